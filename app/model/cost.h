@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+// What a turn cost, with where the figure comes from. Easel never shows a bare number: the basis
+// tells the designer whether the gateway billed it or Easel estimated it from the price book.
+struct Cost
+{
+    enum class Basis { Unknown, Estimated, Billed, Demo };
+
+    double usd = 0.0;
+    Basis basis = Basis::Unknown;
+    QString note; // why it is an estimate, e.g. "no price for model x"; shown in details
+
+    bool isKnown() const { return basis != Basis::Unknown; }
+    static QString basisLabel(Basis basis); // "estimated", "billed", "demo", "unknown"
+    static Basis basisFromLabel(const QString &label);
+    QString formatted() const; // "$0.0421 estimated", "$0.00 demo", "cost unknown"
+    static QString formatUsd(double usd);
+
+    Cost &operator+=(const Cost &other); // the weaker basis wins: billed + estimated = estimated
+
+    QJsonObject toJson() const;
+    static Cost fromJson(const QJsonObject &object);
+
+    bool operator==(const Cost &other) const = default;
+};

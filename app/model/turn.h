@@ -1,0 +1,53 @@
+#pragma once
+
+#include "cost.h"
+#include "imageasset.h"
+#include "imageparams.h"
+#include "usage.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+// A reference image sent with a prompt (input_image part).
+struct Attachment
+{
+    QString filePath;
+    QString mimeType;
+    bool operator==(const Attachment &other) const = default;
+};
+
+// One exchange: the designer's prompt and everything the gateway answered to it.
+struct Turn
+{
+    enum class Status { Pending, Streaming, Done, Failed, Cancelled, Interrupted };
+
+    QString id; // local uuid
+    QString prompt;
+    QList<Attachment> attachments;
+    QString providerId;
+    QString chatModel;
+    ImageParams requested;
+
+    QString responseId; // gateway response id, for previous_response_id on the next turn
+    QString text;       // assistant text (Markdown)
+    QList<ImageAsset> images;
+    Usage usage;
+    Cost cost;
+
+    Status status = Status::Pending;
+    QString errorMessage; // plain sentence for the designer when Failed (or a warning when Done)
+    QDateTime startedAt;
+    qint64 durationMs = -1; // -1 while running
+
+    static QString statusName(Status status);
+    static Status statusFromName(const QString &name);
+    bool isRunning() const { return status == Status::Pending || status == Status::Streaming; }
+    int finalImageCount() const;
+
+    QJsonObject toJson() const;
+    static Turn fromJson(const QJsonObject &object);
+};
+
+Q_DECLARE_METATYPE(Turn)

@@ -1,0 +1,55 @@
+#include "usage.h"
+
+bool Usage::isEmpty() const
+{
+    return inputTokens == 0 && outputTokens == 0 && !hasImageTokens && !billedCostUsd;
+}
+
+Usage &Usage::operator+=(const Usage &other)
+{
+    inputTokens += other.inputTokens;
+    cachedInputTokens += other.cachedInputTokens;
+    outputTokens += other.outputTokens;
+    reasoningTokens += other.reasoningTokens;
+    hasImageTokens = hasImageTokens || other.hasImageTokens;
+    imageInputTextTokens += other.imageInputTextTokens;
+    imageInputImageTokens += other.imageInputImageTokens;
+    imageOutputTokens += other.imageOutputTokens;
+    if (other.billedCostUsd)
+        billedCostUsd = billedCostUsd.value_or(0.0) + *other.billedCostUsd;
+    return *this;
+}
+
+QJsonObject Usage::toJson() const
+{
+    QJsonObject o{
+        {QStringLiteral("input_tokens"), inputTokens},
+        {QStringLiteral("cached_input_tokens"), cachedInputTokens},
+        {QStringLiteral("output_tokens"), outputTokens},
+        {QStringLiteral("reasoning_tokens"), reasoningTokens},
+    };
+    if (hasImageTokens) {
+        o.insert(QStringLiteral("image_input_text_tokens"), imageInputTextTokens);
+        o.insert(QStringLiteral("image_input_image_tokens"), imageInputImageTokens);
+        o.insert(QStringLiteral("image_output_tokens"), imageOutputTokens);
+    }
+    if (billedCostUsd)
+        o.insert(QStringLiteral("billed_cost_usd"), *billedCostUsd);
+    return o;
+}
+
+Usage Usage::fromJson(const QJsonObject &o)
+{
+    Usage u;
+    u.inputTokens = o.value(QLatin1String("input_tokens")).toInteger();
+    u.cachedInputTokens = o.value(QLatin1String("cached_input_tokens")).toInteger();
+    u.outputTokens = o.value(QLatin1String("output_tokens")).toInteger();
+    u.reasoningTokens = o.value(QLatin1String("reasoning_tokens")).toInteger();
+    u.hasImageTokens = o.contains(QLatin1String("image_output_tokens"));
+    u.imageInputTextTokens = o.value(QLatin1String("image_input_text_tokens")).toInteger();
+    u.imageInputImageTokens = o.value(QLatin1String("image_input_image_tokens")).toInteger();
+    u.imageOutputTokens = o.value(QLatin1String("image_output_tokens")).toInteger();
+    if (o.value(QLatin1String("billed_cost_usd")).isDouble())
+        u.billedCostUsd = o.value(QLatin1String("billed_cost_usd")).toDouble();
+    return u;
+}

@@ -1,0 +1,27 @@
+#include "settings.h"
+
+#include <QJsonDocument>
+
+const Settings::Key<QString> Settings::provider{"chat/provider", QString()};
+const Settings::Key<QString> Settings::chatModel{"chat/chatModel", QString()};
+const Settings::Key<QByteArray> Settings::imageParams{"image/params", QByteArray()};
+const Settings::Key<QByteArray> Settings::windowGeometry{"window/geometry", QByteArray()};
+const Settings::Key<QByteArray> Settings::windowState{"window/state", QByteArray()};
+
+Settings::Settings() = default;
+
+Settings::Settings(const QString &iniFile)
+    : m_settings(iniFile, QSettings::IniFormat)
+{
+}
+
+ImageParams Settings::imageParamsValue() const
+{
+    const QJsonDocument document = QJsonDocument::fromJson(value(imageParams));
+    return document.isObject() ? ImageParams::fromJson(document.object()) : ImageParams();
+}
+
+void Settings::setImageParams(const ImageParams &params)
+{
+    setValue(imageParams, QJsonDocument(params.toJson()).toJson(QJsonDocument::Compact));
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "model/imageparams.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QVariant>
+
+// One typed table of every setting Easel keeps, with its default, over QSettings. API keys are
+// never among them: keys come from the environment (and, later, the OS keychain).
+class Settings
+{
+public:
+    template<typename T>
+    struct Key
+    {
+        const char *name;
+        T defaultValue;
+    };
+
+    static const Key<QString> provider;    // "" = choose automatically (OpenAI with a key, else demo)
+    static const Key<QString> chatModel;
+    static const Key<QByteArray> imageParams; // ImageParams as JSON
+    static const Key<QByteArray> windowGeometry;
+    static const Key<QByteArray> windowState;
+
+    Settings(); // the application's settings
+    explicit Settings(const QString &iniFile); // for tests
+
+    template<typename T>
+    T value(const Key<T> &key) const
+    {
+        const QVariant v = m_settings.value(QLatin1String(key.name));
+        return v.isValid() ? v.value<T>() : key.defaultValue;
+    }
+    template<typename T>
+    void setValue(const Key<T> &key, const T &value)
+    {
+        m_settings.setValue(QLatin1String(key.name), QVariant::fromValue(value));
+    }
+
+    ImageParams imageParamsValue() const;
+    void setImageParams(const ImageParams &params);
+
+    void sync() { m_settings.sync(); }
+
+private:
+    QSettings m_settings;
+};

@@ -1,0 +1,18 @@
+# One Qt Test executable per module, each run offscreen with no network beyond loopback.
+# Tests find the recorded payloads through EASEL_FIXTURES_DIR and skip when it is absent.
+get_filename_component(EASEL_FIXTURES_DIR "${CMAKE_SOURCE_DIR}/../shared/fixtures/recorded" ABSOLUTE)
+
+function(easel_add_test name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+    qt_add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+    target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+    target_compile_definitions(${name} PRIVATE
+        EASEL_FIXTURES_DIR="${EASEL_FIXTURES_DIR}"
+        EASEL_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+        EASEL_BINARY_DIR="${CMAKE_BINARY_DIR}")
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;EASEL_NO_KEYCHAIN=1"
+        TIMEOUT 300)
+endfunction()
