@@ -1,0 +1,1 @@
+easel_add_test(tst_imagestore SOURCES store/tst_imagestore.cpp LIBS easel_store)
