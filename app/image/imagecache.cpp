@@ -1,0 +1,184 @@
+#include "imagecache.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QImageIOHandler>
+#include <QImageReader>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <mutex>
+
+ImageCache::ImageCache(QObject *parent)
+    : QObject(parent)
+{
+    m_cache.setMaxCost(defaultMaxBytes);
+    // Two workers: decoding is CPU bound and the machine also has to keep streaming and painting.
+    m_pool.setMaxThreadCount(std::clamp(QThread::idealThreadCount() / 2, 1, 2));
+    m_pool.setObjectName(QStringLiteral("ImageCache decoder"));
+}
+
+ImageCache::~ImageCache()
+{
+    m_pool.clear(); // decodes not started yet are of no use to anyone now
+    m_pool.waitForDone();
+    // The watchers are children; deleting them now, before ~QObject, means no finished() signal
+    // can reach a half-destroyed cache.
+    qDeleteAll(m_pending);
+    m_pending.clear();
+}
+
+QString ImageCache::keyFor(const QString &filePath, QSize targetPixels)
+{
+    if (!targetPixels.isValid() || targetPixels.isEmpty())
+        return filePath + QStringLiteral("\n*");
+    return filePath + QLatin1Char('\n') + QString::number(targetPixels.width()) + QLatin1Char('x')
+        + QString::number(targetPixels.height());
+}
+
+QImage ImageCache::cached(const QString &filePath, QSize targetPixels) const
+{
+    if (const QImage *hit = m_cache.object(keyFor(filePath, targetPixels)))
+        return *hit;
+    return {};
+}
+
+QImage ImageCache::image(const QString &filePath, QSize targetPixels)
+{
+    if (filePath.isEmpty())
+        return {};
+    const QString key = keyFor(filePath, targetPixels);
+    if (const QImage *hit = m_cache.object(key))
+        return *hit;
+    if (m_pending.contains(key) || m_errors.contains(filePath))
+        return {};
+
+    auto *watcher = new QFutureWatcher<Decoded>(this);
+    m_pending.insert(key, watcher);
+    // The watcher delivers finished() on this (the GUI) thread: the cache is only ever touched
+    // here.
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, key, filePath, targetPixels] { finishDecode(key, filePath, targetPixels); });
+    ++m_decodeCount;
+    const auto hook = m_decodeHook;
+    watcher->setFuture(QtConcurrent::run(&m_pool, [filePath, targetPixels, hook] {
+        if (hook && *hook)
+            (*hook)(filePath);
+        return decode(filePath, targetPixels);
+    }));
+    return {};
+}
+
+void ImageCache::finishDecode(const QString &key, const QString &filePath, QSize targetPixels)
+{
+    QFutureWatcher<Decoded> *watcher = m_pending.take(key);
+    if (!watcher)
+        return;
+    const Decoded decoded = watcher->future().resultCount() > 0 ? watcher->result() : Decoded {};
+    watcher->deleteLater();
+    if (decoded.image.isNull()) {
+        const QString message = decoded.error.isEmpty()
+            ? tr("The image file is damaged or not an image")
+            : decoded.error;
+        m_errors.insert(filePath, message);
+        Q_EMIT imageFailed(filePath, message);
+        return;
+    }
+    insert(filePath, targetPixels, decoded.image);
+    Q_EMIT imageReady(filePath);
+}
+
+void ImageCache::insert(const QString &filePath, QSize targetPixels, const QImage &image)
+{
+    if (filePath.isEmpty() || image.isNull())
+        return;
+    m_errors.remove(filePath);
+    // QCache refuses (and deletes) an object costing more than the whole budget, which would make
+    // every paint decode the same image again; such an image is admitted and evicts the rest.
+    const qint64 cost = std::min<qint64>(image.sizeInBytes(), m_cache.maxCost());
+    m_cache.insert(keyFor(filePath, targetPixels), new QImage(image), qsizetype(cost));
+}
+
+bool ImageCache::isPending(const QString &filePath, QSize targetPixels) const
+{
+    return m_pending.contains(keyFor(filePath, targetPixels));
+}
+
+void ImageCache::forget(const QString &filePath)
+{
+    m_errors.remove(filePath);
+    const QString prefix = filePath + QLatin1Char('\n');
+    const QList<QString> keys = m_cache.keys();
+    for (const QString &key : keys) {
+        if (key.startsWith(prefix))
+            m_cache.remove(key);
+    }
+}
+
+void ImageCache::clear()
+{
+    m_cache.clear();
+    m_errors.clear();
+}
+
+void ImageCache::setMaxBytes(qint64 bytes)
+{
+    m_cache.setMaxCost(qsizetype(std::max<qint64>(bytes, 1)));
+}
+
+void ImageCache::setDecodeHook(std::function<void(const QString &)> hook)
+{
+    // Shared so that a decode already running keeps the hook it started with.
+    m_decodeHook = std::make_shared<std::function<void(const QString &)>>(std::move(hook));
+}
+
+ImageCache::Decoded ImageCache::decode(const QString &filePath, QSize targetPixels)
+{
+    // The limit is process-wide; set it once, race-free, from whichever thread decodes first.
+    static std::once_flag limitSet;
+    std::call_once(limitSet, [] { QImageReader::setAllocationLimit(allocationLimitMb); });
+
+    Decoded result;
+    const QFileInfo info(filePath);
+    if (filePath.isEmpty() || !info.exists() || !info.isFile()) {
+        result.error = tr("The image file is missing");
+        return result;
+    }
+
+    QImageReader reader(filePath);
+    reader.setDecideFormatFromContent(true); // the bytes, not the name, say what the file is
+    reader.setAutoTransform(true);
+    const QSize fullSize = reader.size();
+    if (!reader.canRead()) {
+        result.error = tr("The image file is damaged or not an image");
+        return result;
+    }
+    if (fullSize.isValid()) {
+        const qint64 bytes = qint64(fullSize.width()) * fullSize.height() * 4;
+        if (fullSize.width() > maxSide || fullSize.height() > maxSide
+            || bytes > qint64(allocationLimitMb) * 1024 * 1024) {
+            result.error = tr("The image is too large to display (%1 × %2 pixels)")
+                               .arg(fullSize.width())
+                               .arg(fullSize.height());
+            return result;
+        }
+    }
+
+    if (fullSize.isValid() && targetPixels.isValid() && !targetPixels.isEmpty()) {
+        // The scaled size applies before the EXIF rotation, so fit the target in that orientation.
+        const bool quarterTurn = reader.transformation() & QImageIOHandler::TransformationRotate90;
+        QSize target = quarterTurn ? targetPixels.transposed() : targetPixels;
+        QSize scaled = fullSize.scaled(target, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+        if (scaled.width() < fullSize.width() && scaled.height() <= fullSize.height())
+            reader.setScaledSize(scaled);
+    }
+
+    QImage image = reader.read();
+    if (image.isNull()) {
+        result.error = tr("The image file is damaged or not an image");
+        return result;
+    }
+    result.image = std::move(image);
+    return result;
+}

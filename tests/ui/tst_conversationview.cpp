@@ -1,0 +1,774 @@
+#include "chat/conversationmodel.h"
+#include "conversationview.h"
+#include "image/imagecache.h"
+#include "turndelegate.h"
+#include "turnlayout.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLinearGradient>
+#include <QMenu>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// A dusk seascape with a lighthouse: recognisable at a glance in the screenshot, and with known
+// colours (warm sky on top, dark sea at the bottom) for pixel checks.
+QImage paintSeascape(QSize size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal w = size.width();
+    const qreal h = size.height();
+    QLinearGradient sky(0, 0, 0, h * 0.62);
+    sky.setColorAt(0.0, QColor(0x2b, 0x1d, 0x4f));
+    sky.setColorAt(0.55, QColor(0xd9, 0x5d, 0x5d));
+    sky.setColorAt(1.0, QColor(0xf6, 0xb2, 0x6b));
+    painter.fillRect(QRectF(0, 0, w, h * 0.62), sky);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0xff, 0xe3, 0xa3));
+    painter.drawEllipse(QPointF(w * 0.68, h * 0.55), h * 0.09, h * 0.09);
+    QLinearGradient sea(0, h * 0.62, 0, h);
+    sea.setColorAt(0.0, QColor(0x3a, 0x4a, 0x7a));
+    sea.setColorAt(1.0, QColor(0x0f, 0x17, 0x30));
+    painter.fillRect(QRectF(0, h * 0.62, w, h * 0.38), sea);
+    QPainterPath cliff;
+    cliff.moveTo(0, h);
+    cliff.lineTo(0, h * 0.58);
+    cliff.cubicTo(w * 0.12, h * 0.52, w * 0.22, h * 0.56, w * 0.34, h * 0.66);
+    cliff.lineTo(w * 0.42, h);
+    painter.setBrush(QColor(0x14, 0x10, 0x1f));
+    painter.drawPath(cliff);
+    const QRectF tower(w * 0.16, h * 0.30, w * 0.035, h * 0.25);
+    painter.setBrush(QColor(0xf2, 0xee, 0xe6));
+    painter.drawRect(tower);
+    painter.setBrush(QColor(0xc2, 0x3b, 0x3b));
+    painter.drawRect(QRectF(tower.left(), tower.top() + tower.height() * 0.35, tower.width(),
+                            tower.height() * 0.15));
+    painter.setBrush(QColor(255, 240, 190, 120));
+    QPolygonF beam;
+    beam << QPointF(tower.center().x(), tower.top()) << QPointF(w, h * 0.18)
+         << QPointF(w, h * 0.34);
+    painter.drawPolygon(beam);
+    return image;
+}
+
+Turn finishedTurn(const QString &id, const QString &prompt, const QString &text)
+{
+    Turn turn;
+    turn.id = id;
+    turn.prompt = prompt;
+    turn.text = text;
+    turn.providerId = QStringLiteral("openai");
+    turn.chatModel = QStringLiteral("gpt-5");
+    turn.status = Turn::Status::Done;
+    turn.startedAt = QDateTime::currentDateTime().addSecs(-60);
+    turn.durationMs = 38200;
+    turn.usage.inputTokens = 1889;
+    turn.usage.outputTokens = 1434;
+    turn.usage.reasoningTokens = 1280;
+    turn.cost.usd = 0.0421;
+    turn.cost.basis = Cost::Basis::Estimated;
+    return turn;
+}
+
+ImageAsset finalImage(const QString &itemId, const QString &path, QSize pixels)
+{
+    ImageAsset image;
+    image.itemId = itemId;
+    image.state = ImageAsset::State::Final;
+    image.filePath = path;
+    image.pixelSize = pixels;
+    image.mimeType = QStringLiteral("image/png");
+    image.byteSize = 2'345'678;
+    image.hash = QStringLiteral("9f2c");
+    image.report.size = QStringLiteral("%1x%2").arg(pixels.width()).arg(pixels.height());
+    return image;
+}
+
+int columnWidthFor(const ConversationView &view)
+{
+    return std::min(view.turnDelegate()->layoutWidth() - 2 * TurnLayout::sideMargin,
+                    TurnLayout::maxColumnWidth);
+}
+
+void showAndWait(ConversationView &view, QSize size)
+{
+    view.resize(size);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+class TestConversationView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void usageText_data();
+    void usageText();
+    void statusText_data();
+    void statusText();
+    void imageDisplaySize_data();
+    void imageDisplaySize();
+    void reservesImageHeightBeforePixelsLoad();
+    void dataChangedRelayoutsOnlyThatRow_data();
+    void dataChangedRelayoutsOnlyThatRow();
+    void widthChangeRelayoutsEveryRow();
+    void followsBottomWhileAtBottom();
+    void staysPutWhenScrolledUp();
+    void imageAtHitTests_data();
+    void imageAtHitTests();
+    void contextMenuOnImage();
+    void contextMenuOnText();
+    void clickOpensImage();
+    void keyboardNavigation();
+    void missingImageFileShowsReason();
+    void rendersScreenshots();
+
+private:
+    QList<Turn> sampleConversation() const;
+
+    QTemporaryDir m_dir;
+    QString m_finalPath;
+    QString m_partialPath;
+};
+
+void TestConversationView::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_finalPath = m_dir.filePath(QStringLiteral("final.png"));
+    m_partialPath = m_dir.filePath(QStringLiteral("partial.png"));
+    const QImage seascape = paintSeascape(QSize(1536, 1024));
+    QVERIFY(seascape.save(m_finalPath, "png"));
+    // A preview looks like a blurry early version of the final image.
+    const QImage preview = seascape.scaled(48, 32, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                               .scaled(1536, 1024, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QVERIFY(preview.save(m_partialPath, "png"));
+}
+
+QList<Turn> TestConversationView::sampleConversation() const
+{
+    Turn first = finishedTurn(
+        QStringLiteral("t1"),
+        QStringLiteral("A lighthouse on a cliff at dusk, watercolor, wide shot"),
+        QStringLiteral("Here is your **lighthouse at dusk**: warm sky, a cool sea, and the beam "
+                       "sweeping across the bay.\n\n- Palette: coral, violet, ink blue\n"
+                       "- Composition: rule of thirds, low horizon"));
+    first.requested.size = QStringLiteral("1536x1024");
+    first.requested.quality = QStringLiteral("high");
+    first.images << finalImage(QStringLiteral("ig_final"), m_finalPath, QSize(1536, 1024));
+    first.usage.hasImageTokens = true;
+    first.usage.imageOutputTokens = 196;
+
+    Turn second;
+    second.id = QStringLiteral("t2");
+    second.prompt = QStringLiteral("Same scene, but stormy, with a ship in distress");
+    second.chatModel = QStringLiteral("gpt-5");
+    second.status = Turn::Status::Streaming;
+    second.startedAt = QDateTime::currentDateTime().addSecs(-12);
+    second.text = QStringLiteral("Adding storm clouds and a ship…");
+    ImageAsset preview;
+    preview.itemId = QStringLiteral("ig_partial");
+    preview.state = ImageAsset::State::Partial;
+    preview.partialIndex = 1;
+    preview.filePath = m_partialPath;
+    preview.pixelSize = QSize(1536, 1024);
+    second.images << preview;
+
+    Turn third = finishedTurn(QStringLiteral("t3"),
+                              QStringLiteral("A close-up of the lantern room, isometric"), {});
+    third.status = Turn::Status::Failed;
+    third.errorMessage
+        = QStringLiteral("The gateway closed the connection before the image was complete.");
+    ImageAsset failed;
+    failed.itemId = QStringLiteral("ig_failed");
+    failed.state = ImageAsset::State::Failed;
+    failed.error = QStringLiteral("The image URL answered HTTP 403 (forbidden).");
+    third.images << failed;
+    third.durationMs = 91000;
+    third.usage = {};
+    third.cost = {};
+
+    Turn fourth;
+    fourth.id = QStringLiteral("t4");
+    fourth.prompt = QStringLiteral("Now a tall poster version for the festival");
+    fourth.chatModel = QStringLiteral("gpt-5");
+    fourth.requested.size = QStringLiteral("1024x1536");
+    fourth.status = Turn::Status::Pending;
+    fourth.startedAt = QDateTime::currentDateTime().addSecs(-3);
+    ImageAsset pending;
+    pending.itemId = QStringLiteral("ig_pending");
+    fourth.images << pending; // no pixels and no size yet: the requested size reserves the space
+    return { first, second, third, fourth };
+}
+
+void TestConversationView::usageText_data()
+{
+    QTest::addColumn<Turn>("turn");
+    QTest::addColumn<QString>("expected");
+
+    Turn full = finishedTurn(QStringLiteral("a"), QStringLiteral("p"), {});
+    full.usage.hasImageTokens = true;
+    full.usage.imageOutputTokens = 196;
+    full.images << finalImage(QStringLiteral("ig"), QStringLiteral("/x.png"), QSize(10, 10));
+    QTest::newRow("full") << full
+                          << QStringLiteral("in 1,889 · out 1,434 (reasoning 1,280) · image 196 "
+                                            "tokens · 1 image · $0.0421 estimated · 38.2 s");
+
+    Turn cached = finishedTurn(QStringLiteral("b"), QStringLiteral("p"), {});
+    cached.usage = {};
+    cached.usage.inputTokens = 1000;
+    cached.usage.cachedInputTokens = 800;
+    cached.usage.outputTokens = 10;
+    cached.cost = {};
+    cached.durationMs = -1;
+    QTest::newRow("cached, cost unknown, no duration")
+        << cached << QStringLiteral("in 1,000 · cached 800 · out 10 tokens · cost unknown");
+
+    Turn demo = finishedTurn(QStringLiteral("c"), QStringLiteral("p"), {});
+    demo.usage = {};
+    demo.cost.usd = 0;
+    demo.cost.basis = Cost::Basis::Demo;
+    demo.durationMs = 125'000;
+    demo.images << finalImage(QStringLiteral("i1"), QStringLiteral("/1.png"), QSize(8, 8))
+                << finalImage(QStringLiteral("i2"), QStringLiteral("/2.png"), QSize(8, 8));
+    QTest::newRow("two images, no tokens")
+        << demo << QStringLiteral("2 images · $0.00 demo · 2 min 05 s");
+
+    Turn running = finishedTurn(QStringLiteral("d"), QStringLiteral("p"), {});
+    running.status = Turn::Status::Streaming;
+    QTest::newRow("running says nothing yet") << running << QString();
+
+    Turn failed = finishedTurn(QStringLiteral("e"), QStringLiteral("p"), {});
+    failed.status = Turn::Status::Failed;
+    failed.usage = {};
+    failed.cost = {};
+    QTest::newRow("failed with nothing used") << failed << QString();
+}
+
+void TestConversationView::usageText()
+{
+    QFETCH(Turn, turn);
+    QFETCH(QString, expected);
+    QCOMPARE(TurnLayout::usageText(turn), expected);
+}
+
+void TestConversationView::statusText_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("startedSecondsAgo"); // -1: no start time
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("tone");
+
+    const int progress = int(TurnLayout::Tone::Progress);
+    const int error = int(TurnLayout::Tone::Error);
+    const int warning = int(TurnLayout::Tone::Warning);
+    QTest::newRow("streaming") << int(Turn::Status::Streaming) << 12 << QString()
+                               << QStringLiteral("Generating… 12 s") << progress;
+    QTest::newRow("long run") << int(Turn::Status::Streaming) << 95 << QString()
+                              << QStringLiteral("Generating… 1 min 35 s") << progress;
+    QTest::newRow("pending without start") << int(Turn::Status::Pending) << -1 << QString()
+                                           << QStringLiteral("Generating…") << progress;
+    QTest::newRow("failed") << int(Turn::Status::Failed) << 5
+                            << QStringLiteral("The API key was rejected (HTTP 401).")
+                            << QStringLiteral("The API key was rejected (HTTP 401).") << error;
+    QTest::newRow("failed, no message") << int(Turn::Status::Failed) << 5 << QString()
+                                        << QStringLiteral("The request failed") << error;
+    QTest::newRow("cancelled") << int(Turn::Status::Cancelled) << 5 << QString()
+                               << QStringLiteral("Stopped") << error;
+    QTest::newRow("interrupted") << int(Turn::Status::Interrupted) << 5 << QString()
+                                 << QStringLiteral("Interrupted") << error;
+    QTest::newRow("done") << int(Turn::Status::Done) << 5 << QString() << QString() << warning;
+    QTest::newRow("done with warning")
+        << int(Turn::Status::Done) << 5 << QStringLiteral("One image could not be fetched.")
+        << QStringLiteral("One image could not be fetched.") << warning;
+}
+
+void TestConversationView::statusText()
+{
+    QFETCH(int, status);
+    QFETCH(int, startedSecondsAgo);
+    QFETCH(QString, error);
+    QFETCH(QString, expected);
+    QFETCH(int, tone);
+
+    const QDateTime now = QDateTime::currentDateTime();
+    Turn turn;
+    turn.status = Turn::Status(status);
+    turn.errorMessage = error;
+    if (startedSecondsAgo >= 0)
+        turn.startedAt = now.addSecs(-startedSecondsAgo);
+    QCOMPARE(TurnLayout::statusText(turn, now), expected);
+    QCOMPARE(int(TurnLayout::statusTone(turn)), tone);
+}
+
+void TestConversationView::imageDisplaySize_data()
+{
+    QTest::addColumn<QSize>("pixels");
+    QTest::addColumn<QString>("requestedSize");
+    QTest::addColumn<int>("maxWidth");
+    QTest::addColumn<QSize>("expected");
+
+    QTest::newRow("landscape capped by height")
+        << QSize(1536, 1024) << QStringLiteral("auto") << 860 << QSize(768, 512);
+    QTest::newRow("portrait") << QSize(1024, 1536) << QStringLiteral("auto") << 860
+                              << QSize(341, 512);
+    QTest::newRow("narrow column")
+        << QSize(1536, 1024) << QStringLiteral("auto") << 400 << QSize(400, 266);
+    QTest::newRow("small never enlarged")
+        << QSize(300, 200) << QStringLiteral("auto") << 860 << QSize(300, 200);
+    QTest::newRow("unknown yet: requested size")
+        << QSize() << QStringLiteral("1536x1024") << 860 << QSize(768, 512);
+    QTest::newRow("unknown yet, auto: a square")
+        << QSize() << QStringLiteral("auto") << 860 << QSize(512, 512);
+}
+
+void TestConversationView::imageDisplaySize()
+{
+    QFETCH(QSize, pixels);
+    QFETCH(QString, requestedSize);
+    QFETCH(int, maxWidth);
+    QFETCH(QSize, expected);
+
+    ImageAsset image;
+    image.pixelSize = pixels;
+    ImageParams params;
+    params.size = requestedSize;
+    QCOMPARE(TurnLayout::imageDisplaySize(image, params, maxWidth), expected);
+}
+
+void TestConversationView::reservesImageHeightBeforePixelsLoad()
+{
+    ConversationModel model;
+    model.setTurns(sampleConversation().mid(0, 2)); // the final image and a preview
+    ImageCache cache;
+    // Hold every decode on its worker thread until the layout before the pixels is measured.
+    QSemaphore release;
+    cache.setDecodeHook([&release](const QString &) { release.acquire(); });
+    QSignalSpy ready(&cache, &ImageCache::imageReady);
+    ConversationView view;
+    view.setImageCache(&cache);
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 1500));
+
+    const QModelIndex row = model.index(0);
+    QCOMPARE(cache.decodeCount(), 2); // painting asked for the pixels...
+    QCOMPARE(ready.size(), 0); // ...which have not arrived
+    const int scroll = view.verticalScrollBar()->value();
+    const QRect rowBefore = view.visualRect(row).translated(0, scroll);
+    const QRect imageBefore = view.imageRect(row, 0).translated(0, scroll);
+    QCOMPARE(imageBefore.size(),
+             TurnLayout::imageDisplaySize(model.turnAt(0).images.at(0), model.turnAt(0).requested,
+                                          columnWidthFor(view)));
+    QVERIFY(rowBefore.height() > imageBefore.height());
+    const int layoutsBefore = view.turnDelegate()->layoutCount();
+
+    release.release(100);
+    QTRY_VERIFY_WITH_TIMEOUT(ready.size() >= 2, 5000); // the final image and the preview
+    QCoreApplication::processEvents();
+
+    const int scrollAfter = view.verticalScrollBar()->value();
+    QCOMPARE(scrollAfter, scroll);
+    QCOMPARE(view.visualRect(row).translated(0, scrollAfter), rowBefore);
+    QCOMPARE(view.imageRect(row, 0).translated(0, scrollAfter), imageBefore);
+    QCOMPARE(view.turnDelegate()->layoutCount(), layoutsBefore); // no relayout for pixels
+    QVERIFY(view.turnDelegate()->takeRowsWaitingFor(m_finalPath).isEmpty()); // row repainted
+
+    // The decoded pixels are now drawn in the reserved rect: the sky, not a grey placeholder.
+    view.verticalScrollBar()->setValue(0);
+    QCoreApplication::processEvents();
+    const QRect imageNow = view.imageRect(row, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !cache.cached(m_finalPath, imageNow.size() * view.devicePixelRatio()).isNull(), 5000);
+    const QImage shot = view.viewport()->grab().toImage();
+    const QPoint skyPoint = imageNow.topLeft() + QPoint(imageNow.width() / 2, 20);
+    const QColor sky = shot.pixelColor(skyPoint * shot.devicePixelRatio());
+    QVERIFY2(sky.blue() > sky.green() && sky.red() < 120, qPrintable(sky.name()));
+}
+
+void TestConversationView::dataChangedRelayoutsOnlyThatRow_data()
+{
+    QTest::addColumn<QString>("newText");
+    QTest::addColumn<bool>("taller");
+    QTest::newRow("same height") << QStringLiteral("Adding storm clouds and a ship!") << false;
+    QTest::newRow("taller") << QStringLiteral("Adding storm clouds.\n\nThen a ship.\n\nThen rain.")
+                            << true;
+}
+
+void TestConversationView::dataChangedRelayoutsOnlyThatRow()
+{
+    QFETCH(QString, newText);
+    QFETCH(bool, taller);
+
+    ConversationModel model;
+    QList<Turn> turns = sampleConversation();
+    for (int i = 0; i < 5; ++i)
+        turns << finishedTurn(QStringLiteral("extra%1").arg(i), QStringLiteral("Prompt %1").arg(i),
+                              QStringLiteral("Answer %1").arg(i));
+    model.setTurns(turns);
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 900));
+    TurnDelegate *delegate = view.turnDelegate();
+    QCOMPARE(delegate->cachedLayoutCount(), model.rowCount());
+    QCOMPARE(delegate->layoutCount(), model.rowCount()); // showing laid each turn out once
+
+    const int before = delegate->layoutCount();
+    const QRect changedBefore = view.visualRect(model.index(1));
+    const QRect nextBefore
+        = view.visualRect(model.index(2)).translated(0, view.verticalScrollBar()->value());
+    Turn streaming = model.turnAt(1);
+    streaming.text = newText;
+    model.updateTurn(streaming);
+    QCoreApplication::processEvents();
+    view.viewport()->repaint();
+
+    QCOMPARE(delegate->layoutCount() - before, 1);
+    QCOMPARE(delegate->cachedLayoutCount(), model.rowCount());
+    const QRect changedAfter = view.visualRect(model.index(1));
+    QCOMPARE(changedAfter.height() > changedBefore.height(), taller);
+    // Rows below moved down by exactly the growth (in content coordinates: the view may follow).
+    QCOMPARE(view.visualRect(model.index(2)).top() + view.verticalScrollBar()->value()
+                 - nextBefore.top(),
+             changedAfter.height() - changedBefore.height());
+}
+
+void TestConversationView::widthChangeRelayoutsEveryRow()
+{
+    ConversationModel model;
+    Turn wordy = finishedTurn(QStringLiteral("w"), QStringLiteral("Wrap me"),
+                              QString(QStringLiteral("word ")).repeated(120));
+    model.setTurns({ wordy, finishedTurn(QStringLiteral("x"), QStringLiteral("p"), {}) });
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 700));
+    const int wide = view.visualRect(model.index(0)).height();
+    const int before = view.turnDelegate()->layoutCount();
+
+    view.resize(520, 700);
+    QCoreApplication::processEvents();
+    QCOMPARE(view.turnDelegate()->layoutCount() - before, model.rowCount());
+    QVERIFY(view.visualRect(model.index(0)).height() > wide);
+    QCOMPARE(view.visualRect(model.index(0)).height(),
+             view.turnDelegate()->layoutFor(model.index(0), view.font()).size().height());
+}
+
+void TestConversationView::followsBottomWhileAtBottom()
+{
+    ConversationModel model;
+    QList<Turn> turns;
+    for (int i = 0; i < 12; ++i)
+        turns << finishedTurn(
+            QStringLiteral("f%1").arg(i), QStringLiteral("Prompt %1").arg(i),
+            QStringLiteral("A fairly long answer %1.\n\nWith a second paragraph.").arg(i));
+    // The newest turn is taller than the view (text and a 512 px image in a 500 px viewport).
+    turns.last().images << finalImage(QStringLiteral("ig_tall"), m_finalPath, QSize(1536, 1024));
+    model.setTurns(turns);
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(900, 500));
+    QScrollBar *bar = view.verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QTRY_VERIFY(view.isAtBottom());
+    QVERIFY(view.followsBottom());
+
+    // Clicking a turn taller than the view must not scroll to that turn's top.
+    const QModelIndex last = model.index(model.rowCount() - 1);
+    QVERIFY(view.visualRect(last).height() > view.viewport()->height());
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                      view.visualRect(last).bottomLeft() + QPoint(40, -10));
+    QCoreApplication::processEvents();
+    QCOMPARE(view.currentIndex(), last);
+    QVERIFY(view.isAtBottom());
+
+    const int oldMaximum = bar->maximum();
+    model.appendTurn(finishedTurn(QStringLiteral("new"), QStringLiteral("One more"),
+                                  QStringLiteral("Coming right up.")));
+    QTRY_VERIFY(bar->maximum() > oldMaximum);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // A streaming answer growing at the bottom keeps the view at the bottom.
+    const int grownFrom = bar->maximum();
+    Turn growing = model.turnAt(model.rowCount() - 1);
+    growing.text += QStringLiteral("\n\nMore lines.\n\nAnd more.\n\nAnd more still.");
+    model.updateTurn(growing);
+    QTRY_VERIFY(bar->maximum() > grownFrom);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(view.isAtBottom());
+}
+
+void TestConversationView::staysPutWhenScrolledUp()
+{
+    ConversationModel model;
+    QList<Turn> turns;
+    for (int i = 0; i < 12; ++i)
+        turns << finishedTurn(QStringLiteral("s%1").arg(i), QStringLiteral("Prompt %1").arg(i),
+                              QStringLiteral("Answer %1.\n\nSecond paragraph.").arg(i));
+    model.setTurns(turns);
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(900, 500));
+    QScrollBar *bar = view.verticalScrollBar();
+    QTRY_VERIFY(view.isAtBottom());
+
+    bar->setValue(bar->maximum() / 3); // the designer scrolls up to look at an earlier image
+    QVERIFY(!view.followsBottom());
+    const int position = bar->value();
+    const int oldMaximum = bar->maximum();
+    model.appendTurn(
+        finishedTurn(QStringLiteral("late"), QStringLiteral("Another"), QStringLiteral("Answer.")));
+    QTRY_VERIFY(bar->maximum() > oldMaximum);
+    QTest::qWait(20);
+    QCOMPARE(bar->value(), position);
+    QVERIFY(!view.isAtBottom());
+
+    // Back at the bottom, following resumes.
+    bar->setValue(bar->maximum());
+    QVERIFY(view.followsBottom());
+    model.appendTurn(finishedTurn(QStringLiteral("later"), QStringLiteral("And another"),
+                                  QStringLiteral("Answer.")));
+    QTRY_COMPARE(bar->value(), bar->maximum());
+}
+
+void TestConversationView::imageAtHitTests_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("itemId");
+    QTest::newRow("final") << 0 << QStringLiteral("ig_final");
+    QTest::newRow("preview") << 1 << QStringLiteral("ig_partial");
+    QTest::newRow("failed") << 2 << QStringLiteral("ig_failed");
+    QTest::newRow("pending") << 3 << QStringLiteral("ig_pending");
+}
+
+void TestConversationView::imageAtHitTests()
+{
+    QFETCH(int, row);
+    QFETCH(QString, itemId);
+
+    ConversationModel model;
+    model.setTurns(sampleConversation());
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 2800)); // everything in view
+    const QModelIndex index = model.index(row);
+    const QRect rect = view.imageRect(index, 0);
+    QVERIFY(rect.isValid());
+
+    for (const QPoint &point : { rect.center(), rect.topLeft(), rect.bottomRight() }) {
+        QModelIndex hit;
+        const ImageAsset image = view.imageAt(point, &hit);
+        QCOMPARE(image.itemId, itemId);
+        QCOMPARE(hit, index);
+    }
+    // Beside the image (in the row, not on the picture), and just above it: nothing.
+    QModelIndex hit;
+    QVERIFY(view.imageAt(rect.topRight() + QPoint(4, 0), &hit).itemId.isEmpty());
+    QVERIFY(!hit.isValid());
+    QVERIFY(view.imageAt(rect.topLeft() - QPoint(0, 2)).itemId.isEmpty());
+}
+
+void TestConversationView::contextMenuOnImage()
+{
+    ConversationModel model;
+    model.setTurns(sampleConversation());
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 2800));
+    QSignalSpy save(&view, &ConversationView::saveImageRequested);
+    QSignalSpy copy(&view, &ConversationView::copyImageRequested);
+    QSignalSpy details(&view, &ConversationView::detailsRequested);
+
+    std::unique_ptr<QMenu> menu(view.createContextMenu(view.imageRect(model.index(0), 0).center()));
+    QVERIFY(menu);
+    auto *saveAction = menu->findChild<QAction *>(QStringLiteral("saveImageAction"));
+    auto *copyAction = menu->findChild<QAction *>(QStringLiteral("copyImageAction"));
+    auto *detailsAction = menu->findChild<QAction *>(QStringLiteral("showDetailsAction"));
+    QVERIFY(saveAction && copyAction && detailsAction);
+    QCOMPARE(saveAction->text(), QStringLiteral("Save As…"));
+    QCOMPARE(copyAction->text(), QStringLiteral("Copy Image"));
+    QCOMPARE(detailsAction->text(), QStringLiteral("Show Details"));
+    QVERIFY(saveAction->isEnabled() && copyAction->isEnabled());
+
+    saveAction->trigger();
+    copyAction->trigger();
+    detailsAction->trigger();
+    QCOMPARE(save.size(), 1);
+    QCOMPARE(save.at(0).at(0).value<ImageAsset>().itemId, QStringLiteral("ig_final"));
+    QCOMPARE(save.at(0).at(1).value<Turn>().id, QStringLiteral("t1"));
+    QCOMPARE(copy.size(), 1);
+    QCOMPARE(copy.at(0).at(0).value<ImageAsset>().filePath, m_finalPath);
+    QCOMPARE(details.size(), 1);
+    QCOMPARE(details.at(0).at(0).value<Turn>().id, QStringLiteral("t1"));
+    QCOMPARE(details.at(0).at(1).value<ImageAsset>().itemId, QStringLiteral("ig_final"));
+
+    // A failed image has nothing to save or copy, but its details still explain it.
+    std::unique_ptr<QMenu> failedMenu(
+        view.createContextMenu(view.imageRect(model.index(2), 0).center()));
+    QVERIFY(failedMenu);
+    QVERIFY(!failedMenu->findChild<QAction *>(QStringLiteral("saveImageAction"))->isEnabled());
+    QVERIFY(!failedMenu->findChild<QAction *>(QStringLiteral("copyImageAction"))->isEnabled());
+    QVERIFY(failedMenu->findChild<QAction *>(QStringLiteral("showDetailsAction"))->isEnabled());
+}
+
+void TestConversationView::contextMenuOnText()
+{
+    ConversationModel model;
+    model.setTurns(sampleConversation());
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 2800));
+    const QModelIndex index = model.index(0);
+    const TurnLayout layout = view.turnDelegate()->layoutFor(index, view.font());
+    const QPoint onText = layout.textRect().center() + view.visualRect(index).topLeft();
+
+    std::unique_ptr<QMenu> menu(view.createContextMenu(onText));
+    QVERIFY(menu);
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("saveImageAction")));
+    auto *copyPrompt = menu->findChild<QAction *>(QStringLiteral("copyPromptAction"));
+    QVERIFY(copyPrompt);
+    QVERIFY(menu->findChild<QAction *>(QStringLiteral("showDetailsAction")));
+    copyPrompt->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), model.turnAt(0).prompt);
+
+    // Below the last turn there is no turn to act on.
+    const QRect last = view.visualRect(model.index(model.rowCount() - 1));
+    QVERIFY(last.bottom() + 20 < view.viewport()->height());
+    QVERIFY(!view.createContextMenu(QPoint(20, last.bottom() + 20)));
+}
+
+void TestConversationView::clickOpensImage()
+{
+    ConversationModel model;
+    model.setTurns(sampleConversation());
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 2800));
+    QSignalSpy viewSpy(&view, &ConversationView::viewImageRequested);
+    const QPoint center = view.imageRect(model.index(0), 0).center();
+
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, center);
+    QCOMPARE(viewSpy.size(), 1);
+    QCOMPARE(viewSpy.at(0).at(0).value<ImageAsset>().itemId, QStringLiteral("ig_final"));
+
+    // The second click of a double click does not open a second viewer.
+    QTest::mouseDClick(view.viewport(), Qt::LeftButton, {}, center);
+    QCOMPARE(viewSpy.size(), 1);
+
+    // Clicking the failed card, or the text, opens nothing.
+    QTest::qWait(QApplication::doubleClickInterval() + 50);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                      view.imageRect(model.index(2), 0).center());
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                      view.visualRect(model.index(0)).topLeft() + QPoint(30, 30));
+    QCOMPARE(viewSpy.size(), 1);
+}
+
+void TestConversationView::keyboardNavigation()
+{
+    ConversationModel model;
+    model.setTurns(sampleConversation());
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 900));
+    view.setFocus();
+    QSignalSpy viewSpy(&view, &ConversationView::viewImageRequested);
+
+    view.setCurrentIndex(model.index(0));
+    QVERIFY(!view.turnDelegate()->isFocusVisible()); // no highlight until the keyboard is used
+    QTest::keyClick(&view, Qt::Key_Down);
+    QCOMPARE(view.currentIndex().row(), 1);
+    QVERIFY(view.turnDelegate()->isFocusVisible());
+    QTest::keyClick(&view, Qt::Key_Down);
+    QCOMPARE(view.currentIndex().row(), 2);
+    QTest::keyClick(&view, Qt::Key_Return); // the failed image cannot be opened
+    QCOMPARE(viewSpy.size(), 0);
+    QTest::keyClick(&view, Qt::Key_Home);
+    QCOMPARE(view.currentIndex().row(), 0);
+    QTest::keyClick(&view, Qt::Key_Return);
+    QCOMPARE(viewSpy.size(), 1);
+    QCOMPARE(viewSpy.at(0).at(0).value<ImageAsset>().itemId, QStringLiteral("ig_final"));
+
+    // Moving down to a turn below the fold scrolls it into view.
+    view.resize(1000, 300);
+    QCoreApplication::processEvents();
+    view.verticalScrollBar()->setValue(0);
+    QTest::keyClick(&view, Qt::Key_End);
+    QCOMPARE(view.currentIndex().row(), model.rowCount() - 1);
+    QVERIFY(view.viewport()->rect().intersects(view.visualRect(view.currentIndex())));
+    // A click hides the keyboard highlight again.
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(10, 10));
+    QVERIFY(!view.turnDelegate()->isFocusVisible());
+}
+
+void TestConversationView::missingImageFileShowsReason()
+{
+    ConversationModel model;
+    Turn turn = finishedTurn(QStringLiteral("m"), QStringLiteral("Gone"), {});
+    turn.images << finalImage(QStringLiteral("ig_gone"), m_dir.filePath(QStringLiteral("gone.png")),
+                              QSize(1024, 1024));
+    model.setTurns({ turn });
+    ImageCache cache;
+    QSignalSpy failed(&cache, &ImageCache::imageFailed);
+    ConversationView view;
+    view.setImageCache(&cache);
+    view.setModel(&model);
+    showAndWait(view, QSize(900, 800));
+    const QRect reserved = view.imageRect(model.index(0), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+    QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("The image file is missing"));
+    QCoreApplication::processEvents();
+    QCOMPARE(view.imageRect(model.index(0), 0), reserved); // the card takes the same place
+    // Painting again does not try again.
+    view.viewport()->repaint();
+    QCOMPARE(cache.decodeCount(), 1);
+}
+
+void TestConversationView::rendersScreenshots()
+{
+    ConversationModel model;
+    model.setTurns(sampleConversation());
+    for (const bool dark : { false, true }) {
+        ConversationView view;
+        if (dark) {
+            QPalette palette = view.palette();
+            palette.setColor(QPalette::Base, QColor(0x1d, 0x1e, 0x22));
+            palette.setColor(QPalette::Window, QColor(0x26, 0x27, 0x2c));
+            palette.setColor(QPalette::Text, QColor(0xe4, 0xe4, 0xe7));
+            palette.setColor(QPalette::WindowText, QColor(0xe4, 0xe4, 0xe7));
+            palette.setColor(QPalette::Highlight, QColor(0x5b, 0x8d, 0xef));
+            view.setPalette(palette);
+        }
+        QSignalSpy ready(view.imageCache(), &ImageCache::imageReady);
+        view.setModel(&model);
+        showAndWait(view, QSize(1040, 2300));
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() >= 2, 5000);
+        QCoreApplication::processEvents();
+        const QImage shot = view.grab().toImage();
+        const QString path = dark ? QStringLiteral("/tmp/easel-view-dark.png")
+                                  : QStringLiteral("/tmp/easel-view.png");
+        QVERIFY(shot.save(path));
+
+        // The prompt bubble follows the palette: light on light, dark on dark.
+        const TurnLayout layout = view.turnDelegate()->layoutFor(model.index(0), view.font());
+        const QPoint inBubble = layout.promptBubbleRect().topLeft() + QPoint(6, 6)
+            + view.visualRect(model.index(0)).topLeft() + view.viewport()->pos();
+        const QColor bubble = shot.pixelColor(inBubble * shot.devicePixelRatio());
+        QVERIFY2(dark ? bubble.lightness() < 110 : bubble.lightness() > 180,
+                 qPrintable(bubble.name()));
+    }
+}
+
+QTEST_MAIN(TestConversationView)
+#include "tst_conversationview.moc"

@@ -1,0 +1,423 @@
+#include "conversationview.h"
+
+#include "chat/conversationmodel.h"
+#include "image/imagecache.h"
+#include "turndelegate.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDrag>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QStyle>
+
+#include <algorithm>
+#include <memory>
+
+namespace {
+
+// Within this many pixels of the end counts as "at the bottom": a trackpad rarely lands exactly.
+constexpr int bottomSlack = 8;
+constexpr int wheelStep = 48;
+
+bool canExport(const ImageAsset &image)
+{
+    return image.state == ImageAsset::State::Final && !image.filePath.isEmpty();
+}
+
+bool canView(const ImageAsset &image)
+{
+    return (image.state == ImageAsset::State::Final || image.state == ImageAsset::State::Partial)
+        && !image.filePath.isEmpty();
+}
+
+} // namespace
+
+ConversationView::ConversationView(QWidget *parent)
+    : QListView(parent)
+    , m_delegate(new TurnDelegate(this))
+{
+    setObjectName(QStringLiteral("conversationView"));
+    setItemDelegate(m_delegate);
+    setUniformItemSizes(false);
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSelectionMode(NoSelection);
+    setEditTriggers(NoEditTriggers);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    setWordWrap(true);
+    verticalScrollBar()->setSingleStep(wheelStep);
+
+    m_ownCache = new ImageCache(this);
+    setImageCache(m_ownCache);
+
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            &ConversationView::onRangeChanged);
+    // Any scroll, by the user or by keyboard navigation, decides whether we keep following.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { m_followBottom = isAtBottom(); });
+}
+
+ConversationView::~ConversationView() = default;
+
+void ConversationView::setModel(QAbstractItemModel *model)
+{
+    m_delegate->invalidateAll();
+    m_followBottom = true;
+    QListView::setModel(model);
+    // A hidden view gets its real width with the resize event sent when it is shown; laying out
+    // every turn now, at a width it will not have, would be wasted.
+    if (isVisible())
+        updateLayoutWidth();
+}
+
+void ConversationView::reset()
+{
+    m_delegate->invalidateAll();
+    m_followBottom = true;
+    QListView::reset();
+}
+
+void ConversationView::setImageCache(ImageCache *cache)
+{
+    if (m_imageCache == cache)
+        return;
+    if (m_imageCache)
+        disconnect(m_imageCache, nullptr, this, nullptr);
+    m_imageCache = cache;
+    m_delegate->setImageCache(cache);
+    if (cache) {
+        connect(cache, &ImageCache::imageReady, this, &ConversationView::onImageArrived);
+        connect(cache, &ImageCache::imageFailed, this,
+                [this](const QString &filePath) { onImageArrived(filePath); });
+    }
+    if (m_ownCache && cache != m_ownCache) {
+        m_ownCache->deleteLater();
+        m_ownCache = nullptr;
+    }
+    viewport()->update();
+}
+
+ImageCache *ConversationView::imageCache() const
+{
+    return m_imageCache;
+}
+
+bool ConversationView::isAtBottom() const
+{
+    const QScrollBar *bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - bottomSlack;
+}
+
+void ConversationView::onRangeChanged(int minimum, int maximum)
+{
+    Q_UNUSED(minimum)
+    if (m_followBottom)
+        verticalScrollBar()->setValue(maximum);
+}
+
+void ConversationView::onImageArrived(const QString &filePath)
+{
+    // Only the rows that painted a placeholder for this file: the rect was reserved, so no
+    // relayout, and rows that were not in view have nothing to repaint.
+    const QList<QPersistentModelIndex> rows = m_delegate->takeRowsWaitingFor(filePath);
+    for (const QPersistentModelIndex &row : rows) {
+        if (row.isValid())
+            update(QModelIndex(row));
+    }
+}
+
+int ConversationView::contentWidth() const
+{
+    // The same width whether the scroll bar shows or not, so that its appearing cannot change row
+    // heights, which could make it disappear again.
+    const int extent
+        = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, verticalScrollBar());
+    return std::max(contentsRect().width() - extent, 160);
+}
+
+void ConversationView::updateLayoutWidth()
+{
+    const int width = contentWidth();
+    if (width == m_delegate->layoutWidth())
+        return;
+    m_delegate->setLayoutWidth(width);
+    relayoutAll();
+}
+
+void ConversationView::relayoutAll()
+{
+    // At once rather than on the next event loop pass, so no frame paints new row contents into
+    // old row rects.
+    scheduleDelayedItemsLayout();
+    executeDelayedItemsLayout();
+}
+
+void ConversationView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                   const QList<int> &roles)
+{
+    bool heightChanged = false;
+    if (topLeft.isValid() && bottomRight.isValid() && model()) {
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+            const QModelIndex index = model()->index(row, 0, rootIndex());
+            const QSize before = m_delegate->cachedSize(index);
+            m_delegate->invalidate(index);
+            if (!before.isValid() || m_delegate->layoutFor(index, font()).size() != before)
+                heightChanged = true;
+        }
+    }
+    QListView::dataChanged(topLeft, bottomRight, roles);
+    if (heightChanged)
+        relayoutAll();
+}
+
+void ConversationView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
+{
+    if (model() && parent == rootIndex()) {
+        for (int row = start; row <= end; ++row)
+            m_delegate->invalidate(model()->index(row, 0, parent));
+    }
+    QListView::rowsAboutToBeRemoved(parent, start, end);
+}
+
+void ConversationView::updateGeometries()
+{
+    QListView::updateGeometries();
+    // QListView derives the step from the item height; turns are tall, so keep a wheel notch small.
+    verticalScrollBar()->setSingleStep(wheelStep);
+}
+
+void ConversationView::resizeEvent(QResizeEvent *event)
+{
+    QListView::resizeEvent(event);
+    updateLayoutWidth();
+}
+
+void ConversationView::changeEvent(QEvent *event)
+{
+    QListView::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::FontChange:
+    case QEvent::StyleChange: // text metrics, hence every row height, may have changed
+        m_delegate->invalidateAll();
+        if (isVisible()) {
+            m_delegate->setLayoutWidth(contentWidth());
+            relayoutAll();
+        } else {
+            scheduleDelayedItemsLayout(); // done when shown
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+Turn ConversationView::turnAt(const QModelIndex &index) const
+{
+    return index.data(ConversationModel::TurnRole).value<Turn>();
+}
+
+ImageAsset ConversationView::imageAt(const QPoint &viewportPos, QModelIndex *turnIndex) const
+{
+    if (turnIndex)
+        *turnIndex = {};
+    const QModelIndex index = indexAt(viewportPos);
+    if (!index.isValid())
+        return {};
+    const TurnLayout layout = m_delegate->layoutFor(index, font());
+    const int imageIndex = layout.imageIndexAt(viewportPos - visualRect(index).topLeft());
+    const Turn turn = turnAt(index);
+    if (imageIndex < 0 || imageIndex >= turn.images.size())
+        return {};
+    if (turnIndex)
+        *turnIndex = index;
+    return turn.images.at(imageIndex);
+}
+
+QRect ConversationView::imageRect(const QModelIndex &index, int imageIndex) const
+{
+    if (!index.isValid())
+        return {};
+    const TurnLayout layout = m_delegate->layoutFor(index, font());
+    for (const TurnLayout::ImageSlot &slot : layout.images()) {
+        if (slot.index == imageIndex)
+            return slot.rect.translated(visualRect(index).topLeft());
+    }
+    return {};
+}
+
+QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
+{
+    QModelIndex index;
+    const ImageAsset image = imageAt(viewportPos, &index);
+    if (!index.isValid())
+        index = indexAt(viewportPos);
+    if (!index.isValid())
+        return nullptr;
+    const Turn turn = turnAt(index);
+
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("conversationContextMenu"));
+    const bool onImage = !image.itemId.isEmpty() || !image.filePath.isEmpty()
+        || image.state != ImageAsset::State::Pending;
+    if (onImage) {
+        QAction *save = menu->addAction(
+            tr("Save As…"), this, [this, image, turn] { Q_EMIT saveImageRequested(image, turn); });
+        save->setObjectName(QStringLiteral("saveImageAction"));
+        save->setEnabled(canExport(image));
+        QAction *copy = menu->addAction(tr("Copy Image"), this,
+                                        [this, image] { Q_EMIT copyImageRequested(image); });
+        copy->setObjectName(QStringLiteral("copyImageAction"));
+        copy->setEnabled(canExport(image));
+        menu->addSeparator();
+    } else {
+        QAction *copyPrompt = menu->addAction(
+            tr("Copy Prompt"), this, [turn] { QApplication::clipboard()->setText(turn.prompt); });
+        copyPrompt->setObjectName(QStringLiteral("copyPromptAction"));
+        copyPrompt->setEnabled(!turn.prompt.isEmpty());
+        QAction *copyText = menu->addAction(
+            tr("Copy Answer"), this, [turn] { QApplication::clipboard()->setText(turn.text); });
+        copyText->setObjectName(QStringLiteral("copyTextAction"));
+        copyText->setEnabled(!turn.text.isEmpty());
+        menu->addSeparator();
+    }
+    QAction *details = menu->addAction(
+        tr("Show Details"), this, [this, image, turn] { Q_EMIT detailsRequested(turn, image); });
+    details->setObjectName(QStringLiteral("showDetailsAction"));
+    return menu;
+}
+
+void ConversationView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QPoint pos = viewport()->mapFrom(this, event->pos());
+    if (event->reason() == QContextMenuEvent::Keyboard && currentIndex().isValid()) {
+        // From the keyboard: the current turn's first image, or the turn itself.
+        const QRect image = imageRect(currentIndex(), 0);
+        pos = image.isValid() ? image.center()
+                              : visualRect(currentIndex()).topLeft() + QPoint(40, 20);
+    }
+    std::unique_ptr<QMenu> menu(createContextMenu(pos));
+    if (!menu)
+        return;
+    menu->exec(viewport()->mapToGlobal(pos));
+    event->accept();
+}
+
+void ConversationView::mousePressEvent(QMouseEvent *event)
+{
+    if (m_delegate->isFocusVisible()) {
+        m_delegate->setFocusVisible(false);
+        viewport()->update();
+    }
+    m_pressIndex = QPersistentModelIndex();
+    m_pressItem.clear();
+    if (event->button() == Qt::LeftButton) {
+        QModelIndex index;
+        const ImageAsset image = imageAt(event->position().toPoint(), &index);
+        if (canView(image)) {
+            m_pressIndex = index;
+            m_pressItem = image.filePath;
+            m_pressPos = event->position().toPoint();
+        }
+    }
+    QListView::mousePressEvent(event);
+}
+
+void ConversationView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_pressIndex.isValid() && (event->buttons() & Qt::LeftButton)
+        && (pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
+        const ImageAsset image = imageAt(m_pressPos);
+        m_pressIndex = QPersistentModelIndex();
+        m_pressItem.clear();
+        if (canExport(image)) {
+            startImageDrag(image);
+            return;
+        }
+    }
+    if (event->buttons() == Qt::NoButton) {
+        QModelIndex index;
+        const bool overImage = canView(imageAt(pos, &index));
+        bool overLink = false;
+        if (!overImage && (index = indexAt(pos)).isValid()) {
+            const TurnLayout layout = m_delegate->layoutFor(index, font());
+            overLink = !layout.anchorAt(pos - visualRect(index).topLeft()).isEmpty();
+        }
+        if (overImage || overLink)
+            viewport()->setCursor(Qt::PointingHandCursor);
+        else
+            viewport()->unsetCursor();
+    }
+    QListView::mouseMoveEvent(event);
+}
+
+void ConversationView::mouseReleaseEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (event->button() == Qt::LeftButton) {
+        if (m_pressIndex.isValid()) {
+            const ImageAsset image = imageAt(pos);
+            if (canView(image) && image.filePath == m_pressItem)
+                Q_EMIT viewImageRequested(image);
+        } else if (const QModelIndex index = indexAt(pos); index.isValid()) {
+            const TurnLayout layout = m_delegate->layoutFor(index, font());
+            const QString anchor = layout.anchorAt(pos - visualRect(index).topLeft());
+            if (!anchor.isEmpty())
+                Q_EMIT linkActivated(QUrl(anchor));
+        }
+    }
+    m_pressIndex = QPersistentModelIndex();
+    m_pressItem.clear();
+    QListView::mouseReleaseEvent(event);
+}
+
+void ConversationView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // The first click of the pair already opened the image; the second must not open another.
+    if (canView(imageAt(event->position().toPoint()))) {
+        m_pressIndex = QPersistentModelIndex();
+        m_pressItem.clear();
+        event->accept();
+        return;
+    }
+    QListView::mouseDoubleClickEvent(event);
+}
+
+void ConversationView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && currentIndex().isValid()) {
+        const Turn turn = turnAt(currentIndex());
+        const auto it = std::find_if(turn.images.cbegin(), turn.images.cend(), canView);
+        if (it != turn.images.cend()) {
+            Q_EMIT viewImageRequested(*it);
+            event->accept();
+            return;
+        }
+    }
+    const QModelIndex before = currentIndex();
+    QListView::keyPressEvent(event);
+    if (currentIndex() != before && !m_delegate->isFocusVisible()) {
+        m_delegate->setFocusVisible(true);
+        viewport()->update();
+    }
+}
+
+void ConversationView::startImageDrag(const ImageAsset &image)
+{
+    auto *mime = new QMimeData;
+    mime->setUrls({ QUrl::fromLocalFile(image.filePath) });
+    auto *drag = new QDrag(this);
+    drag->setMimeData(mime);
+    if (m_imageCache) {
+        const QImage picture = m_imageCache->image(image.filePath, QSize(160, 160));
+        if (!picture.isNull())
+            drag->setPixmap(QPixmap::fromImage(picture));
+    }
+    drag->exec(Qt::CopyAction);
+}

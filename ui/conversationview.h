@@ -1,0 +1,91 @@
+#pragma once
+
+#include "model/turn.h"
+
+#include "image/imagecache.h"
+
+#include <QListView>
+#include <QPersistentModelIndex>
+#include <QPointer>
+#include <QUrl>
+
+class QMenu;
+class TurnDelegate;
+
+// The conversation: a virtualized list of turns (only the rows in view are painted), one row per
+// turn, painted by TurnDelegate. Row heights are cached per turn and recomputed only for the row
+// the model says changed, so a streaming answer costs one row per update. The view follows the
+// bottom while the designer is there and stays put once they scroll up to look at something.
+//
+// Images come from an ImageCache at their display size; the view repaints only the rows that were
+// waiting for an image when it is decoded. What to do with an image (save, copy, details, view)
+// is signalled; the window that owns the view decides.
+class ConversationView : public QListView
+{
+    Q_OBJECT
+public:
+    explicit ConversationView(QWidget *parent = nullptr);
+    ~ConversationView() override;
+
+    void setModel(QAbstractItemModel *model) override;
+    void reset() override;
+
+    // The view creates its own cache; a shared one can be given instead (not owned).
+    void setImageCache(ImageCache *cache);
+    ImageCache *imageCache() const;
+    TurnDelegate *turnDelegate() const { return m_delegate; }
+
+    bool isAtBottom() const;
+    // Whether the view will follow new content to the bottom.
+    bool followsBottom() const { return m_followBottom; }
+
+    // The image under `viewportPos` and the row it belongs to; a default ImageAsset (empty itemId,
+    // state Pending, no file) and an invalid index when there is none.
+    ImageAsset imageAt(const QPoint &viewportPos, QModelIndex *turnIndex = nullptr) const;
+    // The rect of image `imageIndex` of a row, in viewport coordinates.
+    QRect imageRect(const QModelIndex &index, int imageIndex) const;
+
+    // The context menu for a point of the viewport: image actions over an image, turn actions
+    // elsewhere on a row; nullptr over empty space. The caller owns the menu. Public so that tests
+    // can inspect and trigger the actions without a blocking exec().
+    QMenu *createContextMenu(const QPoint &viewportPos);
+
+Q_SIGNALS:
+    void saveImageRequested(const ImageAsset &image, const Turn &turn);
+    void copyImageRequested(const ImageAsset &image);
+    void detailsRequested(const Turn &turn, const ImageAsset &image);
+    void viewImageRequested(const ImageAsset &image);
+    void linkActivated(const QUrl &url);
+
+protected:
+    void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                     const QList<int> &roles = {}) override;
+    void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
+    void updateGeometries() override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void onImageArrived(const QString &filePath);
+    void onRangeChanged(int minimum, int maximum);
+    void updateLayoutWidth();
+    void relayoutAll();
+    int contentWidth() const;
+    Turn turnAt(const QModelIndex &index) const;
+    void startImageDrag(const ImageAsset &image);
+
+    TurnDelegate *m_delegate = nullptr;
+    QPointer<ImageCache> m_imageCache;
+    ImageCache *m_ownCache = nullptr;
+    bool m_followBottom = true;
+    // The image a press landed on: a release on the same image opens it, a move drags it out.
+    QPersistentModelIndex m_pressIndex;
+    QString m_pressItem; // file path of the pressed image
+    QPoint m_pressPos;
+};

@@ -1,0 +1,416 @@
+#include "imageviewer.h"
+
+#include "image/imagecache.h"
+#include "viewpalette.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace {
+
+constexpr qreal minZoom = 0.02;
+constexpr qreal maxZoom = 32.0;
+constexpr qreal zoomStep = 1.25;
+constexpr int canvasMargin = 16;
+
+ImageViewer::Loaded loadImage(const QString &filePath)
+{
+    ImageViewer::Loaded loaded;
+    {
+        QImageReader probe(filePath);
+        probe.setDecideFormatFromContent(true);
+        loaded.format = probe.format();
+    }
+    ImageCache::Decoded decoded = ImageCache::decode(filePath, QSize());
+    loaded.image = std::move(decoded.image);
+    loaded.error = decoded.error;
+    return loaded;
+}
+
+} // namespace
+
+// The drawing surface: the image at a scale and an offset, over a checkerboard.
+class ImageCanvas : public QWidget
+{
+public:
+    explicit ImageCanvas(QWidget *parent)
+        : QWidget(parent)
+    {
+        setObjectName(QStringLiteral("imageCanvas"));
+        setMinimumSize(240, 180);
+        setFocusPolicy(Qt::StrongFocus);
+        setCursor(Qt::OpenHandCursor);
+    }
+
+    std::function<void()> viewChanged;
+
+    void setImage(const QImage &image)
+    {
+        m_image = image;
+        m_fit = true;
+        relayout();
+    }
+    void setMessage(const QString &message)
+    {
+        m_message = message;
+        update();
+    }
+    const QImage &image() const { return m_image; }
+    bool fits() const { return m_fit; }
+    qreal scale() const { return m_fit ? fitScale() : m_scale; }
+
+    void fit()
+    {
+        m_fit = true;
+        relayout();
+    }
+    // Zooms to `scale` keeping the image point under `anchor` (widget coordinates) in place.
+    void zoomTo(qreal scale, QPointF anchor)
+    {
+        if (m_image.isNull())
+            return;
+        const qreal from = this->scale();
+        const qreal to = std::clamp(scale, minZoom, maxZoom);
+        const QPointF origin = imageOrigin();
+        m_fit = false;
+        m_scale = to;
+        m_offset = anchor - (anchor - origin) * (to / from);
+        clampOffset();
+        update();
+        notify();
+    }
+    void zoomBy(qreal factor) { zoomTo(scale() * factor, QRectF(rect()).center()); }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.fillRect(
+            rect(), ViewPalette::mix(palette().color(QPalette::Window), QColor(0, 0, 0), 0.72));
+        if (m_image.isNull()) {
+            painter.setPen(QColor(255, 255, 255, 200));
+            painter.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+                             m_message);
+            return;
+        }
+        const QRectF target(imageOrigin(), QSizeF(m_image.size()) * scale());
+        if (m_image.hasAlphaChannel())
+            painter.fillRect(target, checkerboard());
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, scale() < 2.0);
+        painter.drawImage(target, m_image);
+    }
+    void resizeEvent(QResizeEvent *) override { relayout(); }
+    void wheelEvent(QWheelEvent *event) override
+    {
+        if (event->modifiers() & Qt::ControlModifier) {
+            const qreal notches = event->angleDelta().y() / 120.0;
+            zoomTo(scale() * std::pow(zoomStep, notches), event->position());
+        } else if (!m_fit) {
+            m_offset += QPointF(event->angleDelta()) / 2.0;
+            clampOffset();
+            update();
+        }
+        event->accept();
+    }
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        if (event->button() == Qt::LeftButton) {
+            m_dragFrom = event->position();
+            setCursor(Qt::ClosedHandCursor);
+        }
+    }
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        if (!(event->buttons() & Qt::LeftButton) || m_fit)
+            return;
+        m_offset += event->position() - m_dragFrom;
+        m_dragFrom = event->position();
+        clampOffset();
+        update();
+    }
+    void mouseReleaseEvent(QMouseEvent *) override { setCursor(Qt::OpenHandCursor); }
+    void mouseDoubleClickEvent(QMouseEvent *event) override
+    {
+        if (m_fit)
+            zoomTo(1.0, event->position());
+        else
+            fit();
+    }
+
+private:
+    qreal fitScale() const
+    {
+        if (m_image.isNull())
+            return 1.0;
+        const QSizeF room = QSizeF(size()) - QSizeF(2 * canvasMargin, 2 * canvasMargin);
+        const qreal scale
+            = std::min(room.width() / m_image.width(), room.height() / m_image.height());
+        return std::clamp(scale, minZoom, 1.0); // fitting shrinks, it never blows pixels up
+    }
+    QPointF imageOrigin() const
+    {
+        if (m_fit) {
+            const QSizeF shown = QSizeF(m_image.size()) * fitScale();
+            return { (width() - shown.width()) / 2.0, (height() - shown.height()) / 2.0 };
+        }
+        return m_offset;
+    }
+    // A smaller image is centred; a larger one cannot be dragged past its edges.
+    void clampOffset()
+    {
+        const QSizeF shown = QSizeF(m_image.size()) * m_scale;
+        auto clampAxis = [](qreal offset, qreal extent, qreal room) {
+            if (extent <= room)
+                return (room - extent) / 2.0;
+            return std::clamp(offset, room - extent, 0.0);
+        };
+        m_offset.setX(clampAxis(m_offset.x(), shown.width(), width()));
+        m_offset.setY(clampAxis(m_offset.y(), shown.height(), height()));
+    }
+    void relayout()
+    {
+        if (!m_fit)
+            clampOffset();
+        update();
+        notify();
+    }
+    void notify()
+    {
+        if (viewChanged)
+            viewChanged();
+    }
+    static QBrush checkerboard()
+    {
+        static const QPixmap tile = [] {
+            QPixmap pixmap(16, 16);
+            pixmap.fill(QColor(0xcc, 0xcc, 0xcc));
+            QPainter painter(&pixmap);
+            painter.fillRect(0, 0, 8, 8, QColor(0x99, 0x99, 0x99));
+            painter.fillRect(8, 8, 8, 8, QColor(0x99, 0x99, 0x99));
+            return pixmap;
+        }();
+        return QBrush(tile);
+    }
+
+    QImage m_image;
+    QString m_message;
+    bool m_fit = true;
+    qreal m_scale = 1.0;
+    QPointF m_offset;
+    QPointF m_dragFrom;
+};
+
+ImageViewer::ImageViewer(QWidget *parent)
+    : QDialog(parent)
+    , m_canvas(new ImageCanvas(this))
+{
+    setObjectName(QStringLiteral("imageViewer"));
+    setWindowTitle(tr("Image"));
+    resize(1000, 760);
+
+    auto makeButton = [this](const QString &text, const QString &name, const QString &tip) {
+        auto *button = new QToolButton(this);
+        button->setText(text);
+        button->setObjectName(name);
+        button->setToolTip(tip);
+        button->setAutoRaise(true);
+        button->setFocusPolicy(Qt::NoFocus);
+        return button;
+    };
+    m_fitButton = makeButton(tr("Fit"), QStringLiteral("fitButton"), tr("Fit to window (0)"));
+    m_fitButton->setCheckable(true);
+    m_actualButton
+        = makeButton(tr("100%"), QStringLiteral("actualSizeButton"), tr("Actual size (1)"));
+    m_zoomOutButton
+        = makeButton(QStringLiteral("−"), QStringLiteral("zoomOutButton"), tr("Zoom out (-)"));
+    m_zoomInButton
+        = makeButton(QStringLiteral("+"), QStringLiteral("zoomInButton"), tr("Zoom in (+)"));
+    m_zoomLabel = new QLabel(this);
+    m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
+    m_zoomLabel->setMinimumWidth(
+        m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("3200 %")));
+    m_zoomLabel->setAlignment(Qt::AlignCenter);
+    m_infoLabel = new QLabel(this);
+    m_infoLabel->setObjectName(QStringLiteral("imageInfoLabel"));
+    m_infoLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    connect(m_fitButton, &QToolButton::clicked, this, &ImageViewer::fitToWindow);
+    connect(m_actualButton, &QToolButton::clicked, this, &ImageViewer::showActualSize);
+    connect(m_zoomOutButton, &QToolButton::clicked, this, &ImageViewer::zoomOut);
+    connect(m_zoomInButton, &QToolButton::clicked, this, &ImageViewer::zoomIn);
+    m_canvas->viewChanged = [this] {
+        updateChrome();
+    };
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(10, 6, 10, 8);
+    bar->setSpacing(2);
+    bar->addWidget(m_fitButton);
+    bar->addWidget(m_actualButton);
+    bar->addSpacing(8);
+    bar->addWidget(m_zoomOutButton);
+    bar->addWidget(m_zoomLabel);
+    bar->addWidget(m_zoomInButton);
+    bar->addStretch(1);
+    bar->addWidget(m_infoLabel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_canvas, 1);
+    layout->addLayout(bar);
+    updateChrome();
+}
+
+ImageViewer::ImageViewer(const QString &filePath, QWidget *parent)
+    : ImageViewer(parent)
+{
+    openFile(filePath);
+}
+
+ImageViewer::~ImageViewer()
+{
+    // A decode still running finishes into a future nobody watches; it only holds its own data.
+    if (m_watcher)
+        m_watcher->disconnect(this);
+}
+
+void ImageViewer::openFile(const QString &filePath)
+{
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        connect(m_watcher, &QFutureWatcherBase::finished, m_watcher, &QObject::deleteLater);
+    }
+    m_filePath = filePath;
+    m_error.clear();
+    m_format.clear();
+    m_canvas->setImage({});
+    m_canvas->setMessage(tr("Loading…"));
+    setWindowTitle(QFileInfo(filePath).fileName());
+
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    m_watcher = watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, &ImageViewer::onLoaded);
+    watcher->setFuture(QtConcurrent::run([filePath] { return loadImage(filePath); }));
+    updateChrome();
+}
+
+void ImageViewer::onLoaded()
+{
+    QFutureWatcher<Loaded> *watcher = m_watcher;
+    if (!watcher)
+        return;
+    const Loaded result = watcher->result();
+    watcher->deleteLater();
+    m_watcher = nullptr;
+
+    const QString name = QFileInfo(m_filePath).fileName();
+    if (result.image.isNull()) {
+        m_error = result.error.isEmpty() ? tr("The image file is damaged or not an image")
+                                         : result.error;
+        m_canvas->setMessage(m_error);
+        setWindowTitle(tr("%1 — not shown").arg(name));
+        updateChrome();
+        Q_EMIT loadFailed(m_error);
+        return;
+    }
+    m_format = result.format;
+    m_canvas->setImage(result.image);
+    const QString size = tr("%1 × %2").arg(result.image.width()).arg(result.image.height());
+    const QString format = QString::fromLatin1(m_format).toUpper();
+    setWindowTitle(tr("%1 — %2 %3").arg(name, size, format).trimmed());
+    m_infoLabel->setText(tr("%1 %2").arg(size, format).trimmed());
+    updateChrome();
+    layout()->activate(); // the labels changed width; settle before anyone looks
+    Q_EMIT loaded();
+}
+
+bool ImageViewer::isLoaded() const
+{
+    return !m_canvas->image().isNull();
+}
+
+QSize ImageViewer::imageSize() const
+{
+    return m_canvas->image().size();
+}
+
+qreal ImageViewer::zoom() const
+{
+    return m_canvas->scale();
+}
+
+bool ImageViewer::fitsToWindow() const
+{
+    return m_canvas->fits();
+}
+
+void ImageViewer::fitToWindow()
+{
+    m_canvas->fit();
+}
+
+void ImageViewer::showActualSize()
+{
+    m_canvas->zoomTo(1.0, QRectF(m_canvas->rect()).center());
+}
+
+void ImageViewer::zoomIn()
+{
+    m_canvas->zoomBy(zoomStep);
+}
+
+void ImageViewer::zoomOut()
+{
+    m_canvas->zoomBy(1.0 / zoomStep);
+}
+
+void ImageViewer::updateChrome()
+{
+    const bool loaded = isLoaded();
+    for (QToolButton *button : { m_fitButton, m_actualButton, m_zoomInButton, m_zoomOutButton })
+        button->setEnabled(loaded);
+    m_fitButton->setChecked(loaded && fitsToWindow());
+    m_zoomLabel->setText(loaded ? tr("%1 %").arg(qRound(zoom() * 100)) : QString());
+    if (!loaded)
+        m_infoLabel->setText(m_error);
+}
+
+void ImageViewer::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+    case Qt::Key_Underscore:
+        zoomOut();
+        break;
+    case Qt::Key_0:
+    case Qt::Key_F:
+        fitToWindow();
+        break;
+    case Qt::Key_1:
+        showActualSize();
+        break;
+    default:
+        QDialog::keyPressEvent(event); // Esc closes
+        return;
+    }
+    event->accept();
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QDialog>
+#include <QFutureWatcher>
+#include <QImage>
+#include <QPointer>
+
+class ImageCanvas;
+class QLabel;
+class QToolButton;
+
+// One image at full resolution: fit to the window (the default) or at 100 %, zoom with Ctrl+wheel
+// or +/-, drag to pan, a checkerboard behind transparent pixels. The file is decoded on a worker
+// thread under the same allocation limit as the conversation's cache.
+class ImageViewer : public QDialog
+{
+    Q_OBJECT
+public:
+    struct Loaded
+    {
+        QImage image;
+        QString error;
+        QByteArray format; // "png", "jpeg", ...
+    };
+
+    explicit ImageViewer(QWidget *parent = nullptr);
+    // Opens `filePath` at once (see openFile()).
+    explicit ImageViewer(const QString &filePath, QWidget *parent = nullptr);
+    ~ImageViewer() override;
+
+    // Starts loading; loaded() or loadFailed() follows. Any earlier load is abandoned.
+    void openFile(const QString &filePath);
+    QString filePath() const { return m_filePath; }
+
+    bool isLoaded() const;
+    QString errorMessage() const { return m_error; }
+    QSize imageSize() const;
+    QByteArray format() const { return m_format; }
+
+    // 1.0 is 100 %. In fit mode this is the scale that fits the window.
+    qreal zoom() const;
+    bool fitsToWindow() const;
+
+public Q_SLOTS:
+    void fitToWindow();
+    void showActualSize();
+    void zoomIn();
+    void zoomOut();
+
+Q_SIGNALS:
+    void loaded();
+    void loadFailed(const QString &message);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void onLoaded();
+    void updateChrome();
+
+    ImageCanvas *m_canvas = nullptr;
+    QToolButton *m_fitButton = nullptr;
+    QToolButton *m_actualButton = nullptr;
+    QToolButton *m_zoomOutButton = nullptr;
+    QToolButton *m_zoomInButton = nullptr;
+    QLabel *m_zoomLabel = nullptr;
+    QLabel *m_infoLabel = nullptr;
+    QPointer<QFutureWatcher<Loaded>> m_watcher;
+    QString m_filePath;
+    QString m_error;
+    QByteArray m_format;
+};

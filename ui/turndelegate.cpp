@@ -1,0 +1,419 @@
+#include "turndelegate.h"
+
+#include "chat/conversationmodel.h"
+#include "image/imagecache.h"
+#include "viewpalette.h"
+
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QFileInfo>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextDocument>
+#include <QToolTip>
+
+#include <algorithm>
+
+namespace {
+
+// The pixel budget of remembered previews: a few items at display size, never the whole chat.
+constexpr int maxLastShown = 24;
+
+QString itemKey(const QString &rowKey, const ImageAsset &image, int index)
+{
+    return rowKey + QLatin1Char('/')
+        + (image.itemId.isEmpty() ? QString::number(index) : image.itemId);
+}
+
+void drawDocument(QPainter *painter, QTextDocument *document, const QRect &rect,
+                  const QPalette &palette)
+{
+    painter->save();
+    painter->translate(rect.topLeft());
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette = palette;
+    context.clip = QRectF(0, 0, rect.width(), rect.height());
+    document->documentLayout()->draw(painter, context);
+    painter->restore();
+}
+
+// The image drawn with rounded corners: a textured brush keeps the edge antialiased, which a clip
+// path would not.
+void drawRoundedImage(QPainter *painter, const QRect &rect, const QImage &image,
+                      const QPalette &palette)
+{
+    const QSize fitted = image.size().scaled(rect.size(), Qt::KeepAspectRatio);
+    QRectF target(QPointF(0, 0), QSizeF(fitted));
+    target.moveCenter(QRectF(rect).center());
+    QTransform transform;
+    transform.translate(target.left(), target.top());
+    transform.scale(target.width() / image.width(), target.height() / image.height());
+    QBrush brush(image);
+    brush.setTransform(transform);
+    const qreal radius = TurnLayout::imageRadius;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(brush);
+    painter->drawRoundedRect(target, radius, radius);
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(ViewPalette::hairline(palette), 1));
+    painter->drawRoundedRect(target.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+}
+
+// A small picture glyph (frame, hill, sun) for placeholder cards.
+void drawPictureGlyph(QPainter *painter, const QPointF &center, const QColor &color)
+{
+    const QRectF frame(center.x() - 15, center.y() - 11, 30, 22);
+    painter->setPen(QPen(color, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(frame, 4, 4);
+    QPainterPath hill;
+    hill.moveTo(frame.left() + 4, frame.bottom() - 4);
+    hill.lineTo(frame.left() + 12, frame.top() + 10);
+    hill.lineTo(frame.left() + 18, frame.bottom() - 8);
+    hill.lineTo(frame.left() + 21, frame.bottom() - 11);
+    hill.lineTo(frame.right() - 4, frame.bottom() - 4);
+    painter->drawPath(hill);
+    painter->drawEllipse(QPointF(frame.right() - 8, frame.top() + 7), 2.2, 2.2);
+}
+
+QString formatBytes(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+TurnDelegate::TurnDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+void TurnDelegate::setImageCache(ImageCache *cache)
+{
+    m_imageCache = cache;
+    m_waiting.clear();
+}
+
+void TurnDelegate::setLayoutWidth(int width)
+{
+    // Layouts made for the old width are not dropped here: layoutFor() replaces each one when its
+    // row is next asked for, and rows never asked for cost nothing.
+    m_layoutWidth = width;
+}
+
+QString TurnDelegate::rowKey(const QModelIndex &index)
+{
+    const QString id = index.data(ConversationModel::TurnRole).value<Turn>().id;
+    return id.isEmpty() ? QStringLiteral("#") + QString::number(index.row()) : id;
+}
+
+TurnLayout TurnDelegate::layoutFor(const QModelIndex &index, const QFont &font) const
+{
+    const Turn turn = index.data(ConversationModel::TurnRole).value<Turn>();
+    const QString key
+        = turn.id.isEmpty() ? QStringLiteral("#") + QString::number(index.row()) : turn.id;
+    const int width = m_layoutWidth > 0 ? m_layoutWidth : 640;
+    const auto it = m_layouts.constFind(key);
+    if (it != m_layouts.constEnd() && it->width() == width && it->bodyFont() == font)
+        return *it;
+    ++m_layoutCount;
+    TurnLayout layout(turn, width, font);
+    m_layouts.insert(key, layout);
+    return layout;
+}
+
+QSize TurnDelegate::cachedSize(const QModelIndex &index) const
+{
+    const auto it = m_layouts.constFind(rowKey(index));
+    if (it == m_layouts.constEnd() || it->width() != m_layoutWidth)
+        return {};
+    return it->size();
+}
+
+void TurnDelegate::invalidate(const QModelIndex &index)
+{
+    m_layouts.remove(rowKey(index));
+}
+
+void TurnDelegate::invalidateAll()
+{
+    m_layouts.clear();
+    m_lastShown.clear();
+}
+
+QList<QPersistentModelIndex> TurnDelegate::takeRowsWaitingFor(const QString &filePath)
+{
+    return m_waiting.take(filePath);
+}
+
+QSize TurnDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return layoutFor(index, option.font).size();
+}
+
+void TurnDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const
+{
+    const Turn turn = index.data(ConversationModel::TurnRole).value<Turn>();
+    const TurnLayout layout = layoutFor(index, option.font);
+    const QPalette &palette = option.palette;
+
+    painter->save();
+    painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                            | QPainter::SmoothPixmapTransform);
+    painter->translate(option.rect.topLeft());
+
+    // Keyboard navigation: the current row gets a faint card behind it, only while focused.
+    if (m_focusVisible && (option.state & QStyle::State_HasFocus)) {
+        const QRect card = layout.columnRect().adjusted(-14, 4, 14, -6);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(ViewPalette::focusFill(palette));
+        painter->drawRoundedRect(card, 14, 14);
+    }
+
+    paintPrompt(painter, layout, turn, palette);
+
+    if (!layout.headerRect().isNull()) {
+        const QRect header = layout.headerRect();
+        const int dot = 8;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(ViewPalette::accent(palette));
+        painter->drawEllipse(QRectF(header.left(), header.center().y() - dot / 2.0 + 1, dot, dot));
+        painter->setFont(layout.labelFont());
+        painter->setPen(ViewPalette::secondaryText(palette));
+        const QRect textRect = header.adjusted(dot + 8, 0, 0, 0);
+        painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(TurnLayout::headerText(turn),
+                                                            Qt::ElideRight, textRect.width()));
+    }
+
+    if (QTextDocument *text = layout.textDocument())
+        drawDocument(painter, text, layout.textRect(), palette);
+
+    for (const TurnLayout::ImageSlot &slot : layout.images())
+        paintImage(painter, slot.rect, turn.images.at(slot.index), index, palette,
+                   layout.smallFont());
+
+    if (!layout.statusRect().isNull()) {
+        const QString status = TurnLayout::statusText(turn, QDateTime::currentDateTime());
+        QColor color = ViewPalette::progress(palette);
+        if (TurnLayout::statusTone(turn) == TurnLayout::Tone::Error)
+            color = ViewPalette::error(palette);
+        else if (TurnLayout::statusTone(turn) == TurnLayout::Tone::Warning)
+            color = ViewPalette::warning(palette);
+        QFont font = layout.smallFont();
+        font.setWeight(QFont::Medium);
+        painter->setFont(font);
+        painter->setPen(color);
+        painter->drawText(
+            layout.statusRect(), Qt::AlignLeft | Qt::AlignVCenter,
+            painter->fontMetrics().elidedText(status, Qt::ElideRight, layout.statusRect().width()));
+    }
+
+    if (!layout.usageRect().isNull()) {
+        painter->setFont(layout.smallFont());
+        painter->setPen(ViewPalette::secondaryText(palette));
+        painter->drawText(layout.usageRect(), Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(TurnLayout::usageText(turn),
+                                                            Qt::ElideRight,
+                                                            layout.usageRect().width()));
+    }
+    painter->restore();
+}
+
+void TurnDelegate::paintPrompt(QPainter *painter, const TurnLayout &layout, const Turn &turn,
+                               const QPalette &palette) const
+{
+    if (QTextDocument *prompt = layout.promptDocument()) {
+        const qreal radius = TurnLayout::bubbleRadius;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(ViewPalette::bubbleFill(palette));
+        painter->drawRoundedRect(QRectF(layout.promptBubbleRect()), radius, radius);
+        drawDocument(painter, prompt, layout.promptTextRect(), palette);
+    }
+    if (!layout.attachmentRect().isNull()) {
+        painter->setFont(layout.smallFont());
+        painter->setPen(ViewPalette::secondaryText(palette));
+        painter->drawText(layout.attachmentRect(), Qt::AlignRight | Qt::AlignVCenter,
+                          TurnLayout::attachmentText(turn));
+    }
+}
+
+QImage TurnDelegate::imageFor(const ImageAsset &image, QSize targetPixels, const QModelIndex &index,
+                              QString *error) const
+{
+    if (!m_imageCache || image.filePath.isEmpty())
+        return {};
+    const QImage decoded = m_imageCache->image(image.filePath, targetPixels);
+    if (!decoded.isNull())
+        return decoded;
+    *error = m_imageCache->errorFor(image.filePath);
+    if (error->isEmpty()) {
+        QList<QPersistentModelIndex> &rows = m_waiting[image.filePath];
+        const QPersistentModelIndex row(index);
+        if (!rows.contains(row))
+            rows.append(row);
+    }
+    return {};
+}
+
+void TurnDelegate::paintImage(QPainter *painter, const QRect &rect, const ImageAsset &image,
+                              const QModelIndex &index, const QPalette &palette,
+                              const QFont &font) const
+{
+    if (image.state == ImageAsset::State::Failed) {
+        paintFailed(painter, rect,
+                    image.error.isEmpty() ? tr("The image could not be generated") : image.error,
+                    palette, font);
+        return;
+    }
+    if (image.state == ImageAsset::State::Pending) {
+        paintPlaceholder(painter, rect, tr("Generating…"), palette, font);
+        return;
+    }
+
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QSize targetPixels = (QSizeF(rect.size()) * ratio).toSize();
+    const QString key = itemKey(rowKey(index), image, int(rect.top()));
+    QString error;
+    const QImage decoded = imageFor(image, targetPixels, index, &error);
+    const bool final = image.state == ImageAsset::State::Final;
+
+    if (!decoded.isNull()) {
+        drawRoundedImage(painter, rect, decoded, palette);
+        if (final) {
+            m_lastShown.remove(key);
+        } else {
+            if (m_lastShown.size() >= maxLastShown)
+                m_lastShown.clear();
+            m_lastShown.insert(key, decoded);
+        }
+    } else if (final && !error.isEmpty()) {
+        paintFailed(painter, rect, error, palette, font);
+        return;
+    } else if (const QImage previous = m_lastShown.value(key); !previous.isNull()) {
+        drawRoundedImage(painter, rect, previous, palette); // until the new one is decoded
+    } else {
+        paintPlaceholder(painter, rect, final ? tr("Loading…") : tr("Generating…"), palette, font);
+    }
+
+    if (!final) {
+        // "Preview n": a dark pill reads on any picture, light or dark.
+        QFont badgeFont = font;
+        badgeFont.setWeight(QFont::DemiBold);
+        const QFontMetrics metrics(badgeFont);
+        const QString label = image.partialIndex >= 0 ? tr("Preview %1").arg(image.partialIndex + 1)
+                                                      : tr("Preview");
+        const QRect badge(rect.left() + 10, rect.top() + 10, metrics.horizontalAdvance(label) + 16,
+                          metrics.height() + 6);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0, 0, 0, 150));
+        painter->drawRoundedRect(QRectF(badge), badge.height() / 2.0, badge.height() / 2.0);
+        painter->setFont(badgeFont);
+        painter->setPen(QColor(255, 255, 255, 235));
+        painter->drawText(badge, Qt::AlignCenter, label);
+    }
+}
+
+void TurnDelegate::paintPlaceholder(QPainter *painter, const QRect &rect, const QString &label,
+                                    const QPalette &palette, const QFont &font) const
+{
+    const qreal radius = TurnLayout::imageRadius;
+    painter->setPen(QPen(ViewPalette::hairline(palette), 1));
+    painter->setBrush(ViewPalette::cardFill(palette));
+    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+
+    const QFontMetrics metrics(font);
+    const bool roomForGlyph = rect.height() > 40 + metrics.height() + 8;
+    const QColor color = ViewPalette::secondaryText(palette);
+    QPointF center = QRectF(rect).center();
+    if (roomForGlyph) {
+        drawPictureGlyph(painter, center - QPointF(0, metrics.height() / 2.0 + 4), color);
+        center.ry() += 14;
+    }
+    painter->setFont(font);
+    painter->setPen(color);
+    QRectF textRect(0, 0, rect.width() - 16, metrics.height());
+    textRect.moveCenter(center);
+    painter->drawText(textRect, Qt::AlignCenter,
+                      metrics.elidedText(label, Qt::ElideRight, int(textRect.width())));
+}
+
+void TurnDelegate::paintFailed(QPainter *painter, const QRect &rect, const QString &reason,
+                               const QPalette &palette, const QFont &font) const
+{
+    const QColor error = ViewPalette::error(palette);
+    const qreal radius = TurnLayout::imageRadius;
+    painter->setPen(QPen(ViewPalette::mix(palette.color(QPalette::Base), error, 0.35), 1));
+    painter->setBrush(ViewPalette::mix(palette.color(QPalette::Base), error, 0.07));
+    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+
+    // A round "!" badge, then a title and the reason beside it.
+    const int badge = 24;
+    const QRectF badgeRect(rect.left() + 16, rect.center().y() - badge / 2.0, badge, badge);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(error);
+    painter->drawEllipse(badgeRect);
+    QFont bold = font;
+    bold.setWeight(QFont::Bold);
+    painter->setFont(bold);
+    painter->setPen(palette.color(QPalette::Base));
+    painter->drawText(badgeRect, Qt::AlignCenter, QStringLiteral("!"));
+
+    const int textLeft = int(badgeRect.right()) + 12;
+    const QRect textArea(textLeft, rect.top() + 12, rect.right() - textLeft - 12,
+                         rect.height() - 24);
+    QFont title = font;
+    title.setWeight(QFont::DemiBold);
+    const QFontMetrics titleMetrics(title);
+    const QFontMetrics metrics(font);
+    // The reason takes the lines it needs, up to what the card holds; the block is centred.
+    const int maxReasonHeight
+        = std::max(textArea.height() - titleMetrics.height() - 2, metrics.lineSpacing());
+    const int reasonHeight = std::min(
+        metrics.boundingRect(QRect(0, 0, textArea.width(), 10000), Qt::TextWordWrap, reason)
+            .height(),
+        maxReasonHeight);
+    const int used = titleMetrics.height() + 2 + reasonHeight;
+    const int top = textArea.top() + std::max(0, (textArea.height() - used) / 2);
+    painter->setFont(title);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(QRect(textLeft, top, textArea.width(), titleMetrics.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, tr("Image not available"));
+    painter->setFont(font);
+    painter->setPen(ViewPalette::secondaryText(palette));
+    const QRect reasonRect(textLeft, top + titleMetrics.height() + 2, textArea.width(),
+                           reasonHeight);
+    painter->drawText(reasonRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, reason);
+}
+
+bool TurnDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                             const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (!event || !view || event->type() != QEvent::ToolTip)
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const TurnLayout layout = layoutFor(index, option.font);
+    const int imageIndex = layout.imageIndexAt(event->pos() - option.rect.topLeft());
+    const Turn turn = index.data(ConversationModel::TurnRole).value<Turn>();
+    if (imageIndex < 0 || imageIndex >= turn.images.size()) {
+        QToolTip::hideText();
+        return true; // the row's text is its own tooltip; Qt's default would repeat it
+    }
+    const ImageAsset &image = turn.images.at(imageIndex);
+    QStringList facts;
+    if (image.pixelSize.isValid())
+        facts << tr("%1 × %2").arg(image.pixelSize.width()).arg(image.pixelSize.height());
+    if (!image.mimeType.isEmpty())
+        facts << image.mimeType.section(QLatin1Char('/'), 1).toUpper();
+    if (image.byteSize > 0)
+        facts << formatBytes(image.byteSize);
+    QString tip = facts.join(QStringLiteral(" · "));
+    if (image.state == ImageAsset::State::Final)
+        tip += QStringLiteral("\n") + tr("Click to view · right-click for more");
+    else if (image.state == ImageAsset::State::Failed)
+        tip = image.error;
+    QToolTip::showText(event->globalPos(), tip.trimmed(), view->viewport());
+    return true;
+}

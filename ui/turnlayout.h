@@ -1,0 +1,112 @@
+#pragma once
+
+#include "model/turn.h"
+
+#include <QDateTime>
+#include <QFont>
+#include <QList>
+#include <QPoint>
+#include <QRect>
+#include <QSize>
+#include <QString>
+
+#include <memory>
+
+class QTextDocument;
+
+// The geometry of one turn at one width: where the prompt bubble, the answer text, each image and
+// the status and usage lines go. sizeHint(), paint() and hit-testing all read the same layout, so
+// what is clicked is what was drawn. Rects are relative to the row's top-left corner.
+//
+// Images get their rect from ImageAsset::pixelSize (or the requested size while nothing is known)
+// before any pixel is decoded, so a row does not change height when its images arrive.
+class TurnLayout
+{
+public:
+    // Spacing, in logical pixels. The column is centred and capped so lines stay readable.
+    static constexpr int sideMargin = 24;
+    static constexpr int maxColumnWidth = 860;
+    static constexpr int topPadding = 14;
+    static constexpr int bottomPadding = 22;
+    static constexpr int bubblePaddingX = 14;
+    static constexpr int bubblePaddingY = 9;
+    static constexpr int bubbleRadius = 16;
+    static constexpr int imageRadius = 12;
+    static constexpr int maxImageHeight = 512;
+    static constexpr int failedCardHeight = 84;
+    static constexpr int failedCardWidth = 440;
+    static constexpr int smallGap = 6;
+    static constexpr int gap = 12;
+
+    struct ImageSlot
+    {
+        int index = -1; // into Turn::images
+        QRect rect;
+    };
+
+    TurnLayout() = default;
+    // Lays out `turn` for a row `width` logical pixels wide, with `font` as the body font.
+    TurnLayout(const Turn &turn, int width, const QFont &font);
+
+    bool isValid() const { return m_width > 0; }
+    int width() const { return m_width; }
+    QSize size() const { return { m_width, m_height }; }
+
+    QRect columnRect() const { return m_column; }
+    QRect promptBubbleRect() const { return m_promptBubble; }
+    QRect promptTextRect() const { return m_promptText; }
+    QRect attachmentRect() const { return m_attachments; }
+    QRect headerRect() const { return m_header; }
+    QRect textRect() const { return m_text; }
+    const QList<ImageSlot> &images() const { return m_images; }
+    QRect statusRect() const { return m_status; }
+    QRect usageRect() const { return m_usage; }
+
+    // Null when the turn has no such part.
+    QTextDocument *promptDocument() const { return m_promptDocument.get(); }
+    QTextDocument *textDocument() const { return m_textDocument.get(); }
+
+    QFont bodyFont() const { return m_bodyFont; }
+    QFont smallFont() const { return m_smallFont; }
+    QFont labelFont() const { return m_labelFont; }
+
+    // Index into Turn::images of the image under `point` (row coordinates), or -1.
+    int imageIndexAt(QPoint point) const;
+    // The link under `point` in the answer text, or an empty string.
+    QString anchorAt(QPoint point) const;
+
+    // The size an image is shown at: its pixel size (or the requested size, or a square while
+    // neither is known) scaled down to fit `maxWidth` x maxImageHeight, never enlarged.
+    static QSize imageDisplaySize(const ImageAsset &image, const ImageParams &requested,
+                                  int maxWidth);
+    // "gpt-5 · gpt-image-1.5", empty when neither is known.
+    static QString headerText(const Turn &turn);
+    // The line under a running or ended turn: "Generating… 12 s", the error, "Stopped", ...
+    // Empty when there is nothing to say.
+    static QString statusText(const Turn &turn, const QDateTime &now);
+    enum class Tone { Progress, Error, Warning };
+    static Tone statusTone(const Turn &turn);
+    // "in 1,889 · out 1,434 (reasoning 1,280) · image 196 tokens · 1 image · $0.04 estimated · 38.2
+    // s"
+    static QString usageText(const Turn &turn);
+    static QString attachmentText(const Turn &turn);
+
+private:
+    int m_width = 0;
+    int m_height = 0;
+    QRect m_column;
+    QRect m_promptBubble;
+    QRect m_promptText;
+    QRect m_attachments;
+    QRect m_header;
+    QRect m_text;
+    QList<ImageSlot> m_images;
+    QRect m_status;
+    QRect m_usage;
+    QFont m_bodyFont;
+    QFont m_smallFont;
+    QFont m_labelFont;
+    // Shared so that copies of a layout (the cache hands them out) stay cheap.
+    std::shared_ptr<QTextDocument> m_promptDocument;
+    std::shared_ptr<QTextDocument> m_textDocument;
+};
