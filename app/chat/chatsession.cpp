@@ -1,0 +1,232 @@
+#include "chatsession.h"
+
+#include "gateway/responsesrequest.h"
+#include "pricing/costestimator.h"
+#include "pricing/pricebook.h"
+#include "streamworker.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QThread>
+#include <QUuid>
+
+namespace {
+
+InputImage readAttachment(const Attachment &attachment, QString *error)
+{
+    QFile file(attachment.filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("Could not read the attached image %1: %2.").arg(attachment.filePath, file.errorString());
+        return {};
+    }
+    return {file.readAll(), attachment.mimeType};
+}
+
+} // namespace
+
+ChatSession::ChatSession(const ProviderProfile &provider, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_provider(provider)
+    , m_options(options)
+    , m_model(new ConversationModel(this))
+    , m_network(new QNetworkAccessManager(this))
+    , m_streamThread(new QThread(this))
+    , m_estimator(new CostEstimator(PriceBook::builtIn()))
+{
+    qRegisterMetaType<ProcessedEvents>();
+    m_streamThread->setObjectName(QStringLiteral("easel-stream"));
+    m_streamThread->start();
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &ChatSession::tick);
+}
+
+ChatSession::~ChatSession()
+{
+    if (m_job)
+        m_job->disconnect(this);
+    m_streamThread->quit();
+    m_streamThread->wait();
+    delete m_worker; // its thread has stopped, so deleting it here is safe
+    delete m_estimator;
+}
+
+void ChatSession::setProvider(const ProviderProfile &provider)
+{
+    m_provider = provider;
+}
+
+void ChatSession::setChatModel(const QString &chatModel)
+{
+    m_provider.chatModel = chatModel;
+}
+
+QString ChatSession::previousResponseId() const
+{
+    // Follow-up turns point at the last answered one so the model keeps its context (and can
+    // edit the image it made). Only stored responses can be referenced.
+    if (!m_options.store)
+        return {};
+    const QList<Turn> &turns = m_model->turns();
+    for (qsizetype i = turns.size() - 1; i >= 0; --i) {
+        const Turn &turn = turns.at(i);
+        if (turn.status == Turn::Status::Done && !turn.responseId.isEmpty())
+            return turn.providerId == m_provider.id ? turn.responseId : QString();
+    }
+    return {};
+}
+
+bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachments, const ImageParams &params)
+{
+    m_refusal.clear();
+    if (isBusy()) {
+        m_refusal = QStringLiteral("A turn is still running: stop it first.");
+        return false;
+    }
+    if (prompt.trimmed().isEmpty()) {
+        m_refusal = QStringLiteral("Type a prompt first.");
+        return false;
+    }
+
+    ResponsesRequest request;
+    request.chatModel = m_provider.chatModel;
+    request.prompt = prompt.trimmed();
+    request.params = params;
+    request.previousResponseId = previousResponseId();
+    request.stream = true;
+    request.store = m_options.store;
+    request.toolType = m_provider.toolType;
+
+    m_turn = Turn();
+    m_turn.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_turn.prompt = request.prompt;
+    m_turn.attachments = attachments;
+    m_turn.providerId = m_provider.id;
+    m_turn.chatModel = m_provider.chatModel;
+    m_turn.requested = params;
+    m_turn.startedAt = QDateTime::currentDateTime();
+    m_turnId = m_turn.id;
+    m_clock.start();
+
+    for (const Attachment &attachment : attachments) {
+        QString error;
+        const InputImage image = readAttachment(attachment, &error);
+        if (!error.isEmpty()) {
+            // Nothing was sent: the turn shows why, and the designer can try again.
+            TurnAssembler::finishFailed(m_turn, error);
+            m_turn.durationMs = 0;
+            m_model->appendTurn(m_turn);
+            m_turnId.clear();
+            Q_EMIT turnFinished(m_turn.id);
+            return true;
+        }
+        request.images.append(image);
+    }
+
+    m_model->appendTurn(m_turn);
+
+    m_worker = new StreamWorker(m_options.imageRoot, m_options.previewRoot, request.stream);
+    m_worker->moveToThread(m_streamThread);
+    connect(m_worker, &StreamWorker::processed, this, &ChatSession::onProcessed);
+    connect(m_worker, &StreamWorker::closed, this, &ChatSession::onWorkerClosed);
+
+    QNetworkRequest networkRequest(m_provider.endpoint(QStringLiteral("responses")));
+    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    networkRequest.setRawHeader("Accept", request.stream ? "text/event-stream" : "application/json");
+    // The key goes only to the configured base URL's host: this request is built from it alone.
+    if (m_provider.hasKey())
+        networkRequest.setRawHeader("Authorization", "Bearer " + m_provider.apiKey.toUtf8());
+
+    m_job = new GatewayJob(m_network, m_provider.displayName, this);
+    m_job->setTimeouts(m_options.timeouts);
+    StreamWorker *worker = m_worker;
+    connect(m_job, &GatewayJob::dataReceived, worker, &StreamWorker::feed);
+    connect(m_job, &GatewayJob::finished, this, &ChatSession::onJobFinished);
+    m_job->start(networkRequest, ResponsesRequestBuilder::body(request));
+
+    m_ticker.start();
+    Q_EMIT busyChanged(true);
+    return true;
+}
+
+void ChatSession::stop()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void ChatSession::clear()
+{
+    stop();
+    m_model->clear();
+}
+
+void ChatSession::onProcessed(const ProcessedEvents &events)
+{
+    if (sender() != m_worker)
+        return; // a late batch of an earlier turn
+    for (const ProcessedEvent &event : events)
+        TurnAssembler::apply(m_turn, event);
+    publish();
+}
+
+void ChatSession::onJobFinished()
+{
+    StreamWorker *worker = m_worker;
+    const bool complete = m_job && m_job->status() == GatewayJob::Status::Succeeded;
+    QMetaObject::invokeMethod(worker, [worker, complete] { worker->close(complete); }, Qt::QueuedConnection);
+}
+
+void ChatSession::onWorkerClosed()
+{
+    if (sender() != m_worker)
+        return;
+    GatewayJob *job = m_job;
+    switch (job->status()) {
+    case GatewayJob::Status::Succeeded:
+        if (m_turn.isRunning())
+            TurnAssembler::finishFailed(m_turn, QStringLiteral("The response ended without saying it was complete."));
+        break;
+    case GatewayJob::Status::Cancelled:
+        TurnAssembler::finishCancelled(m_turn);
+        break;
+    default:
+        TurnAssembler::finishFailed(m_turn, job->errorMessage());
+        break;
+    }
+    m_turn.durationMs = m_clock.elapsed();
+
+    if (m_provider.isDemo) {
+        m_turn.cost = Cost{0.0, Cost::Basis::Demo, QStringLiteral("The offline demo gateway is free.")};
+    } else {
+        QList<ImageReport> reports;
+        for (const ImageAsset &image : std::as_const(m_turn.images)) {
+            if (image.state == ImageAsset::State::Final)
+                reports.append(image.report);
+        }
+        m_turn.cost = m_estimator->turnCost(m_turn.usage, m_turn.chatModel, m_turn.requested.imageModel,
+                                            reports, m_turn.requested);
+    }
+
+    m_ticker.stop();
+    job->deleteLater();
+    m_job = nullptr;
+    m_worker->deleteLater();
+    m_worker = nullptr;
+    const QString finishedId = m_turnId;
+    m_turnId.clear();
+    publish();
+    Q_EMIT busyChanged(false);
+    Q_EMIT turnFinished(finishedId);
+}
+
+void ChatSession::tick()
+{
+    if (m_job)
+        publish();
+}
+
+void ChatSession::publish()
+{
+    m_model->updateTurn(m_turn);
+}

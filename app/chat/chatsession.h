@@ -1,0 +1,77 @@
+#pragma once
+
+#include "conversationmodel.h"
+#include "net/gatewayjob.h"
+#include "providerprofile.h"
+#include "turnassembler.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QThread;
+class StreamWorker;
+class CostEstimator;
+
+// The controller of one conversation: send(prompt, params) runs one turn through the path of the
+// design card (request builder -> network job -> stream worker -> assembler -> model row).
+// It knows nothing about widgets.
+class ChatSession : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString imageRoot;   // content-addressed store of final images
+        QString previewRoot; // partial previews (cache location)
+        GatewayJob::Timeouts timeouts;
+        bool store = true; // ask the gateway to keep responses (previous_response_id needs it)
+    };
+
+    ChatSession(const ProviderProfile &provider, const Options &options, QObject *parent = nullptr);
+    ~ChatSession() override;
+
+    ConversationModel *model() const { return m_model; }
+    const ProviderProfile &provider() const { return m_provider; }
+    void setProvider(const ProviderProfile &provider);
+    void setChatModel(const QString &chatModel);
+
+    bool isBusy() const { return !m_job.isNull(); }
+    QString runningTurnId() const { return m_turnId; }
+
+    // Starts a turn. Returns false (and says why in lastRefusal()) when one is already running
+    // or the prompt is empty.
+    bool send(const QString &prompt, const QList<Attachment> &attachments, const ImageParams &params);
+    void stop();
+    void clear(); // a new, empty conversation
+    QString lastRefusal() const { return m_refusal; }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void turnFinished(const QString &turnId);
+
+private:
+    void onProcessed(const ProcessedEvents &events);
+    void onJobFinished();
+    void onWorkerClosed();
+    void tick();
+    void publish(); // pushes m_turn into the model (one row's dataChanged)
+    QString previousResponseId() const;
+
+    ProviderProfile m_provider;
+    Options m_options;
+    ConversationModel *m_model;
+    QNetworkAccessManager *m_network;
+    QThread *m_streamThread;
+    const CostEstimator *m_estimator;
+
+    QPointer<GatewayJob> m_job;
+    StreamWorker *m_worker = nullptr;
+    Turn m_turn;
+    QString m_turnId;
+    QElapsedTimer m_clock;
+    QTimer m_ticker; // repaints the running row once a second for its elapsed time
+    QString m_refusal;
+};

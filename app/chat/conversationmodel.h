@@ -1,0 +1,47 @@
+#pragma once
+
+#include "model/turn.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+// The conversation as a list model: one row per turn (the prompt and everything answered to it).
+// A streaming turn changes only its own row, so the view repaints only that row.
+class ConversationModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        TurnRole = Qt::UserRole + 1, // QVariant<Turn>
+        PromptRole,
+        TextRole,
+        StatusRole, // int(Turn::Status)
+        ImageCountRole,
+    };
+
+    explicit ConversationModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    const Turn &turnAt(int row) const;
+    int rowOfTurn(const QString &turnId) const; // -1 when absent
+    const QList<Turn> &turns() const { return m_turns; }
+
+    void appendTurn(const Turn &turn);
+    // Replaces the turn with the same id and emits dataChanged for that row only.
+    void updateTurn(const Turn &turn);
+    void clear();
+    void setTurns(const QList<Turn> &turns);
+
+    Cost totalCost() const;
+    Usage totalUsage() const;
+    int totalImages() const;
+
+Q_SIGNALS:
+    void totalsChanged();
+
+private:
+    QList<Turn> m_turns;
+};

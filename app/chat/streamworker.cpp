@@ -1,0 +1,85 @@
+#include "streamworker.h"
+
+StreamWorker::StreamWorker(const QString &imageRoot, const QString &previewRoot, bool streaming)
+    : m_images(imageRoot)
+    , m_previews(previewRoot)
+    , m_streaming(streaming)
+{
+}
+
+void StreamWorker::feed(const QByteArray &chunk)
+{
+    if (!m_streaming) {
+        m_body.append(chunk);
+        return;
+    }
+    m_pending.clear();
+    m_parser.feed(chunk, m_pending);
+    for (const SseEvent &event : std::as_const(m_pending))
+        handle(m_decoder.decode(event));
+}
+
+void StreamWorker::close(bool complete)
+{
+    if (!m_streaming) {
+        if (complete)
+            handle(m_decoder.decodeResponseBody(m_body));
+        m_body.clear();
+    } else {
+        m_pending.clear();
+        m_parser.finish(m_pending);
+        for (const SseEvent &event : std::as_const(m_pending))
+            handle(m_decoder.decode(event));
+        if (complete)
+            handle(m_decoder.finish());
+    }
+    Q_EMIT closed();
+}
+
+void StreamWorker::handle(const StreamEvents &events)
+{
+    if (events.isEmpty())
+        return;
+    ProcessedEvents out;
+    out.reserve(events.size());
+    for (const StreamEvent &event : events) {
+        ProcessedEvent p;
+        p.event = event;
+        if (event.kind == StreamEvent::Kind::ImagePartial || event.kind == StreamEvent::Kind::ImageFinal) {
+            p.asset = storeImage(event);
+            p.event.imageBytes.clear(); // the bytes live in the store now, not in memory
+        }
+        out.append(p);
+    }
+    Q_EMIT processed(out);
+}
+
+ImageAsset StreamWorker::storeImage(const StreamEvent &event)
+{
+    const bool isFinal = event.kind == StreamEvent::Kind::ImageFinal;
+    ImageAsset asset;
+    asset.itemId = event.itemId;
+    asset.report = event.report;
+    asset.partialIndex = event.partialIndex;
+    if (event.imageBytes.isEmpty() && !event.imageUrl.isEmpty()) {
+        // Image URLs are fetched by the URL fetcher (a later release); keep the link meanwhile.
+        asset.state = ImageAsset::State::Failed;
+        asset.sourceUrl = event.imageUrl;
+        asset.error = QStringLiteral("The image came as a link, which this version does not download yet: %1")
+                          .arg(event.imageUrl);
+        return asset;
+    }
+    const ImageStore::Stored stored = (isFinal ? m_images : m_previews).put(event.imageBytes);
+    if (!stored.ok) {
+        asset.state = ImageAsset::State::Failed;
+        asset.error = stored.error;
+        return asset;
+    }
+    asset.state = isFinal ? ImageAsset::State::Final : ImageAsset::State::Partial;
+    asset.hash = stored.hash;
+    asset.filePath = stored.filePath;
+    asset.mimeType = stored.mimeType;
+    asset.pixelSize = stored.pixelSize;
+    asset.byteSize = stored.byteSize;
+    return asset;
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "gateway/responsesdecoder.h"
+#include "gateway/sseparser.h"
+#include "store/imagestore.h"
+#include "turnassembler.h"
+
+#include <QObject>
+
+// Turns the bytes of one response into processed events, off the GUI thread: SSE parsing, JSON
+// decoding, base64 decoding, hashing and writing images to the store all happen here, so the GUI
+// thread never stalls on a multi-megabyte image event. One worker per turn; it lives on the
+// session's stream thread and is fed through queued calls, which keeps the bytes in order.
+class StreamWorker : public QObject
+{
+    Q_OBJECT
+public:
+    StreamWorker(const QString &imageRoot, const QString &previewRoot, bool streaming);
+
+public Q_SLOTS:
+    void feed(const QByteArray &chunk);
+    // The transfer ended. `complete` is true when the server finished the body normally: then a
+    // stream without its final event is an error; otherwise the caller reports the reason itself.
+    void close(bool complete);
+
+Q_SIGNALS:
+    void processed(const ProcessedEvents &events);
+    void closed();
+
+private:
+    void handle(const StreamEvents &events);
+    ImageAsset storeImage(const StreamEvent &event);
+
+    ImageStore m_images;
+    ImageStore m_previews;
+    bool m_streaming;
+    SseParser m_parser;
+    ResponsesDecoder m_decoder;
+    QByteArray m_body; // a non-streaming answer is decoded once it is whole
+    QList<SseEvent> m_pending;
+};

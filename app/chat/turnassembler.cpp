@@ -1,0 +1,105 @@
+#include "turnassembler.h"
+
+namespace {
+
+ImageAsset *findImage(Turn &turn, const QString &itemId)
+{
+    if (itemId.isEmpty())
+        return nullptr;
+    for (ImageAsset &image : turn.images) {
+        if (image.itemId == itemId)
+            return &image;
+    }
+    return nullptr;
+}
+
+ImageAsset &imageSlot(Turn &turn, const QString &itemId)
+{
+    if (ImageAsset *existing = findImage(turn, itemId))
+        return *existing;
+    ImageAsset fresh;
+    fresh.itemId = itemId;
+    turn.images.append(fresh);
+    return turn.images.last();
+}
+
+} // namespace
+
+void TurnAssembler::apply(Turn &turn, const ProcessedEvent &processed)
+{
+    const StreamEvent &event = processed.event;
+    if (turn.status == Turn::Status::Pending)
+        turn.status = Turn::Status::Streaming;
+
+    switch (event.kind) {
+    case StreamEvent::Kind::Started:
+        if (!event.responseId.isEmpty())
+            turn.responseId = event.responseId;
+        break;
+    case StreamEvent::Kind::TextDelta:
+        turn.text += event.text;
+        break;
+    case StreamEvent::Kind::ImagePending:
+        imageSlot(turn, event.itemId);
+        break;
+    case StreamEvent::Kind::ImagePartial: {
+        ImageAsset &slot = imageSlot(turn, event.itemId);
+        if (slot.state == ImageAsset::State::Final)
+            break; // a late preview must not replace the final image
+        if (processed.asset.state == ImageAsset::State::Failed)
+            break; // a broken preview is not worth a message while the final may still come
+        if (slot.state == ImageAsset::State::Partial && processed.asset.partialIndex < slot.partialIndex)
+            break;
+        slot = processed.asset;
+        slot.itemId = event.itemId;
+        break;
+    }
+    case StreamEvent::Kind::ImageFinal: {
+        ImageAsset &slot = imageSlot(turn, event.itemId);
+        slot = processed.asset;
+        slot.itemId = event.itemId;
+        break;
+    }
+    case StreamEvent::Kind::Usage:
+        turn.usage = event.usage;
+        break;
+    case StreamEvent::Kind::Error:
+        finishFailed(turn, event.message);
+        break;
+    case StreamEvent::Kind::Done:
+        if (!event.responseId.isEmpty())
+            turn.responseId = event.responseId;
+        if (turn.status != Turn::Status::Failed)
+            turn.status = Turn::Status::Done;
+        finishInterruptedImages(turn);
+        break;
+    }
+}
+
+void TurnAssembler::finishFailed(Turn &turn, const QString &message)
+{
+    if (turn.status == Turn::Status::Failed)
+        return; // the first, most specific message stays
+    turn.status = Turn::Status::Failed;
+    turn.errorMessage = message;
+    finishInterruptedImages(turn);
+}
+
+void TurnAssembler::finishCancelled(Turn &turn)
+{
+    if (turn.status == Turn::Status::Failed || turn.status == Turn::Status::Done)
+        return;
+    turn.status = Turn::Status::Cancelled;
+    finishInterruptedImages(turn);
+}
+
+void TurnAssembler::finishInterruptedImages(Turn &turn)
+{
+    // A preview stays visible (it is better than nothing) but is no longer "generating".
+    for (ImageAsset &image : turn.images) {
+        if (image.state == ImageAsset::State::Pending) {
+            image.state = ImageAsset::State::Failed;
+            image.error = QStringLiteral("No image arrived for this call.");
+        }
+    }
+}

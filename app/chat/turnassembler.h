@@ -1,0 +1,29 @@
+#pragma once
+
+#include "gateway/streamevent.h"
+#include "model/turn.h"
+
+// A normalized event after the stream worker handled its bytes: images are already in the store
+// (or failed to get there) and the event no longer carries them.
+struct ProcessedEvent
+{
+    StreamEvent event;
+    ImageAsset asset; // for ImagePartial / ImageFinal: where the bytes went, or why they did not
+};
+
+using ProcessedEvents = QList<ProcessedEvent>;
+Q_DECLARE_METATYPE(ProcessedEvent)
+
+// Applies processed events to a turn. Pure: no I/O, no signals, so every rule is unit-tested.
+// The rules that keep the designer's work: an error never removes text or images that arrived,
+// a late partial never replaces a final image, and a turn that failed stays failed.
+class TurnAssembler
+{
+public:
+    static void apply(Turn &turn, const ProcessedEvent &processed);
+
+    // The stream ended: with an error (message), a cancel, or normally.
+    static void finishFailed(Turn &turn, const QString &message);
+    static void finishCancelled(Turn &turn);
+    static void finishInterruptedImages(Turn &turn); // pending images of an ended turn
+};

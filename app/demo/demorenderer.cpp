@@ -1,0 +1,69 @@
+#include "demo/demorenderer.h"
+
+#include "demo/demoimagepainter.h"
+
+#include <QBuffer>
+#include <QImageWriter>
+#include <QPainter>
+#include <QPromise>
+#include <QThreadPool>
+
+#include <memory>
+
+bool DemoRenderer::canWrite(const QString &format)
+{
+    return QImageWriter::supportedImageFormats().contains(format.toLatin1());
+}
+
+QByteArray DemoRenderer::encode(const QImage &image, const QString &format, int compression,
+                                QString *actualFormat)
+{
+    QString written = format == QLatin1String("jpg") ? QStringLiteral("jpeg") : format;
+    if (!canWrite(written))
+        written = QStringLiteral("png");
+    QImage source = image;
+    if (written == QLatin1String("jpeg")) { // no alpha channel: flatten onto white
+        QImage flat(image.size(), QImage::Format_RGB32);
+        flat.fill(Qt::white);
+        QPainter painter(&flat);
+        painter.drawImage(0, 0, image);
+        painter.end();
+        source = flat;
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, written.toLatin1());
+    if (written != QLatin1String("png"))
+        writer.setQuality(qBound(0, compression, 100));
+    if (!writer.write(source))
+        bytes.clear();
+    if (actualFormat)
+        *actualFormat = written;
+    return bytes;
+}
+
+QFuture<DemoRenderedImage> DemoRenderer::start(const DemoRenderSpec &spec)
+{
+    auto promise = std::make_shared<QPromise<DemoRenderedImage>>();
+    QFuture<DemoRenderedImage> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, spec] {
+        const int count = qMax(0, spec.partialImages);
+        for (int index = 0; index <= count; ++index) {
+            if (promise->isCanceled())
+                break;
+            const bool final = index == count;
+            // Previews grow towards the final picture: with two, they are 1/3 and 2/3 done.
+            const double completeness = final ? 1.0 : double(index + 1) / (count + 1);
+            const QImage image = DemoImagePainter::paint(spec.prompt, spec.size, spec.quality,
+                                                         spec.transparent, completeness);
+            DemoRenderedImage rendered;
+            rendered.partialIndex = final ? -1 : index;
+            rendered.bytes = encode(image, spec.format, spec.compression, &rendered.format);
+            promise->addResult(rendered);
+        }
+        promise->finish();
+    });
+    return future;
+}

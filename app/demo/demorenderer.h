@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QFuture>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+// One encoded picture of a demo response: a partial preview or the final image.
+struct DemoRenderedImage
+{
+    int partialIndex = -1; // -1 for the final image
+    QByteArray bytes; // encoded file bytes (empty if encoding failed)
+    QString format; // the format actually written: png, jpeg or webp
+};
+
+struct DemoRenderSpec
+{
+    QString prompt;
+    QSize size { 1024, 1024 };
+    QString quality = QStringLiteral("medium");
+    bool transparent = false;
+    QString format = QStringLiteral("png");
+    int compression = 100; // 0-100, for jpeg and webp
+    int partialImages = 0;
+};
+
+// Paints and encodes a demo response's pictures on the global thread pool, so that the demo
+// server's event loop never waits for QPainter or an encoder. The previews come first, in order,
+// then the final image; each is a result of the future as soon as it is ready, and cancelling
+// the future skips the pictures not started yet.
+class DemoRenderer
+{
+public:
+    static QFuture<DemoRenderedImage> start(const DemoRenderSpec &spec);
+
+    // Encodes with QImageWriter. A format this Qt cannot write (webp without the image-formats
+    // plugin) falls back to png; `actualFormat` tells which one was written.
+    static QByteArray encode(const QImage &image, const QString &format, int compression,
+                             QString *actualFormat);
+    static bool canWrite(const QString &format);
+};

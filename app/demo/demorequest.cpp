@@ -1,0 +1,217 @@
+#include "demo/demorequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringList>
+
+namespace {
+
+// The text of one input item or content part list.
+QString textOf(const QJsonValue &content)
+{
+    if (content.isString())
+        return content.toString();
+    QStringList parts;
+    for (const QJsonValue &part : content.toArray()) {
+        const QJsonObject object = part.toObject();
+        const QString type = object.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("input_text") || type == QLatin1String("text")
+            || type == QLatin1String("output_text"))
+            parts << object.value(QLatin1String("text")).toString();
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+QString promptOf(const QJsonValue &input)
+{
+    if (input.isString())
+        return input.toString();
+    QString prompt;
+    for (const QJsonValue &item : input.toArray()) {
+        const QJsonObject object = item.toObject();
+        const QString role = object.value(QLatin1String("role")).toString();
+        if (role.isEmpty() || role == QLatin1String("user")) {
+            const QString text = textOf(object.value(QLatin1String("content")));
+            if (!text.trimmed().isEmpty())
+                prompt = text; // the last user message is the one being answered
+        }
+    }
+    return prompt;
+}
+
+bool isImageTool(const QJsonObject &tool)
+{
+    const QString type = tool.value(QLatin1String("type")).toString();
+    return type == QLatin1String("image_generation")
+        || type.endsWith(QLatin1String(":image_generation"));
+}
+
+DemoRequest failed(DemoRequest request, const QString &message, const QString &param,
+                   const QString &code = {})
+{
+    request.error = message;
+    request.errorParam = param;
+    request.errorCode = code;
+    return request;
+}
+
+QString invalidValue(const QString &value, const QString &supported)
+{
+    return QStringLiteral("Invalid value: '%1'. Supported values are: %2.").arg(value, supported);
+}
+
+} // namespace
+
+QString DemoRequest::resolvedQuality() const
+{
+    return quality == QLatin1String("auto") ? QStringLiteral("medium") : quality;
+}
+
+QString DemoRequest::sizeText() const
+{
+    return QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
+}
+
+QSize DemoRequest::sizeForAspectRatio(const QString &ratio)
+{
+    const QStringList parts = ratio.split(QLatin1Char(':'));
+    bool okWidth = false, okHeight = false;
+    const double w = parts.size() == 2 ? parts.at(0).toDouble(&okWidth) : 0;
+    const double h = parts.size() == 2 ? parts.at(1).toDouble(&okHeight) : 0;
+    if (!okWidth || !okHeight || w <= 0 || h <= 0 || w / h > 3 || h / w > 3)
+        return {};
+    if (qFuzzyCompare(w, h))
+        return { 1024, 1024 };
+    const auto shortSide = [](double value) {
+        return qMax(16, int(qRound(value / 16.0)) * 16);
+    };
+    if (w > h)
+        return { 1536, shortSide(1536 * h / w) };
+    return { shortSide(1536 * w / h), 1536 };
+}
+
+QJsonObject DemoRequest::toolEcho() const
+{
+    return QJsonObject {
+        { QStringLiteral("type"), toolType },
+        { QStringLiteral("model"), imageModel },
+        { QStringLiteral("background"), background },
+        { QStringLiteral("moderation"), moderation },
+        { QStringLiteral("n"), 1 },
+        { QStringLiteral("output_compression"), outputCompression },
+        { QStringLiteral("output_format"), outputFormat },
+        { QStringLiteral("partial_images"), partialImages },
+        { QStringLiteral("quality"), quality },
+        { QStringLiteral("size"), requestedSize },
+    };
+}
+
+DemoRequest DemoRequest::fromJson(const QByteArray &body)
+{
+    DemoRequest request;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return failed(request,
+                      QStringLiteral("We could not parse the JSON body of your request. (The "
+                                     "offline demo expects a JSON object; %1 at offset %2.)")
+                          .arg(parseError.error != QJsonParseError::NoError
+                                   ? parseError.errorString()
+                                   : QStringLiteral("the body is not an object"))
+                          .arg(parseError.offset),
+                      {});
+    }
+    const QJsonObject root = document.object();
+
+    request.model = root.value(QLatin1String("model")).toString();
+    if (request.model.isEmpty())
+        return failed(request, QStringLiteral("Missing required parameter: 'model'."),
+                      QStringLiteral("model"), QStringLiteral("missing_required_parameter"));
+    const QJsonValue input = root.value(QLatin1String("input"));
+    if (!input.isString() && !input.isArray())
+        return failed(request, QStringLiteral("Missing required parameter: 'input'."),
+                      QStringLiteral("input"), QStringLiteral("missing_required_parameter"));
+    request.prompt = promptOf(input).trimmed();
+    if (request.prompt.isEmpty())
+        return failed(request,
+                      QStringLiteral("The offline demo needs some text in 'input' to draw."),
+                      QStringLiteral("input"));
+    request.stream = root.value(QLatin1String("stream")).toBool(false);
+    request.store = root.value(QLatin1String("store")).toBool(true);
+    request.toolChoice = root.value(QLatin1String("tool_choice")).toObject();
+
+    const QJsonArray tools = root.value(QLatin1String("tools")).toArray();
+    for (int index = 0; index < tools.size(); ++index) {
+        QJsonObject tool = tools.at(index).toObject();
+        if (!isImageTool(tool))
+            continue;
+        request.hasImageTool = true;
+        request.toolType = tool.value(QLatin1String("type")).toString();
+        // AI Stats and OpenRouter nest the settings in "parameters"; those win over flat ones.
+        const QJsonObject parameters = tool.value(QLatin1String("parameters")).toObject();
+        for (auto it = parameters.begin(); it != parameters.end(); ++it)
+            tool.insert(it.key(), it.value());
+        const QString prefix = QStringLiteral("tools[%1].").arg(index);
+        const auto text = [&](const char *key, const QString &fallback) {
+            const QJsonValue value = tool.value(QLatin1String(key));
+            return value.isString() ? value.toString() : fallback;
+        };
+
+        request.imageModel = text("model", request.imageModel);
+        request.quality = text("quality", request.quality);
+        request.background = text("background", request.background);
+        request.outputFormat = text("output_format", request.outputFormat);
+        request.moderation = text("moderation", request.moderation);
+        request.requestedSize = text("size", request.requestedSize);
+        request.aspectRatio = text("aspect_ratio", QString());
+        request.outputCompression = tool.value(QLatin1String("output_compression")).toInt(100);
+        request.partialImages = tool.value(QLatin1String("partial_images")).toInt(0);
+
+        if (!QStringList { "low", "medium", "high", "auto" }.contains(request.quality))
+            return failed(request,
+                          invalidValue(request.quality, "'low', 'medium', 'high' and 'auto'"),
+                          prefix + "quality", "invalid_value");
+        if (!QStringList { "transparent", "opaque", "auto" }.contains(request.background))
+            return failed(request,
+                          invalidValue(request.background, "'transparent', 'opaque' and 'auto'"),
+                          prefix + "background", "invalid_value");
+        if (!QStringList { "png", "jpeg", "webp" }.contains(request.outputFormat))
+            return failed(request, invalidValue(request.outputFormat, "'png', 'jpeg' and 'webp'"),
+                          prefix + "output_format", "invalid_value");
+        if (request.outputCompression < 0 || request.outputCompression > 100)
+            return failed(request,
+                          QStringLiteral("Invalid 'output_compression': expected 0 to 100."),
+                          prefix + "output_compression", "invalid_value");
+        if (request.partialImages < 0 || request.partialImages > 3)
+            return failed(request,
+                          QStringLiteral("Invalid 'partial_images': expected 0 to 3, got %1.")
+                              .arg(request.partialImages),
+                          prefix + "partial_images", "invalid_value");
+
+        if (request.requestedSize == QLatin1String("auto")) {
+            const QSize fromRatio = sizeForAspectRatio(request.aspectRatio);
+            request.size = fromRatio.isValid() ? fromRatio : QSize(1024, 1024);
+        } else {
+            const QStringList sides = request.requestedSize.split(QLatin1Char('x'));
+            bool okWidth = false, okHeight = false;
+            const int width = sides.size() == 2 ? sides.at(0).toInt(&okWidth) : 0;
+            const int height = sides.size() == 2 ? sides.at(1).toInt(&okHeight) : 0;
+            if (!okWidth || !okHeight || width < 16 || height < 16 || width > 3840 || height > 3840
+                || qint64(width) * height > 3840 * 2160)
+                return failed(request,
+                              invalidValue(request.requestedSize,
+                                           "'1024x1024', '1024x1536', '1536x1024', 'auto', or "
+                                           "WxH up to 3840x2160"),
+                              prefix + "size", "invalid_value");
+            request.size = QSize(width, height);
+        }
+        // JPEG has no alpha channel; the demo draws opaque instead of refusing.
+        if (request.background == QLatin1String("auto")
+            || (request.transparent() && request.outputFormat == QLatin1String("jpeg")))
+            request.background = QStringLiteral("opaque");
+        break;
+    }
+    if (!request.stream)
+        request.partialImages = 0; // previews exist only in streams
+    return request;
+}

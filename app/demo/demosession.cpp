@@ -1,0 +1,350 @@
+#include "demo/demosession.h"
+
+#include <QJsonDocument>
+#include <QTcpSocket>
+
+DemoSession::DemoSession(QTcpSocket *socket, int pacingMs, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_writer(socket)
+    , m_pacingMs(qMax(0, pacingMs))
+{
+    socket->setParent(this);
+    connect(socket, &QTcpSocket::readyRead, this, &DemoSession::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &DemoSession::onDisconnected);
+    connect(&m_watcher, &QFutureWatcher<DemoRenderedImage>::resultReadyAt, this,
+            &DemoSession::onImageReady);
+    connect(&m_watcher, &QFutureWatcher<DemoRenderedImage>::finished, this,
+            &DemoSession::onRenderFinished);
+    m_stepTimer.setSingleShot(true);
+    connect(&m_stepTimer, &QTimer::timeout, this, &DemoSession::pump);
+    // A client that connects and never finishes its request must not hold the session forever.
+    m_readTimer.setSingleShot(true);
+    connect(&m_readTimer, &QTimer::timeout, this, [this] {
+        if (!m_handled)
+            m_socket->abort();
+    });
+    m_readTimer.start(requestReadTimeoutMs);
+    if (socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &DemoSession::onReadyRead, Qt::QueuedConnection);
+}
+
+DemoSession::~DemoSession()
+{
+    // The painting task holds only its own promise: cancelling stops it after the current picture.
+    m_watcher.disconnect(this);
+    m_watcher.future().cancel();
+}
+
+void DemoSession::onReadyRead()
+{
+    const QByteArray bytes = m_socket->readAll();
+    if (m_handled)
+        return; // one request per connection; anything after it is ignored
+    const HttpRequestReader::State state = m_reader.feed(bytes);
+    if (state == HttpRequestReader::State::Failed) {
+        m_handled = true;
+        respondError(m_reader.errorStatus(), m_reader.errorMessage(),
+                     QStringLiteral("invalid_request_error"));
+        return;
+    }
+    if (state == HttpRequestReader::State::Incomplete) {
+        if (m_reader.expectsContinue() && !m_continueSent) {
+            m_continueSent = true;
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        }
+        return;
+    }
+    m_handled = true;
+    m_readTimer.stop();
+    handle(m_reader.takeRequest());
+}
+
+void DemoSession::onDisconnected()
+{
+    m_stepTimer.stop();
+    m_watcher.future().cancel();
+    deleteLater();
+}
+
+void DemoSession::handle(const HttpRequest &request)
+{
+    const bool responsesPath = request.path == "/v1/responses" || request.path == "/responses"
+        || request.path == "/v1/responses/" || request.path == "/responses/";
+    if (!responsesPath) {
+        respondError(404,
+                     QStringLiteral("Invalid URL (%1 %2): the offline demo only answers POST "
+                                    "/v1/responses.")
+                         .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)),
+                     QStringLiteral("invalid_request_error"), {}, QStringLiteral("unknown_url"));
+        return;
+    }
+    if (request.method != "POST") {
+        respondError(405,
+                     QStringLiteral("Method %1 is not allowed on %2; use POST.")
+                         .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)),
+                     QStringLiteral("invalid_request_error"));
+        return;
+    }
+    const DemoRequest parsed = DemoRequest::fromJson(request.body);
+    if (!parsed.isValid()) {
+        respondError(400, parsed.error, QStringLiteral("invalid_request_error"), parsed.errorParam,
+                     parsed.errorCode);
+        return;
+    }
+    startResponses(parsed);
+}
+
+void DemoSession::respondError(int status, const QString &message, const QString &type,
+                               const QString &param, const QString &code)
+{
+    m_writer.writeComplete(status, "application/json",
+                           DemoResponseBuilder::errorBody(message, type, param, code));
+    complete();
+}
+
+void DemoSession::startResponses(const DemoRequest &request)
+{
+    m_request = request;
+    m_builder.emplace(request);
+    if (request.hasImageTool) {
+        DemoRenderSpec spec;
+        spec.prompt = request.prompt;
+        spec.size = request.size;
+        spec.quality = request.resolvedQuality();
+        spec.transparent = request.transparent();
+        spec.format = request.outputFormat;
+        spec.compression = request.outputCompression;
+        spec.partialImages = request.partialImages;
+        m_watcher.setFuture(DemoRenderer::start(spec));
+    } else {
+        m_renderDone = true;
+    }
+    if (!request.stream) {
+        if (m_renderDone)
+            respondWhole();
+        return; // onRenderFinished answers
+    }
+    m_writer.writeHead(200,
+                       { { "Content-Type", "text/event-stream; charset=utf-8" },
+                         { "Cache-Control", "no-cache" },
+                         { "x-request-id", "req_" + m_builder->responseId().toLatin1() } },
+                       HttpResponseWriter::Framing::Chunked);
+    planStream();
+    pump();
+}
+
+void DemoSession::onImageReady(int resultIndex)
+{
+    const DemoRenderedImage rendered = m_watcher.resultAt(resultIndex);
+    m_images.insert(rendered.partialIndex, rendered);
+    if (m_waiting)
+        pump();
+}
+
+void DemoSession::onRenderFinished()
+{
+    m_renderDone = true;
+    if (!m_request.stream && !m_completed && m_builder) {
+        respondWhole();
+        return;
+    }
+    if (m_waiting)
+        pump();
+}
+
+const DemoRenderedImage *DemoSession::image(int partialIndex) const
+{
+    const auto it = m_images.constFind(partialIndex);
+    return it == m_images.cend() ? nullptr : &it.value();
+}
+
+void DemoSession::respondWhole()
+{
+    QJsonArray output;
+    if (m_request.hasImageTool) {
+        const DemoRenderedImage *final = image(-1);
+        if (!final || final->bytes.isEmpty()) {
+            respondError(500, QStringLiteral("The offline demo could not encode the picture."),
+                         QStringLiteral("server_error"));
+            return;
+        }
+        output.append(m_builder->imageItem(final));
+    }
+    output.append(m_builder->messageItem(QStringLiteral("completed"), m_builder->assistantText()));
+    m_writer.writeComplete(200, "application/json",
+                           QJsonDocument(m_builder->response(QStringLiteral("completed"), output))
+                               .toJson(QJsonDocument::Compact));
+    complete();
+}
+
+void DemoSession::send(const QString &type, const QJsonObject &fields)
+{
+    m_writer.writeBody(m_builder->event(type, fields));
+}
+
+void DemoSession::planStream()
+{
+    const int p = m_pacingMs;
+    DemoResponseBuilder &b = *m_builder;
+    const auto step = [this](int delay, std::function<bool()> run) {
+        m_steps.append({ delay, std::move(run) });
+    };
+    const auto always = [this](int delay, std::function<void()> run) {
+        m_steps.append({ delay, [run] {
+                            run();
+                            return true;
+                        } });
+    };
+    const QJsonObject imageRef { { QStringLiteral("output_index"), b.imageOutputIndex() },
+                                 { QStringLiteral("item_id"), b.imageItemId() } };
+
+    always(0, [this, &b] {
+        send(QStringLiteral("response.created"),
+             { { QStringLiteral("response"), b.response(QStringLiteral("in_progress")) } });
+    });
+    always(p / 2, [this, &b] {
+        send(QStringLiteral("response.in_progress"),
+             { { QStringLiteral("response"), b.response(QStringLiteral("in_progress")) } });
+    });
+    if (m_request.hasImageTool) {
+        always(p / 2, [this, &b] {
+            send(QStringLiteral("response.output_item.added"),
+                 { { QStringLiteral("output_index"), b.imageOutputIndex() },
+                   { QStringLiteral("item"), b.imageItem(nullptr) } });
+        });
+        always(0, [this, imageRef] {
+            send(QStringLiteral("response.image_generation_call.in_progress"), imageRef);
+        });
+        always(p / 2, [this, imageRef] {
+            send(QStringLiteral("response.image_generation_call.generating"), imageRef);
+        });
+        for (int index = 0; index < m_request.partialImages; ++index) {
+            step(p * 2, [this, &b, index] {
+                const DemoRenderedImage *partial = image(index);
+                if (!partial)
+                    return m_renderDone; // a cancelled render skips the preview
+                send(QStringLiteral("response.image_generation_call.partial_image"),
+                     b.partialImageFields(*partial));
+                return true;
+            });
+        }
+        step(p, [this, imageRef] {
+            const DemoRenderedImage *final = image(-1);
+            if (!final && !m_renderDone)
+                return false;
+            if (!final || final->bytes.isEmpty()) {
+                failStream(QStringLiteral("The offline demo could not encode the picture."));
+                return true;
+            }
+            send(QStringLiteral("response.image_generation_call.completed"), imageRef);
+            return true;
+        });
+        always(0, [this, &b] {
+            send(QStringLiteral("response.output_item.done"),
+                 { { QStringLiteral("output_index"), b.imageOutputIndex() },
+                   { QStringLiteral("item"), b.imageItem(image(-1)) } });
+        });
+    }
+
+    const QString text = b.assistantText();
+    const QJsonObject textRef { { QStringLiteral("item_id"), b.messageItemId() },
+                                { QStringLiteral("output_index"), b.messageOutputIndex() },
+                                { QStringLiteral("content_index"), 0 } };
+    const auto part = [](const QString &partText) {
+        return QJsonObject { { QStringLiteral("type"), QStringLiteral("output_text") },
+                             { QStringLiteral("annotations"), QJsonArray() },
+                             { QStringLiteral("logprobs"), QJsonArray() },
+                             { QStringLiteral("text"), partText } };
+    };
+    always(p / 2, [this, &b] {
+        send(QStringLiteral("response.output_item.added"),
+             { { QStringLiteral("output_index"), b.messageOutputIndex() },
+               { QStringLiteral("item"), b.messageItem(QStringLiteral("in_progress"), {}) } });
+    });
+    always(0, [this, textRef, part] {
+        QJsonObject fields = textRef;
+        fields.insert(QStringLiteral("part"), part(QString()));
+        send(QStringLiteral("response.content_part.added"), fields);
+    });
+    for (const QString &delta : b.assistantDeltas()) {
+        always(p / 6, [this, textRef, delta] {
+            QJsonObject fields = textRef;
+            fields.insert(QStringLiteral("delta"), delta);
+            fields.insert(QStringLiteral("logprobs"), QJsonArray());
+            send(QStringLiteral("response.output_text.delta"), fields);
+        });
+    }
+    always(0, [this, textRef, text] {
+        QJsonObject fields = textRef;
+        fields.insert(QStringLiteral("text"), text);
+        fields.insert(QStringLiteral("logprobs"), QJsonArray());
+        send(QStringLiteral("response.output_text.done"), fields);
+    });
+    always(0, [this, textRef, part, text] {
+        QJsonObject fields = textRef;
+        fields.insert(QStringLiteral("part"), part(text));
+        send(QStringLiteral("response.content_part.done"), fields);
+    });
+    always(0, [this, &b, text] {
+        send(QStringLiteral("response.output_item.done"),
+             { { QStringLiteral("output_index"), b.messageOutputIndex() },
+               { QStringLiteral("item"), b.messageItem(QStringLiteral("completed"), text) } });
+    });
+    always(p / 2, [this, &b, text] {
+        QJsonArray output;
+        if (m_request.hasImageTool)
+            output.append(b.imageItem(image(-1)));
+        output.append(b.messageItem(QStringLiteral("completed"), text));
+        send(QStringLiteral("response.completed"),
+             { { QStringLiteral("response"), b.response(QStringLiteral("completed"), output) } });
+    });
+}
+
+void DemoSession::pump()
+{
+    m_waiting = false;
+    while (m_nextStep < m_steps.size() && !m_completed) {
+        if (!m_steps[m_nextStep].run()) {
+            m_waiting = true; // onImageReady or onRenderFinished resumes
+            return;
+        }
+        ++m_nextStep;
+        if (m_completed)
+            return;
+        if (m_nextStep < m_steps.size() && m_steps[m_nextStep].delayMs > 0) {
+            m_stepTimer.start(m_steps[m_nextStep].delayMs);
+            return;
+        }
+    }
+    if (!m_completed) {
+        m_writer.finish();
+        complete();
+    }
+}
+
+void DemoSession::failStream(const QString &message)
+{
+    const QJsonObject error { { QStringLiteral("type"), QStringLiteral("server_error") },
+                              { QStringLiteral("code"), QStringLiteral("server_error") },
+                              { QStringLiteral("message"), message },
+                              { QStringLiteral("param"), QJsonValue::Null } };
+    send(QStringLiteral("error"), { { QStringLiteral("error"), error } });
+    QJsonObject response = m_builder->response(QStringLiteral("failed"));
+    response.insert(QStringLiteral("error"),
+                    QJsonObject { { QStringLiteral("code"), QStringLiteral("server_error") },
+                                  { QStringLiteral("message"), message } });
+    send(QStringLiteral("response.failed"), { { QStringLiteral("response"), response } });
+    m_writer.finish();
+    complete();
+}
+
+void DemoSession::complete()
+{
+    if (m_completed)
+        return;
+    m_completed = true;
+    m_stepTimer.stop();
+    m_socket->disconnectFromHost(); // sends what is buffered, then closes
+    Q_EMIT served();
+}

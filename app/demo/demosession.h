@@ -1,0 +1,76 @@
+#pragma once
+
+#include "demo/demorenderer.h"
+#include "demo/demorequest.h"
+#include "demo/demoresponsebuilder.h"
+#include "demo/httprequestreader.h"
+#include "demo/httpresponsewriter.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+#include <optional>
+
+class QTcpSocket;
+
+// One connection to the demo gateway: reads the request, answers it, closes. A streamed answer is
+// a timed script of Responses API events; the pictures it carries are painted on the thread pool
+// meanwhile, and a step that needs a picture not painted yet simply waits for it.
+class DemoSession : public QObject
+{
+    Q_OBJECT
+public:
+    DemoSession(QTcpSocket *socket, int pacingMs, QObject *parent = nullptr);
+    ~DemoSession() override;
+
+    static constexpr int requestReadTimeoutMs = 60000;
+
+Q_SIGNALS:
+    void served(); // a response was written completely
+
+private:
+    struct Step
+    {
+        int delayMs = 0; // pause before this step
+        std::function<bool()> run; // false: a picture is missing, wait for it
+    };
+
+    void onReadyRead();
+    void onDisconnected();
+    void handle(const HttpRequest &request);
+    void respondError(int status, const QString &message, const QString &type,
+                      const QString &param = {}, const QString &code = {});
+    void startResponses(const DemoRequest &request);
+    void onImageReady(int resultIndex);
+    void onRenderFinished();
+    void planStream();
+    void pump();
+    void send(const QString &type, const QJsonObject &fields = {});
+    void respondWhole();
+    void failStream(const QString &message);
+    void complete();
+    const DemoRenderedImage *image(int partialIndex) const;
+
+    QTcpSocket *m_socket = nullptr;
+    HttpRequestReader m_reader;
+    HttpResponseWriter m_writer;
+    int m_pacingMs = 0;
+    bool m_continueSent = false;
+    bool m_handled = false;
+    bool m_completed = false;
+
+    DemoRequest m_request;
+    std::optional<DemoResponseBuilder> m_builder;
+    QFutureWatcher<DemoRenderedImage> m_watcher;
+    QHash<int, DemoRenderedImage> m_images; // by partial index; -1 is the final image
+    bool m_renderDone = false;
+
+    QList<Step> m_steps;
+    qsizetype m_nextStep = 0;
+    bool m_waiting = false; // the current step waits for a picture
+    QTimer m_stepTimer;
+    QTimer m_readTimer;
+};

@@ -1,0 +1,259 @@
+#include "net/gatewayjob.h"
+
+#include "net/errormessage.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QSslError>
+
+GatewayJob::GatewayJob(QNetworkAccessManager *manager, const QString &providerName, QObject *parent)
+    : QObject(parent)
+    , m_manager(manager)
+    , m_providerName(providerName.isEmpty() ? QStringLiteral("The gateway") : providerName)
+{
+    m_connectTimer.setSingleShot(true);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, &GatewayJob::onConnectTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, &GatewayJob::onIdleTimeout);
+}
+
+GatewayJob::~GatewayJob()
+{
+    releaseReply(true);
+}
+
+void GatewayJob::setTimeouts(Timeouts timeouts)
+{
+    m_timeouts = timeouts;
+}
+
+void GatewayJob::start(const QNetworkRequest &request, const QByteArray &body)
+{
+    if (m_status != Status::NotStarted) {
+        qWarning("GatewayJob::start: a job runs once; create a new job for a new request");
+        return;
+    }
+    m_status = Status::Running;
+    m_url = request.url();
+
+    QNetworkRequest post(request);
+    post.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                      QNetworkRequest::ManualRedirectPolicy);
+    m_reply = m_manager->post(post, body);
+    QNetworkReply *reply = m_reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, &GatewayJob::onMetaDataChanged);
+    connect(reply, &QNetworkReply::readyRead, this, &GatewayJob::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &GatewayJob::onReplyFinished);
+    connect(reply, &QNetworkReply::requestSent, this, &GatewayJob::leaveConnectPhase);
+    connect(reply, &QNetworkReply::uploadProgress, this, &GatewayJob::onProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, &GatewayJob::onProgress);
+#ifndef QT_NO_SSL
+    connect(reply, &QNetworkReply::sslErrors, this, &GatewayJob::onSslErrors);
+    // A finished TLS handshake also proves the connection (HTTP/2 reports progress differently).
+    connect(reply, &QNetworkReply::encrypted, this, &GatewayJob::leaveConnectPhase);
+#endif
+    m_connectTimer.start(m_timeouts.connectMs);
+}
+
+void GatewayJob::cancel()
+{
+    if (m_finishedEmitted)
+        return;
+    finish(Status::Cancelled, QStringLiteral("The request was cancelled."));
+}
+
+void GatewayJob::leaveConnectPhase()
+{
+    if (m_finishedEmitted)
+        return;
+    m_connected = true;
+    m_connectTimer.stop();
+    m_idleTimer.start(m_timeouts.idleMs); // every sign of life restarts the silence count
+}
+
+void GatewayJob::onProgress()
+{
+    leaveConnectPhase();
+}
+
+void GatewayJob::onMetaDataChanged()
+{
+    leaveConnectPhase();
+    readHeaders();
+}
+
+void GatewayJob::readHeaders()
+{
+    if (m_headersRead || !m_reply)
+        return;
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid())
+        return;
+    m_headersRead = true;
+    m_httpStatus = status.toInt();
+    m_contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    if (m_httpStatus < 200 || m_httpStatus >= 300)
+        m_retryAfter = ErrorMessage::parseRetryAfter(m_reply->rawHeader("Retry-After"));
+}
+
+void GatewayJob::onReadyRead()
+{
+    if (!m_reply || m_finishedEmitted)
+        return;
+    leaveConnectPhase();
+    readHeaders();
+    const QByteArray chunk = m_reply->readAll();
+    if (chunk.isEmpty())
+        return;
+    m_bytesReceived += chunk.size();
+    if (m_httpStatus >= 200 && m_httpStatus < 300) {
+        Q_EMIT dataReceived(chunk);
+        return;
+    }
+    const qint64 room = maxErrorBodyBytes - m_errorBody.size();
+    if (room > 0)
+        m_errorBody.append(chunk.left(room));
+}
+
+void GatewayJob::onReplyFinished()
+{
+    if (!m_reply || m_finishedEmitted)
+        return;
+    onReadyRead(); // whatever is still buffered belongs to the answer
+    if (!m_reply || m_finishedEmitted)
+        return; // a dataReceived() receiver cancelled the job
+    readHeaders();
+
+    const QNetworkReply::NetworkError error = m_reply->error();
+    if (m_httpStatus >= 200 && m_httpStatus < 300) {
+        if (error == QNetworkReply::NoError) {
+            finish(Status::Succeeded, {});
+        } else {
+            finish(Status::TransportError,
+                   QStringLiteral("The connection to ") + m_providerName
+                       + QStringLiteral(" was closed before the response finished."));
+        }
+        return;
+    }
+    if (m_httpStatus > 0) {
+        const QString said = ErrorMessage::fromBody(m_errorBody, m_contentType);
+        finish(Status::HttpError,
+               ErrorMessage::forHttpStatus(m_httpStatus, m_providerName, said, m_retryAfter));
+        return;
+    }
+    if (error == QNetworkReply::OperationCanceledError) {
+        // Someone else aborted the reply (the manager was destroyed, for example).
+        finish(Status::Cancelled, QStringLiteral("The request was cancelled."));
+        return;
+    }
+    finish(error == QNetworkReply::TimeoutError ? Status::TimedOut : Status::TransportError,
+           transportMessage(error));
+}
+
+void GatewayJob::onSslErrors(const QList<QSslError> &errors)
+{
+    // Deliberately not ignored: a certificate problem fails the request. The text is kept for
+    // the message, because the reply's own error string only says "SSL handshake failed".
+    QStringList texts;
+    for (const QSslError &error : errors)
+        texts << error.errorString();
+    m_sslErrorText = texts.join(QStringLiteral("; "));
+}
+
+void GatewayJob::onConnectTimeout()
+{
+    finish(Status::TimedOut,
+           QStringLiteral("Could not reach %1 within %2: the connection was not established. Check "
+                          "the base URL and the network.")
+               .arg(hostText(), ErrorMessage::formatDuration(m_timeouts.connectMs)));
+}
+
+void GatewayJob::onIdleTimeout()
+{
+    const QString duration = ErrorMessage::formatDuration(m_timeouts.idleMs);
+    if (!m_headersRead) {
+        finish(Status::TimedOut,
+               QStringLiteral("%1 took the request but sent nothing back for %2, so it was "
+                              "stopped.")
+                   .arg(m_providerName, duration));
+        return;
+    }
+    finish(Status::TimedOut,
+           QStringLiteral("Nothing arrived from %1 for %2, so the request was stopped; what "
+                          "arrived before is kept.")
+               .arg(m_providerName, duration));
+}
+
+QString GatewayJob::hostText() const
+{
+    const QString host = m_url.host().isEmpty() ? m_url.toString() : m_url.host();
+    return m_url.port() == -1 ? host : host + ':' + QString::number(m_url.port());
+}
+
+QString GatewayJob::transportMessage(QNetworkReply::NetworkError error) const
+{
+    const QString detail = m_reply ? m_reply->errorString() : QString();
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("Could not connect to %1: connection refused. Is the base URL right?")
+            .arg(hostText());
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("Could not find the server %1: the name does not resolve (DNS). "
+                              "Check the base URL and the network connection.")
+            .arg(hostText());
+    case QNetworkReply::SslHandshakeFailedError:
+        if (m_sslErrorText.isEmpty()) { // no certificate problem: the handshake itself failed
+            return QStringLiteral("The secure (TLS) connection to %1 failed (%2). The server may "
+                                  "not speak HTTPS at this address; check the base URL.")
+                .arg(hostText(), detail);
+        }
+        return QStringLiteral("The secure (TLS) connection to %1 failed: %2. Easel does not skip "
+                              "certificate checks; check the base URL, the system clock, or a "
+                              "proxy that intercepts HTTPS.")
+            .arg(hostText(), m_sslErrorText);
+    case QNetworkReply::RemoteHostClosedError:
+        return QStringLiteral("%1 closed the connection before answering.").arg(hostText());
+    case QNetworkReply::TimeoutError:
+        return QStringLiteral("The connection to %1 timed out.").arg(hostText());
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return QStringLiteral("The network is not available: %1").arg(detail);
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return QStringLiteral("Could not get through the network proxy: %1").arg(detail);
+    case QNetworkReply::ProtocolUnknownError:
+        return QStringLiteral("The base URL %1 does not start with http:// or https://.")
+            .arg(m_url.toString());
+    default:
+        break;
+    }
+    return QStringLiteral("The request to %1 failed: %2").arg(m_providerName, detail);
+}
+
+void GatewayJob::finish(Status status, const QString &message)
+{
+    if (m_finishedEmitted)
+        return;
+    m_connectTimer.stop();
+    m_idleTimer.stop();
+    m_status = status;
+    m_errorMessage = message;
+    releaseReply(status == Status::Cancelled || status == Status::TimedOut);
+    m_finishedEmitted = true;
+    Q_EMIT finished();
+}
+
+void GatewayJob::releaseReply(bool abort)
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    if (abort && reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}

@@ -1,0 +1,167 @@
+#include "chat/turnassembler.h"
+
+#include <QTest>
+
+namespace {
+
+ProcessedEvent makeEvent(StreamEvent::Kind kind)
+{
+    ProcessedEvent p;
+    p.event.kind = kind;
+    return p;
+}
+
+ProcessedEvent image(StreamEvent::Kind kind, const QString &itemId, ImageAsset::State state, int partialIndex,
+                     const QString &hash)
+{
+    ProcessedEvent p = makeEvent(kind);
+    p.event.itemId = itemId;
+    p.event.partialIndex = partialIndex;
+    p.asset.state = state;
+    p.asset.partialIndex = partialIndex;
+    p.asset.hash = hash;
+    return p;
+}
+
+ProcessedEvent text(const QString &delta)
+{
+    ProcessedEvent p = makeEvent(StreamEvent::Kind::TextDelta);
+    p.event.text = delta;
+    return p;
+}
+
+ProcessedEvent error(const QString &message)
+{
+    ProcessedEvent p = makeEvent(StreamEvent::Kind::Error);
+    p.event.message = message;
+    return p;
+}
+
+} // namespace
+
+class TestTurnAssembler : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void textAccumulatesAndStatusAdvances()
+    {
+        Turn turn;
+        ProcessedEvent started = makeEvent(StreamEvent::Kind::Started);
+        started.event.responseId = QStringLiteral("resp_1");
+        TurnAssembler::apply(turn, started);
+        QCOMPARE(turn.status, Turn::Status::Streaming);
+        TurnAssembler::apply(turn, text(QStringLiteral("Here ")));
+        TurnAssembler::apply(turn, text(QStringLiteral("it is.")));
+        TurnAssembler::apply(turn, makeEvent(StreamEvent::Kind::Done));
+        QCOMPARE(turn.text, QStringLiteral("Here it is."));
+        QCOMPARE(turn.responseId, QStringLiteral("resp_1"));
+        QCOMPARE(turn.status, Turn::Status::Done);
+    }
+
+    void partialIsReplacedInPlaceByFinal()
+    {
+        Turn turn;
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePending, QStringLiteral("ig_1"), ImageAsset::State::Pending, -1, {}));
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 0, QStringLiteral("p0")));
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 1, QStringLiteral("p1")));
+        QCOMPARE(turn.images.size(), 1);
+        QCOMPARE(turn.images.at(0).hash, QStringLiteral("p1"));
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"), ImageAsset::State::Final, -1, QStringLiteral("final")));
+        // A late preview (out of order) must not replace the final image.
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 2, QStringLiteral("p2")));
+        QCOMPARE(turn.images.size(), 1);
+        QCOMPARE(turn.images.at(0).state, ImageAsset::State::Final);
+        QCOMPARE(turn.images.at(0).hash, QStringLiteral("final"));
+        QCOMPARE(turn.finalImageCount(), 1);
+    }
+
+    void olderPartialDoesNotReplaceNewer()
+    {
+        Turn turn;
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 2, QStringLiteral("p2")));
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 1, QStringLiteral("p1")));
+        QCOMPARE(turn.images.at(0).hash, QStringLiteral("p2"));
+    }
+
+    void imagesAreKeyedByItemId()
+    {
+        Turn turn;
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_a"), ImageAsset::State::Final, -1, QStringLiteral("a")));
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_b"), ImageAsset::State::Final, -1, QStringLiteral("b")));
+        QCOMPARE(turn.images.size(), 2);
+        QCOMPARE(turn.finalImageCount(), 2);
+    }
+
+    void errorKeepsTextAndImages()
+    {
+        Turn turn;
+        TurnAssembler::apply(turn, text(QStringLiteral("Working on it")));
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"), ImageAsset::State::Final, -1, QStringLiteral("h")));
+        TurnAssembler::apply(turn, error(QStringLiteral("The gateway refused: quota")));
+        // A second failure report (response.failed after error) keeps the first message.
+        TurnAssembler::apply(turn, error(QStringLiteral("something less specific")));
+        TurnAssembler::apply(turn, makeEvent(StreamEvent::Kind::Done));
+        QCOMPARE(turn.status, Turn::Status::Failed);
+        QCOMPARE(turn.errorMessage, QStringLiteral("The gateway refused: quota"));
+        QCOMPARE(turn.text, QStringLiteral("Working on it"));
+        QCOMPARE(turn.finalImageCount(), 1);
+    }
+
+    void pendingImageOfEndedTurnSaysSo()
+    {
+        Turn turn;
+        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePending, QStringLiteral("ig_1"), ImageAsset::State::Pending, -1, {}));
+        TurnAssembler::finishCancelled(turn);
+        QCOMPARE(turn.status, Turn::Status::Cancelled);
+        QCOMPARE(turn.images.at(0).state, ImageAsset::State::Failed);
+        QVERIFY(!turn.images.at(0).error.isEmpty());
+    }
+
+    void cancelDoesNotOverrideFinishedTurn()
+    {
+        Turn turn;
+        TurnAssembler::apply(turn, makeEvent(StreamEvent::Kind::Done));
+        TurnAssembler::finishCancelled(turn);
+        QCOMPARE(turn.status, Turn::Status::Done);
+    }
+
+    void storeFailureShowsOnTheImage()
+    {
+        Turn turn;
+        ProcessedEvent bad = image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"), ImageAsset::State::Failed, -1, {});
+        bad.asset.error = QStringLiteral("not an image");
+        TurnAssembler::apply(turn, bad);
+        QCOMPARE(turn.images.at(0).state, ImageAsset::State::Failed);
+        QCOMPARE(turn.images.at(0).error, QStringLiteral("not an image"));
+    }
+
+    void turnJsonRoundTrip()
+    {
+        Turn turn;
+        turn.id = QStringLiteral("t1");
+        turn.prompt = QStringLiteral("a cat");
+        turn.text = QStringLiteral("done");
+        turn.requested.quality = QStringLiteral("high");
+        turn.usage.inputTokens = 12;
+        turn.usage.hasImageTokens = true;
+        turn.usage.imageOutputTokens = 196;
+        turn.cost = Cost{0.25, Cost::Basis::Estimated, QStringLiteral("n")};
+        turn.status = Turn::Status::Done;
+        turn.startedAt = QDateTime::fromMSecsSinceEpoch(1700000000123);
+        turn.durationMs = 4200;
+        ImageAsset asset;
+        asset.itemId = QStringLiteral("ig");
+        asset.state = ImageAsset::State::Final;
+        asset.pixelSize = QSize(1024, 1536);
+        asset.report.revisedPrompt = QStringLiteral("a fluffy cat");
+        turn.images.append(asset);
+        const Turn back = Turn::fromJson(turn.toJson());
+        QCOMPARE(back.toJson(), turn.toJson());
+        QCOMPARE(back.images.at(0), asset);
+        QCOMPARE(back.usage, turn.usage);
+        QCOMPARE(back.cost, turn.cost);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTurnAssembler)
+#include "tst_turnassembler.moc"

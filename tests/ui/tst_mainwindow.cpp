@@ -1,0 +1,192 @@
+// Drives the real MainWindow offscreen like a designer: type a prompt, press Ctrl+Enter, watch
+// the turn stream in from the offline demo gateway over loopback HTTP, save and inspect.
+#include "chat/chatsession.h"
+#include "composer.h"
+#include "conversationview.h"
+#include "demo/demogateway.h"
+#include "filedialogs.h"
+#include "mainwindow.h"
+#include "parameterpanel.h"
+#include "store/settings.h"
+#include "turndelegate.h"
+#include "turnlayout.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.reset(new QTemporaryDir);
+        m_demo.reset(new DemoGateway);
+        m_demo->setPacing(5);
+        QVERIFY(m_demo->start());
+        ChatSession::Options options;
+        options.imageRoot = m_dir->path() + QStringLiteral("/images");
+        options.previewRoot = m_dir->path() + QStringLiteral("/previews");
+        m_session.reset(new ChatSession(ProviderProfile::demo(m_demo->baseUrl()), options));
+        m_settings.reset(new Settings(m_dir->path() + QStringLiteral("/settings.ini")));
+        m_window.reset(new MainWindow(m_session.get(), m_settings.get()));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_session.reset();
+        m_settings.reset();
+        m_demo.reset();
+    }
+
+    void promptHasFocusAtStart()
+    {
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QVERIFY(prompt);
+        QTRY_COMPARE(QApplication::focusWidget(), prompt);
+    }
+
+    void typeSendAndSeeTheImage()
+    {
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        auto *send = m_window->findChild<QPushButton *>(QStringLiteral("sendButton"));
+        auto *stop = m_window->findChild<QPushButton *>(QStringLiteral("stopButton"));
+        auto *totals = m_window->findChild<QLabel *>(QStringLiteral("conversationTotals"));
+        auto *quality = m_window->findChild<QComboBox *>(QStringLiteral("qualityCombo"));
+        QVERIFY(prompt && send && stop && totals && quality);
+        QVERIFY(!send->isEnabled()); // nothing to send yet
+
+        // The designer picks low quality in the panel: the next turn must carry it.
+        quality->setCurrentIndex(quality->findText(QStringLiteral("Low"), Qt::MatchFixedString));
+        QCOMPARE(m_window->findChild<ParameterPanel *>()->params().quality, QStringLiteral("low"));
+
+        QTest::keyClicks(prompt, QStringLiteral("A castle in the clouds"));
+        QVERIFY(send->isEnabled());
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+
+        QVERIFY(stop->isVisible());
+        QVERIFY(prompt->toPlainText().isEmpty());
+        QCOMPARE(m_session->model()->rowCount(), 1);
+        QVERIFY(finished.wait(30000));
+        QTRY_VERIFY(send->isVisible());
+        QVERIFY(!stop->isVisible());
+
+        const Turn turn = m_session->model()->turnAt(0);
+        QCOMPARE(turn.status, Turn::Status::Done);
+        QCOMPARE(turn.prompt, QStringLiteral("A castle in the clouds"));
+        QCOMPARE(turn.requested.quality, QStringLiteral("low"));
+        QCOMPARE(turn.finalImageCount(), 1);
+        QCOMPARE(turn.images.constFirst().report.quality, QStringLiteral("low")); // the demo honoured it
+
+        // The usage line under the turn and the conversation total in the status bar.
+        const QString usage = TurnLayout::usageText(turn);
+        QVERIFY2(usage.contains(QStringLiteral("1 image")), qPrintable(usage));
+        QVERIFY2(usage.contains(QStringLiteral("demo")), qPrintable(usage));
+        QVERIFY2(usage.contains(QStringLiteral("in ")), qPrintable(usage));
+        QVERIFY2(totals->text().contains(QStringLiteral("1 image")), qPrintable(totals->text()));
+        QVERIFY2(totals->text().contains(QStringLiteral("$0.00 demo")), qPrintable(totals->text()));
+
+        // The image row is really painted with pixels, not a placeholder: a placeholder is one
+        // flat colour, the demo's painting has many.
+        auto *view = m_window->findChild<ConversationView *>();
+        auto *delegate = qobject_cast<TurnDelegate *>(view->itemDelegate());
+        QVERIFY(view && delegate);
+        const QModelIndex row = m_session->model()->index(0);
+        const TurnLayout layout = delegate->layoutFor(row, view->font());
+        QCOMPARE(layout.images().size(), 1);
+        const QRect imageRect = layout.images().constFirst().rect.translated(view->visualRect(row).topLeft());
+        QVERIFY(view->viewport()->rect().intersects(imageRect));
+        auto distinctColours = [&] {
+            const QImage shot = view->viewport()->grab().toImage();
+            const QRect visible = imageRect.intersected(shot.rect());
+            QSet<QRgb> colours;
+            for (int y = visible.top(); y < visible.bottom(); y += 7)
+                for (int x = visible.left(); x < visible.right(); x += 7)
+                    colours.insert(shot.pixel(x, y));
+            return colours.size();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(distinctColours() > 50, 10000);
+
+        // Save As writes the exact bytes that were received.
+        const QString target = m_dir->path() + QStringLiteral("/saved.png");
+        FileDialogs::setNextSaveFileName(target);
+        QMetaObject::invokeMethod(view, "saveImageRequested", Q_ARG(ImageAsset, turn.images.constFirst()),
+                                  Q_ARG(Turn, turn));
+        QCOMPARE(fileBytes(target), fileBytes(turn.images.constFirst().filePath));
+    }
+
+    void escapeStopsAndKeepsPreview()
+    {
+        m_demo->setPacing(400);
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QTest::keyClicks(prompt, QStringLiteral("a slow forest"));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->model()->turnAt(0).images.isEmpty()
+                                     && m_session->model()->turnAt(0).images.constFirst().state
+                                         == ImageAsset::State::Partial,
+                                 20000);
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QVERIFY(finished.wait(10000));
+        const Turn turn = m_session->model()->turnAt(0);
+        QCOMPARE(turn.status, Turn::Status::Cancelled);
+        QCOMPARE(TurnLayout::statusText(turn, QDateTime::currentDateTime()), QStringLiteral("Stopped"));
+        QCOMPARE(turn.images.constFirst().state, ImageAsset::State::Partial);
+    }
+
+    void parametersAreRememberedBetweenRuns()
+    {
+        auto *format = m_window->findChild<QComboBox *>(QStringLiteral("formatCombo"));
+        QVERIFY(format);
+        format->setCurrentIndex(format->findText(QStringLiteral("WebP"), Qt::MatchFixedString));
+        m_window->close();
+        Settings reopened(m_dir->path() + QStringLiteral("/settings.ini"));
+        QCOMPARE(reopened.imageParamsValue().outputFormat, QStringLiteral("webp"));
+    }
+
+    void newConversationClearsTheView()
+    {
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QTest::keyClicks(prompt, QStringLiteral("a boat"));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(m_session->model()->rowCount(), 1);
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(m_session->model()->rowCount(), 0);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<DemoGateway> m_demo;
+    std::unique_ptr<ChatSession> m_session;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

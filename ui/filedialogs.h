@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+// File dialogs behind a seam: a test sets the next answer so GUI tests never block on a modal.
+class FileDialogs
+{
+public:
+    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                                   const QString &filter);
+    static void setNextSaveFileName(const QString &path); // "" = the next dialog is cancelled
+
+private:
+    static QString s_nextSaveFileName;
+    static bool s_hasNextAnswer;
+};
