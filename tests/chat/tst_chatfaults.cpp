@@ -1,0 +1,222 @@
+// Bad input of every kind, end to end through ChatSession over real loopback HTTP against the
+// scriptable fake gateway: each ends the turn with a specific message and loses nothing that
+// already arrived, earlier turns included.
+#include "chat/chatsession.h"
+#include "fakes/fakegateway.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QByteArray sse(const QByteArray &type, QJsonObject data)
+{
+    data.insert(QStringLiteral("type"), QString::fromLatin1(type));
+    return "event: " + type + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QByteArray pngBytes(QSize size = QSize(32, 24))
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+QByteArray created(const QString &id = QStringLiteral("resp_1"))
+{
+    return sse("response.created", {{"response", QJsonObject{{"id", id}, {"status", "in_progress"}}}});
+}
+
+QByteArray textDelta(const QString &text)
+{
+    return sse("response.output_text.delta", {{"item_id", "msg_1"}, {"output_index", 1}, {"delta", text}});
+}
+
+QByteArray finalImage(const QByteArray &base64, const QString &itemId = QStringLiteral("ig_1"))
+{
+    return sse("response.output_item.done",
+               {{"output_index", 0},
+                {"item", QJsonObject{{"id", itemId}, {"type", "image_generation_call"}, {"status", "completed"},
+                                     {"result", QString::fromLatin1(base64)}, {"size", "1024x1024"}}}});
+}
+
+QByteArray completed(const QString &id = QStringLiteral("resp_1"))
+{
+    return sse("response.completed",
+               {{"response", QJsonObject{{"id", id}, {"status", "completed"},
+                                         {"usage", QJsonObject{{"input_tokens", 10}, {"output_tokens", 20}}}}}});
+}
+
+} // namespace
+
+class TestChatFaults : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.reset(new QTemporaryDir);
+        m_fake.reset(new FakeGateway);
+        QVERIFY(m_fake->listen());
+        ProviderProfile profile;
+        profile.id = QStringLiteral("openai");
+        profile.displayName = QStringLiteral("OpenAI");
+        profile.baseUrl = m_fake->url(QStringLiteral("/v1"));
+        profile.apiKey = QStringLiteral("test-secret-key");
+        profile.chatModel = QStringLiteral("gpt-5-mini");
+        ChatSession::Options options;
+        options.imageRoot = m_dir->path() + QStringLiteral("/images");
+        options.previewRoot = m_dir->path() + QStringLiteral("/previews");
+        options.timeouts.idleMs = 800;
+        m_session.reset(new ChatSession(profile, options));
+    }
+
+    void cleanup()
+    {
+        m_session.reset();
+        m_fake.reset();
+    }
+
+    void faultEndsTurnWithSpecificMessage_data()
+    {
+        QTest::addColumn<FakeResponse>("response");
+        QTest::addColumn<QString>("messagePart");
+        QTest::addColumn<QString>("textKept");
+        QTest::addColumn<int>("finalImagesKept");
+
+        const QByteArray good = pngBytes().toBase64();
+        QTest::newRow("401 json") << FakeResponse::json(401, R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}})")
+                                  << "rejected the API key" << "" << 0;
+        QTest::newRow("429 retry-after") << FakeResponse::json(429, R"({"error":{"message":"Slow down"}})").withHeader("Retry-After", "21")
+                                         << "21" << "" << 0;
+        QTest::newRow("502 html body") << FakeResponse::text(502, "text/html", "<html><body><h1>Bad gateway</h1></body></html>")
+                                       << "Bad gateway" << "" << 0;
+        QTest::newRow("malformed json line")
+            << FakeResponse::sse({created(), textDelta(QStringLiteral("Half an answer")), finalImage(good),
+                                  "event: response.output_text.delta\ndata: {\"type\":\"response.out\n\n", completed()})
+            << "malformed" << "Half an answer" << 1;
+        QTest::newRow("truncated stream")
+            << FakeResponse::sse({created(), textDelta(QStringLiteral("Before the cut")), finalImage(good)})
+            << "before it was complete" << "Before the cut" << 1;
+        QTest::newRow("stalled stream")
+            << FakeResponse::sse({created(), textDelta(QStringLiteral("Then silence")), finalImage(good), completed()})
+                   .stallAfter(created().size() + textDelta(QStringLiteral("Then silence")).size() + finalImage(good).size())
+            << "nothing" << "Then silence" << 1;
+        QTest::newRow("gateway error event")
+            << FakeResponse::sse({created(), textDelta(QStringLiteral("Started")),
+                                  sse("error", {{"error", QJsonObject{{"code", "insufficient_quota"}, {"message", "You exceeded your current quota"}}}}),
+                                  sse("response.failed", {{"response", QJsonObject{{"status", "failed"}, {"error", QJsonObject{{"code", "insufficient_quota"}, {"message", "You exceeded your current quota"}}}}}})})
+            << "exceeded your current quota" << "Started" << 0;
+    }
+
+    void faultEndsTurnWithSpecificMessage()
+    {
+        QFETCH(FakeResponse, response);
+        QFETCH(QString, messagePart);
+        QFETCH(QString, textKept);
+        QFETCH(int, finalImagesKept);
+
+        // An earlier, good turn that must survive whatever happens next.
+        m_fake->enqueue(FakeResponse::sse({created(QStringLiteral("resp_0")), textDelta(QStringLiteral("First")),
+                                           finalImage(pngBytes().toBase64(), QStringLiteral("ig_0")),
+                                           completed(QStringLiteral("resp_0"))}));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QVERIFY(m_session->send(QStringLiteral("first"), {}, ImageParams()));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(m_session->model()->turnAt(0).status, Turn::Status::Done);
+
+        m_fake->enqueue(response);
+        QVERIFY(m_session->send(QStringLiteral("second"), {}, ImageParams()));
+        QVERIFY(finished.wait(15000));
+
+        const Turn failed = m_session->model()->turnAt(1);
+        QCOMPARE(failed.status, Turn::Status::Failed);
+        QVERIFY2(failed.errorMessage.contains(messagePart, Qt::CaseInsensitive), qPrintable(failed.errorMessage));
+        QCOMPARE(failed.text, textKept);
+        QCOMPARE(failed.finalImageCount(), finalImagesKept);
+        for (const ImageAsset &image : failed.images) {
+            if (image.state == ImageAsset::State::Final)
+                QVERIFY(QFile::exists(image.filePath));
+        }
+
+        const Turn first = m_session->model()->turnAt(0);
+        QCOMPARE(first.status, Turn::Status::Done);
+        QCOMPARE(first.text, QStringLiteral("First"));
+        QCOMPARE(first.finalImageCount(), 1);
+        QVERIFY(QFile::exists(first.images.constFirst().filePath));
+
+        QCOMPARE(m_fake->requestCount(), 2); // no automatic retry, whatever failed
+    }
+
+    void badImagesFailOnTheImage_data()
+    {
+        QTest::addColumn<QByteArray>("base64");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("invalid base64") << QByteArray("iVBORw0KGgo...shortened...AAAA") << "base64";
+        QTest::newRow("not an image") << QByteArray("PGh0bWw+aGVsbG88L2h0bWw+") << "not a PNG";
+        QTest::newRow("over 16384 px") << pngBytes(QSize(20000, 2)).toBase64() << "too large";
+    }
+
+    void badImagesFailOnTheImage()
+    {
+        QFETCH(QByteArray, base64);
+        QFETCH(QString, messagePart);
+        m_fake->enqueue(FakeResponse::sse({created(), textDelta(QStringLiteral("Here")), finalImage(base64), completed()}));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QVERIFY(m_session->send(QStringLiteral("x"), {}, ImageParams()));
+        QVERIFY(finished.wait(10000));
+        const Turn turn = m_session->model()->turnAt(0);
+        QCOMPARE(turn.text, QStringLiteral("Here"));
+        QCOMPARE(turn.finalImageCount(), 0);
+        const QString shown = turn.errorMessage + QLatin1Char(' ')
+            + (turn.images.isEmpty() ? QString() : turn.images.constFirst().error);
+        bool matched = false;
+        for (const QString &part : messagePart.split(QLatin1Char('|')))
+            matched = matched || shown.contains(part, Qt::CaseInsensitive);
+        QVERIFY2(matched, qPrintable(shown));
+    }
+
+    void requestCarriesKeyModelAndPreviousResponse()
+    {
+        m_fake->enqueue(FakeResponse::sse({created(QStringLiteral("resp_a")), completed(QStringLiteral("resp_a"))}));
+        m_fake->enqueue(FakeResponse::sse({created(QStringLiteral("resp_b")), completed(QStringLiteral("resp_b"))}));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        ImageParams params;
+        params.quality = QStringLiteral("high");
+        QVERIFY(m_session->send(QStringLiteral("a"), {}, params));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(m_session->send(QStringLiteral("b"), {}, params));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(m_fake->requestCount(), 2);
+        const HttpRequest first = m_fake->requests().at(0);
+        const HttpRequest second = m_fake->requests().at(1);
+        QCOMPARE(first.path, QByteArray("/v1/responses"));
+        QCOMPARE(first.header("Authorization"), QByteArray("Bearer test-secret-key"));
+        const QJsonObject firstBody = QJsonDocument::fromJson(first.body).object();
+        const QJsonObject secondBody = QJsonDocument::fromJson(second.body).object();
+        QCOMPARE(firstBody.value(QStringLiteral("model")).toString(), QStringLiteral("gpt-5-mini"));
+        QVERIFY(!firstBody.contains(QStringLiteral("previous_response_id")));
+        QCOMPARE(secondBody.value(QStringLiteral("previous_response_id")).toString(), QStringLiteral("resp_a"));
+        QCOMPARE(firstBody.value(QStringLiteral("stream")).toBool(), true);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeGateway> m_fake;
+    std::unique_ptr<ChatSession> m_session;
+};
+
+Q_DECLARE_METATYPE(FakeResponse)
+
+QTEST_GUILESS_MAIN(TestChatFaults)
+#include "tst_chatfaults.moc"
