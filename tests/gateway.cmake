@@ -4,3 +4,4 @@ easel_add_test(tst_sseparser SOURCES gateway/tst_sseparser.cpp gateway/recordeds
 easel_add_test(tst_responsesrequest SOURCES gateway/tst_responsesrequest.cpp LIBS easel_gateway)
 easel_add_test(tst_responsesdecoder SOURCES gateway/tst_responsesdecoder.cpp gateway/recordedstream.h
     LIBS easel_gateway Qt6::Gui)
+easel_add_test(tst_base64 SOURCES gateway/tst_base64.cpp LIBS easel_gateway)

@@ -1,5 +1,7 @@
 #include "responsesdecoder.h"
 
+#include "base64.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -55,12 +57,7 @@ bool decodeBase64(const QString &base64, QByteArray *bytes)
 {
     if (base64.isEmpty())
         return false;
-    auto result = QByteArray::fromBase64Encoding(
-        base64.toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!result || result.decoded.isEmpty())
-        return false;
-    *bytes = std::move(result.decoded);
-    return true;
+    return Base64::decode(base64, bytes) && !bytes->isEmpty();
 }
 
 // A `data:image/png;base64,` prefix is dropped; the MIME type is sniffed downstream anyway.
