@@ -11,6 +11,7 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
+#include <QPainter>
 #include <QScrollBar>
 #include <QStyle>
 
@@ -420,4 +421,38 @@ void ConversationView::startImageDrag(const ImageAsset &image)
             drag->setPixmap(QPixmap::fromImage(picture));
     }
     drag->exec(Qt::CopyAction);
+}
+
+void ConversationView::paintEvent(QPaintEvent *event)
+{
+    QListView::paintEvent(event);
+    if (model() && model()->rowCount() > 0)
+        return;
+    // An empty conversation says what to do instead of showing a blank page.
+    QPainter painter(viewport());
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRect area = viewport()->rect();
+    QFont title = font();
+    title.setPointSizeF(title.pointSizeF() * 1.6);
+    title.setWeight(QFont::DemiBold);
+    QFont body = font();
+    const QFontMetrics titleMetrics(title);
+    const QFontMetrics bodyMetrics(body);
+    const int blockHeight = titleMetrics.height() + 10 + bodyMetrics.lineSpacing() * 2;
+    int y = area.center().y() - blockHeight / 2;
+
+    QColor muted = palette().color(QPalette::Text);
+    muted.setAlphaF(0.55f);
+    painter.setFont(title);
+    painter.setPen(palette().color(QPalette::Text));
+    painter.drawText(QRect(area.left(), y, area.width(), titleMetrics.height()), Qt::AlignCenter,
+                     tr("What shall we draw today?"));
+    y += titleMetrics.height() + 10;
+    painter.setFont(body);
+    painter.setPen(muted);
+    painter.drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()), Qt::AlignCenter,
+                     tr("Describe an image below and press Ctrl+Enter."));
+    y += bodyMetrics.lineSpacing();
+    painter.drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()), Qt::AlignCenter,
+                     tr("Image settings are on the right; every turn shows what it cost."));
 }

@@ -55,6 +55,7 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     resize(1280, 860);
 
     m_view->setImageCache(m_imageCache);
+    m_session->setImageCache(m_imageCache);
     m_view->setModel(session->model());
 
     auto *central = new QWidget(this);

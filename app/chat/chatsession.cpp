@@ -1,6 +1,7 @@
 #include "chatsession.h"
 
 #include "gateway/responsesrequest.h"
+#include "image/imagecache.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
 #include "streamworker.h"
@@ -165,8 +166,11 @@ void ChatSession::onProcessed(const ProcessedEvents &events)
 {
     if (sender() != m_worker)
         return; // a late batch of an earlier turn
-    for (const ProcessedEvent &event : events)
+    for (const ProcessedEvent &event : events) {
+        if (m_imageCache && !event.decoded.isNull() && !event.asset.filePath.isEmpty())
+            m_imageCache->insert(event.asset.filePath, QSize(), event.decoded);
         TurnAssembler::apply(m_turn, event);
+    }
     publish();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "conversationmodel.h"
+#include "image/imagecache.h"
 #include "net/gatewayjob.h"
 #include "providerprofile.h"
 #include "turnassembler.h"
@@ -14,6 +15,7 @@ class QNetworkAccessManager;
 class QThread;
 class StreamWorker;
 class CostEstimator;
+
 
 // The controller of one conversation: send(prompt, params) runs one turn through the path of the
 // design card (request builder -> network job -> stream worker -> assembler -> model row).
@@ -37,6 +39,9 @@ public:
     const ProviderProfile &provider() const { return m_provider; }
     void setProvider(const ProviderProfile &provider);
     void setChatModel(const QString &chatModel);
+    // Images decoded while streaming are handed to this cache, so the view shows them without
+    // reading the file back. Optional.
+    void setImageCache(ImageCache *cache) { m_imageCache = cache; }
 
     bool isBusy() const { return !m_job.isNull(); }
     QString runningTurnId() const { return m_turnId; }
@@ -66,6 +71,7 @@ private:
     QNetworkAccessManager *m_network;
     QThread *m_streamThread;
     const CostEstimator *m_estimator;
+    QPointer<ImageCache> m_imageCache;
 
     QPointer<GatewayJob> m_job;
     StreamWorker *m_worker = nullptr;

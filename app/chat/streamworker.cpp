@@ -1,5 +1,11 @@
 #include "streamworker.h"
 
+#include "image/imagecache.h"
+
+#include <QBuffer>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
 StreamWorker::StreamWorker(const QString &imageRoot, const QString &previewRoot, bool streaming)
     : m_images(imageRoot)
     , m_previews(previewRoot)
@@ -46,7 +52,7 @@ void StreamWorker::handle(const StreamEvents &events)
         ProcessedEvent p;
         p.event = event;
         if (event.kind == StreamEvent::Kind::ImagePartial || event.kind == StreamEvent::Kind::ImageFinal) {
-            p.asset = storeImage(event);
+            p.asset = storeImage(event, &p.decoded);
             p.event.imageBytes.clear(); // the bytes live in the store now, not in memory
         }
         out.append(p);
@@ -54,7 +60,7 @@ void StreamWorker::handle(const StreamEvents &events)
     Q_EMIT processed(out);
 }
 
-ImageAsset StreamWorker::storeImage(const StreamEvent &event)
+ImageAsset StreamWorker::storeImage(const StreamEvent &event, QImage *decoded)
 {
     const bool isFinal = event.kind == StreamEvent::Kind::ImageFinal;
     ImageAsset asset;
@@ -69,7 +75,20 @@ ImageAsset StreamWorker::storeImage(const StreamEvent &event)
                           .arg(event.imageUrl);
         return asset;
     }
+    // Decoding the pixels (tens of milliseconds for a large PNG) runs beside hashing and writing,
+    // once the header has shown the image is sane: the image reaches the screen sooner.
+    QFuture<ImageCache::Decoded> decoding;
+    if (ImageStore::inspect(event.imageBytes).ok) {
+        decoding = QtConcurrent::run([bytes = event.imageBytes] {
+            QBuffer buffer;
+            buffer.setData(bytes);
+            buffer.open(QIODevice::ReadOnly);
+            return ImageCache::decode(&buffer, QSize());
+        });
+    }
     const ImageStore::Stored stored = (isFinal ? m_images : m_previews).put(event.imageBytes);
+    if (decoding.isValid())
+        *decoded = decoding.result().image;
     if (!stored.ok) {
         asset.state = ImageAsset::State::Failed;
         asset.error = stored.error;

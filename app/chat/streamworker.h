@@ -29,7 +29,7 @@ Q_SIGNALS:
 
 private:
     void handle(const StreamEvents &events);
-    ImageAsset storeImage(const StreamEvent &event);
+    ImageAsset storeImage(const StreamEvent &event, QImage *decoded);
 
     ImageStore m_images;
     ImageStore m_previews;

@@ -3,12 +3,15 @@
 #include "gateway/streamevent.h"
 #include "model/turn.h"
 
+#include <QImage>
+
 // A normalized event after the stream worker handled its bytes: images are already in the store
 // (or failed to get there) and the event no longer carries them.
 struct ProcessedEvent
 {
     StreamEvent event;
     ImageAsset asset; // for ImagePartial / ImageFinal: where the bytes went, or why they did not
+    QImage decoded;   // the same image decoded at full size, so the view need not read the file
 };
 
 using ProcessedEvents = QList<ProcessedEvent>;

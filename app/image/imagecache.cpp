@@ -1,5 +1,6 @@
 #include "imagecache.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QImageIOHandler>
@@ -44,6 +45,20 @@ QImage ImageCache::cached(const QString &filePath, QSize targetPixels) const
     return {};
 }
 
+QImage ImageCache::scaledFromFullSize(const QString &filePath, QSize targetPixels)
+{
+    // A freshly generated image arrives decoded at full size (the stream worker had its bytes in
+    // memory); scaling it here is a few milliseconds, decoding the file again would be tens.
+    if (!targetPixels.isValid() || targetPixels.isEmpty())
+        return {};
+    const QImage *full = m_cache.object(keyFor(filePath, QSize()));
+    if (!full)
+        return {};
+    if (full->width() <= targetPixels.width() && full->height() <= targetPixels.height())
+        return *full;
+    return full->scaled(targetPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
 QImage ImageCache::image(const QString &filePath, QSize targetPixels)
 {
     if (filePath.isEmpty())
@@ -53,6 +68,10 @@ QImage ImageCache::image(const QString &filePath, QSize targetPixels)
         return *hit;
     if (m_pending.contains(key) || m_errors.contains(filePath))
         return {};
+    if (QImage scaled = scaledFromFullSize(filePath, targetPixels); !scaled.isNull()) {
+        insert(filePath, targetPixels, scaled);
+        return scaled;
+    }
 
     auto *watcher = new QFutureWatcher<Decoded>(this);
     m_pending.insert(key, watcher);
@@ -135,10 +154,6 @@ void ImageCache::setDecodeHook(std::function<void(const QString &)> hook)
 
 ImageCache::Decoded ImageCache::decode(const QString &filePath, QSize targetPixels)
 {
-    // The limit is process-wide; set it once, race-free, from whichever thread decodes first.
-    static std::once_flag limitSet;
-    std::call_once(limitSet, [] { QImageReader::setAllocationLimit(allocationLimitMb); });
-
     Decoded result;
     const QFileInfo info(filePath);
     if (filePath.isEmpty() || !info.exists() || !info.isFile()) {
@@ -146,7 +161,22 @@ ImageCache::Decoded ImageCache::decode(const QString &filePath, QSize targetPixe
         return result;
     }
 
-    QImageReader reader(filePath);
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = tr("The image file cannot be read: %1").arg(file.errorString());
+        return result;
+    }
+    return decode(&file, targetPixels);
+}
+
+ImageCache::Decoded ImageCache::decode(QIODevice *device, QSize targetPixels)
+{
+    // The limit is process-wide; set it once, race-free, from whichever thread decodes first.
+    static std::once_flag limitSet;
+    std::call_once(limitSet, [] { QImageReader::setAllocationLimit(allocationLimitMb); });
+
+    Decoded result;
+    QImageReader reader(device);
     reader.setDecideFormatFromContent(true); // the bytes, not the name, say what the file is
     reader.setAutoTransform(true);
     const QSize fullSize = reader.size();

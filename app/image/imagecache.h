@@ -13,6 +13,7 @@
 #include <memory>
 
 template<typename T> class QFutureWatcher;
+class QIODevice;
 
 // Decoded images at the size they are shown, under a memory bound. The view asks for an image at
 // its display size in device pixels; a miss returns a null image and starts one decode on a worker
@@ -64,6 +65,7 @@ public:
     // scales to fit `targetPixels` (keeping the aspect ratio, never enlarging) and applies the
     // EXIF orientation. Used by the worker threads and by the image viewer.
     static Decoded decode(const QString &filePath, QSize targetPixels);
+    static Decoded decode(QIODevice *device, QSize targetPixels);
 
     // Test seam: how many decodes were started, and a hook run on the decoding thread.
     int decodeCount() const { return m_decodeCount.load(); }
@@ -75,6 +77,7 @@ Q_SIGNALS:
 
 private:
     static QString keyFor(const QString &filePath, QSize targetPixels);
+    QImage scaledFromFullSize(const QString &filePath, QSize targetPixels);
     void finishDecode(const QString &key, const QString &filePath, QSize targetPixels);
 
     QCache<QString, QImage> m_cache;

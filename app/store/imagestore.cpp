@@ -58,7 +58,7 @@ QString ImageStore::pathFor(const QString &hash, const QString &mimeType) const
         + extensionFor(mimeType);
 }
 
-ImageStore::Stored ImageStore::put(const QByteArray &bytes) const
+ImageStore::Stored ImageStore::inspect(const QByteArray &bytes)
 {
     Stored result;
     result.byteSize = bytes.size();
@@ -93,7 +93,16 @@ ImageStore::Stored ImageStore::put(const QByteArray &bytes) const
                            .arg(maxSide);
         return result;
     }
+    result.ok = true;
+    return result;
+}
 
+ImageStore::Stored ImageStore::put(const QByteArray &bytes) const
+{
+    Stored result = inspect(bytes);
+    if (!result.ok)
+        return result;
+    result.ok = false;
     result.hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     result.filePath = pathFor(result.hash, result.mimeType);
     if (QFileInfo::exists(result.filePath)) {

@@ -28,6 +28,8 @@ public:
     // Sniffs the type, reads the header size, checks limits (16384 px a side, 256 MB decoded),
     // then writes the bytes (atomically) unless a file with that hash already exists.
     Stored put(const QByteArray &bytes) const;
+    // The checks of put() without hashing or writing: type, header size and limits.
+    static Stored inspect(const QByteArray &bytes);
     QString pathFor(const QString &hash, const QString &mimeType) const;
 
     static QString sniffMimeType(const QByteArray &bytes); // empty when not PNG/JPEG/WebP/GIF

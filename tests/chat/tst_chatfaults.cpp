@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+Q_DECLARE_METATYPE(FakeResponse)
+
 namespace {
 
 QByteArray sse(const QByteArray &type, QJsonObject data)
@@ -216,7 +218,6 @@ private:
     std::unique_ptr<ChatSession> m_session;
 };
 
-Q_DECLARE_METATYPE(FakeResponse)
 
 QTEST_GUILESS_MAIN(TestChatFaults)
 #include "tst_chatfaults.moc"
