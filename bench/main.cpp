@@ -1,0 +1,65 @@
+// easel-bench: measures the speed targets of issue #2 and prints them as one JSON object on
+// stdout (progress on stderr). See bench/CMakeLists.txt for the options.
+
+#include "benchoptions.h"
+#include "guistallbench.h"
+#include "machinefacts.h"
+#include "paintlatencybench.h"
+#include "ssedecodebench.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    // The GUI figures paint a real window; offscreen keeps the program usable with no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("easel-bench"));
+
+    BenchOptions options;
+    QString error;
+    bool listOnly = false;
+    if (!BenchOptions::parse(QApplication::arguments(), &options, &error, &listOnly)) {
+        std::fprintf(stderr, "easel-bench: %s\n", qPrintable(error));
+        return 2;
+    }
+    if (listOnly) {
+        std::printf("%s\n", qPrintable(BenchOptions::figureNames().join(u'\n')));
+        return 0;
+    }
+
+    QList<FigureReport> figures;
+    if (options.wants(QStringLiteral("sse_decode"))
+        || options.wants(QStringLiteral("base64_decode")))
+        figures += SseDecodeBench(options).run();
+    if (options.wants(QStringLiteral("final_image_to_painted")))
+        figures.append(PaintLatencyBench(options).run());
+    if (options.wants(QStringLiteral("gui_stall")))
+        figures.append(GuiStallBench(options).run());
+
+    QJsonObject figureObject;
+    bool measuredAll = true;
+    for (const FigureReport &figure : std::as_const(figures)) {
+        figureObject.insert(figure.name(), figure.toJson());
+        if (figure.hasError()) {
+            measuredAll = false;
+            std::fprintf(stderr, "easel-bench: %s could not be measured: %s\n",
+                         qPrintable(figure.name()),
+                         qPrintable(figure.toJson().value(QStringLiteral("error")).toString()));
+        }
+    }
+    const QJsonObject report { { QStringLiteral("program"), QStringLiteral("easel-bench") },
+                               { QStringLiteral("quick"), options.quick },
+                               { QStringLiteral("machine"), MachineFacts::collect() },
+                               { QStringLiteral("figures"), figureObject } };
+    const QByteArray json = QJsonDocument(report).toJson(QJsonDocument::Indented);
+    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+    std::fflush(stdout);
+    // Missed targets are reported, not a failure; a figure that could not be measured is.
+    return measuredAll ? 0 : 1;
+}
