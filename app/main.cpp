@@ -35,7 +35,8 @@ int main(int argc, char *argv[])
         ? std::make_unique<Settings>()
         : std::make_unique<Settings>(dataDir + QStringLiteral("/settings.ini"));
 
-    const QString requested = options.provider.isEmpty() ? settings->value(Settings::provider) : options.provider;
+    const QString requested
+        = options.provider.isEmpty() ? settings->value(Settings::provider) : options.provider;
     const ProviderProfile openAi = ProviderProfile::openAi();
     const LaunchOptions::Choice choice = LaunchOptions::chooseProvider(requested, openAi.hasKey());
 

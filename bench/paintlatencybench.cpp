@@ -200,11 +200,10 @@ QString PaintLatencyBench::runCase(const Case &spec, const BenchImages &images, 
         // The figure is only true if what the view painted is the final picture itself. The view
         // scales the full-size pixels the stream worker decoded, so compare with that scaling
         // (a JPEG decoded straight to a smaller size resamples differently).
-        const QImage expected = ImageCache::decode(probe->finalPath(), QSize())
-                                    .image.scaled(shownSize, Qt::KeepAspectRatio,
-                                                  Qt::SmoothTransformation);
-        if (turn.view()->devicePixelRatioF() == 1.0
-            && !viewShows(turn.view(), shownRect, expected))
+        const QImage expected
+            = ImageCache::decode(probe->finalPath(), QSize())
+                  .image.scaled(shownSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        if (turn.view()->devicePixelRatioF() == 1.0 && !viewShows(turn.view(), shownRect, expected))
             return QStringLiteral("the view does not show the final image's pixels");
     }
     result->insert(QStringLiteral("value"), roundTo(latency->median(), 2));

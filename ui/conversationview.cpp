@@ -450,9 +450,10 @@ void ConversationView::paintEvent(QPaintEvent *event)
     y += titleMetrics.height() + 10;
     painter.setFont(body);
     painter.setPen(muted);
-    painter.drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()), Qt::AlignCenter,
-                     tr("Describe an image below and press Ctrl+Enter."));
+    painter.drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()),
+                     Qt::AlignCenter, tr("Describe an image below and press Ctrl+Enter."));
     y += bodyMetrics.lineSpacing();
-    painter.drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()), Qt::AlignCenter,
+    painter.drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()),
+                     Qt::AlignCenter,
                      tr("Image settings are on the right; every turn shows what it cost."));
 }

@@ -5,8 +5,8 @@
 QString FileDialogs::s_nextSaveFileName;
 bool FileDialogs::s_hasNextAnswer = false;
 
-QString FileDialogs::getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
-                                     const QString &filter)
+QString FileDialogs::getSaveFileName(QWidget *parent, const QString &caption,
+                                     const QString &suggestedPath, const QString &filter)
 {
     if (s_hasNextAnswer) {
         s_hasNextAnswer = false;

@@ -8,8 +8,8 @@ class QWidget;
 class FileDialogs
 {
 public:
-    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
-                                   const QString &filter);
+    static QString getSaveFileName(QWidget *parent, const QString &caption,
+                                   const QString &suggestedPath, const QString &filter);
     static void setNextSaveFileName(const QString &path); // "" = the next dialog is cancelled
 
 private:

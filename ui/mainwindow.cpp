@@ -100,7 +100,8 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newConversation = file->addAction(tr("&New Conversation"), this, &MainWindow::newConversation);
+    QAction *newConversation
+        = file->addAction(tr("&New Conversation"), this, &MainWindow::newConversation);
     newConversation->setShortcut(QKeySequence::New);
     newConversation->setObjectName(QStringLiteral("newConversationAction"));
     file->addSeparator();
@@ -115,8 +116,8 @@ void MainWindow::buildActions()
         QMessageBox::about(this, tr("About Easel"),
                            tr("<h3>Easel %1</h3><p>Chat concept art into being.</p>"
                               "<p>Qt %2 · price book of %3</p>")
-                               .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                                    PriceBook::builtIn().date()));
+                               .arg(QApplication::applicationVersion(),
+                                    QString::fromLatin1(qVersion()), PriceBook::builtIn().date()));
     });
 }
 
@@ -128,7 +129,8 @@ void MainWindow::buildToolBar()
 
     m_providerBadge->setObjectName(QStringLiteral("providerBadge"));
     m_providerBadge->setText(m_session->provider().displayName);
-    m_providerBadge->setToolTip(tr("Where prompts are sent: %1").arg(m_session->provider().baseUrl.toDisplayString()));
+    m_providerBadge->setToolTip(
+        tr("Where prompts are sent: %1").arg(m_session->provider().baseUrl.toDisplayString()));
     m_providerBadge->setContentsMargins(8, 0, 12, 0);
     QFont badgeFont = m_providerBadge->font();
     badgeFont.setBold(true);
@@ -154,7 +156,8 @@ void MainWindow::buildToolBar()
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    QAction *newConversation = bar->addAction(tr("New Conversation"), this, &MainWindow::newConversation);
+    QAction *newConversation
+        = bar->addAction(tr("New Conversation"), this, &MainWindow::newConversation);
     newConversation->setToolTip(tr("Start a new conversation (Ctrl+N)"));
 }
 
@@ -230,10 +233,11 @@ void MainWindow::updateTotals()
         + usage.imageInputImageTokens + usage.imageOutputTokens;
     const int turns = model->rowCount();
     const int images = model->totalImages();
-    m_totals->setText((turns == 1 ? tr("1 turn") : tr("%1 turns").arg(turns)) + QStringLiteral(" · ")
-                      + (images == 1 ? tr("1 image") : tr("%1 images").arg(images)) + QStringLiteral(" · ")
-                      + tr("%1 tokens").arg(locale.toString(tokens)) + QStringLiteral(" · ")
-                      + (model->rowCount() == 0 ? Cost::formatUsd(0) : model->totalCost().formatted()));
+    m_totals->setText(
+        (turns == 1 ? tr("1 turn") : tr("%1 turns").arg(turns)) + QStringLiteral(" · ")
+        + (images == 1 ? tr("1 image") : tr("%1 images").arg(images)) + QStringLiteral(" · ")
+        + tr("%1 tokens").arg(locale.toString(tokens)) + QStringLiteral(" · ")
+        + (model->rowCount() == 0 ? Cost::formatUsd(0) : model->totalCost().formatted()));
     m_totals->setToolTip(tr("What this conversation used and cost so far"));
 }
 
@@ -241,7 +245,7 @@ void MainWindow::updateCostPreview()
 {
     const ImageParams params = m_panel->params();
     const Cost perImage = m_session->provider().isDemo
-        ? Cost{0.0, Cost::Basis::Demo, tr("The offline demo gateway is free.")}
+        ? Cost { 0.0, Cost::Basis::Demo, tr("The offline demo gateway is free.") }
         : m_estimator->preflight(m_session->provider().chatModel, params);
     m_panel->setCostPreview(perImage);
     m_composer->setHint(tr("Next image: about %1 · %2 · %3 · Ctrl+Enter to send")
@@ -266,8 +270,10 @@ void MainWindow::saveImage(const ImageAsset &image, const Turn &turn)
     const QString extension = ImageStore::extensionFor(image.mimeType);
     const QString suggested = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
         + QStringLiteral("/easel_%1_%2_%3.%4")
-              .arg(turn.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")), turn.requested.imageModel,
-                   image.report.quality.isEmpty() ? turn.requested.quality : image.report.quality, extension);
+              .arg(turn.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")),
+                   turn.requested.imageModel,
+                   image.report.quality.isEmpty() ? turn.requested.quality : image.report.quality,
+                   extension);
     const QString target = FileDialogs::getSaveFileName(this, tr("Save Image As"), suggested,
                                                         tr("Images (*.%1)").arg(extension));
     if (target.isEmpty())
@@ -278,10 +284,12 @@ void MainWindow::saveImage(const ImageAsset &image, const Turn &turn)
     QString error;
     if (!source.open(QIODevice::ReadOnly))
         error = tr("the stored image cannot be read (%1)").arg(source.errorString());
-    else if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) != source.size() || !out.commit())
+    else if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) != source.size()
+             || !out.commit())
         error = out.errorString();
     if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("Image not saved"), tr("Could not save %1: %2.").arg(target, error));
+        QMessageBox::warning(this, tr("Image not saved"),
+                             tr("Could not save %1: %2.").arg(target, error));
         return;
     }
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(target).fileName()), 5000);
@@ -291,12 +299,13 @@ void MainWindow::copyImage(const ImageAsset &image)
 {
     QImage pixels(image.filePath);
     if (pixels.isNull()) {
-        statusBar()->showMessage(tr("The image file could not be read, so nothing was copied."), 6000);
+        statusBar()->showMessage(tr("The image file could not be read, so nothing was copied."),
+                                 6000);
         return;
     }
     auto *data = new QMimeData;
     data->setImageData(pixels);
-    data->setUrls({QUrl::fromLocalFile(image.filePath)});
+    data->setUrls({ QUrl::fromLocalFile(image.filePath) });
     QApplication::clipboard()->setMimeData(data);
     statusBar()->showMessage(tr("Image copied"), 3000);
 }

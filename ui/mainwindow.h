@@ -25,7 +25,8 @@ public:
     MainWindow(ChatSession *session, Settings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void showNotice(const QString &notice); // e.g. "OPENAI_API_KEY is not set: using the offline demo"
+    void
+    showNotice(const QString &notice); // e.g. "OPENAI_API_KEY is not set: using the offline demo"
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -18,10 +18,11 @@ InputImage readAttachment(const Attachment &attachment, QString *error)
 {
     QFile file(attachment.filePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Could not read the attached image %1: %2.").arg(attachment.filePath, file.errorString());
+        *error = QStringLiteral("Could not read the attached image %1: %2.")
+                     .arg(attachment.filePath, file.errorString());
         return {};
     }
-    return {file.readAll(), attachment.mimeType};
+    return { file.readAll(), attachment.mimeType };
 }
 
 } // namespace
@@ -77,7 +78,8 @@ QString ChatSession::previousResponseId() const
     return {};
 }
 
-bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachments, const ImageParams &params)
+bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachments,
+                       const ImageParams &params)
 {
     m_refusal.clear();
     if (isBusy()) {
@@ -132,8 +134,10 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
     connect(m_worker, &StreamWorker::closed, this, &ChatSession::onWorkerClosed);
 
     QNetworkRequest networkRequest(m_provider.endpoint(QStringLiteral("responses")));
-    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    networkRequest.setRawHeader("Accept", request.stream ? "text/event-stream" : "application/json");
+    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                             QStringLiteral("application/json"));
+    networkRequest.setRawHeader("Accept",
+                                request.stream ? "text/event-stream" : "application/json");
     // The key goes only to the configured base URL's host: this request is built from it alone.
     if (m_provider.hasKey())
         networkRequest.setRawHeader("Authorization", "Bearer " + m_provider.apiKey.toUtf8());
@@ -178,7 +182,8 @@ void ChatSession::onJobFinished()
 {
     StreamWorker *worker = m_worker;
     const bool complete = m_job && m_job->status() == GatewayJob::Status::Succeeded;
-    QMetaObject::invokeMethod(worker, [worker, complete] { worker->close(complete); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, complete] { worker->close(complete); }, Qt::QueuedConnection);
 }
 
 void ChatSession::onWorkerClosed()
@@ -189,7 +194,8 @@ void ChatSession::onWorkerClosed()
     switch (job->status()) {
     case GatewayJob::Status::Succeeded:
         if (m_turn.isRunning())
-            TurnAssembler::finishFailed(m_turn, QStringLiteral("The response ended without saying it was complete."));
+            TurnAssembler::finishFailed(
+                m_turn, QStringLiteral("The response ended without saying it was complete."));
         break;
     case GatewayJob::Status::Cancelled:
         TurnAssembler::finishCancelled(m_turn);
@@ -201,15 +207,16 @@ void ChatSession::onWorkerClosed()
     m_turn.durationMs = m_clock.elapsed();
 
     if (m_provider.isDemo) {
-        m_turn.cost = Cost{0.0, Cost::Basis::Demo, QStringLiteral("The offline demo gateway is free.")};
+        m_turn.cost
+            = Cost { 0.0, Cost::Basis::Demo, QStringLiteral("The offline demo gateway is free.") };
     } else {
         QList<ImageReport> reports;
         for (const ImageAsset &image : std::as_const(m_turn.images)) {
             if (image.state == ImageAsset::State::Final)
                 reports.append(image.report);
         }
-        m_turn.cost = m_estimator->turnCost(m_turn.usage, m_turn.chatModel, m_turn.requested.imageModel,
-                                            reports, m_turn.requested);
+        m_turn.cost = m_estimator->turnCost(m_turn.usage, m_turn.chatModel,
+                                            m_turn.requested.imageModel, reports, m_turn.requested);
     }
 
     m_ticker.stop();

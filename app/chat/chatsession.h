@@ -16,7 +16,6 @@ class QThread;
 class StreamWorker;
 class CostEstimator;
 
-
 // The controller of one conversation: send(prompt, params) runs one turn through the path of the
 // design card (request builder -> network job -> stream worker -> assembler -> model row).
 // It knows nothing about widgets.
@@ -26,7 +25,7 @@ class ChatSession : public QObject
 public:
     struct Options
     {
-        QString imageRoot;   // content-addressed store of final images
+        QString imageRoot; // content-addressed store of final images
         QString previewRoot; // partial previews (cache location)
         GatewayJob::Timeouts timeouts;
         bool store = true; // ask the gateway to keep responses (previous_response_id needs it)
@@ -48,7 +47,8 @@ public:
 
     // Starts a turn. Returns false (and says why in lastRefusal()) when one is already running
     // or the prompt is empty.
-    bool send(const QString &prompt, const QList<Attachment> &attachments, const ImageParams &params);
+    bool send(const QString &prompt, const QList<Attachment> &attachments,
+              const ImageParams &params);
     void stop();
     void clear(); // a new, empty conversation
     QString lastRefusal() const { return m_refusal; }

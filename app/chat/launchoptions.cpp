@@ -10,17 +10,22 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
     parser.setApplicationDescription(QStringLiteral("Easel: chat concept art into being."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption provider(QStringLiteral("provider"),
-                                      QStringLiteral("Provider to use: %1.").arg(ProviderProfile::knownIds().join(QStringLiteral(", "))),
-                                      QStringLiteral("id"));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Chat model, e.g. gpt-5-mini."),
+    const QCommandLineOption provider(
+        QStringLiteral("provider"),
+        QStringLiteral("Provider to use: %1.")
+            .arg(ProviderProfile::knownIds().join(QStringLiteral(", "))),
+        QStringLiteral("id"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("Chat model, e.g. gpt-5-mini."),
                                    QStringLiteral("id"));
     const QCommandLineOption imageModel(QStringLiteral("image-model"),
-                                        QStringLiteral("Image model, e.g. gpt-image-1.5."), QStringLiteral("id"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Keep images and settings in this folder instead of the standard ones."),
-                                     QStringLiteral("dir"));
-    parser.addOptions({provider, model, imageModel, dataDir});
+                                        QStringLiteral("Image model, e.g. gpt-image-1.5."),
+                                        QStringLiteral("id"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Keep images and settings in this folder instead of the standard ones."),
+        QStringLiteral("dir"));
+    parser.addOptions({ provider, model, imageModel, dataDir });
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -30,13 +35,15 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        *error = QStringLiteral("Unexpected argument: %1")
+                     .arg(parser.positionalArguments().constFirst());
         return false;
     }
     options->provider = parser.value(provider).trimmed().toLower();
     if (!options->provider.isEmpty() && !ProviderProfile::knownIds().contains(options->provider)) {
-        *error = QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
-                     .arg(options->provider, ProviderProfile::knownIds().join(QStringLiteral(", ")));
+        *error
+            = QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
+                  .arg(options->provider, ProviderProfile::knownIds().join(QStringLiteral(", ")));
         return false;
     }
     options->chatModel = parser.value(model).trimmed();
@@ -48,13 +55,17 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
 LaunchOptions::Choice LaunchOptions::chooseProvider(const QString &requested, bool openAiKeyPresent)
 {
     if (requested == QLatin1String("demo"))
-        return {QStringLiteral("demo"), {}};
+        return { QStringLiteral("demo"), {} };
     if (openAiKeyPresent)
-        return {QStringLiteral("openai"), {}};
+        return { QStringLiteral("openai"), {} };
     if (requested == QLatin1String("openai"))
-        return {QStringLiteral("demo"),
-                QStringLiteral("OPENAI_API_KEY is not set, so Easel uses its offline demo gateway. Set the key "
-                               "in the environment to generate real images.")};
-    return {QStringLiteral("demo"), QStringLiteral("No API key found: Easel runs against its offline demo gateway. "
-                                                   "Set OPENAI_API_KEY for real images.")};
+        return {
+            QStringLiteral("demo"),
+            QStringLiteral(
+                "OPENAI_API_KEY is not set, so Easel uses its offline demo gateway. Set the key "
+                "in the environment to generate real images.")
+        };
+    return { QStringLiteral("demo"),
+             QStringLiteral("No API key found: Easel runs against its offline demo gateway. "
+                            "Set OPENAI_API_KEY for real images.") };
 }

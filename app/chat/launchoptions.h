@@ -7,10 +7,10 @@
 // [--data-dir DIR]`. Parsed in the core so that it is tested without a window.
 struct LaunchOptions
 {
-    QString provider;   // "" = automatic: OpenAI when OPENAI_API_KEY is set, else the offline demo
+    QString provider; // "" = automatic: OpenAI when OPENAI_API_KEY is set, else the offline demo
     QString chatModel;
     QString imageModel;
-    QString dataDir;    // "" = the standard locations
+    QString dataDir; // "" = the standard locations
     bool demoRequested() const { return provider == QLatin1String("demo"); }
 
     // Returns false with a plain message in *error (exit code 2) for unknown flags or values.

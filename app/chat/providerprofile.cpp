@@ -36,11 +36,12 @@ ProviderProfile ProviderProfile::demo(const QUrl &baseUrl)
 
 QStringList ProviderProfile::knownIds()
 {
-    return {QStringLiteral("demo"), QStringLiteral("openai")};
+    return { QStringLiteral("demo"), QStringLiteral("openai") };
 }
 
 QStringList ProviderProfile::chatModels()
 {
-    return {QStringLiteral("gpt-5"),      QStringLiteral("gpt-5-mini"),   QStringLiteral("gpt-5-nano"),
-            QStringLiteral("gpt-4.1"),    QStringLiteral("gpt-4.1-mini"), QStringLiteral("gpt-4o")};
+    return { QStringLiteral("gpt-5"),        QStringLiteral("gpt-5-mini"),
+             QStringLiteral("gpt-5-nano"),   QStringLiteral("gpt-4.1"),
+             QStringLiteral("gpt-4.1-mini"), QStringLiteral("gpt-4o") };
 }

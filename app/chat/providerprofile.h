@@ -8,9 +8,9 @@
 // line; the API key lives only here in memory (it comes from the environment, never a file).
 struct ProviderProfile
 {
-    QString id;          // "openai", "demo"
+    QString id; // "openai", "demo"
     QString displayName; // "OpenAI", "Offline demo": used in messages to the designer
-    QUrl baseUrl;        // e.g. https://api.openai.com/v1 (no trailing slash)
+    QUrl baseUrl; // e.g. https://api.openai.com/v1 (no trailing slash)
     QString apiKey;
     QString chatModel;
     QString toolType = QStringLiteral("image_generation");

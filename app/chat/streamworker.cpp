@@ -51,7 +51,8 @@ void StreamWorker::handle(const StreamEvents &events)
     for (const StreamEvent &event : events) {
         ProcessedEvent p;
         p.event = event;
-        if (event.kind == StreamEvent::Kind::ImagePartial || event.kind == StreamEvent::Kind::ImageFinal) {
+        if (event.kind == StreamEvent::Kind::ImagePartial
+            || event.kind == StreamEvent::Kind::ImageFinal) {
             p.asset = storeImage(event, &p.decoded);
             p.event.imageBytes.clear(); // the bytes live in the store now, not in memory
         }
@@ -71,7 +72,8 @@ ImageAsset StreamWorker::storeImage(const StreamEvent &event, QImage *decoded)
         // Image URLs are fetched by the URL fetcher (a later release); keep the link meanwhile.
         asset.state = ImageAsset::State::Failed;
         asset.sourceUrl = event.imageUrl;
-        asset.error = QStringLiteral("The image came as a link, which this version does not download yet: %1")
+        asset.error = QStringLiteral(
+                          "The image came as a link, which this version does not download yet: %1")
                           .arg(event.imageUrl);
         return asset;
     }

@@ -48,7 +48,8 @@ void TurnAssembler::apply(Turn &turn, const ProcessedEvent &processed)
             break; // a late preview must not replace the final image
         if (processed.asset.state == ImageAsset::State::Failed)
             break; // a broken preview is not worth a message while the final may still come
-        if (slot.state == ImageAsset::State::Partial && processed.asset.partialIndex < slot.partialIndex)
+        if (slot.state == ImageAsset::State::Partial
+            && processed.asset.partialIndex < slot.partialIndex)
             break;
         slot = processed.asset;
         slot.itemId = event.itemId;

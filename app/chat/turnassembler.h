@@ -11,7 +11,7 @@ struct ProcessedEvent
 {
     StreamEvent event;
     ImageAsset asset; // for ImagePartial / ImageFinal: where the bytes went, or why they did not
-    QImage decoded;   // the same image decoded at full size, so the view need not read the file
+    QImage decoded; // the same image decoded at full size, so the view need not read the file
 };
 
 using ProcessedEvents = QList<ProcessedEvent>;

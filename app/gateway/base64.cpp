@@ -8,7 +8,7 @@ constexpr quint8 invalid = 0xff;
 
 constexpr std::array<quint8, 256> makeTable()
 {
-    std::array<quint8, 256> table{};
+    std::array<quint8, 256> table {};
     for (auto &entry : table)
         entry = invalid;
     const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

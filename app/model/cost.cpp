@@ -77,7 +77,8 @@ Cost &Cost::operator+=(const Cost &other)
 
 QJsonObject Cost::toJson() const
 {
-    QJsonObject o{{QStringLiteral("usd"), usd}, {QStringLiteral("basis"), basisLabel(basis)}};
+    QJsonObject o { { QStringLiteral("usd"), usd },
+                    { QStringLiteral("basis"), basisLabel(basis) } };
     if (!note.isEmpty())
         o.insert(QStringLiteral("note"), note);
     return o;

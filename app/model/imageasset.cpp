@@ -62,7 +62,7 @@ ImageReport ImageReport::fromJson(const QJsonObject &o)
 
 QJsonObject ImageAsset::toJson() const
 {
-    QJsonObject o{{QStringLiteral("state"), stateName(state)}};
+    QJsonObject o { { QStringLiteral("state"), stateName(state) } };
     insertIfSet(o, "item_id", itemId);
     if (state == State::Partial)
         o.insert(QStringLiteral("partial_index"), partialIndex);
@@ -93,7 +93,8 @@ ImageAsset ImageAsset::fromJson(const QJsonObject &o)
     a.filePath = o.value(QLatin1String("file")).toString();
     a.mimeType = o.value(QLatin1String("mime_type")).toString();
     if (o.contains(QLatin1String("width")))
-        a.pixelSize = QSize(o.value(QLatin1String("width")).toInt(), o.value(QLatin1String("height")).toInt());
+        a.pixelSize = QSize(o.value(QLatin1String("width")).toInt(),
+                            o.value(QLatin1String("height")).toInt());
     a.byteSize = o.value(QLatin1String("bytes")).toInteger();
     a.report = ImageReport::fromJson(o.value(QLatin1String("report")).toObject());
     a.sourceUrl = o.value(QLatin1String("source_url")).toString();

@@ -27,17 +27,17 @@ struct ImageAsset
 {
     enum class State { Pending, Partial, Final, Failed };
 
-    QString itemId;        // gateway item id (ig_...), keys partial previews to their final image
+    QString itemId; // gateway item id (ig_...), keys partial previews to their final image
     State state = State::Pending;
     int partialIndex = -1; // index of the preview shown while state == Partial
-    QString hash;          // sha256 hex of the stored bytes
-    QString filePath;      // absolute path in the image store
-    QString mimeType;      // sniffed from the bytes: image/png, image/jpeg, image/webp, image/gif
-    QSize pixelSize;       // read from the header; reserves space before the pixels load
+    QString hash; // sha256 hex of the stored bytes
+    QString filePath; // absolute path in the image store
+    QString mimeType; // sniffed from the bytes: image/png, image/jpeg, image/webp, image/gif
+    QSize pixelSize; // read from the header; reserves space before the pixels load
     qint64 byteSize = 0;
     ImageReport report;
-    QString sourceUrl;     // when the image came as a URL
-    QString error;         // why this image could not be shown (state == Failed)
+    QString sourceUrl; // when the image came as a URL
+    QString error; // why this image could not be shown (state == Failed)
 
     QJsonObject toJson() const;
     static ImageAsset fromJson(const QJsonObject &object);

@@ -70,7 +70,8 @@ QString ImageParams::sizeForAspectRatio(const QString &model, const QString &rat
 
 QSize ImageParams::parseSize(const QString &size)
 {
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*$"));
     const QRegularExpressionMatch match = pattern.match(size);
     if (!match.hasMatch())
         return {};
@@ -85,8 +86,8 @@ QString ImageParams::validateSize(const QString &model, const QString &size)
     if (!s.isValid() || s.isEmpty())
         return QStringLiteral("Write the size as width x height, for example 1536x1024.");
     if (!isGptImage2(model)) {
-        static const QStringList known = {QStringLiteral("1024x1024"), QStringLiteral("1024x1536"),
-                                          QStringLiteral("1536x1024")};
+        static const QStringList known = { QStringLiteral("1024x1024"), QStringLiteral("1024x1536"),
+                                           QStringLiteral("1536x1024") };
         const QString normalized = QStringLiteral("%1x%2").arg(s.width()).arg(s.height());
         if (!known.contains(normalized))
             return QStringLiteral("%1 only makes 1024x1024, 1024x1536 or 1536x1024 (or auto).")
@@ -98,7 +99,8 @@ QString ImageParams::validateSize(const QString &model, const QString &size)
     const double ratio = double(s.width()) / s.height();
     if (ratio > 3.0 || ratio < 1.0 / 3.0)
         return QStringLiteral("The aspect ratio must be between 1:3 and 3:1.");
-    if (qint64(s.width()) * s.height() > qint64(3840) * 2160 || std::max(s.width(), s.height()) > 3840)
+    if (qint64(s.width()) * s.height() > qint64(3840) * 2160
+        || std::max(s.width(), s.height()) > 3840)
         return QStringLiteral("The size can be at most 3840x2160.");
     return {};
 }
@@ -110,19 +112,19 @@ bool ImageParams::compressionApplies() const
 
 QJsonObject ImageParams::toJson() const
 {
-    return QJsonObject{
-        {QStringLiteral("image_model"), imageModel},
-        {QStringLiteral("quality"), quality},
-        {QStringLiteral("size"), size},
-        {QStringLiteral("aspect_ratio"), aspectRatio},
-        {QStringLiteral("background"), background},
-        {QStringLiteral("output_format"), outputFormat},
-        {QStringLiteral("output_compression"), outputCompression},
-        {QStringLiteral("moderation"), moderation},
-        {QStringLiteral("partial_images"), partialImages},
-        {QStringLiteral("action"), action},
-        {QStringLiteral("input_fidelity"), inputFidelity},
-        {QStringLiteral("image_only"), imageOnly},
+    return QJsonObject {
+        { QStringLiteral("image_model"), imageModel },
+        { QStringLiteral("quality"), quality },
+        { QStringLiteral("size"), size },
+        { QStringLiteral("aspect_ratio"), aspectRatio },
+        { QStringLiteral("background"), background },
+        { QStringLiteral("output_format"), outputFormat },
+        { QStringLiteral("output_compression"), outputCompression },
+        { QStringLiteral("moderation"), moderation },
+        { QStringLiteral("partial_images"), partialImages },
+        { QStringLiteral("action"), action },
+        { QStringLiteral("input_fidelity"), inputFidelity },
+        { QStringLiteral("image_only"), imageOnly },
     };
 }
 
@@ -139,9 +141,11 @@ ImageParams ImageParams::fromJson(const QJsonObject &object)
     p.aspectRatio = text("aspect_ratio", p.aspectRatio);
     p.background = text("background", p.background);
     p.outputFormat = text("output_format", p.outputFormat);
-    p.outputCompression = std::clamp(object.value(QLatin1String("output_compression")).toInt(p.outputCompression), 0, 100);
+    p.outputCompression = std::clamp(
+        object.value(QLatin1String("output_compression")).toInt(p.outputCompression), 0, 100);
     p.moderation = text("moderation", p.moderation);
-    p.partialImages = std::clamp(object.value(QLatin1String("partial_images")).toInt(p.partialImages), 0, 3);
+    p.partialImages
+        = std::clamp(object.value(QLatin1String("partial_images")).toInt(p.partialImages), 0, 3);
     p.action = text("action", p.action);
     p.inputFidelity = text("input_fidelity", p.inputFidelity);
     p.imageOnly = object.value(QLatin1String("image_only")).toBool(p.imageOnly);

@@ -9,17 +9,17 @@
 struct ImageParams
 {
     QString imageModel = QStringLiteral("gpt-image-1.5");
-    QString quality = QStringLiteral("auto");      // low, medium, high, auto
-    QString size = QStringLiteral("auto");         // "WxH" or auto
-    QString aspectRatio;                           // "" (none) or "W:H", e.g. "16:9"
-    QString background = QStringLiteral("auto");   // transparent, opaque, auto
-    QString outputFormat = QStringLiteral("png");  // png, jpeg, webp
-    int outputCompression = 100;                   // 0-100, only meaningful for jpeg and webp
-    QString moderation = QStringLiteral("auto");   // auto, low
-    int partialImages = 2;                         // 0-3 previews while streaming
-    QString action = QStringLiteral("auto");       // generate, edit, auto
+    QString quality = QStringLiteral("auto"); // low, medium, high, auto
+    QString size = QStringLiteral("auto"); // "WxH" or auto
+    QString aspectRatio; // "" (none) or "W:H", e.g. "16:9"
+    QString background = QStringLiteral("auto"); // transparent, opaque, auto
+    QString outputFormat = QStringLiteral("png"); // png, jpeg, webp
+    int outputCompression = 100; // 0-100, only meaningful for jpeg and webp
+    QString moderation = QStringLiteral("auto"); // auto, low
+    int partialImages = 2; // 0-3 previews while streaming
+    QString action = QStringLiteral("auto"); // generate, edit, auto
     QString inputFidelity = QStringLiteral("auto"); // high, low, auto (= not sent)
-    bool imageOnly = false;                        // force the image tool (tool_choice)
+    bool imageOnly = false; // force the image tool (tool_choice)
 
     // The size the request should carry: `size` when set, otherwise one derived from
     // `aspectRatio` for the model (see sizeForAspectRatio), otherwise "auto".

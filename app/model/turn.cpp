@@ -23,8 +23,8 @@ QString Turn::statusName(Status status)
 
 Turn::Status Turn::statusFromName(const QString &name)
 {
-    static const Status all[] = {Status::Pending, Status::Streaming, Status::Done,
-                                 Status::Failed,  Status::Cancelled, Status::Interrupted};
+    static const Status all[] = { Status::Pending, Status::Streaming, Status::Done,
+                                  Status::Failed,  Status::Cancelled, Status::Interrupted };
     for (Status s : all) {
         if (statusName(s) == name)
             return s;
@@ -43,27 +43,27 @@ QJsonObject Turn::toJson() const
 {
     QJsonArray attachmentArray;
     for (const Attachment &a : attachments)
-        attachmentArray.append(QJsonObject{{QStringLiteral("file"), a.filePath},
-                                           {QStringLiteral("mime_type"), a.mimeType}});
+        attachmentArray.append(QJsonObject { { QStringLiteral("file"), a.filePath },
+                                             { QStringLiteral("mime_type"), a.mimeType } });
     QJsonArray imageArray;
     for (const ImageAsset &image : images)
         imageArray.append(image.toJson());
-    return QJsonObject{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("prompt"), prompt},
-        {QStringLiteral("attachments"), attachmentArray},
-        {QStringLiteral("provider"), providerId},
-        {QStringLiteral("chat_model"), chatModel},
-        {QStringLiteral("requested"), requested.toJson()},
-        {QStringLiteral("response_id"), responseId},
-        {QStringLiteral("text"), text},
-        {QStringLiteral("images"), imageArray},
-        {QStringLiteral("usage"), usage.toJson()},
-        {QStringLiteral("cost"), cost.toJson()},
-        {QStringLiteral("status"), statusName(status)},
-        {QStringLiteral("error"), errorMessage},
-        {QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("duration_ms"), durationMs},
+    return QJsonObject {
+        { QStringLiteral("id"), id },
+        { QStringLiteral("prompt"), prompt },
+        { QStringLiteral("attachments"), attachmentArray },
+        { QStringLiteral("provider"), providerId },
+        { QStringLiteral("chat_model"), chatModel },
+        { QStringLiteral("requested"), requested.toJson() },
+        { QStringLiteral("response_id"), responseId },
+        { QStringLiteral("text"), text },
+        { QStringLiteral("images"), imageArray },
+        { QStringLiteral("usage"), usage.toJson() },
+        { QStringLiteral("cost"), cost.toJson() },
+        { QStringLiteral("status"), statusName(status) },
+        { QStringLiteral("error"), errorMessage },
+        { QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs) },
+        { QStringLiteral("duration_ms"), durationMs },
     };
 }
 
@@ -75,8 +75,8 @@ Turn Turn::fromJson(const QJsonObject &o)
     const QJsonArray attachmentArray = o.value(QLatin1String("attachments")).toArray();
     for (const QJsonValue &v : attachmentArray) {
         const QJsonObject a = v.toObject();
-        t.attachments.append({a.value(QLatin1String("file")).toString(),
-                              a.value(QLatin1String("mime_type")).toString()});
+        t.attachments.append({ a.value(QLatin1String("file")).toString(),
+                               a.value(QLatin1String("mime_type")).toString() });
     }
     t.providerId = o.value(QLatin1String("provider")).toString();
     t.chatModel = o.value(QLatin1String("chat_model")).toString();
@@ -90,7 +90,8 @@ Turn Turn::fromJson(const QJsonObject &o)
     t.cost = Cost::fromJson(o.value(QLatin1String("cost")).toObject());
     t.status = statusFromName(o.value(QLatin1String("status")).toString());
     t.errorMessage = o.value(QLatin1String("error")).toString();
-    t.startedAt = QDateTime::fromString(o.value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
+    t.startedAt
+        = QDateTime::fromString(o.value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
     t.durationMs = o.value(QLatin1String("duration_ms")).toInteger(-1);
     return t;
 }

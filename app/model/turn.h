@@ -31,7 +31,7 @@ struct Turn
     ImageParams requested;
 
     QString responseId; // gateway response id, for previous_response_id on the next turn
-    QString text;       // assistant text (Markdown)
+    QString text; // assistant text (Markdown)
     QList<ImageAsset> images;
     Usage usage;
     Cost cost;

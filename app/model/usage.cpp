@@ -22,11 +22,11 @@ Usage &Usage::operator+=(const Usage &other)
 
 QJsonObject Usage::toJson() const
 {
-    QJsonObject o{
-        {QStringLiteral("input_tokens"), inputTokens},
-        {QStringLiteral("cached_input_tokens"), cachedInputTokens},
-        {QStringLiteral("output_tokens"), outputTokens},
-        {QStringLiteral("reasoning_tokens"), reasoningTokens},
+    QJsonObject o {
+        { QStringLiteral("input_tokens"), inputTokens },
+        { QStringLiteral("cached_input_tokens"), cachedInputTokens },
+        { QStringLiteral("output_tokens"), outputTokens },
+        { QStringLiteral("reasoning_tokens"), reasoningTokens },
     };
     if (hasImageTokens) {
         o.insert(QStringLiteral("image_input_text_tokens"), imageInputTextTokens);

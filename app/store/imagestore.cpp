@@ -22,7 +22,8 @@ ImageStore::ImageStore(const QString &rootDirectory)
 
 QString ImageStore::defaultRoot()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/images");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/images");
 }
 
 QString ImageStore::sniffMimeType(const QByteArray &bytes)
@@ -68,7 +69,8 @@ ImageStore::Stored ImageStore::inspect(const QByteArray &bytes)
     }
     result.mimeType = sniffMimeType(bytes);
     if (result.mimeType.isEmpty()) {
-        result.error = QStringLiteral("The gateway sent %1 bytes that are not a PNG, JPEG, WebP or GIF image.")
+        result.error = QStringLiteral(
+                           "The gateway sent %1 bytes that are not a PNG, JPEG, WebP or GIF image.")
                            .arg(bytes.size());
         return result;
     }
@@ -81,16 +83,19 @@ ImageStore::Stored ImageStore::inspect(const QByteArray &bytes)
     QImageReader reader(&buffer);
     result.pixelSize = reader.size();
     if (!result.pixelSize.isValid() || result.pixelSize.isEmpty()) {
-        result.error = QStringLiteral("The image from the gateway is damaged: its size cannot be read.");
+        result.error
+            = QStringLiteral("The image from the gateway is damaged: its size cannot be read.");
         return result;
     }
     const QSize s = result.pixelSize;
-    if (s.width() > maxSide || s.height() > maxSide || qint64(s.width()) * s.height() * 4 > maxDecodedBytes) {
-        result.error = QStringLiteral("The image is %1x%2 pixels, too large to show safely (limit %3 px a "
-                                      "side and 256 MB decoded).")
-                           .arg(s.width())
-                           .arg(s.height())
-                           .arg(maxSide);
+    if (s.width() > maxSide || s.height() > maxSide
+        || qint64(s.width()) * s.height() * 4 > maxDecodedBytes) {
+        result.error
+            = QStringLiteral("The image is %1x%2 pixels, too large to show safely (limit %3 px a "
+                             "side and 256 MB decoded).")
+                  .arg(s.width())
+                  .arg(s.height())
+                  .arg(maxSide);
         return result;
     }
     result.ok = true;
@@ -103,19 +108,22 @@ ImageStore::Stored ImageStore::put(const QByteArray &bytes) const
     if (!result.ok)
         return result;
     result.ok = false;
-    result.hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    result.hash
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     result.filePath = pathFor(result.hash, result.mimeType);
     if (QFileInfo::exists(result.filePath)) {
         result.ok = true; // same content, already kept
         return result;
     }
     if (!QDir().mkpath(QFileInfo(result.filePath).absolutePath())) {
-        result.error = QStringLiteral("Could not create the image folder %1.").arg(QFileInfo(result.filePath).absolutePath());
+        result.error = QStringLiteral("Could not create the image folder %1.")
+                           .arg(QFileInfo(result.filePath).absolutePath());
         return result;
     }
     QSaveFile file(result.filePath);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        result.error = QStringLiteral("Could not save the image to %1: %2.").arg(result.filePath, file.errorString());
+        result.error = QStringLiteral("Could not save the image to %1: %2.")
+                           .arg(result.filePath, file.errorString());
         return result;
     }
     result.ok = true;

@@ -13,12 +13,12 @@ public:
     struct Stored
     {
         bool ok = false;
-        QString hash;     // sha256 hex
+        QString hash; // sha256 hex
         QString filePath; // absolute
         QString mimeType; // sniffed from the magic bytes
-        QSize pixelSize;  // from the image header (no full decode)
+        QSize pixelSize; // from the image header (no full decode)
         qint64 byteSize = 0;
-        QString error;    // plain sentence when !ok
+        QString error; // plain sentence when !ok
     };
 
     explicit ImageStore(const QString &rootDirectory);

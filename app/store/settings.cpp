@@ -2,11 +2,11 @@
 
 #include <QJsonDocument>
 
-const Settings::Key<QString> Settings::provider{"chat/provider", QString()};
-const Settings::Key<QString> Settings::chatModel{"chat/chatModel", QString()};
-const Settings::Key<QByteArray> Settings::imageParams{"image/params", QByteArray()};
-const Settings::Key<QByteArray> Settings::windowGeometry{"window/geometry", QByteArray()};
-const Settings::Key<QByteArray> Settings::windowState{"window/state", QByteArray()};
+const Settings::Key<QString> Settings::provider { "chat/provider", QString() };
+const Settings::Key<QString> Settings::chatModel { "chat/chatModel", QString() };
+const Settings::Key<QByteArray> Settings::imageParams { "image/params", QByteArray() };
+const Settings::Key<QByteArray> Settings::windowGeometry { "window/geometry", QByteArray() };
+const Settings::Key<QByteArray> Settings::windowState { "window/state", QByteArray() };
 
 Settings::Settings() = default;
 

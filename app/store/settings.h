@@ -12,14 +12,13 @@
 class Settings
 {
 public:
-    template<typename T>
-    struct Key
+    template<typename T> struct Key
     {
         const char *name;
         T defaultValue;
     };
 
-    static const Key<QString> provider;    // "" = choose automatically (OpenAI with a key, else demo)
+    static const Key<QString> provider; // "" = choose automatically (OpenAI with a key, else demo)
     static const Key<QString> chatModel;
     static const Key<QByteArray> imageParams; // ImageParams as JSON
     static const Key<QByteArray> windowGeometry;
@@ -28,14 +27,12 @@ public:
     Settings(); // the application's settings
     explicit Settings(const QString &iniFile); // for tests
 
-    template<typename T>
-    T value(const Key<T> &key) const
+    template<typename T> T value(const Key<T> &key) const
     {
         const QVariant v = m_settings.value(QLatin1String(key.name));
         return v.isValid() ? v.value<T>() : key.defaultValue;
     }
-    template<typename T>
-    void setValue(const Key<T> &key, const T &value)
+    template<typename T> void setValue(const Key<T> &key, const T &value)
     {
         m_settings.setValue(QLatin1String(key.name), QVariant::fromValue(value));
     }

@@ -20,7 +20,8 @@ namespace {
 QByteArray sse(const QByteArray &type, QJsonObject data)
 {
     data.insert(QStringLiteral("type"), QString::fromLatin1(type));
-    return "event: " + type + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+    return "event: " + type + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact)
+        + "\n\n";
 }
 
 QByteArray pngBytes(QSize size = QSize(32, 24))
@@ -36,27 +37,37 @@ QByteArray pngBytes(QSize size = QSize(32, 24))
 
 QByteArray created(const QString &id = QStringLiteral("resp_1"))
 {
-    return sse("response.created", {{"response", QJsonObject{{"id", id}, {"status", "in_progress"}}}});
+    return sse("response.created",
+               { { "response", QJsonObject { { "id", id }, { "status", "in_progress" } } } });
 }
 
 QByteArray textDelta(const QString &text)
 {
-    return sse("response.output_text.delta", {{"item_id", "msg_1"}, {"output_index", 1}, {"delta", text}});
+    return sse("response.output_text.delta",
+               { { "item_id", "msg_1" }, { "output_index", 1 }, { "delta", text } });
 }
 
 QByteArray finalImage(const QByteArray &base64, const QString &itemId = QStringLiteral("ig_1"))
 {
     return sse("response.output_item.done",
-               {{"output_index", 0},
-                {"item", QJsonObject{{"id", itemId}, {"type", "image_generation_call"}, {"status", "completed"},
-                                     {"result", QString::fromLatin1(base64)}, {"size", "1024x1024"}}}});
+               { { "output_index", 0 },
+                 { "item",
+                   QJsonObject { { "id", itemId },
+                                 { "type", "image_generation_call" },
+                                 { "status", "completed" },
+                                 { "result", QString::fromLatin1(base64) },
+                                 { "size", "1024x1024" } } } });
 }
 
 QByteArray completed(const QString &id = QStringLiteral("resp_1"))
 {
-    return sse("response.completed",
-               {{"response", QJsonObject{{"id", id}, {"status", "completed"},
-                                         {"usage", QJsonObject{{"input_tokens", 10}, {"output_tokens", 20}}}}}});
+    return sse(
+        "response.completed",
+        { { "response",
+            QJsonObject {
+                { "id", id },
+                { "status", "completed" },
+                { "usage", QJsonObject { { "input_tokens", 10 }, { "output_tokens", 20 } } } } } });
 }
 
 } // namespace
@@ -97,28 +108,52 @@ private Q_SLOTS:
         QTest::addColumn<int>("finalImagesKept");
 
         const QByteArray good = pngBytes().toBase64();
-        QTest::newRow("401 json") << FakeResponse::json(401, R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}})")
-                                  << "rejected the API key" << "" << 0;
-        QTest::newRow("429 retry-after") << FakeResponse::json(429, R"({"error":{"message":"Slow down"}})").withHeader("Retry-After", "21")
-                                         << "21" << "" << 0;
-        QTest::newRow("502 html body") << FakeResponse::text(502, "text/html", "<html><body><h1>Bad gateway</h1></body></html>")
-                                       << "Bad gateway" << "" << 0;
-        QTest::newRow("malformed json line")
-            << FakeResponse::sse({created(), textDelta(QStringLiteral("Half an answer")), finalImage(good),
-                                  "event: response.output_text.delta\ndata: {\"type\":\"response.out\n\n", completed()})
-            << "malformed" << "Half an answer" << 1;
-        QTest::newRow("truncated stream")
-            << FakeResponse::sse({created(), textDelta(QStringLiteral("Before the cut")), finalImage(good)})
-            << "before it was complete" << "Before the cut" << 1;
+        QTest::newRow("401 json") << FakeResponse::json(
+            401,
+            R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}})")
+                                  << "rejected the API key"
+                                  << "" << 0;
+        QTest::newRow("429 retry-after")
+            << FakeResponse::json(429, R"({"error":{"message":"Slow down"}})")
+                   .withHeader("Retry-After", "21")
+            << "21"
+            << "" << 0;
+        QTest::newRow("502 html body") << FakeResponse::text(
+            502, "text/html", "<html><body><h1>Bad gateway</h1></body></html>")
+                                       << "Bad gateway"
+                                       << "" << 0;
+        QTest::newRow("malformed json line") << FakeResponse::sse(
+            { created(), textDelta(QStringLiteral("Half an answer")), finalImage(good),
+              "event: response.output_text.delta\ndata: {\"type\":\"response.out\n\n",
+              completed() }) << "malformed"
+                                             << "Half an answer" << 1;
+        QTest::newRow("truncated stream") << FakeResponse::sse(
+            { created(), textDelta(QStringLiteral("Before the cut")), finalImage(good) })
+                                          << "before it was complete"
+                                          << "Before the cut" << 1;
         QTest::newRow("stalled stream")
-            << FakeResponse::sse({created(), textDelta(QStringLiteral("Then silence")), finalImage(good), completed()})
-                   .stallAfter(created().size() + textDelta(QStringLiteral("Then silence")).size() + finalImage(good).size())
-            << "nothing" << "Then silence" << 1;
-        QTest::newRow("gateway error event")
-            << FakeResponse::sse({created(), textDelta(QStringLiteral("Started")),
-                                  sse("error", {{"error", QJsonObject{{"code", "insufficient_quota"}, {"message", "You exceeded your current quota"}}}}),
-                                  sse("response.failed", {{"response", QJsonObject{{"status", "failed"}, {"error", QJsonObject{{"code", "insufficient_quota"}, {"message", "You exceeded your current quota"}}}}}})})
-            << "exceeded your current quota" << "Started" << 0;
+            << FakeResponse::sse({ created(), textDelta(QStringLiteral("Then silence")),
+                                   finalImage(good), completed() })
+                   .stallAfter(created().size() + textDelta(QStringLiteral("Then silence")).size()
+                               + finalImage(good).size())
+            << "nothing"
+            << "Then silence" << 1;
+        QTest::newRow("gateway error event") << FakeResponse::sse(
+            { created(), textDelta(QStringLiteral("Started")),
+              sse("error",
+                  { { "error",
+                      QJsonObject { { "code", "insufficient_quota" },
+                                    { "message", "You exceeded your current quota" } } } }),
+              sse("response.failed",
+                  { { "response",
+                      QJsonObject {
+                          { "status", "failed" },
+                          { "error",
+                            QJsonObject {
+                                { "code", "insufficient_quota" },
+                                { "message", "You exceeded your current quota" } } } } } }) })
+                                             << "exceeded your current quota"
+                                             << "Started" << 0;
     }
 
     void faultEndsTurnWithSpecificMessage()
@@ -129,9 +164,10 @@ private Q_SLOTS:
         QFETCH(int, finalImagesKept);
 
         // An earlier, good turn that must survive whatever happens next.
-        m_fake->enqueue(FakeResponse::sse({created(QStringLiteral("resp_0")), textDelta(QStringLiteral("First")),
-                                           finalImage(pngBytes().toBase64(), QStringLiteral("ig_0")),
-                                           completed(QStringLiteral("resp_0"))}));
+        m_fake->enqueue(FakeResponse::sse(
+            { created(QStringLiteral("resp_0")), textDelta(QStringLiteral("First")),
+              finalImage(pngBytes().toBase64(), QStringLiteral("ig_0")),
+              completed(QStringLiteral("resp_0")) }));
         QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
         QVERIFY(m_session->send(QStringLiteral("first"), {}, ImageParams()));
         QVERIFY(finished.wait(10000));
@@ -143,7 +179,8 @@ private Q_SLOTS:
 
         const Turn failed = m_session->model()->turnAt(1);
         QCOMPARE(failed.status, Turn::Status::Failed);
-        QVERIFY2(failed.errorMessage.contains(messagePart, Qt::CaseInsensitive), qPrintable(failed.errorMessage));
+        QVERIFY2(failed.errorMessage.contains(messagePart, Qt::CaseInsensitive),
+                 qPrintable(failed.errorMessage));
         QCOMPARE(failed.text, textKept);
         QCOMPARE(failed.finalImageCount(), finalImagesKept);
         for (const ImageAsset &image : failed.images) {
@@ -173,7 +210,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, base64);
         QFETCH(QString, messagePart);
-        m_fake->enqueue(FakeResponse::sse({created(), textDelta(QStringLiteral("Here")), finalImage(base64), completed()}));
+        m_fake->enqueue(FakeResponse::sse(
+            { created(), textDelta(QStringLiteral("Here")), finalImage(base64), completed() }));
         QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
         QVERIFY(m_session->send(QStringLiteral("x"), {}, ImageParams()));
         QVERIFY(finished.wait(10000));
@@ -190,8 +228,10 @@ private Q_SLOTS:
 
     void requestCarriesKeyModelAndPreviousResponse()
     {
-        m_fake->enqueue(FakeResponse::sse({created(QStringLiteral("resp_a")), completed(QStringLiteral("resp_a"))}));
-        m_fake->enqueue(FakeResponse::sse({created(QStringLiteral("resp_b")), completed(QStringLiteral("resp_b"))}));
+        m_fake->enqueue(FakeResponse::sse(
+            { created(QStringLiteral("resp_a")), completed(QStringLiteral("resp_a")) }));
+        m_fake->enqueue(FakeResponse::sse(
+            { created(QStringLiteral("resp_b")), completed(QStringLiteral("resp_b")) }));
         QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
         ImageParams params;
         params.quality = QStringLiteral("high");
@@ -208,7 +248,8 @@ private Q_SLOTS:
         const QJsonObject secondBody = QJsonDocument::fromJson(second.body).object();
         QCOMPARE(firstBody.value(QStringLiteral("model")).toString(), QStringLiteral("gpt-5-mini"));
         QVERIFY(!firstBody.contains(QStringLiteral("previous_response_id")));
-        QCOMPARE(secondBody.value(QStringLiteral("previous_response_id")).toString(), QStringLiteral("resp_a"));
+        QCOMPARE(secondBody.value(QStringLiteral("previous_response_id")).toString(),
+                 QStringLiteral("resp_a"));
         QCOMPARE(firstBody.value(QStringLiteral("stream")).toBool(), true);
     }
 
@@ -217,7 +258,6 @@ private:
     std::unique_ptr<FakeGateway> m_fake;
     std::unique_ptr<ChatSession> m_session;
 };
-
 
 QTEST_GUILESS_MAIN(TestChatFaults)
 #include "tst_chatfaults.moc"

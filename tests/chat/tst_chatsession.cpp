@@ -31,9 +31,15 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("expectedSize");
         QTest::addColumn<QString>("expectedMime");
 
-        QTest::newRow("png square") << "png" << "1024x1024" << "" << 2 << QSize(1024, 1024) << "image/png";
-        QTest::newRow("jpeg landscape") << "jpeg" << "1536x1024" << "" << 1 << QSize(1536, 1024) << "image/jpeg";
-        QTest::newRow("portrait by ratio") << "png" << "auto" << "2:3" << 0 << QSize(1024, 1536) << "image/png";
+        QTest::newRow("png square") << "png"
+                                    << "1024x1024"
+                                    << "" << 2 << QSize(1024, 1024) << "image/png";
+        QTest::newRow("jpeg landscape") << "jpeg"
+                                        << "1536x1024"
+                                        << "" << 1 << QSize(1536, 1024) << "image/jpeg";
+        QTest::newRow("portrait by ratio") << "png"
+                                           << "auto"
+                                           << "2:3" << 0 << QSize(1024, 1536) << "image/png";
     }
 
     void wholeTurnAgainstDemoGateway()
@@ -56,12 +62,14 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ChatSession::turnFinished);
         QSignalSpy busy(&session, &ChatSession::busyChanged);
         int partialRowsSeen = 0;
-        connect(session.model(), &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &from, const QModelIndex &to) {
-            QCOMPARE(from.row(), to.row()); // a streaming turn changes its own row only
-            const Turn &turn = session.model()->turnAt(from.row());
-            if (!turn.images.isEmpty() && turn.images.constFirst().state == ImageAsset::State::Partial)
-                ++partialRowsSeen;
-        });
+        connect(session.model(), &QAbstractItemModel::dataChanged, this,
+                [&](const QModelIndex &from, const QModelIndex &to) {
+                    QCOMPARE(from.row(), to.row()); // a streaming turn changes its own row only
+                    const Turn &turn = session.model()->turnAt(from.row());
+                    if (!turn.images.isEmpty()
+                        && turn.images.constFirst().state == ImageAsset::State::Partial)
+                        ++partialRowsSeen;
+                });
 
         QVERIFY(session.send(QStringLiteral("a lighthouse at dusk"), {}, params));
         QVERIFY(session.isBusy());
@@ -86,7 +94,8 @@ private Q_SLOTS:
         QCOMPARE(turn.cost.basis, Cost::Basis::Demo);
         QVERIFY(turn.durationMs >= 0);
         if (partials > 0)
-            QVERIFY2(partialRowsSeen > 0, "the preview never reached the model before the final image");
+            QVERIFY2(partialRowsSeen > 0,
+                     "the preview never reached the model before the final image");
     }
 
     void followUpTurnCarriesPreviousResponseId()
@@ -125,13 +134,15 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ChatSession::turnFinished);
         QVERIFY(session.send(QStringLiteral("a slow mountain"), {}, params));
         QTRY_VERIFY_WITH_TIMEOUT(!session.model()->turnAt(0).images.isEmpty()
-                                     && session.model()->turnAt(0).images.constFirst().state == ImageAsset::State::Partial,
+                                     && session.model()->turnAt(0).images.constFirst().state
+                                         == ImageAsset::State::Partial,
                                  20000);
         session.stop();
         QVERIFY(finished.wait(10000));
         const Turn turn = session.model()->turnAt(0);
         QCOMPARE(turn.status, Turn::Status::Cancelled);
-        QCOMPARE(turn.images.constFirst().state, ImageAsset::State::Partial); // the preview survives
+        QCOMPARE(turn.images.constFirst().state,
+                 ImageAsset::State::Partial); // the preview survives
         QVERIFY(QFile::exists(turn.images.constFirst().filePath));
     }
 
@@ -145,7 +156,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         const Turn turn = session.model()->turnAt(0);
         QCOMPARE(turn.status, Turn::Status::Failed);
-        QVERIFY2(turn.errorMessage.contains(QStringLiteral("refused"), Qt::CaseInsensitive), qPrintable(turn.errorMessage));
+        QVERIFY2(turn.errorMessage.contains(QStringLiteral("refused"), Qt::CaseInsensitive),
+                 qPrintable(turn.errorMessage));
         QCOMPARE(turn.prompt, QStringLiteral("a"));
     }
 

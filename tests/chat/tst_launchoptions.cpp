@@ -16,15 +16,37 @@ private Q_SLOTS:
         QTest::addColumn<QString>("imageModel");
         QTest::addColumn<QString>("errorPart");
 
-        QTest::newRow("nothing") << QStringList{"easel"} << true << "" << "" << "" << "";
-        QTest::newRow("all") << QStringList{"easel", "--provider", "OpenAI", "--model", "gpt-5", "--image-model", "gpt-image-2"}
-                             << true << "openai" << "gpt-5" << "gpt-image-2" << "";
-        QTest::newRow("equals form") << QStringList{"easel", "--provider=demo"} << true << "demo" << "" << "" << "";
-        QTest::newRow("unknown provider") << QStringList{"easel", "--provider", "acme"} << false << "" << "" << ""
-                                          << "Unknown provider \"acme\"";
-        QTest::newRow("unknown flag") << QStringList{"easel", "--colour"} << false << "" << "" << "" << "colour";
-        QTest::newRow("missing value") << QStringList{"easel", "--model"} << false << "" << "" << "" << "model";
-        QTest::newRow("stray argument") << QStringList{"easel", "hello"} << false << "" << "" << "" << "hello";
+        QTest::newRow("nothing") << QStringList { "easel" } << true << ""
+                                 << ""
+                                 << ""
+                                 << "";
+        QTest::newRow("all") << QStringList { "easel", "--provider",    "OpenAI",     "--model",
+                                              "gpt-5", "--image-model", "gpt-image-2" }
+                             << true << "openai"
+                             << "gpt-5"
+                             << "gpt-image-2"
+                             << "";
+        QTest::newRow("equals form") << QStringList { "easel", "--provider=demo" } << true << "demo"
+                                     << ""
+                                     << ""
+                                     << "";
+        QTest::newRow("unknown provider")
+            << QStringList { "easel", "--provider", "acme" } << false << ""
+            << ""
+            << ""
+            << "Unknown provider \"acme\"";
+        QTest::newRow("unknown flag") << QStringList { "easel", "--colour" } << false << ""
+                                      << ""
+                                      << ""
+                                      << "colour";
+        QTest::newRow("missing value") << QStringList { "easel", "--model" } << false << ""
+                                       << ""
+                                       << ""
+                                       << "model";
+        QTest::newRow("stray argument") << QStringList { "easel", "hello" } << false << ""
+                                        << ""
+                                        << ""
+                                        << "hello";
     }
 
     void parses()
@@ -77,12 +99,14 @@ private Q_SLOTS:
         qputenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1/");
         const ProviderProfile profile = ProviderProfile::openAi();
         QCOMPARE(profile.apiKey, QStringLiteral("test-key-123"));
-        QCOMPARE(profile.endpoint(QStringLiteral("responses")).toString(), QStringLiteral("http://127.0.0.1:9/v1/responses"));
+        QCOMPARE(profile.endpoint(QStringLiteral("responses")).toString(),
+                 QStringLiteral("http://127.0.0.1:9/v1/responses"));
         qunsetenv("OPENAI_BASE_URL");
         qunsetenv("OPENAI_API_KEY");
         const ProviderProfile fallback = ProviderProfile::openAi();
         QVERIFY(!fallback.hasKey());
-        QCOMPARE(fallback.endpoint(QStringLiteral("responses")).toString(), QStringLiteral("https://api.openai.com/v1/responses"));
+        QCOMPARE(fallback.endpoint(QStringLiteral("responses")).toString(),
+                 QStringLiteral("https://api.openai.com/v1/responses"));
     }
 };
 

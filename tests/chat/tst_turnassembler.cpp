@@ -11,8 +11,8 @@ ProcessedEvent makeEvent(StreamEvent::Kind kind)
     return p;
 }
 
-ProcessedEvent image(StreamEvent::Kind kind, const QString &itemId, ImageAsset::State state, int partialIndex,
-                     const QString &hash)
+ProcessedEvent image(StreamEvent::Kind kind, const QString &itemId, ImageAsset::State state,
+                     int partialIndex, const QString &hash)
 {
     ProcessedEvent p = makeEvent(kind);
     p.event.itemId = itemId;
@@ -61,14 +61,24 @@ private Q_SLOTS:
     void partialIsReplacedInPlaceByFinal()
     {
         Turn turn;
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePending, QStringLiteral("ig_1"), ImageAsset::State::Pending, -1, {}));
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 0, QStringLiteral("p0")));
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 1, QStringLiteral("p1")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePending, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Pending, -1, {}));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Partial, 0, QStringLiteral("p0")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Partial, 1, QStringLiteral("p1")));
         QCOMPARE(turn.images.size(), 1);
         QCOMPARE(turn.images.at(0).hash, QStringLiteral("p1"));
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"), ImageAsset::State::Final, -1, QStringLiteral("final")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Final, -1, QStringLiteral("final")));
         // A late preview (out of order) must not replace the final image.
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 2, QStringLiteral("p2")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Partial, 2, QStringLiteral("p2")));
         QCOMPARE(turn.images.size(), 1);
         QCOMPARE(turn.images.at(0).state, ImageAsset::State::Final);
         QCOMPARE(turn.images.at(0).hash, QStringLiteral("final"));
@@ -78,16 +88,24 @@ private Q_SLOTS:
     void olderPartialDoesNotReplaceNewer()
     {
         Turn turn;
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 2, QStringLiteral("p2")));
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"), ImageAsset::State::Partial, 1, QStringLiteral("p1")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Partial, 2, QStringLiteral("p2")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Partial, 1, QStringLiteral("p1")));
         QCOMPARE(turn.images.at(0).hash, QStringLiteral("p2"));
     }
 
     void imagesAreKeyedByItemId()
     {
         Turn turn;
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_a"), ImageAsset::State::Final, -1, QStringLiteral("a")));
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_b"), ImageAsset::State::Final, -1, QStringLiteral("b")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_a"),
+                                   ImageAsset::State::Final, -1, QStringLiteral("a")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_b"),
+                                   ImageAsset::State::Final, -1, QStringLiteral("b")));
         QCOMPARE(turn.images.size(), 2);
         QCOMPARE(turn.finalImageCount(), 2);
     }
@@ -96,7 +114,9 @@ private Q_SLOTS:
     {
         Turn turn;
         TurnAssembler::apply(turn, text(QStringLiteral("Working on it")));
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"), ImageAsset::State::Final, -1, QStringLiteral("h")));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Final, -1, QStringLiteral("h")));
         TurnAssembler::apply(turn, error(QStringLiteral("The gateway refused: quota")));
         // A second failure report (response.failed after error) keeps the first message.
         TurnAssembler::apply(turn, error(QStringLiteral("something less specific")));
@@ -110,7 +130,9 @@ private Q_SLOTS:
     void pendingImageOfEndedTurnSaysSo()
     {
         Turn turn;
-        TurnAssembler::apply(turn, image(StreamEvent::Kind::ImagePending, QStringLiteral("ig_1"), ImageAsset::State::Pending, -1, {}));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePending, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Pending, -1, {}));
         TurnAssembler::finishCancelled(turn);
         QCOMPARE(turn.status, Turn::Status::Cancelled);
         QCOMPARE(turn.images.at(0).state, ImageAsset::State::Failed);
@@ -128,7 +150,8 @@ private Q_SLOTS:
     void storeFailureShowsOnTheImage()
     {
         Turn turn;
-        ProcessedEvent bad = image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"), ImageAsset::State::Failed, -1, {});
+        ProcessedEvent bad = image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Failed, -1, {});
         bad.asset.error = QStringLiteral("not an image");
         TurnAssembler::apply(turn, bad);
         QCOMPARE(turn.images.at(0).state, ImageAsset::State::Failed);
@@ -145,7 +168,7 @@ private Q_SLOTS:
         turn.usage.inputTokens = 12;
         turn.usage.hasImageTokens = true;
         turn.usage.imageOutputTokens = 196;
-        turn.cost = Cost{0.25, Cost::Basis::Estimated, QStringLiteral("n")};
+        turn.cost = Cost { 0.25, Cost::Basis::Estimated, QStringLiteral("n") };
         turn.status = Turn::Status::Done;
         turn.startedAt = QDateTime::fromMSecsSinceEpoch(1700000000123);
         turn.durationMs = 4200;

@@ -18,7 +18,8 @@ private Q_SLOTS:
             QByteArray decoded;
             QVERIFY2(Base64::decode(padded, &decoded), qPrintable(padded));
             QCOMPARE(decoded, data);
-            const QString unpadded = QString::fromLatin1(data.toBase64(QByteArray::OmitTrailingEquals));
+            const QString unpadded
+                = QString::fromLatin1(data.toBase64(QByteArray::OmitTrailingEquals));
             QVERIFY(Base64::decode(unpadded, &decoded));
             QCOMPARE(decoded, data);
         }

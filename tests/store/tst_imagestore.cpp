@@ -62,10 +62,14 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("mime");
         QTest::addColumn<QString>("extension");
-        QTest::newRow("png") << sampleImage("png") << "image/png" << "png";
-        QTest::newRow("jpeg") << sampleImage("jpeg") << "image/jpeg" << "jpg";
-        QTest::newRow("gif") << QByteArray::fromBase64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
-                             << "image/gif" << "gif";
+        QTest::newRow("png") << sampleImage("png") << "image/png"
+                             << "png";
+        QTest::newRow("jpeg") << sampleImage("jpeg") << "image/jpeg"
+                              << "jpg";
+        QTest::newRow("gif") << QByteArray::fromBase64(
+            "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+                             << "image/gif"
+                             << "gif";
     }
 
     void storesExactBytesByHash()
@@ -78,9 +82,12 @@ private Q_SLOTS:
         const ImageStore::Stored stored = store.put(bytes);
         QVERIFY2(stored.ok, qPrintable(stored.error));
         QCOMPARE(stored.mimeType, mime);
-        const QString hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
         QCOMPARE(stored.hash, hash);
-        QCOMPARE(stored.filePath, dir.path() + QLatin1Char('/') + hash.left(2) + QLatin1Char('/') + hash + QLatin1Char('.') + extension);
+        QCOMPARE(stored.filePath,
+                 dir.path() + QLatin1Char('/') + hash.left(2) + QLatin1Char('/') + hash
+                     + QLatin1Char('.') + extension);
         QFile file(stored.filePath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), bytes); // same bytes, no re-encoding
@@ -96,13 +103,16 @@ private Q_SLOTS:
         const ImageStore::Stored second = store.put(bytes);
         QVERIFY(first.ok && second.ok);
         QCOMPARE(first.filePath, second.filePath);
-        QCOMPARE(QDir(dir.path() + QLatin1Char('/') + first.hash.left(2)).entryList(QDir::Files).size(), 1);
+        QCOMPARE(
+            QDir(dir.path() + QLatin1Char('/') + first.hash.left(2)).entryList(QDir::Files).size(),
+            1);
     }
 
     void headerSizeIsReadWithoutDecoding()
     {
         QTemporaryDir dir;
-        const ImageStore::Stored stored = ImageStore(dir.path()).put(sampleImage("png", QSize(300, 200)));
+        const ImageStore::Stored stored
+            = ImageStore(dir.path()).put(sampleImage("png", QSize(300, 200)));
         QCOMPARE(stored.pixelSize, QSize(300, 200));
     }
 

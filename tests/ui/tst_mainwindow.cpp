@@ -100,7 +100,8 @@ private Q_SLOTS:
         QCOMPARE(turn.prompt, QStringLiteral("A castle in the clouds"));
         QCOMPARE(turn.requested.quality, QStringLiteral("low"));
         QCOMPARE(turn.finalImageCount(), 1);
-        QCOMPARE(turn.images.constFirst().report.quality, QStringLiteral("low")); // the demo honoured it
+        QCOMPARE(turn.images.constFirst().report.quality,
+                 QStringLiteral("low")); // the demo honoured it
 
         // The usage line under the turn and the conversation total in the status bar.
         const QString usage = TurnLayout::usageText(turn);
@@ -118,7 +119,8 @@ private Q_SLOTS:
         const QModelIndex row = m_session->model()->index(0);
         const TurnLayout layout = delegate->layoutFor(row, view->font());
         QCOMPARE(layout.images().size(), 1);
-        const QRect imageRect = layout.images().constFirst().rect.translated(view->visualRect(row).topLeft());
+        const QRect imageRect
+            = layout.images().constFirst().rect.translated(view->visualRect(row).topLeft());
         QVERIFY(view->viewport()->rect().intersects(imageRect));
         auto distinctColours = [&] {
             const QImage shot = view->viewport()->grab().toImage();
@@ -134,8 +136,8 @@ private Q_SLOTS:
         // Save As writes the exact bytes that were received.
         const QString target = m_dir->path() + QStringLiteral("/saved.png");
         FileDialogs::setNextSaveFileName(target);
-        QMetaObject::invokeMethod(view, "saveImageRequested", Q_ARG(ImageAsset, turn.images.constFirst()),
-                                  Q_ARG(Turn, turn));
+        QMetaObject::invokeMethod(view, "saveImageRequested",
+                                  Q_ARG(ImageAsset, turn.images.constFirst()), Q_ARG(Turn, turn));
         QCOMPARE(fileBytes(target), fileBytes(turn.images.constFirst().filePath));
     }
 
@@ -154,7 +156,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         const Turn turn = m_session->model()->turnAt(0);
         QCOMPARE(turn.status, Turn::Status::Cancelled);
-        QCOMPARE(TurnLayout::statusText(turn, QDateTime::currentDateTime()), QStringLiteral("Stopped"));
+        QCOMPARE(TurnLayout::statusText(turn, QDateTime::currentDateTime()),
+                 QStringLiteral("Stopped"));
         QCOMPARE(turn.images.constFirst().state, ImageAsset::State::Partial);
     }
 
