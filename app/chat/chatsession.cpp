@@ -1,6 +1,6 @@
 #include "chatsession.h"
 
-#include "gateway/responsesrequest.h"
+#include "gateway/apiflavour.h"
 #include "image/imagecache.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
@@ -91,14 +91,25 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
         return false;
     }
 
-    ResponsesRequest request;
+    GatewayRequest request;
     request.chatModel = m_provider.chatModel;
     request.prompt = prompt.trimmed();
     request.params = params;
-    request.previousResponseId = previousResponseId();
+    if (m_provider.flavour == ApiFlavour::Responses) {
+        request.previousResponseId = previousResponseId();
+    } else {
+        for (const Turn &earlier : m_model->turns()) {
+            if (earlier.status != Turn::Status::Done)
+                continue;
+            request.history.append({ QStringLiteral("user"), earlier.prompt });
+            if (!earlier.text.isEmpty())
+                request.history.append({ QStringLiteral("assistant"), earlier.text });
+        }
+    }
     request.stream = true;
     request.store = m_options.store;
     request.toolType = m_provider.toolType;
+    request.nestToolParameters = m_provider.nestToolParameters;
 
     m_turn = Turn();
     m_turn.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -128,12 +139,14 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
 
     m_model->appendTurn(m_turn);
 
-    m_worker = new StreamWorker(m_options.imageRoot, m_options.previewRoot, request.stream);
+    m_worker = new StreamWorker(m_options.imageRoot, m_options.previewRoot, m_provider.flavour,
+                                request.stream);
     m_worker->moveToThread(m_streamThread);
     connect(m_worker, &StreamWorker::processed, this, &ChatSession::onProcessed);
     connect(m_worker, &StreamWorker::closed, this, &ChatSession::onWorkerClosed);
 
-    QNetworkRequest networkRequest(m_provider.endpoint(QStringLiteral("responses")));
+    QNetworkRequest networkRequest(
+        m_provider.endpoint(ApiFlavours::endpointPath(m_provider.flavour)));
     networkRequest.setHeader(QNetworkRequest::ContentTypeHeader,
                              QStringLiteral("application/json"));
     networkRequest.setRawHeader("Accept",
@@ -141,13 +154,15 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
     // The key goes only to the configured base URL's host: this request is built from it alone.
     if (m_provider.hasKey())
         networkRequest.setRawHeader("Authorization", "Bearer " + m_provider.apiKey.toUtf8());
+    for (const auto &[name, value] : std::as_const(m_provider.extraHeaders))
+        networkRequest.setRawHeader(name, value);
 
     m_job = new GatewayJob(m_network, m_provider.displayName, this);
     m_job->setTimeouts(m_options.timeouts);
     StreamWorker *worker = m_worker;
     connect(m_job, &GatewayJob::dataReceived, worker, &StreamWorker::feed);
     connect(m_job, &GatewayJob::finished, this, &ChatSession::onJobFinished);
-    m_job->start(networkRequest, ResponsesRequestBuilder::body(request));
+    m_job->start(networkRequest, ApiFlavours::requestBody(m_provider.flavour, request));
 
     m_ticker.start();
     Q_EMIT busyChanged(true);

@@ -1,5 +1,10 @@
 #pragma once
 
+#include "gateway/apiflavour.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -14,6 +19,9 @@ struct ProviderProfile
     QString apiKey;
     QString chatModel;
     QString toolType = QStringLiteral("image_generation");
+    bool nestToolParameters = false; // gateways' tools take their fields in "parameters"
+    ApiFlavour flavour = ApiFlavour::Responses;
+    QList<QPair<QByteArray, QByteArray>> extraHeaders; // e.g. HTTP-Referer, X-Title
     bool isDemo = false;
 
     QUrl endpoint(const QString &path) const; // baseUrl + "/" + path

@@ -6,10 +6,12 @@
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
-StreamWorker::StreamWorker(const QString &imageRoot, const QString &previewRoot, bool streaming)
+StreamWorker::StreamWorker(const QString &imageRoot, const QString &previewRoot, ApiFlavour flavour,
+                           bool streaming)
     : m_images(imageRoot)
     , m_previews(previewRoot)
     , m_streaming(streaming)
+    , m_decoder(ApiFlavours::makeDecoder(flavour))
 {
 }
 
@@ -22,22 +24,22 @@ void StreamWorker::feed(const QByteArray &chunk)
     m_pending.clear();
     m_parser.feed(chunk, m_pending);
     for (const SseEvent &event : std::as_const(m_pending))
-        handle(m_decoder.decode(event));
+        handle(m_decoder->decode(event));
 }
 
 void StreamWorker::close(bool complete)
 {
     if (!m_streaming) {
         if (complete)
-            handle(m_decoder.decodeResponseBody(m_body));
+            handle(m_decoder->decodeResponseBody(m_body));
         m_body.clear();
     } else {
         m_pending.clear();
         m_parser.finish(m_pending);
         for (const SseEvent &event : std::as_const(m_pending))
-            handle(m_decoder.decode(event));
+            handle(m_decoder->decode(event));
         if (complete)
-            handle(m_decoder.finish());
+            handle(m_decoder->finish());
     }
     Q_EMIT closed();
 }

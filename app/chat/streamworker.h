@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/responsesdecoder.h"
+#include "gateway/apiflavour.h"
 #include "gateway/sseparser.h"
 #include "store/imagestore.h"
 #include "turnassembler.h"
@@ -15,7 +15,8 @@ class StreamWorker : public QObject
 {
     Q_OBJECT
 public:
-    StreamWorker(const QString &imageRoot, const QString &previewRoot, bool streaming);
+    StreamWorker(const QString &imageRoot, const QString &previewRoot, ApiFlavour flavour,
+                 bool streaming);
 
 public Q_SLOTS:
     void feed(const QByteArray &chunk);
@@ -35,7 +36,7 @@ private:
     ImageStore m_previews;
     bool m_streaming;
     SseParser m_parser;
-    ResponsesDecoder m_decoder;
+    std::unique_ptr<StreamDecoder> m_decoder;
     QByteArray m_body; // a non-streaming answer is decoded once it is whole
     QList<SseEvent> m_pending;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/sseparser.h"
+#include "gateway/streamdecoder.h"
 #include "gateway/streamevent.h"
 
 #include <QByteArray>
@@ -14,16 +14,16 @@
 //
 // Bad input never throws or crashes: a malformed event or an undecodable image becomes an Error
 // event and decoding goes on, so text and images already delivered stay valid.
-class ResponsesDecoder
+class ResponsesDecoder : public StreamDecoder
 {
 public:
-    StreamEvents decode(const SseEvent &event);
+    StreamEvents decode(const SseEvent &event) override;
     // A whole non-streaming response (or an HTTP error body such as {"error":{...}}).
-    StreamEvents decodeResponseBody(const QByteArray &json);
+    StreamEvents decodeResponseBody(const QByteArray &json) override;
     // End of the byte stream: an Error when no terminal event arrived.
-    StreamEvents finish();
+    StreamEvents finish() override;
     // A terminal event (completed, failed, incomplete or error) was seen.
-    bool isFinished() const { return m_finished; }
+    bool isFinished() const override { return m_finished; }
 
 private:
     void decodeObject(const QJsonObject &object, const QString &type, StreamEvents &out);

@@ -1,0 +1,78 @@
+#include "apiflavour.h"
+
+#include "responsesdecoder.h"
+#include "responsesrequest.h"
+
+QString ApiFlavours::name(ApiFlavour flavour)
+{
+    switch (flavour) {
+    case ApiFlavour::Responses:
+        return QStringLiteral("responses");
+    case ApiFlavour::ChatCompletions:
+        return QStringLiteral("chat");
+    case ApiFlavour::ImageChat:
+        break;
+    }
+    return QStringLiteral("image-chat");
+}
+
+QString ApiFlavours::displayName(ApiFlavour flavour)
+{
+    switch (flavour) {
+    case ApiFlavour::Responses:
+        return QStringLiteral("Responses");
+    case ApiFlavour::ChatCompletions:
+        return QStringLiteral("Chat Completions");
+    case ApiFlavour::ImageChat:
+        break;
+    }
+    return QStringLiteral("Image-output chat");
+}
+
+bool ApiFlavours::fromName(const QString &name, ApiFlavour *flavour)
+{
+    for (ApiFlavour candidate :
+         { ApiFlavour::Responses, ApiFlavour::ChatCompletions, ApiFlavour::ImageChat }) {
+        if (ApiFlavours::name(candidate) == name.trimmed().toLower()) {
+            *flavour = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+QStringList ApiFlavours::names()
+{
+    return { name(ApiFlavour::Responses), name(ApiFlavour::ChatCompletions),
+             name(ApiFlavour::ImageChat) };
+}
+
+QString ApiFlavours::endpointPath(ApiFlavour flavour)
+{
+    return flavour == ApiFlavour::Responses ? QStringLiteral("responses")
+                                            : QStringLiteral("chat/completions");
+}
+
+QByteArray ApiFlavours::requestBody(ApiFlavour flavour, const GatewayRequest &request)
+{
+    switch (flavour) {
+    case ApiFlavour::Responses:
+        return ResponsesRequestBuilder::body(request);
+    case ApiFlavour::ChatCompletions:
+    case ApiFlavour::ImageChat:
+        break;
+    }
+    return {}; // the Chat Completions builders land with issue #3
+}
+
+std::unique_ptr<StreamDecoder> ApiFlavours::makeDecoder(ApiFlavour flavour)
+{
+    switch (flavour) {
+    case ApiFlavour::Responses:
+        return std::make_unique<ResponsesDecoder>();
+    case ApiFlavour::ChatCompletions:
+    case ApiFlavour::ImageChat:
+        break;
+    }
+    return std::make_unique<ResponsesDecoder>();
+}
