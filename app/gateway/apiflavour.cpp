@@ -1,7 +1,11 @@
 #include "apiflavour.h"
 
+#include "chatcompletionsdecoder.h"
+#include "chatcompletionsrequest.h"
 #include "responsesdecoder.h"
 #include "responsesrequest.h"
+
+#include <QJsonDocument>
 
 QString ApiFlavours::name(ApiFlavour flavour)
 {
@@ -59,10 +63,13 @@ QByteArray ApiFlavours::requestBody(ApiFlavour flavour, const GatewayRequest &re
     case ApiFlavour::Responses:
         return ResponsesRequestBuilder::body(request);
     case ApiFlavour::ChatCompletions:
+        return QJsonDocument(ChatCompletionsRequestBuilder::buildToolChat(request))
+            .toJson(QJsonDocument::Compact);
     case ApiFlavour::ImageChat:
         break;
     }
-    return {}; // the Chat Completions builders land with issue #3
+    return QJsonDocument(ChatCompletionsRequestBuilder::buildImageChat(request))
+        .toJson(QJsonDocument::Compact);
 }
 
 std::unique_ptr<StreamDecoder> ApiFlavours::makeDecoder(ApiFlavour flavour)
@@ -74,5 +81,6 @@ std::unique_ptr<StreamDecoder> ApiFlavours::makeDecoder(ApiFlavour flavour)
     case ApiFlavour::ImageChat:
         break;
     }
-    return std::make_unique<ResponsesDecoder>();
+    // Both chat flavours answer in the same chunks; only where the images sit differs.
+    return std::make_unique<ChatCompletionsDecoder>();
 }

@@ -1,43 +1,12 @@
 #include "responsesdecoder.h"
 
-#include "base64.h"
+#include "decoderjson.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
+
+using namespace DecoderJson;
 
 namespace {
-
-QString text(const QJsonObject &object, QLatin1String key)
-{
-    return object.value(key).toString();
-}
-
-// Gateways send error codes as strings (OpenAI) or numbers (OpenRouter).
-QString code(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toInteger());
-    return {};
-}
-
-qint64 tokens(const QJsonObject &object, QLatin1String key, QLatin1String fallbackKey = {})
-{
-    QJsonValue value = object.value(key);
-    if (value.isUndefined() && !fallbackKey.isEmpty())
-        value = object.value(fallbackKey);
-    return value.toInteger();
-}
-
-QJsonObject child(const QJsonObject &object, QLatin1String key, QLatin1String fallbackKey = {})
-{
-    QJsonValue value = object.value(key);
-    if (!value.isObject() && !fallbackKey.isEmpty())
-        value = object.value(fallbackKey);
-    return value.toObject();
-}
 
 bool isImageItem(const QString &type)
 {
@@ -45,73 +14,17 @@ bool isImageItem(const QString &type)
         || type.endsWith(QLatin1String(":image_generation"));
 }
 
-bool isUrl(const QString &value)
-{
-    return value.startsWith(QLatin1String("https://"))
-        || value.startsWith(QLatin1String("http://"));
-}
-
-// Decodes standard base64 strictly: a payload shortened or damaged on the way (the recorded
-// fixtures contain "..." inside the data) must be reported, not turned into a broken file.
-bool decodeBase64(const QString &base64, QByteArray *bytes)
-{
-    if (base64.isEmpty())
-        return false;
-    return Base64::decode(base64, bytes) && !bytes->isEmpty();
-}
-
-// A `data:image/png;base64,` prefix is dropped; the MIME type is sniffed downstream anyway.
-QString stripDataUrl(const QString &value)
-{
-    if (!value.startsWith(QLatin1String("data:")))
-        return value;
-    const qsizetype comma = value.indexOf(QLatin1Char(','));
-    return comma < 0 ? QString() : value.mid(comma + 1);
-}
-
-ImageReport partialReport(const QJsonObject &object)
-{
-    ImageReport report;
-    report.size = text(object, QLatin1String("size"));
-    report.quality = text(object, QLatin1String("quality"));
-    report.background = text(object, QLatin1String("background"));
-    report.outputFormat = text(object, QLatin1String("output_format"));
-    return report;
-}
-
 ImageReport finalReport(const QJsonObject &item)
 {
-    ImageReport report = partialReport(item);
+    ImageReport report = reportedSettings(item);
     report.action = text(item, QLatin1String("action"));
-    report.revisedPrompt = text(item, QLatin1String("revised_prompt"));
-    if (report.revisedPrompt.isEmpty())
-        report.revisedPrompt = text(item, QLatin1String("revisedPrompt"));
+    // Gateway items name it in camelCase (C.1); without one, the prompt the model gave the tool
+    // (`prompt`, or AI Stats' `description`) is the prompt the image was made from.
+    report.revisedPrompt
+        = firstText(item,
+                    { QLatin1String("revised_prompt"), QLatin1String("revisedPrompt"),
+                      QLatin1String("prompt"), QLatin1String("description") });
     return report;
-}
-
-StreamEvent event(StreamEvent::Kind kind, const QString &itemId = {})
-{
-    StreamEvent e;
-    e.kind = kind;
-    e.itemId = itemId;
-    return e;
-}
-
-// The gateway's own words, framed so a designer knows who said it.
-QString failureSentence(const QString &errorCode, const QString &errorType, const QString &message)
-{
-    const bool serverSide = errorCode == QLatin1String("server_error")
-        || errorType == QLatin1String("server_error") || errorType == QLatin1String("api_error");
-    const QString lead = serverSide ? QStringLiteral("The gateway failed while answering")
-                                    : QStringLiteral("The gateway refused the request");
-    if (message.isEmpty() && errorCode.isEmpty())
-        return lead + QStringLiteral(" without giving a reason.");
-    if (message.isEmpty())
-        return lead + QStringLiteral(" (") + errorCode + QStringLiteral(").");
-    if (errorCode.isEmpty())
-        return lead + QStringLiteral(": ") + message;
-    return lead + QStringLiteral(": ") + message + QStringLiteral(" (") + errorCode
-        + QStringLiteral(")");
 }
 
 } // namespace
@@ -124,24 +37,19 @@ StreamEvents ResponsesDecoder::decode(const SseEvent &sse)
         return out;
 
     const QString eventName = QString::fromUtf8(sse.event);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(sse.data, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+    QJsonObject object;
+    QString problem;
+    if (!parseObject(sse.data, &object, &problem)) {
         const QString where = eventName.isEmpty()
             ? QStringLiteral("an event")
             : QStringLiteral("a ") + eventName + QStringLiteral(" event");
-        const QString what = parseError.error != QJsonParseError::NoError
-            ? parseError.errorString() + QStringLiteral(" at byte ")
-                + QString::number(parseError.offset)
-            : QStringLiteral("not a JSON object");
         out.append(StreamEvent::error(QStringLiteral("malformed_event"),
-                                      QStringLiteral("The gateway sent a malformed event (") + what
-                                          + QStringLiteral(" in ") + where
+                                      QStringLiteral("The gateway sent a malformed event (")
+                                          + problem + QStringLiteral(" in ") + where
                                           + QStringLiteral(")."))); // one error per bad event
         return out;
     }
 
-    const QJsonObject object = document.object();
     QString type = text(object, QLatin1String("type"));
     if (type.isEmpty())
         type = eventName;
@@ -152,23 +60,19 @@ StreamEvents ResponsesDecoder::decode(const SseEvent &sse)
 StreamEvents ResponsesDecoder::decodeResponseBody(const QByteArray &json)
 {
     StreamEvents out;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        const QString what = parseError.error != QJsonParseError::NoError
-            ? parseError.errorString() + QStringLiteral(" at byte ")
-                + QString::number(parseError.offset)
-            : QStringLiteral("not a JSON object");
+    QJsonObject response;
+    QString problem;
+    if (!parseObject(json, &response, &problem)) {
         out.append(StreamEvent::error(QStringLiteral("malformed_response"),
                                       QStringLiteral("The gateway sent a malformed response (")
-                                          + what + QStringLiteral(").")));
+                                          + problem + QStringLiteral(").")));
         return out;
     }
 
-    const QJsonObject response = document.object();
-    // An HTTP error body: {"error":{"message","type","code"}}, with no response around it.
-    if (response.value(QLatin1String("error")).isObject()
-        && !response.contains(QLatin1String("output"))) {
+    // An error body with no response around it: {"error":{"message","type","code"}}, or AI
+    // Stats' {"error":"validation_error","description":…} (D.2).
+    const QJsonValue error = response.value(QLatin1String("error"));
+    if ((error.isObject() || error.isString()) && !response.contains(QLatin1String("output"))) {
         errorEvent(response, out);
         return out;
     }
@@ -275,20 +179,27 @@ void ResponsesDecoder::itemDone(const QJsonObject &item, int outputIndex, Stream
         imageItemDone(item, key, out);
     else if (type == QLatin1String("message"))
         messageItemDone(item, key, out);
+    else if (type == QLatin1String("function_call_output"))
+        toolOutputDone(item, key, out);
 }
 
 void ResponsesDecoder::imageItemDone(const QJsonObject &item, const QString &key, StreamEvents &out)
 {
-    // OpenAI puts base64 in `result`; OpenRouter-style gateway items use camelCase `imageB64` and
-    // `imageUrl`, and their `result` may be a URL. The item's `status` is not trusted: Azure sends
-    // the finished image in an item still marked "generating".
-    QString base64 = text(item, QLatin1String("imageB64"));
-    QString url = text(item, QLatin1String("imageUrl"));
+    // OpenAI puts base64 in `result`; gateway items use camelCase `imageB64` and `imageUrl` (C.1)
+    // or the tool result's own names (`b64_json`, D.1), and their `result` may be a URL. The
+    // item's `status` is not trusted: Azure sends the finished image in an item still marked
+    // "generating".
+    QString base64 = firstText(item, { QLatin1String("imageB64"), QLatin1String("b64_json") });
+    QString url = firstText(item, { QLatin1String("imageUrl"), QLatin1String("image_url") });
     const QString result = text(item, QLatin1String("result"));
-    if (isUrl(result)) {
+    QString reason;
+    // A gateway may relay the tool's own result ({"status":"error",…}) in place of an image.
+    const bool toolFailed = toolResultError(item.value(QLatin1String("result")), &reason)
+        || toolResultError(item.value(QLatin1String("output")), &reason);
+    if (isHttpUrl(result)) {
         if (url.isEmpty())
             url = result;
-    } else if (base64.isEmpty()) {
+    } else if (base64.isEmpty() && !toolFailed) {
         base64 = stripDataUrl(result);
     }
 
@@ -298,9 +209,11 @@ void ResponsesDecoder::imageItemDone(const QJsonObject &item, const QString &key
     if (!base64.isEmpty()) {
         m_deliveredItems.insert(key);
         if (decodeBase64(base64, &image.imageBytes)) {
+            m_images.addBytes(image.imageBytes);
             out.append(image);
         } else if (!url.isEmpty()) {
             image.imageUrl = url;
+            m_images.addUrl(url);
             out.append(image);
         } else {
             StreamEvent error = StreamEvent::error(
@@ -316,32 +229,55 @@ void ResponsesDecoder::imageItemDone(const QJsonObject &item, const QString &key
     if (!url.isEmpty()) {
         m_deliveredItems.insert(key);
         image.imageUrl = url;
+        m_images.addUrl(url);
         out.append(image);
         return;
     }
-    if (text(item, QLatin1String("status")) == QLatin1String("failed")) {
+    const QString status = text(item, QLatin1String("status"));
+    if (toolFailed || status == QLatin1String("failed") || status == QLatin1String("error")) {
         m_deliveredItems.insert(key);
-        QString reason = text(item, QLatin1String("error"));
+        const QJsonValue error = item.value(QLatin1String("error"));
         if (reason.isEmpty())
-            reason = text(item.value(QLatin1String("error")).toObject(), QLatin1String("message"));
-        StreamEvent error = StreamEvent::error(
+            reason = text(item, QLatin1String("message"));
+        if (reason.isEmpty())
+            reason = error.isObject() ? text(error.toObject(), QLatin1String("message"))
+                                      : error.toString();
+        StreamEvent failure = StreamEvent::error(
             QStringLiteral("image_generation_failed"),
             reason.isEmpty()
                 ? QStringLiteral("The image %1 could not be generated.").arg(key)
                 : QStringLiteral("The image %1 could not be generated: %2").arg(key, reason));
-        error.itemId = key;
-        out.append(error);
+        failure.itemId = key;
+        out.append(failure);
     }
     // No image and no failure: a later event (response.completed) may still carry it.
+}
+
+void ResponsesDecoder::toolOutputDone(const QJsonObject &item, const QString &key,
+                                      StreamEvents &out)
+{
+    // Gateways that run the image tool as a function (AI Stats, D.1) may show the client what the
+    // function returned: {"status":"ok","imageUrl":…} or {"status":"error","message":…}.
+    const QJsonValue output = item.value(QLatin1String("output"));
+    QString reason;
+    if (toolResultError(output, &reason)) {
+        m_deliveredItems.insert(key);
+        terminalFailure(QStringLiteral("image_generation_failed"), toolFailureSentence(reason),
+                        out);
+        return;
+    }
+    const QJsonObject result = toolResult(output);
+    if (!firstText(result,
+                   { QLatin1String("imageUrl"), QLatin1String("image_url"),
+                     QLatin1String("imageB64"), QLatin1String("b64_json") })
+             .isEmpty())
+        imageItemDone(result, key, out);
 }
 
 void ResponsesDecoder::messageItemDone(const QJsonObject &item, const QString &key,
                                        StreamEvents &out)
 {
     m_deliveredItems.insert(key);
-    if (m_deltaItems.contains(key) || m_anonymousDeltaSeen)
-        return; // its text already came as deltas
-
     QString fullText;
     const QJsonValue content = item.value(QLatin1String("content"));
     if (content.isString()) {
@@ -357,8 +293,17 @@ void ResponsesDecoder::messageItemDone(const QJsonObject &item, const QString &k
                 fullText += text(part, QLatin1String("refusal"));
         }
     }
-    if (fullText.isEmpty())
-        return;
+
+    const bool streamed = m_deltaItems.contains(key) || m_anonymousDeltaSeen;
+    QString streamedText = m_deltaText.take(key);
+    if (streamedText.isEmpty() && m_anonymousDeltaSeen)
+        streamedText = m_deltaText.take(QString());
+    // The message is complete now: its image links can be read (they are delivered at the end
+    // of the response, once every image item has had its chance to deliver the same image).
+    m_images.collectLinks(fullText.isEmpty() ? streamedText : fullText);
+    if (streamed || fullText.isEmpty())
+        return; // its text already came as deltas
+
     StreamEvent delta = event(StreamEvent::Kind::TextDelta, key);
     delta.text = fullText;
     out.append(delta);
@@ -382,7 +327,7 @@ void ResponsesDecoder::partialImage(const QJsonObject &object, StreamEvents &out
     if (!decodeBase64(stripDataUrl(base64), &partial.imageBytes))
         return;
     partial.partialIndex = object.value(QLatin1String("partial_image_index")).toInt(0);
-    partial.report = partialReport(object);
+    partial.report = reportedSettings(object);
     out.append(partial);
 }
 
@@ -396,9 +341,22 @@ void ResponsesDecoder::textDelta(const QJsonObject &object, StreamEvents &out)
         m_anonymousDeltaSeen = true;
     else
         m_deltaItems.insert(itemId);
+    m_deltaText[itemId] += delta;
     StreamEvent e = event(StreamEvent::Kind::TextDelta, itemId);
     e.text = delta;
     out.append(e);
+}
+
+void ResponsesDecoder::deliverLinkedImages(bool responseCompleted, StreamEvents &out)
+{
+    // A completed response completes its messages, even those whose output_item.done never came;
+    // a failed one leaves them partial, and half a URL is no link.
+    if (responseCompleted) {
+        for (const QString &streamed : std::as_const(m_deltaText))
+            m_images.collectLinks(streamed);
+    }
+    m_deltaText.clear();
+    out.append(m_images.takeLinkedImages());
 }
 
 void ResponsesDecoder::outputItems(const QJsonObject &response, StreamEvents &out)
@@ -416,21 +374,8 @@ void ResponsesDecoder::usage(const QJsonObject &response, StreamEvents &out)
     if (!usageValue.isObject() && imageGen.isEmpty())
         return;
 
-    Usage u;
-    const QJsonObject mainline = usageValue.toObject();
-    // Responses names first; Chat Completions names as a fallback for relaying gateways.
-    u.inputTokens = tokens(mainline, QLatin1String("input_tokens"), QLatin1String("prompt_tokens"));
-    u.outputTokens
-        = tokens(mainline, QLatin1String("output_tokens"), QLatin1String("completion_tokens"));
-    u.cachedInputTokens = tokens(child(mainline, QLatin1String("input_tokens_details"),
-                                       QLatin1String("prompt_tokens_details")),
-                                 QLatin1String("cached_tokens"));
-    u.reasoningTokens = tokens(child(mainline, QLatin1String("output_tokens_details"),
-                                     QLatin1String("completion_tokens_details")),
-                               QLatin1String("reasoning_tokens"));
-    const QJsonValue cost = mainline.value(QLatin1String("cost"));
-    if (cost.isDouble())
-        u.billedCostUsd = cost.toDouble();
+    // Either token vocabulary, the gateway's billed cost and its server tool counters (C.3, D.2).
+    Usage u = DecoderJson::usage(usageValue.toObject());
 
     // OpenAI reports the image tool's tokens outside `usage`; they are priced at image rates.
     if (!imageGen.isEmpty()) {
@@ -456,6 +401,7 @@ void ResponsesDecoder::completed(const QJsonObject &response, StreamEvents &out)
         return; // a repeated completion
     started(response, out);
     outputItems(response, out);
+    deliverLinkedImages(true, out);
     usage(response, out);
     m_finished = true;
     StreamEvent done = event(StreamEvent::Kind::Done);
@@ -467,6 +413,7 @@ void ResponsesDecoder::failed(const QJsonObject &response, StreamEvents &out)
 {
     started(response, out);
     outputItems(response, out); // images made before the failure were billed: keep them
+    deliverLinkedImages(false, out);
     usage(response, out);
     m_finished = true;
     const QJsonObject error = response.value(QLatin1String("error")).toObject();
@@ -481,6 +428,7 @@ void ResponsesDecoder::incomplete(const QJsonObject &response, StreamEvents &out
 {
     started(response, out);
     outputItems(response, out);
+    deliverLinkedImages(false, out);
     usage(response, out);
     m_finished = true;
     const QString reason
@@ -500,19 +448,17 @@ void ResponsesDecoder::incomplete(const QJsonObject &response, StreamEvents &out
 
 void ResponsesDecoder::errorEvent(const QJsonObject &object, StreamEvents &out)
 {
-    // The spec's flat {code, message} and the wire's nested {error: {type, code, message}}.
-    const QJsonValue nested = object.value(QLatin1String("error"));
-    const QJsonObject error = nested.isObject() ? nested.toObject() : object;
-    QString errorCode = code(error.value(QLatin1String("code")));
-    QString errorType = text(error, QLatin1String("type"));
-    if (errorType == QLatin1String("error"))
-        errorType.clear(); // the flat shape's "type" is the event type
-    if (errorCode.isEmpty())
-        errorCode = errorType;
+    // The wire's nested {error: {type, code, message}} (or a gateway's own error shape), else the
+    // spec's flat {code, message}, whose "type" is the event type.
+    QString errorCode;
+    QString sentence;
+    if (!gatewayError(object, &errorCode, &sentence)) {
+        errorCode = code(object.value(QLatin1String("code")));
+        sentence = failureSentence(errorCode, {}, text(object, QLatin1String("message")));
+    }
     m_finished = true;
-    terminalFailure(errorCode,
-                    failureSentence(errorCode, errorType, text(error, QLatin1String("message"))),
-                    out);
+    deliverLinkedImages(false, out);
+    terminalFailure(errorCode, sentence, out);
 }
 
 void ResponsesDecoder::terminalFailure(const QString &errorCode, const QString &message,

@@ -70,6 +70,14 @@ QString ResponsesRequestBuilder::dataUrl(const InputImage &image)
         + QLatin1String(image.bytes.toBase64());
 }
 
+QJsonValue ResponsesRequestBuilder::forcedToolChoice(const QString &toolType)
+{
+    if (toolType.startsWith(QLatin1String("ai-stats:"))
+        || toolType.startsWith(QLatin1String("phaseo:")))
+        return toolType;
+    return QJsonObject { { QStringLiteral("type"), toolType } };
+}
+
 QJsonObject ResponsesRequestBuilder::build(const ResponsesRequest &request)
 {
     QJsonObject body;
@@ -102,8 +110,7 @@ QJsonObject ResponsesRequestBuilder::build(const ResponsesRequest &request)
     body.insert(QStringLiteral("tools"), QJsonArray { tool });
 
     if (request.params.imageOnly)
-        body.insert(QStringLiteral("tool_choice"),
-                    QJsonObject { { QStringLiteral("type"), request.toolType } });
+        body.insert(QStringLiteral("tool_choice"), forcedToolChoice(request.toolType));
     else
         body.insert(QStringLiteral("tool_choice"), QStringLiteral("auto"));
 

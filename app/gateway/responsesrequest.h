@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -18,4 +19,10 @@ public:
     // image model, which is always explicit because the server's default has changed over time.
     static QJsonObject toolParameters(const ImageParams &params, bool stream, bool gatewayTool);
     static QString dataUrl(const InputImage &image);
+    // The image tool forced (params.imageOnly), for Responses and Chat Completions alike. OpenAI
+    // and OpenRouter name the tool in `tool_choice.type` ({"type":"image_generation"}; OpenRouter's
+    // SDK calls its form ChatServerToolChoice, ModelGates clones it); AI Stats documents the bare
+    // string ("tool_choice":"ai-stats:image_generation", wire-formats D.1), so its tool types
+    // (ai-stats:, phaseo:) get that form.
+    static QJsonValue forcedToolChoice(const QString &toolType);
 };

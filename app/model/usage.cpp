@@ -17,6 +17,7 @@ Usage &Usage::operator+=(const Usage &other)
     imageOutputTokens += other.imageOutputTokens;
     if (other.billedCostUsd)
         billedCostUsd = billedCostUsd.value_or(0.0) + *other.billedCostUsd;
+    imageGenerationRequests += other.imageGenerationRequests;
     return *this;
 }
 
@@ -35,6 +36,8 @@ QJsonObject Usage::toJson() const
     }
     if (billedCostUsd)
         o.insert(QStringLiteral("billed_cost_usd"), *billedCostUsd);
+    if (imageGenerationRequests != 0)
+        o.insert(QStringLiteral("image_generation_requests"), imageGenerationRequests);
     return o;
 }
 
@@ -51,5 +54,6 @@ Usage Usage::fromJson(const QJsonObject &o)
     u.imageOutputTokens = o.value(QLatin1String("image_output_tokens")).toInteger();
     if (o.value(QLatin1String("billed_cost_usd")).isDouble())
         u.billedCostUsd = o.value(QLatin1String("billed_cost_usd")).toDouble();
+    u.imageGenerationRequests = o.value(QLatin1String("image_generation_requests")).toInteger();
     return u;
 }

@@ -22,6 +22,10 @@ struct Usage
     // A cost in USD reported by the gateway itself (OpenRouter's usage.cost and the like).
     std::optional<double> billedCostUsd;
 
+    // Calls of a gateway's server-side image tool it counted (AI Stats' server_tool_use), which
+    // some gateways bill per request.
+    qint64 imageGenerationRequests = 0;
+
     bool isEmpty() const;
     Usage &operator+=(const Usage &other);
 
