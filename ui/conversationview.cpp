@@ -251,6 +251,33 @@ QRect ConversationView::imageRect(const QModelIndex &index, int imageIndex) cons
     return {};
 }
 
+QRect ConversationView::retryRect(const QModelIndex &index, int imageIndex) const
+{
+    if (!index.isValid())
+        return {};
+    const TurnLayout layout = m_delegate->layoutFor(index, font());
+    for (const TurnLayout::ImageSlot &slot : layout.images()) {
+        if (slot.index == imageIndex && !slot.retry.isNull())
+            return slot.retry.translated(visualRect(index).topLeft());
+    }
+    return {};
+}
+
+bool ConversationView::retryAt(const QPoint &viewportPos, QString *turnId, QString *itemId) const
+{
+    const QModelIndex index = indexAt(viewportPos);
+    if (!index.isValid())
+        return false;
+    const TurnLayout layout = m_delegate->layoutFor(index, font());
+    const int imageIndex = layout.retryIndexAt(viewportPos - visualRect(index).topLeft());
+    const Turn turn = turnAt(index);
+    if (imageIndex < 0 || imageIndex >= turn.images.size())
+        return false;
+    *turnId = turn.id;
+    *itemId = turn.images.at(imageIndex).itemId;
+    return true;
+}
+
 QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
 {
     QModelIndex index;
@@ -265,6 +292,15 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
     menu->setObjectName(QStringLiteral("conversationContextMenu"));
     const bool onImage = !image.itemId.isEmpty() || !image.filePath.isEmpty()
         || image.state != ImageAsset::State::Pending;
+    if (onImage && image.state == ImageAsset::State::Failed && !image.sourceUrl.isEmpty()) {
+        const QString turnId = turn.id;
+        const QString itemId = image.itemId;
+        QAction *retry = menu->addAction(tr("Retry Download"), this, [this, turnId, itemId] {
+            Q_EMIT retryImageRequested(turnId, itemId);
+        });
+        retry->setObjectName(QStringLiteral("retryDownloadAction"));
+        menu->addSeparator();
+    }
     if (onImage) {
         QAction *save = menu->addAction(
             tr("Save As…"), this, [this, image, turn] { Q_EMIT saveImageRequested(image, turn); });
@@ -316,7 +352,12 @@ void ConversationView::mousePressEvent(QMouseEvent *event)
     }
     m_pressIndex = QPersistentModelIndex();
     m_pressItem.clear();
+    m_pressRetry.clear();
     if (event->button() == Qt::LeftButton) {
+        QString turnId;
+        QString itemId;
+        if (retryAt(event->position().toPoint(), &turnId, &itemId))
+            m_pressRetry = turnId + QLatin1Char('/') + itemId;
         QModelIndex index;
         const ImageAsset image = imageAt(event->position().toPoint(), &index);
         if (canView(image)) {
@@ -343,7 +384,9 @@ void ConversationView::mouseMoveEvent(QMouseEvent *event)
     }
     if (event->buttons() == Qt::NoButton) {
         QModelIndex index;
-        const bool overImage = canView(imageAt(pos, &index));
+        QString turnId;
+        QString itemId;
+        const bool overImage = canView(imageAt(pos, &index)) || retryAt(pos, &turnId, &itemId);
         bool overLink = false;
         if (!overImage && (index = indexAt(pos)).isValid()) {
             const TurnLayout layout = m_delegate->layoutFor(index, font());
@@ -360,7 +403,13 @@ void ConversationView::mouseMoveEvent(QMouseEvent *event)
 void ConversationView::mouseReleaseEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
-    if (event->button() == Qt::LeftButton) {
+    QString turnId;
+    QString itemId;
+    if (event->button() == Qt::LeftButton && !m_pressRetry.isEmpty()
+        && retryAt(pos, &turnId, &itemId) && m_pressRetry == turnId + QLatin1Char('/') + itemId) {
+        // Released on the Retry button it was pressed on: a button click.
+        Q_EMIT retryImageRequested(turnId, itemId);
+    } else if (event->button() == Qt::LeftButton) {
         if (m_pressIndex.isValid()) {
             const ImageAsset image = imageAt(pos);
             if (canView(image) && image.filePath == m_pressItem)
@@ -374,6 +423,7 @@ void ConversationView::mouseReleaseEvent(QMouseEvent *event)
     }
     m_pressIndex = QPersistentModelIndex();
     m_pressItem.clear();
+    m_pressRetry.clear();
     QListView::mouseReleaseEvent(event);
 }
 

@@ -44,6 +44,8 @@ public:
     ImageAsset imageAt(const QPoint &viewportPos, QModelIndex *turnIndex = nullptr) const;
     // The rect of image `imageIndex` of a row, in viewport coordinates.
     QRect imageRect(const QModelIndex &index, int imageIndex) const;
+    // The Retry button of a failed linked image, in viewport coordinates; null when it has none.
+    QRect retryRect(const QModelIndex &index, int imageIndex) const;
 
     // The context menu for a point of the viewport: image actions over an image, turn actions
     // elsewhere on a row; nullptr over empty space. The caller owns the menu. Public so that tests
@@ -56,6 +58,8 @@ Q_SIGNALS:
     void detailsRequested(const Turn &turn, const ImageAsset &image);
     void viewImageRequested(const ImageAsset &image);
     void linkActivated(const QUrl &url);
+    // The designer asked to download a failed linked image again (Retry on its card or menu).
+    void retryImageRequested(const QString &turnId, const QString &itemId);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -80,6 +84,8 @@ private:
     int contentWidth() const;
     Turn turnAt(const QModelIndex &index) const;
     void startImageDrag(const ImageAsset &image);
+    // The turn and image whose Retry button is under `viewportPos`; false when there is none.
+    bool retryAt(const QPoint &viewportPos, QString *turnId, QString *itemId) const;
 
     TurnDelegate *m_delegate = nullptr;
     QPointer<ImageCache> m_imageCache;
@@ -89,4 +95,5 @@ private:
     QPersistentModelIndex m_pressIndex;
     QString m_pressItem; // file path of the pressed image
     QPoint m_pressPos;
+    QString m_pressRetry; // "turn id/item id" of the Retry button a press landed on
 };

@@ -193,8 +193,7 @@ void TurnDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         drawDocument(painter, text, layout.textRect(), palette);
 
     for (const TurnLayout::ImageSlot &slot : layout.images())
-        paintImage(painter, slot.rect, turn.images.at(slot.index), index, palette,
-                   layout.smallFont());
+        paintImage(painter, slot, turn.images.at(slot.index), index, palette, layout.smallFont());
 
     if (!layout.statusRect().isNull()) {
         const QString status = TurnLayout::statusText(turn, QDateTime::currentDateTime());
@@ -259,18 +258,26 @@ QImage TurnDelegate::imageFor(const ImageAsset &image, QSize targetPixels, const
     return {};
 }
 
-void TurnDelegate::paintImage(QPainter *painter, const QRect &rect, const ImageAsset &image,
-                              const QModelIndex &index, const QPalette &palette,
-                              const QFont &font) const
+void TurnDelegate::paintImage(QPainter *painter, const TurnLayout::ImageSlot &slot,
+                              const ImageAsset &image, const QModelIndex &index,
+                              const QPalette &palette, const QFont &font) const
 {
+    const QRect &rect = slot.rect;
     if (image.state == ImageAsset::State::Failed) {
+        if (!slot.retry.isNull()) {
+            paintFailedLink(painter, slot, image, palette, font);
+            return;
+        }
         paintFailed(painter, rect,
                     image.error.isEmpty() ? tr("The image could not be generated") : image.error,
                     palette, font);
         return;
     }
     if (image.state == ImageAsset::State::Pending) {
-        paintPlaceholder(painter, rect, tr("Generating…"), palette, font);
+        if (!image.sourceUrl.isEmpty())
+            paintDownloading(painter, rect, image, palette, font);
+        else
+            paintPlaceholder(painter, rect, tr("Generating…"), palette, font);
         return;
     }
 
@@ -389,6 +396,91 @@ void TurnDelegate::paintFailed(QPainter *painter, const QRect &rect, const QStri
     painter->drawText(reasonRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, reason);
 }
 
+void TurnDelegate::paintDownloading(QPainter *painter, const QRect &rect, const ImageAsset &image,
+                                    const QPalette &palette, const QFont &font) const
+{
+    paintPlaceholder(painter, rect, TurnLayout::downloadText(image), palette, font);
+    if (image.downloadTotal <= 0 || image.downloadedBytes < 0)
+        return;
+    // A thin bar along the bottom of the card once the size is known.
+    const qreal fraction
+        = std::clamp(double(image.downloadedBytes) / double(image.downloadTotal), 0.0, 1.0);
+    const QRectF track(rect.left() + 24, rect.bottom() - 18, rect.width() - 48, 4);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(ViewPalette::hairline(palette));
+    painter->drawRoundedRect(track, 2, 2);
+    painter->setBrush(ViewPalette::accent(palette));
+    painter->drawRoundedRect(QRectF(track.topLeft(), QSizeF(track.width() * fraction, 4)), 2, 2);
+}
+
+void TurnDelegate::paintFailedLink(QPainter *painter, const TurnLayout::ImageSlot &slot,
+                                   const ImageAsset &image, const QPalette &palette,
+                                   const QFont &font) const
+{
+    const QRect &rect = slot.rect;
+    const QColor error = ViewPalette::error(palette);
+    const qreal radius = TurnLayout::imageRadius;
+    painter->setPen(QPen(ViewPalette::mix(palette.color(QPalette::Base), error, 0.35), 1));
+    painter->setBrush(ViewPalette::mix(palette.color(QPalette::Base), error, 0.07));
+    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+
+    const int badge = 24;
+    const QRectF badgeRect(rect.left() + 16, rect.top() + 14, badge, badge);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(error);
+    painter->drawEllipse(badgeRect);
+    QFont bold = font;
+    bold.setWeight(QFont::Bold);
+    painter->setFont(bold);
+    painter->setPen(palette.color(QPalette::Base));
+    painter->drawText(badgeRect, Qt::AlignCenter, QStringLiteral("!"));
+
+    // Title beside the badge (left of the Retry button), the reason below it, the link last.
+    QFont title = font;
+    title.setWeight(QFont::DemiBold);
+    const QFontMetrics titleMetrics(title);
+    const QFontMetrics metrics(font);
+    const int textLeft = int(badgeRect.right()) + 12;
+    const int textRight = rect.right() - 14;
+    const QRect titleRect(textLeft, slot.retry.center().y() - titleMetrics.height() / 2,
+                          slot.retry.left() - 8 - textLeft, titleMetrics.height());
+    painter->setFont(title);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(
+        titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+        titleMetrics.elidedText(tr("Image not downloaded"), Qt::ElideRight, titleRect.width()));
+
+    const QRect linkRect(textLeft, rect.bottom() - 10 - metrics.height(), textRight - textLeft,
+                         metrics.height());
+    const QRect reasonRect(textLeft, slot.retry.bottom() + 4, textRight - textLeft,
+                           linkRect.top() - 2 - slot.retry.bottom() - 4);
+    const QString reason
+        = image.error.isEmpty() ? tr("The image could not be downloaded.") : image.error;
+    painter->setFont(font);
+    painter->setPen(ViewPalette::secondaryText(palette));
+    painter->save();
+    painter->setClipRect(reasonRect);
+    painter->drawText(reasonRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, reason);
+    painter->restore();
+    QColor linkColor = ViewPalette::secondaryText(palette);
+    linkColor.setAlphaF(linkColor.alphaF() * 0.8f);
+    painter->setPen(linkColor);
+    painter->drawText(linkRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(image.sourceUrl, Qt::ElideMiddle, linkRect.width()));
+
+    // The Retry button: an outlined pill in the accent colour, like a link.
+    const QColor accent = ViewPalette::accent(palette);
+    QFont buttonFont = font;
+    buttonFont.setWeight(QFont::DemiBold);
+    painter->setPen(QPen(accent, 1.2));
+    painter->setBrush(ViewPalette::mix(palette.color(QPalette::Base), accent, 0.08));
+    const QRectF button = QRectF(slot.retry).adjusted(0.5, 0.5, -0.5, -0.5);
+    painter->drawRoundedRect(button, button.height() / 2, button.height() / 2);
+    painter->setFont(buttonFont);
+    painter->setPen(accent);
+    painter->drawText(slot.retry, Qt::AlignCenter, tr("Retry"));
+}
+
 bool TurnDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
                              const QStyleOptionViewItem &option, const QModelIndex &index)
 {
@@ -414,6 +506,11 @@ bool TurnDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         tip += QStringLiteral("\n") + tr("Click to view · right-click for more");
     else if (image.state == ImageAsset::State::Failed)
         tip = image.error;
+    if (!image.sourceUrl.isEmpty() && image.state != ImageAsset::State::Final) {
+        tip += QStringLiteral("\n") + image.sourceUrl;
+        if (layout.retryIndexAt(event->pos() - option.rect.topLeft()) == imageIndex)
+            tip = tr("Download the image again");
+    }
     QToolTip::showText(event->globalPos(), tip.trimmed(), view->viewport());
     return true;
 }

@@ -60,12 +60,17 @@ public:
 private:
     void paintPrompt(QPainter *painter, const TurnLayout &layout, const Turn &turn,
                      const QPalette &palette) const;
-    void paintImage(QPainter *painter, const QRect &rect, const ImageAsset &image,
+    void paintImage(QPainter *painter, const TurnLayout::ImageSlot &slot, const ImageAsset &image,
                     const QModelIndex &index, const QPalette &palette, const QFont &font) const;
     void paintPlaceholder(QPainter *painter, const QRect &rect, const QString &label,
                           const QPalette &palette, const QFont &font) const;
     void paintFailed(QPainter *painter, const QRect &rect, const QString &reason,
                      const QPalette &palette, const QFont &font) const;
+    // A linked image that could not be downloaded: the reason, the link and a Retry button.
+    void paintFailedLink(QPainter *painter, const TurnLayout::ImageSlot &slot,
+                         const ImageAsset &image, const QPalette &palette, const QFont &font) const;
+    void paintDownloading(QPainter *painter, const QRect &rect, const ImageAsset &image,
+                          const QPalette &palette, const QFont &font) const;
     QImage imageFor(const ImageAsset &image, QSize targetPixels, const QModelIndex &index,
                     QString *error) const;
 

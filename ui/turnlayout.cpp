@@ -119,10 +119,13 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font)
     }
     for (int i = 0; i < turn.images.size(); ++i) {
         const ImageAsset &image = turn.images.at(i);
-        const QSize size = image.state == ImageAsset::State::Failed
-            ? QSize(std::min(columnWidth, failedCardWidth), failedCardHeight)
-            : imageDisplaySize(image, turn.requested, columnWidth);
-        m_images.append({ i, QRect(QPoint(left, y), size) });
+        const bool failed = image.state == ImageAsset::State::Failed;
+        const bool retryable = failed && !image.sourceUrl.isEmpty();
+        const QSize size = failed ? QSize(std::min(columnWidth, failedCardWidth),
+                                          retryable ? failedLinkCardHeight : failedCardHeight)
+                                  : imageDisplaySize(image, turn.requested, columnWidth);
+        const QRect rect(QPoint(left, y), size);
+        m_images.append({ i, rect, retryable ? retryButtonRect(rect, m_smallFont) : QRect() });
         y += size.height() + gap;
     }
 
@@ -147,6 +150,15 @@ int TurnLayout::imageIndexAt(QPoint point) const
 {
     for (const ImageSlot &slot : m_images) {
         if (slot.rect.contains(point))
+            return slot.index;
+    }
+    return -1;
+}
+
+int TurnLayout::retryIndexAt(QPoint point) const
+{
+    for (const ImageSlot &slot : m_images) {
+        if (!slot.retry.isNull() && slot.retry.contains(point))
             return slot.index;
     }
     return -1;
@@ -256,4 +268,28 @@ QString TurnLayout::attachmentText(const Turn &turn)
     if (count == 0)
         return {};
     return count == 1 ? tr("1 reference image") : tr("%1 reference images").arg(count);
+}
+
+QString TurnLayout::downloadText(const ImageAsset &image)
+{
+    if (image.downloadedBytes <= 0)
+        return tr("Downloading…");
+    const QLocale locale = numberLocale();
+    const auto size = [&locale](qint64 bytes) {
+        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
+    if (image.downloadTotal > 0)
+        return tr("Downloading… %1 of %2")
+            .arg(size(image.downloadedBytes), size(image.downloadTotal));
+    return tr("Downloading… %1").arg(size(image.downloadedBytes));
+}
+
+QRect TurnLayout::retryButtonRect(const QRect &card, const QFont &font)
+{
+    // A pill in the card's top-right corner, on the title's line.
+    QFont bold = font;
+    bold.setWeight(QFont::DemiBold);
+    const QFontMetrics metrics(bold);
+    const QSize size(metrics.horizontalAdvance(tr("Retry")) + 24, metrics.height() + 10);
+    return QRect(QPoint(card.right() - 12 - size.width() + 1, card.top() + 10), size);
 }

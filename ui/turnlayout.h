@@ -35,6 +35,8 @@ public:
     static constexpr int maxImageHeight = 512;
     static constexpr int failedCardHeight = 84;
     static constexpr int failedCardWidth = 440;
+    // A linked image whose download failed also shows its link and a Retry button.
+    static constexpr int failedLinkCardHeight = 112;
     static constexpr int smallGap = 6;
     static constexpr int gap = 12;
 
@@ -42,6 +44,7 @@ public:
     {
         int index = -1; // into Turn::images
         QRect rect;
+        QRect retry; // the Retry button of a failed linked image; null otherwise
     };
 
     TurnLayout() = default;
@@ -72,6 +75,8 @@ public:
 
     // Index into Turn::images of the image under `point` (row coordinates), or -1.
     int imageIndexAt(QPoint point) const;
+    // Index into Turn::images of the image whose Retry button is under `point`, or -1.
+    int retryIndexAt(QPoint point) const;
     // The link under `point` in the answer text, or an empty string.
     QString anchorAt(QPoint point) const;
 
@@ -90,6 +95,10 @@ public:
     // s"
     static QString usageText(const Turn &turn);
     static QString attachmentText(const Turn &turn);
+    // The placeholder of a linked image being downloaded: "Downloading… 1.2 MB of 3.4 MB".
+    static QString downloadText(const ImageAsset &image);
+    // Where a failed linked image's card puts its Retry button, `font` being the card's text font.
+    static QRect retryButtonRect(const QRect &card, const QFont &font);
 
 private:
     int m_width = 0;

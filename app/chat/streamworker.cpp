@@ -53,9 +53,14 @@ void StreamWorker::handle(const StreamEvents &events)
     for (const StreamEvent &event : events) {
         ProcessedEvent p;
         p.event = event;
+        if (event.kind == StreamEvent::Kind::ImageFinal && event.imageBytes.isEmpty()
+            && !event.imageUrl.isEmpty() && event.itemId.isEmpty()) {
+            // A linked image is downloaded later and found again by its item id.
+            p.event.itemId = QStringLiteral("link-%1").arg(++m_linkedImages);
+        }
         if (event.kind == StreamEvent::Kind::ImagePartial
             || event.kind == StreamEvent::Kind::ImageFinal) {
-            p.asset = storeImage(event, &p.decoded);
+            p.asset = storeImage(p.event, &p.decoded);
             p.event.imageBytes.clear(); // the bytes live in the store now, not in memory
         }
         out.append(p);
@@ -71,28 +76,14 @@ ImageAsset StreamWorker::storeImage(const StreamEvent &event, QImage *decoded)
     asset.report = event.report;
     asset.partialIndex = event.partialIndex;
     if (event.imageBytes.isEmpty() && !event.imageUrl.isEmpty()) {
-        // Image URLs are fetched by the URL fetcher (a later release); keep the link meanwhile.
-        asset.state = ImageAsset::State::Failed;
+        // The chat session downloads it (gateway links are temporary) and stores the bytes; until
+        // then the image waits with its link.
+        asset.state = ImageAsset::State::Pending;
         asset.sourceUrl = event.imageUrl;
-        asset.error = QStringLiteral(
-                          "The image came as a link, which this version does not download yet: %1")
-                          .arg(event.imageUrl);
         return asset;
     }
-    // Decoding the pixels (tens of milliseconds for a large PNG) runs beside hashing and writing,
-    // once the header has shown the image is sane: the image reaches the screen sooner.
-    QFuture<ImageCache::Decoded> decoding;
-    if (ImageStore::inspect(event.imageBytes).ok) {
-        decoding = QtConcurrent::run([bytes = event.imageBytes] {
-            QBuffer buffer;
-            buffer.setData(bytes);
-            buffer.open(QIODevice::ReadOnly);
-            return ImageCache::decode(&buffer, QSize());
-        });
-    }
-    const ImageStore::Stored stored = (isFinal ? m_images : m_previews).put(event.imageBytes);
-    if (decoding.isValid())
-        *decoded = decoding.result().image;
+    const ImageStore::Stored stored
+        = storeAndDecode(isFinal ? m_images : m_previews, event.imageBytes, decoded);
     if (!stored.ok) {
         asset.state = ImageAsset::State::Failed;
         asset.error = stored.error;
@@ -105,4 +96,24 @@ ImageAsset StreamWorker::storeImage(const StreamEvent &event, QImage *decoded)
     asset.pixelSize = stored.pixelSize;
     asset.byteSize = stored.byteSize;
     return asset;
+}
+
+ImageStore::Stored StreamWorker::storeAndDecode(const ImageStore &store, const QByteArray &bytes,
+                                                QImage *decoded)
+{
+    // Decoding the pixels (tens of milliseconds for a large PNG) runs beside hashing and writing,
+    // once the header has shown the image is sane: the image reaches the screen sooner.
+    QFuture<ImageCache::Decoded> decoding;
+    if (ImageStore::inspect(bytes).ok) {
+        decoding = QtConcurrent::run([bytes] {
+            QBuffer buffer;
+            buffer.setData(bytes);
+            buffer.open(QIODevice::ReadOnly);
+            return ImageCache::decode(&buffer, QSize());
+        });
+    }
+    const ImageStore::Stored stored = store.put(bytes);
+    if (decoding.isValid())
+        *decoded = decoding.result().image;
+    return stored;
 }

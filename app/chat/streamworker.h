@@ -18,6 +18,12 @@ public:
     StreamWorker(const QString &imageRoot, const QString &previewRoot, ApiFlavour flavour,
                  bool streaming);
 
+    // Writes `bytes` to `store` and, when the header shows a sane image, decodes its pixels at
+    // full size into `decoded` at the same time. Blocks: call it off the GUI thread. Shared with
+    // the download of linked images, so streamed and downloaded images take one path.
+    static ImageStore::Stored storeAndDecode(const ImageStore &store, const QByteArray &bytes,
+                                             QImage *decoded);
+
 public Q_SLOTS:
     void feed(const QByteArray &chunk);
     // The transfer ended. `complete` is true when the server finished the body normally: then a
@@ -39,4 +45,5 @@ private:
     std::unique_ptr<StreamDecoder> m_decoder;
     QByteArray m_body; // a non-streaming answer is decoded once it is whole
     QList<SseEvent> m_pending;
+    int m_linkedImages = 0; // names linked images that came without an item id
 };

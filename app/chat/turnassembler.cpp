@@ -96,9 +96,10 @@ void TurnAssembler::finishCancelled(Turn &turn)
 
 void TurnAssembler::finishInterruptedImages(Turn &turn)
 {
-    // A preview stays visible (it is better than nothing) but is no longer "generating".
+    // A preview stays visible (it is better than nothing) but is no longer "generating". A linked
+    // image arrived and is being downloaded: the download, not the stream, decides its fate.
     for (ImageAsset &image : turn.images) {
-        if (image.state == ImageAsset::State::Pending) {
+        if (image.state == ImageAsset::State::Pending && image.sourceUrl.isEmpty()) {
             image.state = ImageAsset::State::Failed;
             image.error = QStringLiteral("No image arrived for this call.");
         }

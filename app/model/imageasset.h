@@ -38,6 +38,10 @@ struct ImageAsset
     ImageReport report;
     QString sourceUrl; // when the image came as a URL
     QString error; // why this image could not be shown (state == Failed)
+    // While a linked image downloads (Pending with a sourceUrl): bytes so far and the announced
+    // size, -1 when unknown. Progress only: not persisted.
+    qint64 downloadedBytes = -1;
+    qint64 downloadTotal = -1;
 
     QJsonObject toJson() const;
     static ImageAsset fromJson(const QJsonObject &object);

@@ -1,5 +1,7 @@
 #include "imagestore.h"
 
+#include "model/imagesniff.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
@@ -28,16 +30,7 @@ QString ImageStore::defaultRoot()
 
 QString ImageStore::sniffMimeType(const QByteArray &bytes)
 {
-    // Trust the bytes, never a header or a file name.
-    if (bytes.startsWith("\x89PNG\r\n\x1a\n"))
-        return QStringLiteral("image/png");
-    if (bytes.startsWith("\xff\xd8\xff"))
-        return QStringLiteral("image/jpeg");
-    if (bytes.size() >= 12 && bytes.startsWith("RIFF") && bytes.mid(8, 4) == "WEBP")
-        return QStringLiteral("image/webp");
-    if (bytes.startsWith("GIF87a") || bytes.startsWith("GIF89a"))
-        return QStringLiteral("image/gif");
-    return {};
+    return ImageSniff::mimeType(bytes); // trust the bytes, never a header or a file name
 }
 
 QString ImageStore::extensionFor(const QString &mimeType)

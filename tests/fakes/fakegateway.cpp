@@ -46,6 +46,36 @@ FakeResponse FakeResponse::silent()
     return response;
 }
 
+FakeResponse FakeResponse::redirect(const QByteArray &location, int status)
+{
+    FakeResponse response;
+    response.status = status;
+    response.headers = { { "Location", location } };
+    return response;
+}
+
+FakeResponse FakeResponse::html(int status, const QByteArray &body)
+{
+    return text(status, "text/html; charset=utf-8",
+                body.isEmpty() ? QByteArray("<!DOCTYPE html>\n<html><head><title>Sign in</title>"
+                                            "</head><body><h1>Please sign in</h1></body></html>\n")
+                               : body);
+}
+
+FakeResponse FakeResponse::bulk(qint64 size, const QByteArray &prefix,
+                                const QByteArray &contentType, Framing framing)
+{
+    constexpr qint64 chunkSize = 64 * 1024;
+    FakeResponse response;
+    response.headers = { { "Content-Type", contentType } };
+    response.framing = framing;
+    QByteArray body = prefix.left(size);
+    body.append(QByteArray(size - body.size(), 'x'));
+    for (qint64 offset = 0; offset < size; offset += chunkSize)
+        response.chunks.append({ body.mid(offset, chunkSize) });
+    return response;
+}
+
 FakeResponse &FakeResponse::withHeader(const QByteArray &name, const QByteArray &value)
 {
     headers.append({ name, value });
@@ -114,7 +144,7 @@ public:
     void release()
     {
         m_released = true;
-        if (m_held) {
+        if (m_held && m_socket->state() == QAbstractSocket::ConnectedState) {
             m_held = false;
             sendChunks();
         }
@@ -289,6 +319,26 @@ void FakeGateway::enqueue(const FakeResponse &response)
 void FakeGateway::setRoute(const QByteArray &path, const FakeResponse &response)
 {
     m_routes.insert(path, response);
+}
+
+QByteArray FakeGateway::addRedirectChain(const QByteArray &prefix, int hops,
+                                         const QByteArray &target)
+{
+    for (int hop = 1; hop <= hops; ++hop) {
+        const QByteArray next = hop == hops ? target : prefix + '/' + QByteArray::number(hop + 1);
+        setRoute(prefix + '/' + QByteArray::number(hop), FakeResponse::redirect(next));
+    }
+    return hops > 0 ? prefix + "/1" : target;
+}
+
+QList<HttpRequest> FakeGateway::requestsFor(const QByteArray &path) const
+{
+    QList<HttpRequest> matching;
+    for (const HttpRequest &request : m_requests) {
+        if (request.path == path)
+            matching.append(request);
+    }
+    return matching;
 }
 
 void FakeGateway::setFallback(const FakeResponse &response)

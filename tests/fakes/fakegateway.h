@@ -41,6 +41,16 @@ struct FakeResponse
     // A text/event-stream with chunked framing, one chunk per event, `delayMs` apart.
     static FakeResponse sse(const QList<QByteArray> &events, int delayMs = 0);
     static FakeResponse silent(); // accepts the request and never answers
+    // A redirect to `location` (absolute, or relative to the request) with an empty body.
+    static FakeResponse redirect(const QByteArray &location, int status = 302);
+    // An HTML page, what servers send instead of an image (a login page, a CDN notice).
+    static FakeResponse html(int status = 200, const QByteArray &body = {});
+    // A body of `size` bytes that starts with `prefix` (e.g. an image signature) and goes out in
+    // 64 KB chunks. With Framing::Chunked no length is announced, so a client must count while
+    // reading; with ContentLength the size is announced up front.
+    static FakeResponse bulk(qint64 size, const QByteArray &prefix = {},
+                             const QByteArray &contentType = "application/octet-stream",
+                             Framing framing = Framing::ContentLength);
 
     FakeResponse &withHeader(const QByteArray &name, const QByteArray &value);
     FakeResponse &addChunk(const QByteArray &data, int delayMs = 0, bool waitForRelease = false);
@@ -69,6 +79,9 @@ public:
     void enqueue(const FakeResponse &response);
     // The answer to every request for `path` (the query is ignored).
     void setRoute(const QByteArray &path, const FakeResponse &response);
+    // Routes `prefix`/1 ... `prefix`/`hops`, each redirecting to the next and the last one to
+    // `target` (a path or an absolute URL). Returns the path of the first hop.
+    QByteArray addRedirectChain(const QByteArray &prefix, int hops, const QByteArray &target);
     // The answer when no route matches and the queue is empty (by default a 500 saying so).
     void setFallback(const FakeResponse &response);
     // Lets every held connection go past its waitForRelease chunk.
@@ -77,6 +90,7 @@ public:
     void closeAll();
 
     QList<HttpRequest> requests() const { return m_requests; }
+    QList<HttpRequest> requestsFor(const QByteArray &path) const; // by path, query ignored
     int requestCount() const { return int(m_requests.size()); }
     int inFlight() const { return m_inFlight; }
     int maxInFlight() const { return m_maxInFlight; }
