@@ -1,8 +1,10 @@
 #include "chat/chatsession.h"
 #include "chat/launchoptions.h"
+#include "chat/providerregistry.h"
 #include "demo/demogateway.h"
 #include "mainwindow.h"
 #include "store/imagestore.h"
+#include "store/secretstore.h"
 #include "store/settings.h"
 
 #include <QApplication>
@@ -35,25 +37,17 @@ int main(int argc, char *argv[])
         ? std::make_unique<Settings>()
         : std::make_unique<Settings>(dataDir + QStringLiteral("/settings.ini"));
 
-    const QString requested
-        = options.provider.isEmpty() ? settings->value(Settings::provider) : options.provider;
-    const ProviderProfile openAi = ProviderProfile::openAi();
-    const LaunchOptions::Choice choice = LaunchOptions::chooseProvider(requested, openAi.hasKey());
-
-    DemoGateway demo;
-    ProviderProfile profile = openAi;
-    if (choice.providerId == QLatin1String("demo")) {
-        if (!demo.start()) {
-            fprintf(stderr, "easel: the offline demo gateway could not listen on 127.0.0.1.\n");
-            return 1;
-        }
-        profile = ProviderProfile::demo(demo.baseUrl());
+    SecretStore secrets;
+    ProviderRegistry registry(settings.get(), &secrets);
+    if (!options.validate(registry, &error)) {
+        fprintf(stderr, "easel: %s\nTry 'easel --help'.\n", qPrintable(error));
+        return 2;
     }
-    const QString savedChatModel = settings->value(Settings::chatModel);
-    if (!options.chatModel.isEmpty())
-        profile.chatModel = options.chatModel;
-    else if (!savedChatModel.isEmpty())
-        profile.chatModel = savedChatModel;
+    // The demo is always offered, so that it can be picked in the window too.
+    DemoGateway demo;
+    if (demo.start())
+        registry.setDemoBaseUrl(demo.baseUrl());
+
     if (!options.imageModel.isEmpty()) {
         ImageParams params = settings->imageParamsValue();
         params.imageModel = options.imageModel;
@@ -63,11 +57,28 @@ int main(int argc, char *argv[])
     ChatSession::Options sessionOptions;
     sessionOptions.imageRoot = dataDir + QStringLiteral("/images");
     sessionOptions.previewRoot = cacheDir + QStringLiteral("/previews");
-    ChatSession session(profile, sessionOptions);
-
-    MainWindow window(&session, settings.get());
-    window.show();
-    if (!choice.notice.isEmpty())
-        window.showNotice(choice.notice);
+    std::unique_ptr<ChatSession> session;
+    std::unique_ptr<MainWindow> window;
+    // The window opens once the keychain has told which keys it holds (a few milliseconds, at
+    // most the registry's time-out).
+    QObject::connect(&registry, &ProviderRegistry::keysLoaded, &app, [&] {
+        if (session)
+            return;
+        const LaunchOptions::Choice choice = options.choose(
+            registry, settings->value(Settings::provider), settings->value(Settings::chatModel));
+        if (choice.profile.id.isEmpty()) {
+            fprintf(stderr, "easel: the offline demo gateway could not listen on 127.0.0.1: %s\n",
+                    qPrintable(demo.errorString()));
+            QApplication::exit(1);
+            return;
+        }
+        session = std::make_unique<ChatSession>(choice.profile, sessionOptions);
+        window = std::make_unique<MainWindow>(session.get(), settings.get());
+        window->setProviderRegistry(&registry);
+        window->show();
+        if (!choice.notice.isEmpty())
+            window->showNotice(choice.notice);
+    });
+    registry.loadKeys();
     return app.exec();
 }

@@ -11,7 +11,7 @@ shift
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins
-    libqt6sql6-sqlite qt6-image-formats-plugins
+    libqt6sql6-sqlite qt6-image-formats-plugins qtkeychain-qt6-dev
     libgl-dev libvulkan-dev
     fonts-dejavu-core
 )

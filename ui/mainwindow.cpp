@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chat/chatsession.h"
+#include "chat/providerregistry.h"
 #include "composer.h"
 #include "conversationview.h"
 #include "detailsdialog.h"
@@ -10,6 +11,7 @@
 #include "parameterpanel.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
+#include "providersdialog.h"
 #include "store/imagestore.h"
 #include "store/settings.h"
 
@@ -30,6 +32,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
@@ -47,6 +50,7 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     , m_panel(new ParameterPanel(this))
     , m_dock(new QDockWidget(tr("Image settings"), this))
     , m_chatModel(new QComboBox(this))
+    , m_providerCombo(new QComboBox(this))
     , m_providerBadge(new QLabel(this))
     , m_totals(new QLabel(this))
 {
@@ -82,11 +86,13 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     connect(m_view, &ConversationView::copyImageRequested, this, &MainWindow::copyImage);
     connect(m_view, &ConversationView::viewImageRequested, this, &MainWindow::viewImage);
     connect(m_view, &ConversationView::detailsRequested, this, &MainWindow::showDetails);
+    connect(m_view, &ConversationView::retryImageRequested, m_session, &ChatSession::retryImage);
 
     auto *stop = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(stop, &QShortcut::activated, m_session, &ChatSession::stop);
 
     restoreState();
+    applyProviderModels();
     updateTotals();
     updateCostPreview();
     m_composer->focusEditor();
@@ -111,6 +117,12 @@ void MainWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_dock->toggleViewAction());
 
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    m_providersAction
+        = settings->addAction(tr("&Providers…"), this, &MainWindow::openProvidersDialog);
+    m_providersAction->setObjectName(QStringLiteral("providersAction"));
+    m_providersAction->setEnabled(false); // until there is a registry to edit
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Easel"), this, [this] {
         QMessageBox::about(this, tr("About Easel"),
@@ -128,14 +140,17 @@ void MainWindow::buildToolBar()
     bar->setMovable(false);
 
     m_providerBadge->setObjectName(QStringLiteral("providerBadge"));
-    m_providerBadge->setText(m_session->provider().displayName);
-    m_providerBadge->setToolTip(
-        tr("Where prompts are sent: %1").arg(m_session->provider().baseUrl.toDisplayString()));
-    m_providerBadge->setContentsMargins(8, 0, 12, 0);
-    QFont badgeFont = m_providerBadge->font();
-    badgeFont.setBold(true);
-    m_providerBadge->setFont(badgeFont);
+    m_providerBadge->setText(tr("Provider"));
+    m_providerBadge->setContentsMargins(8, 0, 6, 0);
     bar->addWidget(m_providerBadge);
+    m_providerCombo->setObjectName(QStringLiteral("providerCombo"));
+    m_providerCombo->setAccessibleName(tr("Provider"));
+    m_providerCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    fillProviderCombo();
+    connect(m_providerCombo, &QComboBox::activated, this,
+            [this](int index) { switchProvider(m_providerCombo->itemData(index).toString()); });
+    bar->addWidget(m_providerCombo);
+    bar->addSeparator();
 
     auto *modelLabel = new QLabel(tr("Chat model"), this);
     modelLabel->setContentsMargins(0, 0, 6, 0);
@@ -144,7 +159,9 @@ void MainWindow::buildToolBar()
     m_chatModel->setAccessibleName(tr("Chat model"));
     m_chatModel->setToolTip(tr("The model that reads the prompt and calls the image tool"));
     m_chatModel->setEditable(true);
-    m_chatModel->addItems(ProviderProfile::chatModels());
+    m_chatModel->addItems(m_session->provider().chatModelChoices.isEmpty()
+                              ? ProviderProfile::chatModels()
+                              : m_session->provider().chatModelChoices);
     m_chatModel->setCurrentText(m_session->provider().chatModel);
     m_chatModel->setMinimumContentsLength(12);
     connect(m_chatModel, &QComboBox::currentTextChanged, this, [this](const QString &model) {
@@ -201,6 +218,19 @@ void MainWindow::showNotice(const QString &notice)
 
 void MainWindow::send(const QString &prompt)
 {
+    const ProviderProfile &provider = m_session->provider();
+    if (!provider.isUsable()) {
+        // Saying it here beats a request that can only come back "unauthorized".
+        const QString how = provider.keyVariable.isEmpty()
+            ? tr("add it in Settings > Providers")
+            : tr("add it in Settings > Providers or set %1").arg(provider.keyVariable);
+        statusBar()->showMessage(provider.baseUrl.isEmpty()
+                                     ? tr("%1 has no base URL yet: set it in Settings > Providers.")
+                                           .arg(provider.displayName)
+                                     : tr("No API key for %1: %2.").arg(provider.displayName, how),
+                                 8000);
+        return;
+    }
     if (!m_session->send(prompt, {}, m_panel->params())) {
         statusBar()->showMessage(m_session->lastRefusal(), 5000);
         return;
@@ -322,4 +352,125 @@ void MainWindow::showDetails(const Turn &turn, const ImageAsset &image)
     auto *dialog = new DetailsDialog(turn, image, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void MainWindow::setProviderRegistry(ProviderRegistry *registry)
+{
+    if (m_registry)
+        m_registry->disconnect(this);
+    m_registry = registry;
+    m_providersAction->setEnabled(registry != nullptr);
+    fillProviderCombo();
+    if (!registry)
+        return;
+    connect(registry, &ProviderRegistry::profilesChanged, this, &MainWindow::onProfilesChanged);
+    connect(registry, &ProviderRegistry::keyChanged, this, [this](const QString &id) {
+        if (id != m_session->provider().id)
+            return;
+        ProviderProfile current = m_session->provider();
+        const ProviderProfile resolved = m_registry->profile(id);
+        current.apiKey = resolved.apiKey;
+        current.keySource = resolved.keySource;
+        m_session->setProvider(current);
+    });
+    // The tool name a gateway accepted after refusing the other one is kept for later runs.
+    connect(m_session, &ChatSession::toolTypeLearned, registry, &ProviderRegistry::rememberToolType,
+            Qt::UniqueConnection);
+}
+
+void MainWindow::fillProviderCombo()
+{
+    const QSignalBlocker blocker(m_providerCombo);
+    m_providerCombo->clear();
+    const ProviderProfile &current = m_session->provider();
+    const QStringList ids = m_registry ? m_registry->ids() : QStringList();
+    for (const QString &id : ids)
+        m_providerCombo->addItem(m_registry->stored(id).displayName, id);
+    if (m_providerCombo->findData(current.id) < 0)
+        m_providerCombo->addItem(current.displayName, current.id);
+    m_providerCombo->setCurrentIndex(m_providerCombo->findData(current.id));
+    m_providerCombo->setToolTip(
+        tr("Where prompts are sent: %1 (%2 API)")
+            .arg(current.baseUrl.toDisplayString(), ApiFlavours::displayName(current.flavour)));
+    m_providerCombo->setEnabled(m_providerCombo->count() > 1);
+}
+
+void MainWindow::switchProvider(const QString &id)
+{
+    if (!m_registry || id == m_session->provider().id)
+        return;
+    if (m_session->isBusy()) {
+        fillProviderCombo(); // back to the one still answering
+        statusBar()->showMessage(tr("Stop the running turn before switching provider."), 5000);
+        return;
+    }
+    ProviderProfile next = m_registry->profile(id);
+    if (next.id.isEmpty())
+        return;
+    // Keep the designer's chat model where the new provider can name it.
+    next.chatModel = next.inOwnNaming(m_chatModel->currentText(), next.chatModel);
+    m_session->setProvider(next);
+    m_settings->setValue(Settings::provider, id);
+    fillProviderCombo();
+    applyProviderModels();
+    m_settings->setValue(Settings::chatModel, m_session->provider().chatModel);
+    if (!next.isUsable()) {
+        showNotice(next.baseUrl.isEmpty()
+                       ? tr("%1 has no base URL yet: set it in Settings > Providers.")
+                             .arg(next.displayName)
+                       : m_registry->keyStatus(id));
+    } else {
+        statusBar()->showMessage(tr("Now sending to %1 (%2 API).")
+                                     .arg(next.displayName, ApiFlavours::displayName(next.flavour)),
+                                 5000);
+    }
+}
+
+void MainWindow::applyProviderModels()
+{
+    const ProviderProfile &provider = m_session->provider();
+    {
+        const QSignalBlocker blocker(m_chatModel);
+        m_chatModel->clear();
+        m_chatModel->addItems(provider.chatModelChoices.isEmpty() ? ProviderProfile::chatModels()
+                                                                  : provider.chatModelChoices);
+        m_chatModel->setCurrentText(provider.chatModel);
+    }
+    if (!provider.imageModelChoices.isEmpty())
+        m_panel->setModels(provider.imageModelChoices);
+    ImageParams params = m_panel->params();
+    const QString imageModel = provider.inOwnNaming(params.imageModel, provider.imageModel);
+    if (imageModel != params.imageModel) {
+        params.imageModel = imageModel;
+        m_panel->setParams(params);
+        onParamsChanged();
+    } else {
+        updateCostPreview();
+    }
+}
+
+void MainWindow::onProfilesChanged()
+{
+    const QString id = m_session->provider().id;
+    if (m_registry->contains(id) && !m_session->isBusy()) {
+        // Edits made in Settings > Providers apply to this conversation from its next turn; the
+        // chat model picked in the toolbar stays.
+        ProviderProfile updated = m_registry->profile(id);
+        updated.chatModel = m_session->provider().chatModel;
+        m_session->setProvider(updated);
+    }
+    fillProviderCombo();
+}
+
+void MainWindow::openProvidersDialog()
+{
+    if (!m_registry)
+        return;
+    auto *dialog = findChild<ProvidersDialog *>();
+    if (!dialog) {
+        dialog = new ProvidersDialog(m_registry, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->selectProfile(m_session->provider().id);
+    dialog->open(); // window-modal without a nested event loop
 }

@@ -11,6 +11,7 @@ class ConversationView;
 class CostEstimator;
 class ImageCache;
 class ParameterPanel;
+class ProviderRegistry;
 class QComboBox;
 class QDockWidget;
 class QLabel;
@@ -27,6 +28,9 @@ public:
 
     void
     showNotice(const QString &notice); // e.g. "OPENAI_API_KEY is not set: using the offline demo"
+    // Offers every provider profile in the toolbar's picker and Settings > Providers. Without it
+    // the picker shows only the session's provider.
+    void setProviderRegistry(ProviderRegistry *registry);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -50,6 +54,12 @@ private:
     void showDetails(const Turn &turn, const ImageAsset &image);
     void newConversation();
 
+    void fillProviderCombo();
+    void switchProvider(const QString &id);
+    void applyProviderModels(); // the pickers' model lists and names follow the provider
+    void onProfilesChanged();
+    void openProvidersDialog();
+
     ChatSession *m_session;
     Settings *m_settings;
     CostEstimator *m_estimator;
@@ -59,6 +69,9 @@ private:
     ParameterPanel *m_panel;
     QDockWidget *m_dock;
     QComboBox *m_chatModel;
+    QComboBox *m_providerCombo;
+    QAction *m_providersAction = nullptr;
+    ProviderRegistry *m_registry = nullptr;
     QLabel *m_providerBadge;
     QLabel *m_totals;
 };

@@ -2,6 +2,7 @@
 
 #include "gateway/apiflavour.h"
 #include "image/imagecache.h"
+#include "imagedownloads.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
 #include "streamworker.h"
@@ -11,6 +12,8 @@
 #include <QNetworkRequest>
 #include <QThread>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace {
 
@@ -41,10 +44,14 @@ ChatSession::ChatSession(const ProviderProfile &provider, const Options &options
     m_streamThread->start();
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ChatSession::tick);
+    m_downloads = new ImageDownloads(m_network, m_options.imageRoot, this);
+    connect(m_downloads, &ImageDownloads::progress, this, &ChatSession::onImageDownloadProgress);
+    connect(m_downloads, &ImageDownloads::finished, this, &ChatSession::onImageDownloaded);
 }
 
 ChatSession::~ChatSession()
 {
+    m_downloads->cancelAll(); // before the network manager goes: none may report to a dying session
     if (m_job)
         m_job->disconnect(this);
     m_streamThread->quit();
@@ -139,8 +146,19 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
 
     m_model->appendTurn(m_turn);
 
+    m_request = request;
+    m_toolTypeRetried = false;
+    startRequest();
+
+    m_ticker.start();
+    Q_EMIT busyChanged(true);
+    return true;
+}
+
+void ChatSession::startRequest()
+{
     m_worker = new StreamWorker(m_options.imageRoot, m_options.previewRoot, m_provider.flavour,
-                                request.stream);
+                                m_request.stream);
     m_worker->moveToThread(m_streamThread);
     connect(m_worker, &StreamWorker::processed, this, &ChatSession::onProcessed);
     connect(m_worker, &StreamWorker::closed, this, &ChatSession::onWorkerClosed);
@@ -150,7 +168,7 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
     networkRequest.setHeader(QNetworkRequest::ContentTypeHeader,
                              QStringLiteral("application/json"));
     networkRequest.setRawHeader("Accept",
-                                request.stream ? "text/event-stream" : "application/json");
+                                m_request.stream ? "text/event-stream" : "application/json");
     // The key goes only to the configured base URL's host: this request is built from it alone.
     if (m_provider.hasKey())
         networkRequest.setRawHeader("Authorization", "Bearer " + m_provider.apiKey.toUtf8());
@@ -162,10 +180,28 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
     StreamWorker *worker = m_worker;
     connect(m_job, &GatewayJob::dataReceived, worker, &StreamWorker::feed);
     connect(m_job, &GatewayJob::finished, this, &ChatSession::onJobFinished);
-    m_job->start(networkRequest, ApiFlavours::requestBody(m_provider.flavour, request));
+    m_job->start(networkRequest, ApiFlavours::requestBody(m_provider.flavour, m_request));
+}
 
-    m_ticker.start();
-    Q_EMIT busyChanged(true);
+bool ChatSession::retryWithOtherToolType()
+{
+    // The one retry Easel makes. AI Stats renamed its image tool (ai-stats: -> phaseo:) and a
+    // build refuses the name it does not know with a 400 before doing any work, so nothing was
+    // billed: the same turn goes once more with the other name.
+    if (m_toolTypeRetried || !m_job || m_job->status() != GatewayJob::Status::HttpError)
+        return false;
+    const QString other = ProviderProfile::alternateToolType(m_request.toolType);
+    if (other.isEmpty()
+        || !ProviderProfile::refusesToolType(m_job->httpStatus(), m_job->errorBody()))
+        return false;
+    m_toolTypeRetried = true;
+    m_request.toolType = other;
+    m_job->disconnect(this);
+    m_job->deleteLater();
+    m_job = nullptr;
+    m_worker->deleteLater(); // it was fed nothing: an error body never reaches the worker
+    m_worker = nullptr;
+    startRequest();
     return true;
 }
 
@@ -178,6 +214,7 @@ void ChatSession::stop()
 void ChatSession::clear()
 {
     stop();
+    m_downloads->cancelAll();
     m_model->clear();
 }
 
@@ -189,12 +226,17 @@ void ChatSession::onProcessed(const ProcessedEvents &events)
         if (m_imageCache && !event.decoded.isNull() && !event.asset.filePath.isEmpty())
             m_imageCache->insert(event.asset.filePath, QSize(), event.decoded);
         TurnAssembler::apply(m_turn, event);
+        if (event.event.kind == StreamEvent::Kind::ImageFinal
+            && event.asset.state == ImageAsset::State::Pending && !event.asset.sourceUrl.isEmpty())
+            m_downloads->start(m_turn.id, event.event.itemId, event.asset.sourceUrl);
     }
     publish();
 }
 
 void ChatSession::onJobFinished()
 {
+    if (retryWithOtherToolType())
+        return;
     StreamWorker *worker = m_worker;
     const bool complete = m_job && m_job->status() == GatewayJob::Status::Succeeded;
     QMetaObject::invokeMethod(
@@ -206,6 +248,12 @@ void ChatSession::onWorkerClosed()
     if (sender() != m_worker)
         return;
     GatewayJob *job = m_job;
+    if (m_toolTypeRetried && job->httpStatus() / 100 == 2
+        && m_provider.toolType != m_request.toolType) {
+        // The other name was accepted: later turns start with it (and the registry keeps it).
+        m_provider.toolType = m_request.toolType;
+        Q_EMIT toolTypeLearned(m_provider.id, m_request.toolType);
+    }
     switch (job->status()) {
     case GatewayJob::Status::Succeeded:
         if (m_turn.isRunning())
@@ -221,24 +269,14 @@ void ChatSession::onWorkerClosed()
     }
     m_turn.durationMs = m_clock.elapsed();
 
-    if (m_provider.isDemo) {
-        m_turn.cost
-            = Cost { 0.0, Cost::Basis::Demo, QStringLiteral("The offline demo gateway is free.") };
-    } else {
-        QList<ImageReport> reports;
-        for (const ImageAsset &image : std::as_const(m_turn.images)) {
-            if (image.state == ImageAsset::State::Final)
-                reports.append(image.report);
-        }
-        m_turn.cost = m_estimator->turnCost(m_turn.usage, m_turn.chatModel,
-                                            m_turn.requested.imageModel, reports, m_turn.requested);
-    }
+    updateCost(m_turn);
 
     m_ticker.stop();
     job->deleteLater();
     m_job = nullptr;
     m_worker->deleteLater();
     m_worker = nullptr;
+    m_request = GatewayRequest(); // drops the attachments' bytes
     const QString finishedId = m_turnId;
     m_turnId.clear();
     publish();
@@ -255,4 +293,91 @@ void ChatSession::tick()
 void ChatSession::publish()
 {
     m_model->updateTurn(m_turn);
+}
+
+void ChatSession::updateCost(Turn &turn) const
+{
+    if (m_provider.isDemo) {
+        turn.cost
+            = Cost { 0.0, Cost::Basis::Demo, QStringLiteral("The offline demo gateway is free.") };
+    } else {
+        QList<ImageReport> reports;
+        for (const ImageAsset &image : std::as_const(turn.images)) {
+            if (image.state == ImageAsset::State::Final)
+                reports.append(image.report);
+        }
+        turn.cost = m_estimator->turnCost(turn.usage, turn.chatModel, turn.requested.imageModel,
+                                          reports, turn.requested);
+    }
+}
+
+bool ChatSession::updateImage(const QString &turnId, const QString &itemId,
+                              const std::function<void(ImageAsset &)> &change)
+{
+    // A download can land while its turn still streams (m_turn is the truth then, and publish()
+    // shows it) or long after, when the model row is the only copy.
+    const bool running = !m_turnId.isEmpty() && turnId == m_turnId;
+    const int row = m_model->rowOfTurn(turnId);
+    if (!running && row < 0)
+        return false;
+    Turn turn = running ? m_turn : m_model->turnAt(row);
+    const auto image = std::find_if(turn.images.begin(), turn.images.end(),
+                                    [&itemId](const ImageAsset &i) { return i.itemId == itemId; });
+    if (image == turn.images.end())
+        return false;
+    change(*image);
+    if (running) {
+        m_turn = turn; // the cost is computed when the stream ends
+        publish();
+    } else {
+        updateCost(turn); // the stream ended: its cost follows the images that arrived since
+        m_model->updateTurn(turn);
+    }
+    return true;
+}
+
+void ChatSession::onImageDownloadProgress(const QString &turnId, const QString &itemId,
+                                          qint64 received, qint64 total)
+{
+    updateImage(turnId, itemId, [received, total](ImageAsset &image) {
+        if (image.state != ImageAsset::State::Pending)
+            return;
+        image.downloadedBytes = received;
+        image.downloadTotal = total;
+    });
+}
+
+void ChatSession::onImageDownloaded(const QString &turnId, const QString &itemId,
+                                    const ImageAsset &result, const QImage &decoded)
+{
+    if (m_imageCache && !decoded.isNull() && !result.filePath.isEmpty())
+        m_imageCache->insert(result.filePath, QSize(), decoded);
+    updateImage(turnId, itemId, [&result](ImageAsset &image) {
+        const QString itemId = image.itemId;
+        const ImageReport report = image.report; // what the gateway said about it stays
+        image = result;
+        image.itemId = itemId;
+        image.report = report;
+    });
+}
+
+void ChatSession::retryImage(const QString &turnId, const QString &itemId)
+{
+    if (m_downloads->isDownloading(turnId, itemId))
+        return;
+    QString url;
+    updateImage(turnId, itemId, [&url](ImageAsset &image) {
+        // Failed, or pending with no download behind it (a conversation reopened mid-download).
+        if (image.sourceUrl.isEmpty()
+            || (image.state != ImageAsset::State::Failed
+                && image.state != ImageAsset::State::Pending))
+            return;
+        url = image.sourceUrl;
+        image.state = ImageAsset::State::Pending;
+        image.error.clear();
+        image.downloadedBytes = -1;
+        image.downloadTotal = -1;
+    });
+    if (!url.isEmpty())
+        m_downloads->start(turnId, itemId, url);
 }

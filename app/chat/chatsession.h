@@ -11,8 +11,11 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class QNetworkAccessManager;
 class QThread;
+class ImageDownloads;
 class StreamWorker;
 class CostEstimator;
 
@@ -53,17 +56,37 @@ public:
     void clear(); // a new, empty conversation
     QString lastRefusal() const { return m_refusal; }
 
+    // Downloads again a linked image whose download failed (or was never finished), e.g. from
+    // the image card's Retry action. The turn need not be the running one.
+    Q_INVOKABLE void retryImage(const QString &turnId, const QString &itemId);
+    // Images that came as links, being downloaded (timeouts and the size cap can be set there).
+    ImageDownloads *imageDownloads() const { return m_downloads; }
+
 Q_SIGNALS:
     void busyChanged(bool busy);
     void turnFinished(const QString &turnId);
+    // A gateway accepted the other name of its image tool after refusing the profile's one (see
+    // retryWithOtherToolType); ProviderRegistry::rememberToolType keeps it for later runs.
+    void toolTypeLearned(const QString &providerId, const QString &toolType);
 
 private:
+    void startRequest(); // sends m_request for the running turn
+    bool retryWithOtherToolType();
     void onProcessed(const ProcessedEvents &events);
     void onJobFinished();
     void onWorkerClosed();
     void tick();
     void publish(); // pushes m_turn into the model (one row's dataChanged)
     QString previousResponseId() const;
+    void onImageDownloadProgress(const QString &turnId, const QString &itemId, qint64 received,
+                                 qint64 total);
+    void onImageDownloaded(const QString &turnId, const QString &itemId, const ImageAsset &result,
+                           const QImage &decoded);
+    // Changes image `itemId` of a turn, running or finished, and shows the change. False when
+    // there is no such turn or image.
+    bool updateImage(const QString &turnId, const QString &itemId,
+                     const std::function<void(ImageAsset &)> &change);
+    void updateCost(Turn &turn) const; // from its usage and its final images
 
     ProviderProfile m_provider;
     Options m_options;
@@ -72,9 +95,12 @@ private:
     QThread *m_streamThread;
     const CostEstimator *m_estimator;
     QPointer<ImageCache> m_imageCache;
+    ImageDownloads *m_downloads = nullptr;
 
     QPointer<GatewayJob> m_job;
     StreamWorker *m_worker = nullptr;
+    GatewayRequest m_request; // the running turn's request, kept for the tool-name retry
+    bool m_toolTypeRetried = false;
     Turn m_turn;
     QString m_turnId;
     QElapsedTimer m_clock;

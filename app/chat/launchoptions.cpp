@@ -1,8 +1,42 @@
 #include "launchoptions.h"
 
-#include "providerprofile.h"
+#include "providerregistry.h"
+#include "store/secretstore.h"
 
 #include <QCommandLineParser>
+
+namespace {
+
+const QString demoId = QStringLiteral("demo");
+
+QString unsupportedFlavour(const ProviderProfile &profile, ApiFlavour flavour)
+{
+    return QStringLiteral("%1 does not speak the %2 API (--api %3). It speaks: %4.")
+        .arg(profile.displayName, ApiFlavours::displayName(flavour), ApiFlavours::name(flavour),
+             profile.flavourNames());
+}
+
+QString demoNotice(const ProviderProfile &wanted, bool keychainAvailable)
+{
+    if (wanted.baseUrl.isEmpty() || !wanted.baseUrl.isValid()) {
+        return QStringLiteral("%1 has no base URL yet, so Easel uses its offline demo gateway. "
+                              "Set it in Settings > Providers%2.")
+            .arg(
+                wanted.displayName,
+                wanted.baseUrlVariable.isEmpty()
+                    ? QString()
+                    : QStringLiteral(" or with %1 in the environment").arg(wanted.baseUrlVariable));
+    }
+    const QString where = keychainAvailable
+        ? QStringLiteral("Add the key in Settings > Providers or set %1 in the environment")
+        : QStringLiteral("There is no keychain service here, so set %1 in the environment");
+    return QStringLiteral("%1 is not set and no key for %2 is stored, so Easel uses its offline "
+                          "demo gateway. %3 to generate real images.")
+        .arg(wanted.keyVariable.isEmpty() ? QStringLiteral("No API key") : wanted.keyVariable,
+             wanted.displayName, where.arg(wanted.keyVariable));
+}
+
+} // namespace
 
 bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, QString *error)
 {
@@ -12,9 +46,15 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
     parser.addVersionOption();
     const QCommandLineOption provider(
         QStringLiteral("provider"),
-        QStringLiteral("Provider to use: %1.")
+        QStringLiteral("Provider to use: %1, or the id of a profile made in Settings > Providers.")
             .arg(ProviderProfile::knownIds().join(QStringLiteral(", "))),
         QStringLiteral("id"));
+    const QCommandLineOption api(
+        QStringLiteral("api"),
+        QStringLiteral("API flavour to speak: %1 (Responses, Chat Completions with the image "
+                       "tool, or an image-output chat model).")
+            .arg(ApiFlavours::names().join(QStringLiteral(", "))),
+        QStringLiteral("flavour"));
     const QCommandLineOption model(QStringLiteral("model"),
                                    QStringLiteral("Chat model, e.g. gpt-5-mini."),
                                    QStringLiteral("id"));
@@ -25,7 +65,7 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
         QStringLiteral("data-dir"),
         QStringLiteral("Keep images and settings in this folder instead of the standard ones."),
         QStringLiteral("dir"));
-    parser.addOptions({ provider, model, imageModel, dataDir });
+    parser.addOptions({ provider, api, model, imageModel, dataDir });
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -40,32 +80,105 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
         return false;
     }
     options->provider = parser.value(provider).trimmed().toLower();
-    if (!options->provider.isEmpty() && !ProviderProfile::knownIds().contains(options->provider)) {
-        *error
-            = QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
-                  .arg(options->provider, ProviderProfile::knownIds().join(QStringLiteral(", ")));
-        return false;
-    }
+    options->api = parser.value(api).trimmed().toLower();
     options->chatModel = parser.value(model).trimmed();
     options->imageModel = parser.value(imageModel).trimmed();
     options->dataDir = parser.value(dataDir).trimmed();
+
+    ApiFlavour flavour = ApiFlavour::Responses;
+    if (!options->api.isEmpty() && !ApiFlavours::fromName(options->api, &flavour)) {
+        *error = QStringLiteral("Unknown API flavour \"%1\". Choose one of: %2.")
+                     .arg(options->api, ApiFlavours::names().join(QStringLiteral(", ")));
+        return false;
+    }
+    // A built-in's flavours are known without the settings: refuse at once.
+    const ProviderProfile builtIn = options->demoRequested()
+        ? ProviderProfile::demo(QUrl())
+        : ProviderProfile::builtIn(options->provider);
+    if (!options->api.isEmpty() && !builtIn.id.isEmpty() && !builtIn.supports(flavour)) {
+        *error = unsupportedFlavour(builtIn, flavour);
+        return false;
+    }
     return true;
 }
 
-LaunchOptions::Choice LaunchOptions::chooseProvider(const QString &requested, bool openAiKeyPresent)
+bool LaunchOptions::validate(const ProviderRegistry &registry, QString *error) const
 {
-    if (requested == QLatin1String("demo"))
-        return { QStringLiteral("demo"), {} };
-    if (openAiKeyPresent)
-        return { QStringLiteral("openai"), {} };
-    if (requested == QLatin1String("openai"))
-        return {
-            QStringLiteral("demo"),
-            QStringLiteral(
-                "OPENAI_API_KEY is not set, so Easel uses its offline demo gateway. Set the key "
-                "in the environment to generate real images.")
-        };
-    return { QStringLiteral("demo"),
-             QStringLiteral("No API key found: Easel runs against its offline demo gateway. "
-                            "Set OPENAI_API_KEY for real images.") };
+    QStringList known = registry.ids();
+    if (!known.contains(demoId))
+        known.prepend(demoId);
+    if (!provider.isEmpty() && !known.contains(provider)) {
+        *error = QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
+                     .arg(provider, known.join(QStringLiteral(", ")));
+        return false;
+    }
+    ApiFlavour flavour;
+    if (api.isEmpty() || !ApiFlavours::fromName(api, &flavour) || provider.isEmpty())
+        return true;
+    const ProviderProfile profile
+        = demoRequested() ? ProviderProfile::demo(QUrl()) : registry.stored(provider);
+    if (!profile.supports(flavour)) {
+        *error = unsupportedFlavour(profile, flavour);
+        return false;
+    }
+    return true;
+}
+
+LaunchOptions::Choice LaunchOptions::choose(const ProviderRegistry &registry,
+                                            const QString &savedProvider,
+                                            const QString &savedChatModel) const
+{
+    ApiFlavour flavour = ApiFlavour::Responses;
+    const bool flavourAsked = !api.isEmpty() && ApiFlavours::fromName(api, &flavour);
+    QString requested = provider;
+    if (requested.isEmpty() && registry.contains(savedProvider))
+        requested = savedProvider;
+
+    Choice choice;
+    if (requested.isEmpty()) { // automatic: the first provider that can answer
+        for (const QString &id : registry.ids()) {
+            const ProviderProfile candidate = registry.profile(id);
+            if (!candidate.isDemo && candidate.hasKey() && candidate.isUsable()
+                && (!flavourAsked || candidate.supports(flavour))) {
+                choice.profile = candidate;
+                break;
+            }
+        }
+        if (choice.profile.id.isEmpty() && flavourAsked) {
+            choice.notice = QStringLiteral("No provider with an API key speaks the %1 API, so "
+                                           "Easel runs against its offline "
+                                           "demo gateway. Set a key for a provider that does, or "
+                                           "pick one with --provider.")
+                                .arg(ApiFlavours::displayName(flavour));
+        } else if (choice.profile.id.isEmpty()) {
+            choice.notice = QStringLiteral(
+                "No API key found: Easel runs against its offline demo gateway. Set "
+                "OPENAI_API_KEY (or another provider's key) or add a key in Settings > Providers "
+                "for real images.");
+        }
+    } else if (requested != demoId) {
+        const ProviderProfile wanted = registry.profile(requested);
+        if (wanted.isUsable())
+            choice.profile = wanted;
+        else
+            choice.notice
+                = demoNotice(wanted, registry.secrets() && registry.secrets()->available());
+    }
+
+    if (choice.profile.id.isEmpty()) {
+        choice.profile = registry.profile(demoId); // empty when no demo gateway runs
+        choice.providerId = demoId;
+    } else {
+        choice.providerId = choice.profile.id;
+        if (flavourAsked && choice.profile.supports(flavour))
+            choice.profile.flavour = flavour;
+    }
+    if (!chatModel.isEmpty()) {
+        choice.profile.chatModel = chatModel;
+    } else if (!savedChatModel.isEmpty()
+               && (savedProvider.isEmpty() || savedProvider == choice.providerId)) {
+        choice.profile.chatModel
+            = choice.profile.inOwnNaming(savedChatModel, choice.profile.chatModel);
+    }
+    return choice;
 }

@@ -1,28 +1,43 @@
 #pragma once
 
+#include "providerprofile.h"
+
 #include <QString>
 #include <QStringList>
 
-// What the command line asked for: `easel [--provider ID] [--model ID] [--image-model ID]
-// [--data-dir DIR]`. Parsed in the core so that it is tested without a window.
+class ProviderRegistry;
+
+// What the command line asked for: `easel [--provider ID] [--api responses|chat|image-chat]
+// [--model ID] [--image-model ID] [--data-dir DIR]`. Parsed in the core so that it is tested
+// without a window.
 struct LaunchOptions
 {
-    QString provider; // "" = automatic: OpenAI when OPENAI_API_KEY is set, else the offline demo
+    QString provider; // "" = automatic: the last one picked, else the first with a key, else demo
+    QString api; // "" = the profile's flavour; otherwise an ApiFlavours::name
     QString chatModel;
     QString imageModel;
     QString dataDir; // "" = the standard locations
     bool demoRequested() const { return provider == QLatin1String("demo"); }
 
-    // Returns false with a plain message in *error (exit code 2) for unknown flags or values.
-    // --help and --version are handled by the parser and exit.
+    // Returns false with a plain message in *error (exit code 2) for unknown flags or values, an
+    // unknown API flavour, or a flavour a built-in provider does not speak. --help and --version
+    // are handled by the parser and exit.
     static bool parse(const QStringList &arguments, LaunchOptions *options, QString *error);
 
-    // Which built-in provider a run uses, and a sentence for the status bar when it is not the
-    // one asked for.
+    // The checks that need the user's profiles (read from the settings that --data-dir picks):
+    // the provider exists and speaks the flavour asked for. False with a plain message (exit 2).
+    bool validate(const ProviderRegistry &registry, QString *error) const;
+
+    // Which profile the run uses, with the flavour and models applied, and a sentence for the
+    // status bar when it is not the one asked for: the offline demo stands in for a provider
+    // without a key (or without a base URL). Call it once the registry's keys are loaded.
+    // `savedProvider` and `savedChatModel` are the last ones picked in the window.
     struct Choice
     {
         QString providerId;
         QString notice;
+        ProviderProfile profile; // empty id when the demo is needed but not offered
     };
-    static Choice chooseProvider(const QString &requested, bool openAiKeyPresent);
+    Choice choose(const ProviderRegistry &registry, const QString &savedProvider = {},
+                  const QString &savedChatModel = {}) const;
 };

@@ -5,6 +5,7 @@
 const Settings::Key<QString> Settings::provider { "chat/provider", QString() };
 const Settings::Key<QString> Settings::chatModel { "chat/chatModel", QString() };
 const Settings::Key<QByteArray> Settings::imageParams { "image/params", QByteArray() };
+const Settings::Key<QByteArray> Settings::providerProfiles { "providers/profiles", QByteArray() };
 const Settings::Key<QByteArray> Settings::windowGeometry { "window/geometry", QByteArray() };
 const Settings::Key<QByteArray> Settings::windowState { "window/state", QByteArray() };
 

@@ -8,7 +8,7 @@
 #include <QVariant>
 
 // One typed table of every setting Easel keeps, with its default, over QSettings. API keys are
-// never among them: keys come from the environment (and, later, the OS keychain).
+// never among them: keys come from the environment or the OS keychain (SecretStore).
 class Settings
 {
 public:
@@ -18,9 +18,13 @@ public:
         T defaultValue;
     };
 
-    static const Key<QString> provider; // "" = choose automatically (OpenAI with a key, else demo)
+    // The provider last picked in the window; "" = the first provider with a key, else the demo.
+    static const Key<QString> provider;
     static const Key<QString> chatModel;
     static const Key<QByteArray> imageParams; // ImageParams as JSON
+    // The user's edits of the built-in provider profiles and their own profiles, as JSON (see
+    // ProviderRegistry). Never an API key: those live in the OS keychain or the environment.
+    static const Key<QByteArray> providerProfiles;
     static const Key<QByteArray> windowGeometry;
     static const Key<QByteArray> windowState;
 

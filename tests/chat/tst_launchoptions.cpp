@@ -1,17 +1,57 @@
 #include "chat/launchoptions.h"
 #include "chat/providerprofile.h"
+#include "chat/providerregistry.h"
+#include "store/secretstore.h"
+#include "store/settings.h"
 
+#include <QTemporaryDir>
 #include <QTest>
+
+namespace {
+
+const char *const environmentVariables[]
+    = { "OPENAI_API_KEY",       "OPENAI_BASE_URL",      "AI_STATS_API_KEY",   "AI_STATS_BASE_URL",
+        "OPENROUTER_API_KEY",   "OPENROUTER_BASE_URL",  "MODELGATES_API_KEY", "MODELGATES_BASE_URL",
+        "EASEL_CUSTOM_API_KEY", "EASEL_CUSTOM_BASE_URL" };
+
+} // namespace
 
 class TestLaunchOptions : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { qputenv("EASEL_NO_KEYCHAIN", "1"); }
+
+    void init()
+    {
+        for (const char *name : environmentVariables)
+            qunsetenv(name);
+        m_dir.reset(new QTemporaryDir);
+        m_settings.reset(new Settings(m_dir->path() + QStringLiteral("/settings.ini")));
+        m_secrets.reset(new SecretStore);
+        m_registry.reset(new ProviderRegistry(m_settings.get(), m_secrets.get()));
+        m_registry->setDemoBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/v1")));
+        // A profile of the user's own, known only through the settings.
+        ProviderProfile mine = m_registry->stored(m_registry->addCustom());
+        mine.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:4000/v1"));
+        QVERIFY(m_registry->save(mine));
+    }
+
+    void cleanup()
+    {
+        m_registry.reset();
+        m_secrets.reset();
+        m_settings.reset();
+        for (const char *name : environmentVariables)
+            qunsetenv(name);
+    }
+
     void parses_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::addColumn<bool>("ok");
+        QTest::addColumn<bool>("ok"); // after parse() and validate()
         QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("api");
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("imageModel");
         QTest::addColumn<QString>("errorPart");
@@ -19,31 +59,103 @@ private Q_SLOTS:
         QTest::newRow("nothing") << QStringList { "easel" } << true << ""
                                  << ""
                                  << ""
+                                 << ""
                                  << "";
         QTest::newRow("all") << QStringList { "easel", "--provider",    "OpenAI",     "--model",
                                               "gpt-5", "--image-model", "gpt-image-2" }
                              << true << "openai"
+                             << ""
                              << "gpt-5"
                              << "gpt-image-2"
                              << "";
         QTest::newRow("equals form") << QStringList { "easel", "--provider=demo" } << true << "demo"
                                      << ""
                                      << ""
+                                     << ""
                                      << "";
+        QTest::newRow("gateway and flavour")
+            << QStringList { "easel", "--provider", "openrouter", "--api", "image-chat" } << true
+            << "openrouter"
+            << "image-chat"
+            << ""
+            << ""
+            << "";
+        QTest::newRow("aistats chat")
+            << QStringList { "easel", "--provider", "aistats", "--api", "CHAT" } << true
+            << "aistats"
+            << "chat"
+            << ""
+            << ""
+            << "";
+        QTest::newRow("flavour alone")
+            << QStringList { "easel", "--api", "responses" } << true << ""
+            << "responses"
+            << ""
+            << ""
+            << "";
+        QTest::newRow("the user's profile")
+            << QStringList { "easel", "--provider", "custom-2", "--api", "chat" } << true
+            << "custom-2"
+            << "chat"
+            << ""
+            << ""
+            << "";
         QTest::newRow("unknown provider")
             << QStringList { "easel", "--provider", "acme" } << false << ""
             << ""
             << ""
+            << ""
             << "Unknown provider \"acme\"";
+        QTest::newRow("unknown flavour")
+            << QStringList { "easel", "--provider", "openrouter", "--api", "completions" } << false
+            << ""
+            << ""
+            << ""
+            << ""
+            << "Unknown API flavour \"completions\"";
+        QTest::newRow("openai speaks responses only")
+            << QStringList { "easel", "--provider", "openai", "--api", "chat" } << false << ""
+            << ""
+            << ""
+            << ""
+            << "OpenAI does not speak the Chat Completions API";
+        QTest::newRow("aistats has no image chat")
+            << QStringList { "easel", "--provider", "aistats", "--api", "image-chat" } << false
+            << ""
+            << ""
+            << ""
+            << ""
+            << "It speaks: responses, chat.";
+        QTest::newRow("modelgates has no image chat")
+            << QStringList { "easel", "--provider", "modelgates", "--api", "image-chat" } << false
+            << ""
+            << ""
+            << ""
+            << ""
+            << "ModelGates does not speak";
+        QTest::newRow("demo speaks responses")
+            << QStringList { "easel", "--provider", "demo", "--api", "chat" } << false << ""
+            << ""
+            << ""
+            << ""
+            << "Offline demo does not speak";
+        QTest::newRow("missing api value") << QStringList { "easel", "--api" } << false << ""
+                                           << ""
+                                           << ""
+                                           << ""
+                                           << "api";
         QTest::newRow("unknown flag") << QStringList { "easel", "--colour" } << false << ""
+                                      << ""
                                       << ""
                                       << ""
                                       << "colour";
         QTest::newRow("missing value") << QStringList { "easel", "--model" } << false << ""
                                        << ""
                                        << ""
+                                       << ""
                                        << "model";
         QTest::newRow("stray argument") << QStringList { "easel", "hello" } << false << ""
+                                        << ""
                                         << ""
                                         << ""
                                         << "hello";
@@ -54,43 +166,180 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(bool, ok);
         QFETCH(QString, provider);
+        QFETCH(QString, api);
         QFETCH(QString, model);
         QFETCH(QString, imageModel);
         QFETCH(QString, errorPart);
         LaunchOptions options;
         QString error;
-        QCOMPARE(LaunchOptions::parse(arguments, &options, &error), ok);
+        const bool valid = LaunchOptions::parse(arguments, &options, &error)
+            && options.validate(*m_registry, &error);
+        QCOMPARE(valid, ok);
         if (!ok) {
             QVERIFY2(error.contains(errorPart), qPrintable(error));
             return;
         }
         QCOMPARE(options.provider, provider);
+        QCOMPARE(options.api, api);
         QCOMPARE(options.chatModel, model);
         QCOMPARE(options.imageModel, imageModel);
     }
 
+    void refusesBuiltInFlavoursBeforeReadingSettings()
+    {
+        // The refusal needs no registry: it comes out of parse() itself.
+        LaunchOptions options;
+        QString error;
+        QVERIFY(!LaunchOptions::parse({ "easel", "--provider", "openai", "--api", "image-chat" },
+                                      &options, &error));
+        QVERIFY2(error.contains(QLatin1String("It speaks: responses.")), qPrintable(error));
+    }
+
     void choosesProvider_data()
     {
-        QTest::addColumn<QString>("requested");
-        QTest::addColumn<bool>("keyPresent");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("keyVariable"); // set for the run
+        QTest::addColumn<QString>("savedProvider");
         QTest::addColumn<QString>("chosen");
         QTest::addColumn<bool>("hasNotice");
-        QTest::newRow("auto with key") << "" << true << "openai" << false;
-        QTest::newRow("auto without key") << "" << false << "demo" << true;
-        QTest::newRow("openai without key") << "openai" << false << "demo" << true;
-        QTest::newRow("demo with key") << "demo" << true << "demo" << false;
-        QTest::newRow("openai with key") << "openai" << true << "openai" << false;
+        QTest::addColumn<QString>("flavour");
+
+        const QStringList plain { "easel" };
+        QTest::newRow("auto with openai key") << plain << QByteArray("OPENAI_API_KEY") << ""
+                                              << "openai" << false << "responses";
+        QTest::newRow("auto with only an openrouter key")
+            << plain << QByteArray("OPENROUTER_API_KEY") << ""
+            << "openrouter" << false << "responses";
+        QTest::newRow("auto without key") << plain << QByteArray() << ""
+                                          << "demo" << true << "responses";
+        QTest::newRow("auto chat skips openai")
+            << QStringList { "easel", "--api", "chat" } << QByteArray("OPENAI_API_KEY") << ""
+            << "demo" << true << "responses";
+        QTest::newRow("auto chat finds openrouter")
+            << QStringList { "easel", "--api", "chat" } << QByteArray("OPENROUTER_API_KEY") << ""
+            << "openrouter" << false << "chat";
+        QTest::newRow("openai without key")
+            << QStringList { "easel", "--provider", "openai" } << QByteArray() << ""
+            << "demo" << true << "responses";
+        QTest::newRow("demo with key")
+            << QStringList { "easel", "--provider", "demo" } << QByteArray("OPENAI_API_KEY") << ""
+            << "demo" << false << "responses";
+        QTest::newRow("openai with key")
+            << QStringList { "easel", "--provider", "openai" } << QByteArray("OPENAI_API_KEY") << ""
+            << "openai" << false << "responses";
+        QTest::newRow("aistats chat with key")
+            << QStringList { "easel", "--provider", "aistats", "--api", "chat" }
+            << QByteArray("AI_STATS_API_KEY") << ""
+            << "aistats" << false << "chat";
+        QTest::newRow("modelgates chat without key")
+            << QStringList { "easel", "--provider", "modelgates", "--api", "chat" } << QByteArray()
+            << ""
+            << "demo" << true << "responses";
+        QTest::newRow("saved provider wins over auto")
+            << plain << QByteArray("MODELGATES_API_KEY") << "modelgates"
+            << "modelgates" << false << "responses";
+        QTest::newRow("saved provider without key")
+            << plain << QByteArray("OPENAI_API_KEY") << "openrouter"
+            << "demo" << true << "responses";
+        QTest::newRow("command line wins over saved")
+            << QStringList { "easel", "--provider", "openai" } << QByteArray("OPENAI_API_KEY")
+            << "openrouter"
+            << "openai" << false << "responses";
+        QTest::newRow("stale saved provider") << plain << QByteArray("OPENAI_API_KEY") << "gone"
+                                              << "openai" << false << "responses";
+        QTest::newRow("local endpoint needs no key")
+            << QStringList { "easel", "--provider", "custom-2", "--api", "image-chat" }
+            << QByteArray() << ""
+            << "custom-2" << false << "image-chat";
+        QTest::newRow("custom without base url")
+            << QStringList { "easel", "--provider", "custom" } << QByteArray() << ""
+            << "demo" << true << "responses";
     }
 
     void choosesProvider()
     {
-        QFETCH(QString, requested);
-        QFETCH(bool, keyPresent);
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, keyVariable);
+        QFETCH(QString, savedProvider);
         QFETCH(QString, chosen);
         QFETCH(bool, hasNotice);
-        const LaunchOptions::Choice choice = LaunchOptions::chooseProvider(requested, keyPresent);
+        QFETCH(QString, flavour);
+        if (!keyVariable.isEmpty())
+            qputenv(keyVariable.constData(), "sk-launch-test");
+        LaunchOptions options;
+        QString error;
+        QVERIFY2(LaunchOptions::parse(arguments, &options, &error), qPrintable(error));
+        QVERIFY2(options.validate(*m_registry, &error), qPrintable(error));
+        const LaunchOptions::Choice choice = options.choose(*m_registry, savedProvider);
         QCOMPARE(choice.providerId, chosen);
+        QCOMPARE(choice.profile.id, chosen);
         QCOMPARE(!choice.notice.isEmpty(), hasNotice);
+        QCOMPARE(ApiFlavours::name(choice.profile.flavour), flavour);
+        QVERIFY(choice.profile.isUsable());
+    }
+
+    void noticeNamesTheMissingVariable()
+    {
+        LaunchOptions options;
+        QString error;
+        QVERIFY(LaunchOptions::parse({ "easel", "--provider", "aistats" }, &options, &error));
+        const LaunchOptions::Choice choice = options.choose(*m_registry);
+        QCOMPARE(choice.providerId, QStringLiteral("demo"));
+        QVERIFY2(choice.notice.contains(QLatin1String("AI_STATS_API_KEY")),
+                 qPrintable(choice.notice));
+        QVERIFY2(choice.notice.contains(QLatin1String("no keychain service")),
+                 qPrintable(choice.notice));
+    }
+
+    void modelsFollowTheCommandLineThenTheSavedChoice_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("savedProvider");
+        QTest::addColumn<QString>("savedModel");
+        QTest::addColumn<QString>("model");
+        QTest::newRow("default") << QStringList { "easel", "--provider", "openrouter" } << ""
+                                 << ""
+                                 << "openai/gpt-5-mini";
+        QTest::newRow("command line")
+            << QStringList { "easel", "--provider", "openrouter", "--model", "anthropic/claude-x" }
+            << "openrouter"
+            << "openai/gpt-5"
+            << "anthropic/claude-x";
+        QTest::newRow("saved for this provider") << QStringList { "easel" } << "openrouter"
+                                                 << "openai/gpt-5"
+                                                 << "openai/gpt-5";
+        QTest::newRow("saved before providers, renamed")
+            << QStringList { "easel", "--provider", "openrouter" } << ""
+            << "gpt-5"
+            << "openai/gpt-5";
+        QTest::newRow("saved for another provider")
+            << QStringList { "easel", "--provider", "openrouter" } << "openai"
+            << "gpt-4o"
+            << "openai/gpt-5-mini";
+    }
+
+    void modelsFollowTheCommandLineThenTheSavedChoice()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, savedProvider);
+        QFETCH(QString, savedModel);
+        QFETCH(QString, model);
+        qputenv("OPENROUTER_API_KEY", "sk-or-test");
+        LaunchOptions options;
+        QString error;
+        QVERIFY(LaunchOptions::parse(arguments, &options, &error));
+        const LaunchOptions::Choice choice = options.choose(*m_registry, savedProvider, savedModel);
+        QCOMPARE(choice.providerId, QStringLiteral("openrouter"));
+        QCOMPARE(choice.profile.chatModel, model);
+    }
+
+    void demoNotOffered()
+    {
+        ProviderRegistry withoutDemo(m_settings.get(), m_secrets.get());
+        LaunchOptions options;
+        const LaunchOptions::Choice choice = options.choose(withoutDemo);
+        QCOMPARE(choice.providerId, QStringLiteral("demo"));
+        QVERIFY(choice.profile.id.isEmpty()); // main reports that the demo could not start
     }
 
     void openAiProfileReadsEnvironment()
@@ -108,6 +357,12 @@ private Q_SLOTS:
         QCOMPARE(fallback.endpoint(QStringLiteral("responses")).toString(),
                  QStringLiteral("https://api.openai.com/v1/responses"));
     }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProviderRegistry> m_registry;
 };
 
 QTEST_GUILESS_MAIN(TestLaunchOptions)

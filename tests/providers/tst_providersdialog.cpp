@@ -1,0 +1,401 @@
+// Settings > Providers and the toolbar's provider picker, driven offscreen through their widgets
+// like a designer would: edit a base URL, test the connection against the fake gateway over
+// loopback, duplicate and remove profiles, switch provider for the conversation.
+#include "chat/chatsession.h"
+#include "chat/providerregistry.h"
+#include "fakes/fakegateway.h"
+#include "mainwindow.h"
+#include "parameterpanel.h"
+#include "providersdialog.h"
+#include "store/secretstore.h"
+#include "store/settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const char *const environmentVariables[]
+    = { "OPENAI_API_KEY",       "OPENAI_BASE_URL",      "AI_STATS_API_KEY",   "AI_STATS_BASE_URL",
+        "OPENROUTER_API_KEY",   "OPENROUTER_BASE_URL",  "MODELGATES_API_KEY", "MODELGATES_BASE_URL",
+        "EASEL_CUSTOM_API_KEY", "EASEL_CUSTOM_BASE_URL" };
+
+const QByteArray openAiKey = "sk-dialog-test-0123456789";
+
+template<typename T> T *child(QWidget *parent, const char *name)
+{
+    return parent->findChild<T *>(QLatin1String(name));
+}
+
+void replaceText(QLineEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+} // namespace
+
+class TestProvidersDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_keychainSwitch = qgetenv("EASEL_NO_KEYCHAIN");
+        qputenv("EASEL_NO_KEYCHAIN", "1");
+    }
+
+    void init()
+    {
+        for (const char *name : environmentVariables)
+            qunsetenv(name);
+        qputenv("OPENAI_API_KEY", openAiKey);
+        m_dir.reset(new QTemporaryDir);
+        QVERIFY(m_dir->isValid());
+        m_fake.reset(new FakeGateway);
+        QVERIFY(m_fake->listen());
+        m_fake->setRoute(
+            "/v1/models",
+            FakeResponse::json(200,
+                               "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-5\"},"
+                               "{\"id\":\"gpt-5-mini\"},{\"id\":\"gpt-image-1.5\"}]}"));
+        m_fake->setRoute("/revoked/v1/models",
+                         FakeResponse::json(401,
+                                            "{\"error\":{\"message\":\"Incorrect API key "
+                                            "provided\",\"type\":\"invalid_request_error\"}}"));
+        m_settings.reset(new Settings(iniPath()));
+        m_secrets.reset(new SecretStore);
+        m_registry.reset(new ProviderRegistry(m_settings.get(), m_secrets.get()));
+    }
+
+    void cleanup()
+    {
+        m_registry.reset();
+        m_secrets.reset();
+        m_settings.reset();
+        m_fake.reset();
+        for (const char *name : environmentVariables)
+            qunsetenv(name);
+    }
+
+    void listsEveryProfileButTheDemo()
+    {
+        m_registry->setDemoBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/v1")));
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        auto *list = child<QListWidget>(&dialog, "providerList");
+        QVERIFY(list);
+        QStringList names;
+        for (int row = 0; row < list->count(); ++row)
+            names << list->item(row)->text();
+        QCOMPARE(
+            names,
+            QStringList({ "OpenAI", "AI Stats", "OpenRouter", "ModelGates", "Custom endpoint" }));
+        QCOMPARE(dialog.currentId(), QStringLiteral("openai"));
+    }
+
+    void testConnection_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("connected") << "/v1"
+                                   << "Connected: 3 models" << true;
+        QTest::newRow("revoked key") << "/revoked/v1"
+                                     << "OpenAI rejected the API key" << false;
+        QTest::newRow("no such route") << "/nothing/v1"
+                                       << "OpenAI" << false;
+    }
+
+    void testConnection()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, expected);
+        QFETCH(bool, exact);
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *baseUrl = child<QLineEdit>(&dialog, "baseUrlEdit");
+        auto *test = child<QPushButton>(&dialog, "testButton");
+        auto *result = child<QLabel>(&dialog, "testResultLabel");
+        QVERIFY(baseUrl && test && result);
+        QCOMPARE(baseUrl->text(), QStringLiteral("https://api.openai.com/v1"));
+
+        replaceText(baseUrl, m_fake->url(path).toString());
+        QTest::mouseClick(test, Qt::LeftButton);
+        QVERIFY(!test->isEnabled()); // the UI goes on while the request runs
+        QTRY_VERIFY(test->isEnabled());
+        if (exact)
+            QCOMPARE(result->text(), expected);
+        else
+            QVERIFY2(result->text().contains(expected), qPrintable(result->text()));
+        QVERIFY(!result->text().contains(QLatin1String("Connected")) || exact);
+
+        QCOMPARE(m_fake->requestCount(), 1);
+        const HttpRequest request = m_fake->requests().constFirst();
+        QCOMPARE(request.method, QByteArray("GET"));
+        QCOMPARE(request.path, (path + QStringLiteral("/models")).toUtf8());
+        QCOMPARE(request.header("Authorization"), "Bearer " + openAiKey);
+        // Testing does not save: the registry still has the table's base URL.
+        QCOMPARE(m_registry->stored(QStringLiteral("openai")).baseUrl.toString(),
+                 QStringLiteral("https://api.openai.com/v1"));
+    }
+
+    void applySavesTheEditsNeverTheKey()
+    {
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        dialog.selectProfile(QStringLiteral("openrouter"));
+        auto *baseUrl = child<QLineEdit>(&dialog, "baseUrlEdit");
+        auto *headers = child<QPlainTextEdit>(&dialog, "headersEdit");
+        auto *flavour = child<QComboBox>(&dialog, "flavourCombo");
+        auto *apply = child<QPushButton>(&dialog, "applyButton");
+        QVERIFY(baseUrl && headers && flavour && apply);
+        QCOMPARE(headers->toPlainText(),
+                 QStringLiteral("HTTP-Referer: https://easel.invalid\nX-Title: Easel"));
+        QCOMPARE(flavour->count(), 3);
+        QVERIFY(flavour->isEnabled());
+
+        replaceText(baseUrl, QStringLiteral("https://router.example.net/api/v1"));
+        flavour->setCurrentIndex(flavour->findData(QStringLiteral("image-chat")));
+        headers->setPlainText(QStringLiteral("X-Title: Easel studio"));
+        QTest::mouseClick(apply, Qt::LeftButton);
+
+        const ProviderProfile saved = m_registry->stored(QStringLiteral("openrouter"));
+        QCOMPARE(saved.baseUrl.toString(), QStringLiteral("https://router.example.net/api/v1"));
+        QCOMPARE(saved.flavour, ApiFlavour::ImageChat);
+        QCOMPARE(saved.extraHeaders.size(), 1);
+        m_settings->sync();
+        QFile ini(iniPath());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray bytes = ini.readAll();
+        QVERIFY(bytes.contains("router.example.net"));
+        QVERIFY(!bytes.contains(openAiKey));
+    }
+
+    void refusesAKeyInTheHeaders()
+    {
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        dialog.selectProfile(QStringLiteral("modelgates"));
+        auto *headers = child<QPlainTextEdit>(&dialog, "headersEdit");
+        auto *error = child<QLabel>(&dialog, "errorLabel");
+        headers->setPlainText(QStringLiteral("Authorization: Bearer sk-in-the-wrong-place"));
+        QVERIFY(!dialog.apply());
+        QVERIFY2(error->text().contains(QLatin1String("key field")), qPrintable(error->text()));
+        // The profile with the problem stays on screen when another is picked.
+        dialog.selectProfile(QStringLiteral("openai"));
+        QCOMPARE(dialog.currentId(), QStringLiteral("modelgates"));
+        QVERIFY(m_registry->stored(QStringLiteral("modelgates")).extraHeaders.isEmpty());
+        QFile ini(iniPath());
+        QVERIFY(!ini.open(QIODevice::ReadOnly) || !ini.readAll().contains("sk-in-the-wrong-place"));
+    }
+
+    void keyFieldWithoutKeychain_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("aistats") << "aistats"
+                                 << "No keychain service: set AI_STATS_API_KEY in the environment.";
+        QTest::newRow("openai from environment")
+            << "openai"
+            << "OPENAI_API_KEY from the environment is used for this run.";
+    }
+
+    void keyFieldWithoutKeychain()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, status);
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        dialog.selectProfile(id);
+        auto *key = child<QLineEdit>(&dialog, "apiKeyEdit");
+        auto *label = child<QLabel>(&dialog, "keyStatusLabel");
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        QVERIFY(!key->isEnabled()); // nowhere safe to keep a typed key
+        QVERIFY(key->text().isEmpty()); // a key is never shown
+        QCOMPARE(label->text(), status);
+    }
+
+    // Where a keychain service runs (not under ctest, which turns it off), a typed key goes there
+    // and nowhere else.
+    void typedKeyGoesToTheKeychain()
+    {
+        if (m_keychainSwitch.trimmed() == "1")
+            QSKIP("EASEL_NO_KEYCHAIN=1 turns the keychain off (ctest sets it for every test).");
+        qunsetenv("EASEL_NO_KEYCHAIN");
+        SecretStore secrets;
+        qputenv("EASEL_NO_KEYCHAIN", "1");
+        bool probed = false;
+        secrets.probe([&probed](const SecretStore::Result &) { probed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(probed, 30000);
+        if (!secrets.available())
+            QSKIP(qPrintable(QStringLiteral("Skipped: %1").arg(secrets.unavailableReason())));
+
+        ProviderRegistry registry(m_settings.get(), &secrets);
+        const QString id = registry.duplicate(QStringLiteral("openrouter"));
+        ProvidersDialog dialog(&registry);
+        dialog.show();
+        dialog.selectProfile(id);
+        auto *key = child<QLineEdit>(&dialog, "apiKeyEdit");
+        auto *status = child<QLabel>(&dialog, "keyStatusLabel");
+        QVERIFY(key->isEnabled());
+        const QString secret = QStringLiteral("sk-or-keychain-test-4711");
+        QTest::keyClicks(key, secret);
+        QVERIFY(dialog.apply());
+        QVERIFY(key->text().isEmpty());
+        QTRY_COMPARE(status->text(), QStringLiteral("Stored in keychain."));
+        QCOMPARE(registry.profile(id).apiKey, secret);
+        QCOMPARE(registry.profile(id).keySource, ProviderProfile::KeySource::Keychain);
+        QFile ini(iniPath());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!ini.readAll().contains(secret.toUtf8()));
+
+        // A later run finds it in the keychain.
+        ProviderRegistry later(m_settings.get(), &secrets);
+        QSignalSpy loaded(&later, &ProviderRegistry::keysLoaded);
+        later.loadKeys();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(later.profile(id).apiKey, secret);
+
+        QTest::mouseClick(child<QPushButton>(&dialog, "forgetKeyButton"), Qt::LeftButton);
+        QTRY_VERIFY(!registry.hasStoredKey(id));
+        QVERIFY(registry.remove(id));
+    }
+
+    void duplicateAddRemoveReset()
+    {
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        auto *list = child<QListWidget>(&dialog, "providerList");
+        auto *duplicate = child<QPushButton>(&dialog, "duplicateButton");
+        auto *addCustom = child<QPushButton>(&dialog, "addCustomButton");
+        auto *remove = child<QPushButton>(&dialog, "removeButton");
+        auto *reset = child<QPushButton>(&dialog, "resetButton");
+        auto *baseUrl = child<QLineEdit>(&dialog, "baseUrlEdit");
+        const int builtIns = list->count();
+
+        dialog.selectProfile(QStringLiteral("aistats"));
+        QVERIFY(!remove->isEnabled());
+        QVERIFY(reset->isEnabled());
+        QTest::mouseClick(duplicate, Qt::LeftButton);
+        QCOMPARE(list->count(), builtIns + 1);
+        QCOMPARE(dialog.currentId(), QStringLiteral("aistats-2"));
+        QCOMPARE(list->currentItem()->text(), QStringLiteral("AI Stats (copy)"));
+        QVERIFY(remove->isEnabled());
+        QVERIFY(!reset->isEnabled());
+        QCOMPARE(m_registry->stored(QStringLiteral("aistats-2")).toolType,
+                 QStringLiteral("ai-stats:image_generation"));
+
+        QTest::mouseClick(addCustom, Qt::LeftButton);
+        QCOMPARE(list->count(), builtIns + 2);
+        QCOMPARE(dialog.currentId(), QStringLiteral("custom-2"));
+        QVERIFY(baseUrl->text().isEmpty());
+        replaceText(baseUrl, m_fake->url(QStringLiteral("/v1")).toString());
+        QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QTRY_COMPARE(child<QLabel>(&dialog, "testResultLabel")->text(),
+                     QStringLiteral("Connected: 3 models"));
+        QVERIFY(!m_fake->requests().constFirst().hasHeader("Authorization")); // no key set
+
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(list->count(), builtIns + 1);
+        QVERIFY(!m_registry->contains(QStringLiteral("custom-2")));
+
+        dialog.selectProfile(QStringLiteral("openai"));
+        replaceText(baseUrl, QStringLiteral("https://proxy.example.org/v1"));
+        QVERIFY(dialog.apply());
+        QCOMPARE(m_registry->stored(QStringLiteral("openai")).baseUrl.host(),
+                 QStringLiteral("proxy.example.org"));
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QCOMPARE(baseUrl->text(), QStringLiteral("https://api.openai.com/v1"));
+        QCOMPARE(m_registry->stored(QStringLiteral("openai")).baseUrl.host(),
+                 QStringLiteral("api.openai.com"));
+    }
+
+    void pickerSwitchesProviderAndModels()
+    {
+        m_registry->setDemoBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/v1")));
+        ChatSession::Options options;
+        options.imageRoot = m_dir->path() + QStringLiteral("/images");
+        options.previewRoot = m_dir->path() + QStringLiteral("/previews");
+        ChatSession session(m_registry->profile(QStringLiteral("openai")), options);
+        MainWindow window(&session, m_settings.get());
+        window.setProviderRegistry(m_registry.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        auto *provider = child<QComboBox>(&window, "providerCombo");
+        auto *chatModel = child<QComboBox>(&window, "chatModelCombo");
+        auto *imageModel = child<QComboBox>(&window, "imageModelCombo");
+        auto *panel = window.findChild<ParameterPanel *>();
+        QVERIFY(provider && chatModel && imageModel && panel);
+        QCOMPARE(provider->count(), 6); // the five built-ins and the demo
+        QCOMPARE(provider->currentText(), QStringLiteral("OpenAI"));
+        QCOMPARE(imageModel->currentText(), QStringLiteral("gpt-image-1.5"));
+
+        chatModel->setCurrentText(QStringLiteral("gpt-5"));
+        provider->setFocus();
+        const int openRouter = provider->findData(QStringLiteral("openrouter"));
+        provider->setCurrentIndex(openRouter);
+        Q_EMIT provider->activated(openRouter); // what a click on the item sends
+        QCOMPARE(session.provider().id, QStringLiteral("openrouter"));
+        QCOMPARE(session.provider().toolType, QStringLiteral("openrouter:image_generation"));
+        // The models follow the gateway's naming, keeping the designer's choice.
+        QCOMPARE(chatModel->currentText(), QStringLiteral("openai/gpt-5"));
+        QCOMPARE(session.provider().chatModel, QStringLiteral("openai/gpt-5"));
+        QCOMPARE(imageModel->currentText(), QStringLiteral("openai/gpt-image-1.5"));
+        QCOMPARE(panel->params().imageModel, QStringLiteral("openai/gpt-image-1.5"));
+        QVERIFY(imageModel->findText(QStringLiteral("gpt-image-2")) < 0);
+        QCOMPARE(m_settings->value(Settings::provider), QStringLiteral("openrouter"));
+        QCOMPARE(m_settings->value(Settings::chatModel), QStringLiteral("openai/gpt-5"));
+        // No OpenRouter key here: sending says so instead of sending.
+        QVERIFY(!session.provider().isUsable());
+
+        const int openAi = provider->findData(QStringLiteral("openai"));
+        provider->setCurrentIndex(openAi);
+        Q_EMIT provider->activated(openAi);
+        QCOMPARE(session.provider().id, QStringLiteral("openai"));
+        QCOMPARE(session.provider().apiKey, QString::fromLatin1(openAiKey));
+        QCOMPARE(chatModel->currentText(), QStringLiteral("gpt-5"));
+        QCOMPARE(imageModel->currentText(), QStringLiteral("gpt-image-1.5"));
+
+        // Settings > Providers opens without blocking, and its edits reach the conversation.
+        auto *action = window.findChild<QAction *>(QStringLiteral("providersAction"));
+        QVERIFY(action && action->isEnabled());
+        action->trigger();
+        auto *dialog = window.findChild<ProvidersDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->currentId(), QStringLiteral("openai"));
+        replaceText(child<QLineEdit>(dialog, "baseUrlEdit"),
+                    m_fake->url(QStringLiteral("/v1")).toString());
+        QVERIFY(dialog->apply());
+        QCOMPARE(session.provider().baseUrl, m_fake->url(QStringLiteral("/v1")));
+        QCOMPARE(session.provider().chatModel, QStringLiteral("gpt-5")); // the toolbar's pick stays
+        dialog->close();
+    }
+
+private:
+    QString iniPath() const { return m_dir->path() + QStringLiteral("/settings.ini"); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeGateway> m_fake;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProviderRegistry> m_registry;
+    QByteArray m_keychainSwitch;
+};
+
+QTEST_MAIN(TestProvidersDialog)
+#include "tst_providersdialog.moc"

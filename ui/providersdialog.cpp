@@ -1,0 +1,449 @@
+#include "providersdialog.h"
+
+#include "chat/connectiontest.h"
+#include "chat/providerregistry.h"
+#include "store/secretstore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+#include <type_traits>
+
+namespace {
+
+QLabel *noteLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    label->setFont(font);
+    return label;
+}
+
+QComboBox *editableCombo(QWidget *parent, const QString &objectName)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(objectName);
+    combo->setEditable(true);
+    combo->setInsertPolicy(QComboBox::NoInsert);
+    combo->setMinimumContentsLength(24);
+    return combo;
+}
+
+} // namespace
+
+ProvidersDialog::ProvidersDialog(ProviderRegistry *registry, QWidget *parent)
+    : QDialog(parent)
+    , m_registry(registry)
+    , m_test(new ConnectionTest(this))
+{
+    setObjectName(QStringLiteral("providersDialog"));
+    setWindowTitle(tr("Providers"));
+    buildUi();
+    connect(m_test, &ConnectionTest::finished, this, [this](bool ok, const QString &message) {
+        m_testButton->setEnabled(true);
+        m_testResult->setText(message);
+        m_testResult->setToolTip(ok ? QString() : message);
+    });
+    connect(m_registry, &ProviderRegistry::keyChanged, this, [this](const QString &id) {
+        if (id == m_currentId)
+            refreshKeyStatus();
+    });
+    fillList();
+    if (m_list->count() > 0)
+        m_list->setCurrentRow(0);
+    resize(860, 600);
+}
+
+ProvidersDialog::~ProvidersDialog() = default;
+
+void ProvidersDialog::buildUi()
+{
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("providerList"));
+    m_list->setAccessibleName(tr("Providers"));
+    m_list->setMinimumWidth(200);
+
+    const auto button
+        = [this](const QString &text, const QString &objectName, const QString &toolTip) {
+              auto *b = new QPushButton(text, this);
+              b->setObjectName(objectName);
+              b->setToolTip(toolTip);
+              b->setAutoDefault(false);
+              return b;
+          };
+    m_duplicate = button(tr("Duplicate"), QStringLiteral("duplicateButton"),
+                         tr("A copy of this profile, e.g. with another model or base URL"));
+    m_addCustom = button(tr("Add Custom…"), QStringLiteral("addCustomButton"),
+                         tr("A profile for any OpenAI-compatible base URL"));
+    m_remove = button(tr("Remove"), QStringLiteral("removeButton"),
+                      tr("Removes this profile and forgets its key in the keychain"));
+    m_reset = button(tr("Reset"), QStringLiteral("resetButton"),
+                     tr("Back to the built-in settings (the stored key stays)"));
+    auto *listButtons = new QGridLayout;
+    listButtons->addWidget(m_duplicate, 0, 0);
+    listButtons->addWidget(m_addCustom, 0, 1);
+    listButtons->addWidget(m_remove, 1, 0);
+    listButtons->addWidget(m_reset, 1, 1);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_list, 1);
+    left->addLayout(listButtons);
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_baseUrl = new QLineEdit(this);
+    m_baseUrl->setObjectName(QStringLiteral("baseUrlEdit"));
+    m_baseUrl->setPlaceholderText(QStringLiteral("https://…/v1"));
+    m_baseUrlNote = noteLabel(this, QStringLiteral("baseUrlNote"));
+    m_apiKey = new QLineEdit(this);
+    m_apiKey->setObjectName(QStringLiteral("apiKeyEdit"));
+    m_apiKey->setEchoMode(QLineEdit::Password);
+    m_apiKey->setAccessibleName(tr("API key"));
+    m_forgetKey = button(tr("Forget Key"), QStringLiteral("forgetKeyButton"),
+                         tr("Removes the stored key from the keychain"));
+    m_keyStatus = noteLabel(this, QStringLiteral("keyStatusLabel"));
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_apiKey, 1);
+    keyRow->addWidget(m_forgetKey);
+
+    m_chatModel = editableCombo(this, QStringLiteral("chatModelEdit"));
+    m_chatModel->setToolTip(tr("The model that reads the prompt and calls the image tool"));
+    m_imageModel = editableCombo(this, QStringLiteral("imageModelEdit"));
+    m_flavour = new QComboBox(this);
+    m_flavour->setObjectName(QStringLiteral("flavourCombo"));
+    m_flavour->setToolTip(tr("Which of the gateway's APIs Easel speaks"));
+    m_toolType = editableCombo(this, QStringLiteral("toolTypeEdit"));
+    m_toolType->addItems(
+        { QStringLiteral("image_generation"), QStringLiteral("openrouter:image_generation"),
+          QStringLiteral("ai-stats:image_generation"), QStringLiteral("phaseo:image_generation"),
+          QStringLiteral("modelgates:image_generation") });
+    m_toolType->setToolTip(tr("The \"type\" of the image tool in the request"));
+    m_nestParameters = new QCheckBox(tr("Tool settings inside \"parameters\""), this);
+    m_nestParameters->setObjectName(QStringLiteral("nestParametersCheck"));
+    m_nestParameters->setToolTip(
+        tr("Gateways' tools take the image settings in a \"parameters\" object; OpenAI's tool "
+           "takes them directly"));
+    m_headers = new QPlainTextEdit(this);
+    m_headers->setObjectName(QStringLiteral("headersEdit"));
+    m_headers->setPlaceholderText(QStringLiteral("X-Title: Easel"));
+    m_headers->setToolTip(tr("Sent with every request to this provider, one \"Name: value\" per "
+                             "line. Kept in the settings file: no secrets here."));
+    m_headers->setFixedHeight(m_headers->fontMetrics().lineSpacing() * 4 + 12);
+    m_headers->setTabChangesFocus(true);
+
+    m_testButton = button(tr("Test Connection"), QStringLiteral("testButton"),
+                          tr("Asks the provider for its list of models (GET /models)"));
+    m_testResult = noteLabel(this, QStringLiteral("testResultLabel"));
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_testResult, 1);
+
+    m_error = noteLabel(this, QStringLiteral("errorLabel"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x28, 0x28));
+    m_error->setPalette(errorPalette);
+
+    // A note sits under its field in the same row, so that it wraps at the field's width.
+    const auto withNote = [](auto *field, QLabel *note) {
+        auto *box = new QVBoxLayout;
+        box->setSpacing(2);
+        if constexpr (std::is_base_of_v<QLayout, std::remove_pointer_t<decltype(field)>>)
+            box->addLayout(field);
+        else
+            box->addWidget(field);
+        box->addWidget(note);
+        return box;
+    };
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Base URL"), withNote(m_baseUrl, m_baseUrlNote));
+    form->addRow(tr("API key"), withNote(keyRow, m_keyStatus));
+    form->addRow(tr("Chat model"), m_chatModel);
+    form->addRow(tr("Image model"), m_imageModel);
+    form->addRow(tr("API"), m_flavour);
+    form->addRow(tr("Image tool"), m_toolType);
+    form->addRow(QString(), m_nestParameters);
+    form->addRow(tr("Extra headers"), m_headers);
+    form->addRow(QString(), testRow);
+    form->addRow(QString(), m_error);
+
+    auto *top = new QHBoxLayout;
+    top->addLayout(left);
+    top->addLayout(form, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Close, this);
+    m_apply = buttons->button(QDialogButtonBox::Apply);
+    m_apply->setObjectName(QStringLiteral("applyButton"));
+    connect(m_apply, &QPushButton::clicked, this, &ProvidersDialog::apply);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top, 1);
+    layout->addWidget(buttons);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, &ProvidersDialog::onRowChanged);
+    connect(m_duplicate, &QPushButton::clicked, this, &ProvidersDialog::duplicateCurrent);
+    connect(m_addCustom, &QPushButton::clicked, this, &ProvidersDialog::addCustom);
+    connect(m_remove, &QPushButton::clicked, this, &ProvidersDialog::removeCurrent);
+    connect(m_reset, &QPushButton::clicked, this, &ProvidersDialog::resetCurrent);
+    connect(m_forgetKey, &QPushButton::clicked, this, &ProvidersDialog::forgetKey);
+    connect(m_testButton, &QPushButton::clicked, this, &ProvidersDialog::testConnection);
+    for (QLineEdit *edit : { m_name, m_baseUrl, m_apiKey })
+        connect(edit, &QLineEdit::textEdited, this, &ProvidersDialog::markDirty);
+    for (QComboBox *combo : { m_chatModel, m_imageModel, m_flavour, m_toolType })
+        connect(combo, &QComboBox::currentTextChanged, this, &ProvidersDialog::markDirty);
+    connect(m_nestParameters, &QCheckBox::toggled, this, &ProvidersDialog::markDirty);
+    connect(m_headers, &QPlainTextEdit::textChanged, this, &ProvidersDialog::markDirty);
+}
+
+void ProvidersDialog::fillList()
+{
+    const QSignalBlocker blocker(m_list);
+    m_list->clear();
+    for (const QString &id : m_registry->ids()) {
+        const ProviderProfile p = m_registry->stored(id);
+        if (p.isDemo)
+            continue; // nothing to set up
+        auto *item = new QListWidgetItem(p.displayName, m_list);
+        item->setData(Qt::UserRole, id);
+        item->setToolTip(p.isBuiltIn ? tr("Built in (%1)").arg(id)
+                                     : tr("Your profile %1, based on %2").arg(id, p.basedOn));
+        if (id == m_currentId)
+            m_list->setCurrentItem(item);
+    }
+}
+
+void ProvidersDialog::selectProfile(const QString &id)
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == id) {
+            m_list->setCurrentRow(row);
+            return;
+        }
+    }
+}
+
+void ProvidersDialog::onRowChanged(int row)
+{
+    const QString id = row >= 0 ? m_list->item(row)->data(Qt::UserRole).toString() : QString();
+    if (id == m_currentId)
+        return;
+    if (m_dirty && !m_currentId.isEmpty() && !apply()) {
+        // Keep the profile with the problem on screen, so the reason stays next to it.
+        const QSignalBlocker blocker(m_list);
+        selectProfile(m_currentId);
+        return;
+    }
+    showProfile(id);
+}
+
+void ProvidersDialog::showProfile(const QString &id)
+{
+    m_filling = true;
+    m_currentId = id;
+    m_test->cancel();
+    const ProviderProfile p = m_registry->stored(id);
+    m_name->setText(p.displayName);
+    m_baseUrl->setText(p.baseUrl.toString());
+    const QString baseOverride = p.baseUrlVariable.isEmpty()
+        ? QString()
+        : qEnvironmentVariable(qPrintable(p.baseUrlVariable)).trimmed();
+    m_baseUrlNote->setText(
+        baseOverride.isEmpty()
+            ? QString()
+            : tr("%1 overrides this for this run: %2").arg(p.baseUrlVariable, baseOverride));
+    m_baseUrlNote->setVisible(!baseOverride.isEmpty());
+    m_apiKey->clear();
+    m_chatModel->clear();
+    m_chatModel->addItems(p.chatModelChoices);
+    m_chatModel->setCurrentText(p.chatModel);
+    m_imageModel->clear();
+    m_imageModel->addItems(p.imageModelChoices);
+    m_imageModel->setCurrentText(p.imageModel);
+    m_flavour->clear();
+    for (ApiFlavour f : p.flavours)
+        m_flavour->addItem(ApiFlavours::displayName(f), ApiFlavours::name(f));
+    m_flavour->setCurrentIndex(m_flavour->findData(ApiFlavours::name(p.flavour)));
+    m_flavour->setEnabled(p.flavours.size() > 1);
+    m_toolType->setCurrentText(p.toolType);
+    m_nestParameters->setChecked(p.nestToolParameters);
+    m_headers->setPlainText(ProviderProfile::headersToText(p.extraHeaders));
+    m_testResult->clear();
+    m_error->clear();
+    m_remove->setEnabled(!p.isBuiltIn);
+    m_reset->setEnabled(p.isBuiltIn);
+    m_duplicate->setEnabled(!id.isEmpty());
+    refreshKeyStatus();
+    m_dirty = false;
+    m_filling = false;
+}
+
+void ProvidersDialog::refreshKeyStatus()
+{
+    const bool keychain = m_registry->secrets() && m_registry->secrets()->available();
+    const bool stored = m_registry->hasStoredKey(m_currentId);
+    m_keyStatus->setText(m_registry->keyStatus(m_currentId));
+    if (!keychain && m_registry->secrets())
+        m_keyStatus->setToolTip(m_registry->secrets()->unavailableReason());
+    m_apiKey->setEnabled(keychain);
+    m_apiKey->setPlaceholderText(!keychain ? tr("No keychain service")
+                                     : stored ? tr("•••••••• stored in keychain (type to replace)")
+                                              : tr("Paste the API key"));
+    m_forgetKey->setEnabled(keychain && stored);
+}
+
+void ProvidersDialog::markDirty()
+{
+    if (!m_filling)
+        m_dirty = true;
+}
+
+void ProvidersDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+}
+
+ProviderProfile ProvidersDialog::formProfile(bool *ok) const
+{
+    ProviderProfile p = m_registry->stored(m_currentId);
+    p.displayName = m_name->text().trimmed();
+    p.baseUrl = QUrl(m_baseUrl->text().trimmed());
+    p.chatModel = m_chatModel->currentText().trimmed();
+    p.imageModel = m_imageModel->currentText().trimmed();
+    ApiFlavour flavour;
+    if (ApiFlavours::fromName(m_flavour->currentData().toString(), &flavour))
+        p.flavour = flavour;
+    p.toolType = m_toolType->currentText().trimmed();
+    p.nestToolParameters = m_nestParameters->isChecked();
+    QString error;
+    *ok = ProviderProfile::headersFromText(m_headers->toPlainText(), &p.extraHeaders, &error);
+    if (!*ok)
+        const_cast<ProvidersDialog *>(this)->showError(error);
+    return p;
+}
+
+bool ProvidersDialog::apply()
+{
+    if (m_currentId.isEmpty())
+        return true;
+    if (m_dirty) {
+        bool ok = false;
+        const ProviderProfile p = formProfile(&ok);
+        QString error;
+        if (!ok)
+            return false;
+        if (!m_registry->save(p, &error)) {
+            showError(error);
+            return false;
+        }
+        if (QListWidgetItem *item = m_list->currentItem())
+            item->setText(m_registry->stored(m_currentId).displayName);
+    }
+    m_dirty = false;
+    m_error->clear();
+    const QString key = m_apiKey->text().trimmed();
+    if (!key.isEmpty()) {
+        m_apiKey->clear();
+        m_keyStatus->setText(tr("Saving to the keychain…"));
+        const QPointer<ProvidersDialog> self(this);
+        const QString id = m_currentId;
+        m_registry->setApiKey(id, key, [self, id](const QString &error) {
+            if (!self || self->m_currentId != id)
+                return;
+            self->refreshKeyStatus();
+            if (!error.isEmpty())
+                self->showError(error);
+        });
+    }
+    return true;
+}
+
+void ProvidersDialog::done(int result)
+{
+    if (m_dirty && !apply())
+        m_dirty = false; // the reason is shown; closing once more leaves the edits behind
+    else
+        QDialog::done(result);
+}
+
+void ProvidersDialog::duplicateCurrent()
+{
+    if (!apply())
+        return;
+    const QString id = m_registry->duplicate(m_currentId);
+    fillList();
+    selectProfile(id);
+}
+
+void ProvidersDialog::addCustom()
+{
+    if (!apply())
+        return;
+    const QString id = m_registry->addCustom();
+    fillList();
+    selectProfile(id);
+    m_baseUrl->setFocus();
+}
+
+void ProvidersDialog::removeCurrent()
+{
+    const int row = m_list->currentRow();
+    if (!m_registry->remove(m_currentId))
+        return;
+    m_dirty = false;
+    m_currentId.clear();
+    fillList();
+    m_list->setCurrentRow(qMin(row, m_list->count() - 1));
+}
+
+void ProvidersDialog::resetCurrent()
+{
+    const QString id = m_currentId;
+    if (!m_registry->reset(id))
+        return;
+    if (QListWidgetItem *item = m_list->currentItem())
+        item->setText(m_registry->stored(id).displayName);
+    showProfile(id);
+}
+
+void ProvidersDialog::forgetKey()
+{
+    const QPointer<ProvidersDialog> self(this);
+    m_registry->setApiKey(m_currentId, QString(), [self](const QString &error) {
+        if (!self)
+            return;
+        self->refreshKeyStatus();
+        if (!error.isEmpty())
+            self->showError(error);
+    });
+}
+
+void ProvidersDialog::testConnection()
+{
+    bool ok = false;
+    ProviderProfile p = formProfile(&ok);
+    if (!ok)
+        return;
+    // The key the run would send: a freshly typed one, else the environment's or the stored one.
+    const QString typed = m_apiKey->text().trimmed();
+    p.apiKey = typed.isEmpty() ? m_registry->profile(m_currentId).apiKey : typed;
+    m_error->clear();
+    m_testButton->setEnabled(false);
+    m_testResult->setText(tr("Testing…"));
+    m_test->start(p);
+}
