@@ -1,5 +1,9 @@
 #include "turnlayout.h"
 
+#include "gateway/imagelinks.h"
+
+#include <QSet>
+
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QFontMetrics>
@@ -109,9 +113,10 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font)
         m_header = QRect(left, y, columnWidth, h);
         y += h + smallGap;
     }
-    if (!turn.text.isEmpty()) {
+    const QString answer = displayedText(turn);
+    if (!answer.trimmed().isEmpty()) {
         m_textDocument = makeDocument(m_bodyFont);
-        m_textDocument->setMarkdown(turn.text, QTextDocument::MarkdownDialectGitHub);
+        m_textDocument->setMarkdown(answer, QTextDocument::MarkdownDialectGitHub);
         m_textDocument->setTextWidth(columnWidth);
         const int h = int(std::ceil(m_textDocument->size().height()));
         m_text = QRect(left, y, columnWidth, h);
@@ -183,6 +188,19 @@ QSize TurnLayout::imageDisplaySize(const ImageAsset &image, const ImageParams &r
     if (pixels.width() <= box.width() && pixels.height() <= box.height())
         return pixels;
     return pixels.scaled(box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+}
+
+QString TurnLayout::displayedText(const Turn &turn)
+{
+    // Gateways that return images as links also put them in the text as Markdown images. The
+    // image is shown inline from its downloaded bytes, so its link would only show it twice (and
+    // QTextDocument would try to load the remote URL itself).
+    QSet<QString> shown;
+    for (const ImageAsset &image : turn.images) {
+        if (!image.sourceUrl.isEmpty())
+            shown.insert(image.sourceUrl);
+    }
+    return shown.isEmpty() ? turn.text : ImageLinks::stripImageLinks(turn.text, shown);
 }
 
 QString TurnLayout::headerText(const Turn &turn)

@@ -84,6 +84,8 @@ public:
     // neither is known) scaled down to fit `maxWidth` x maxImageHeight, never enlarged.
     static QSize imageDisplaySize(const ImageAsset &image, const ImageParams &requested,
                                   int maxWidth);
+    // The answer as shown: Markdown image links to images already shown inline are removed.
+    static QString displayedText(const Turn &turn);
     // "gpt-5 · gpt-image-1.5", empty when neither is known.
     static QString headerText(const Turn &turn);
     // The line under a running or ended turn: "Generating… 12 s", the error, "Stopped", ...
