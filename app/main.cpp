@@ -1,8 +1,10 @@
 #include "chat/chatsession.h"
 #include "chat/launchoptions.h"
 #include "chat/providerregistry.h"
+#include "chat/sessionhistory.h"
 #include "demo/demogateway.h"
 #include "mainwindow.h"
+#include "store/historystore.h"
 #include "store/imagestore.h"
 #include "store/secretstore.h"
 #include "store/settings.h"
@@ -54,11 +56,16 @@ int main(int argc, char *argv[])
         settings->setImageParams(params);
     }
 
+    // Opened (on its own thread) while the keychain answers; corrupt files are moved aside.
+    HistoryStore history(dataDir + QStringLiteral("/history.sqlite"));
+    QFuture<HistoryStore::OpenResult> historyOpened = history.open();
+
     ChatSession::Options sessionOptions;
     sessionOptions.imageRoot = dataDir + QStringLiteral("/images");
     sessionOptions.previewRoot = cacheDir + QStringLiteral("/previews");
     std::unique_ptr<ChatSession> session;
     std::unique_ptr<MainWindow> window;
+    std::unique_ptr<SessionHistory> sessionHistory;
     // The window opens once the keychain has told which keys it holds (a few milliseconds, at
     // most the registry's time-out).
     QObject::connect(&registry, &ProviderRegistry::keysLoaded, &app, [&] {
@@ -78,7 +85,26 @@ int main(int argc, char *argv[])
         window->show();
         if (!choice.notice.isEmpty())
             window->showNotice(choice.notice);
+
+        const HistoryStore::OpenResult opened = historyOpened.result(); // usually done: waits otherwise
+        const QString historyNotice
+            = SessionHistory::noticeFor(opened.ok, opened.error, opened.movedAsideTo);
+        if (!historyNotice.isEmpty())
+            window->showNotice(historyNotice);
+        sessionHistory = std::make_unique<SessionHistory>(opened.ok ? &history : nullptr,
+                                                          session.get(), settings.get());
+        if (opened.ok)
+            window->setHistoryStore(&history); // the Conversations dock
+        sessionHistory->restoreLast([&] {
+            if (!options.sendPrompt.isEmpty()) // --send-prompt, for tests and scripts
+                session->send(options.sendPrompt, {}, settings->imageParamsValue());
+        });
     });
     registry.loadKeys();
-    return app.exec();
+    const int status = app.exec();
+    // The session's last saves are queued before the history closes (it finishes them).
+    sessionHistory.reset();
+    window.reset();
+    session.reset();
+    return status;
 }

@@ -5,6 +5,7 @@
 #include "imagedownloads.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
+#include "store/historystore.h"
 #include "streamworker.h"
 
 #include <QFile>
@@ -28,6 +29,16 @@ InputImage readAttachment(const Attachment &attachment, QString *error)
     return { file.readAll(), attachment.mimeType };
 }
 
+// What makes a save of the running turn urgent: its status and its images' states.
+QString saveSignature(const Turn &turn)
+{
+    QString signature = Turn::statusName(turn.status);
+    for (const ImageAsset &image : turn.images)
+        signature
+            += QStringLiteral("|%1:%2:%3").arg(image.itemId).arg(int(image.state)).arg(image.hash);
+    return signature;
+}
+
 } // namespace
 
 ChatSession::ChatSession(const ProviderProfile &provider, const Options &options, QObject *parent)
@@ -47,10 +58,18 @@ ChatSession::ChatSession(const ProviderProfile &provider, const Options &options
     m_downloads = new ImageDownloads(m_network, m_options.imageRoot, this);
     connect(m_downloads, &ImageDownloads::progress, this, &ChatSession::onImageDownloadProgress);
     connect(m_downloads, &ImageDownloads::finished, this, &ChatSession::onImageDownloaded);
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(250);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] {
+        if (!m_turnId.isEmpty())
+            saveNow(m_turn);
+    });
 }
 
 ChatSession::~ChatSession()
 {
+    if (m_saveTimer.isActive() && !m_turnId.isEmpty())
+        saveNow(m_turn); // the last text deltas
     m_downloads->cancelAll(); // before the network manager goes: none may report to a dying session
     if (m_job)
         m_job->disconnect(this);
@@ -137,6 +156,7 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
             TurnAssembler::finishFailed(m_turn, error);
             m_turn.durationMs = 0;
             m_model->appendTurn(m_turn);
+            persist(m_turn);
             m_turnId.clear();
             Q_EMIT turnFinished(m_turn.id);
             return true;
@@ -145,6 +165,7 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
     }
 
     m_model->appendTurn(m_turn);
+    persist(m_turn); // the prompt is kept even if Easel dies before the first byte
 
     m_request = request;
     m_toolTypeRetried = false;
@@ -216,6 +237,75 @@ void ChatSession::clear()
     stop();
     m_downloads->cancelAll();
     m_model->clear();
+    if (!m_conversationId.isEmpty()) {
+        m_conversationId.clear(); // the next turn starts a new conversation
+        Q_EMIT conversationChanged(m_conversationId);
+    }
+}
+
+void ChatSession::setHistory(HistoryStore *store, const QString &conversationId)
+{
+    m_history = store;
+    m_conversationId = conversationId;
+}
+
+void ChatSession::loadConversation(const QString &id, const QList<Turn> &turns)
+{
+    if (m_job) { // its late events must not land in the conversation shown next
+        m_job->disconnect(this);
+        stop();
+    }
+    m_downloads->cancelAll();
+    m_model->setTurns(turns);
+    m_conversationId = id;
+    Q_EMIT conversationChanged(m_conversationId);
+}
+
+QString ChatSession::titleFromPrompt(const QString &prompt)
+{
+    const QString simple = prompt.simplified();
+    if (simple.size() <= 60)
+        return simple;
+    const qsizetype cut = simple.lastIndexOf(QLatin1Char(' '), 60);
+    return simple.left(cut > 30 ? cut : 60) + QChar(0x2026);
+}
+
+void ChatSession::persist(const Turn &turn)
+{
+    if (!m_history)
+        return;
+    const bool running = !m_turnId.isEmpty() && turn.id == m_turnId;
+    if (!running) {
+        saveNow(turn);
+        return;
+    }
+    // Status and images are saved at once; a text delta alone waits for the timer.
+    if (saveSignature(turn) != m_savedSignature)
+        saveNow(turn);
+    else if (!m_saveTimer.isActive())
+        m_saveTimer.start();
+}
+
+void ChatSession::saveNow(const Turn &turn)
+{
+    if (!m_history)
+        return;
+    if (m_conversationId.isEmpty()) {
+        ConversationSummary conversation;
+        conversation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        conversation.title = titleFromPrompt(turn.prompt);
+        conversation.providerId = turn.providerId;
+        conversation.chatModel = turn.chatModel;
+        conversation.imageModel = turn.requested.imageModel;
+        m_conversationId = conversation.id;
+        m_history->createConversation(conversation); // queued before the turn's first save
+        Q_EMIT conversationChanged(m_conversationId);
+    }
+    if (turn.id == m_turnId) {
+        m_saveTimer.stop();
+        m_savedSignature = saveSignature(turn);
+    }
+    m_history->saveTurn(m_conversationId, turn);
 }
 
 void ChatSession::onProcessed(const ProcessedEvents &events)
@@ -293,6 +383,7 @@ void ChatSession::tick()
 void ChatSession::publish()
 {
     m_model->updateTurn(m_turn);
+    persist(m_turn);
 }
 
 void ChatSession::updateCost(Turn &turn) const
@@ -312,7 +403,7 @@ void ChatSession::updateCost(Turn &turn) const
 }
 
 bool ChatSession::updateImage(const QString &turnId, const QString &itemId,
-                              const std::function<void(ImageAsset &)> &change)
+                              const std::function<void(ImageAsset &)> &change, bool save)
 {
     // A download can land while its turn still streams (m_turn is the truth then, and publish()
     // shows it) or long after, when the model row is the only copy.
@@ -332,6 +423,8 @@ bool ChatSession::updateImage(const QString &turnId, const QString &itemId,
     } else {
         updateCost(turn); // the stream ended: its cost follows the images that arrived since
         m_model->updateTurn(turn);
+        if (save)
+            persist(turn);
     }
     return true;
 }
@@ -339,12 +432,16 @@ bool ChatSession::updateImage(const QString &turnId, const QString &itemId,
 void ChatSession::onImageDownloadProgress(const QString &turnId, const QString &itemId,
                                           qint64 received, qint64 total)
 {
-    updateImage(turnId, itemId, [received, total](ImageAsset &image) {
-        if (image.state != ImageAsset::State::Pending)
-            return;
-        image.downloadedBytes = received;
-        image.downloadTotal = total;
-    });
+    // Progress is not persisted: no save for it (the finished download saves the turn).
+    updateImage(
+        turnId, itemId,
+        [received, total](ImageAsset &image) {
+            if (image.state != ImageAsset::State::Pending)
+                return;
+            image.downloadedBytes = received;
+            image.downloadTotal = total;
+        },
+        false);
 }
 
 void ChatSession::onImageDownloaded(const QString &turnId, const QString &itemId,

@@ -18,6 +18,7 @@ class QThread;
 class ImageDownloads;
 class StreamWorker;
 class CostEstimator;
+class HistoryStore;
 
 // The controller of one conversation: send(prompt, params) runs one turn through the path of the
 // design card (request builder -> network job -> stream worker -> assembler -> model row).
@@ -62,12 +63,25 @@ public:
     // Images that came as links, being downloaded (timeouts and the size cap can be set there).
     ImageDownloads *imageDownloads() const { return m_downloads; }
 
+    // Saves the turns of this conversation to `store` as they progress: the prompt at once, the
+    // text at most every 250 ms, status changes, images and the end immediately, so a quit or a
+    // crash mid-stream loses nothing already received. With an empty `conversationId` a new
+    // conversation is created when the first turn is sent (its title is the prompt).
+    void setHistory(HistoryStore *store, const QString &conversationId = {});
+    QString conversationId() const { return m_conversationId; }
+    // Shows a stored conversation; the next turn continues it (the model gets the turns).
+    void loadConversation(const QString &id, const QList<Turn> &turns);
+    static QString titleFromPrompt(const QString &prompt); // trimmed to about 60 characters
+
 Q_SIGNALS:
     void busyChanged(bool busy);
     void turnFinished(const QString &turnId);
     // A gateway accepted the other name of its image tool after refusing the profile's one (see
     // retryWithOtherToolType); ProviderRegistry::rememberToolType keeps it for later runs.
     void toolTypeLearned(const QString &providerId, const QString &toolType);
+    // The conversation being shown and saved changed: created by a first turn, loaded, or ""
+    // after clear().
+    void conversationChanged(const QString &conversationId);
 
 private:
     void startRequest(); // sends m_request for the running turn
@@ -85,8 +99,10 @@ private:
     // Changes image `itemId` of a turn, running or finished, and shows the change. False when
     // there is no such turn or image.
     bool updateImage(const QString &turnId, const QString &itemId,
-                     const std::function<void(ImageAsset &)> &change);
+                     const std::function<void(ImageAsset &)> &change, bool save = true);
     void updateCost(Turn &turn) const; // from its usage and its final images
+    void persist(const Turn &turn); // to the history, throttled while the turn streams
+    void saveNow(const Turn &turn);
 
     ProviderProfile m_provider;
     Options m_options;
@@ -106,4 +122,9 @@ private:
     QElapsedTimer m_clock;
     QTimer m_ticker; // repaints the running row once a second for its elapsed time
     QString m_refusal;
+
+    QPointer<HistoryStore> m_history;
+    QString m_conversationId;
+    QTimer m_saveTimer; // text deltas of the running turn: one save per 250 ms at most
+    QString m_savedSignature; // status and images of the running turn when last saved
 };

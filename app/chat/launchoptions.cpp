@@ -65,7 +65,12 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
         QStringLiteral("data-dir"),
         QStringLiteral("Keep images and settings in this folder instead of the standard ones."),
         QStringLiteral("dir"));
-    parser.addOptions({ provider, api, model, imageModel, dataDir });
+    // For tests and scripts, left out of --help: sends one prompt as soon as the window is up.
+    QCommandLineOption sendPrompt(QStringLiteral("send-prompt"),
+                                  QStringLiteral("Send this prompt at start (tests, scripts)."),
+                                  QStringLiteral("text"));
+    sendPrompt.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ provider, api, model, imageModel, dataDir, sendPrompt });
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -84,6 +89,7 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
     options->chatModel = parser.value(model).trimmed();
     options->imageModel = parser.value(imageModel).trimmed();
     options->dataDir = parser.value(dataDir).trimmed();
+    options->sendPrompt = parser.value(sendPrompt).trimmed();
 
     ApiFlavour flavour = ApiFlavour::Responses;
     if (!options->api.isEmpty() && !ApiFlavours::fromName(options->api, &flavour)) {

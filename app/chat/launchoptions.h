@@ -17,6 +17,8 @@ struct LaunchOptions
     QString chatModel;
     QString imageModel;
     QString dataDir; // "" = the standard locations
+    // Hidden `--send-prompt TEXT`, for tests and scripts: one prompt sent at start.
+    QString sendPrompt;
     bool demoRequested() const { return provider == QLatin1String("demo"); }
 
     // Returns false with a plain message in *error (exit code 2) for unknown flags or values, an

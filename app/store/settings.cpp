@@ -8,6 +8,12 @@ const Settings::Key<QByteArray> Settings::imageParams { "image/params", QByteArr
 const Settings::Key<QByteArray> Settings::providerProfiles { "providers/profiles", QByteArray() };
 const Settings::Key<QByteArray> Settings::windowGeometry { "window/geometry", QByteArray() };
 const Settings::Key<QByteArray> Settings::windowState { "window/state", QByteArray() };
+const Settings::Key<QString> Settings::lastConversation { "history/lastConversation", QString() };
+const Settings::Key<bool> Settings::autoSaveEnabled { "save/autoSave", false };
+const Settings::Key<QString> Settings::autoSaveFolder { "save/autoSaveFolder", QString() };
+const Settings::Key<QString> Settings::autoSaveTemplate {
+    "save/autoSaveTemplate", QStringLiteral("{date}_{time}_{model}_{quality}_{size}_{n}.{ext}")
+};
 
 Settings::Settings() = default;
 

@@ -27,6 +27,13 @@ public:
     static const Key<QByteArray> providerProfiles;
     static const Key<QByteArray> windowGeometry;
     static const Key<QByteArray> windowState;
+    // The conversation shown when Easel last ran: reopened at start-up ("" = a new one).
+    static const Key<QString> lastConversation;
+    // Auto-save of every final image after a turn (off by default), into a folder, with names
+    // from a FileNameTemplate pattern.
+    static const Key<bool> autoSaveEnabled;
+    static const Key<QString> autoSaveFolder;
+    static const Key<QString> autoSaveTemplate;
 
     Settings(); // the application's settings
     explicit Settings(const QString &iniFile); // for tests

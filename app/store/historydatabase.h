@@ -1,0 +1,54 @@
+#pragma once
+
+#include "historystore.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QThread>
+
+// The synchronous half of HistoryStore: one QSQLITE connection and every statement Easel runs on
+// it. It is created, used and destroyed on the store's worker thread only (QtSql connections
+// belong to the thread that opened them).
+class HistoryDatabase
+{
+public:
+    explicit HistoryDatabase(const QString &path);
+    ~HistoryDatabase();
+    HistoryDatabase(const HistoryDatabase &) = delete;
+    HistoryDatabase &operator=(const HistoryDatabase &) = delete;
+
+    HistoryStore::OpenResult open();
+    bool isOpen() const { return m_open; }
+
+    QList<ConversationSummary> conversations();
+    ConversationSummary createConversation(const ConversationSummary &conversation);
+    bool renameConversation(const QString &id, const QString &title);
+    bool setConversationDeleted(const QString &id, bool deleted);
+    bool purgeDeletedConversations();
+
+    QList<Turn> turns(const QString &conversationId);
+    bool saveTurn(const QString &conversationId, const Turn &turn);
+
+    QList<SearchHit> search(const QString &text, int limit);
+    QList<LibraryImage> libraryImages(const LibraryFilter &filter, int offset, int limit);
+    bool setFavourite(const QString &imageHash, bool favourite);
+
+    // A user's words as an FTS5 query: every word must appear (as a prefix), and characters
+    // that mean something to FTS5 are taken literally. Empty when there is no word.
+    static QString ftsQuery(const QString &text);
+    // The name a corrupt file is moved to: history.corrupt-YYYYMMDD-HHMMSS.sqlite next to it.
+    static QString corruptName(const QString &path, const QDateTime &when);
+
+private:
+    bool openConnection(QString *error);
+    void closeConnection();
+    bool isHealthy(QString *reason);
+    QString moveAside(QString *error);
+    int markInterrupted();
+    void logError(const char *what, const QString &error) const;
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    bool m_open = false;
+};
