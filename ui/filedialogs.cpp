@@ -4,6 +4,8 @@
 
 QString FileDialogs::s_nextSaveFileName;
 bool FileDialogs::s_hasNextAnswer = false;
+QString FileDialogs::s_nextDirectory;
+bool FileDialogs::s_hasNextDirectory = false;
 
 QString FileDialogs::getSaveFileName(QWidget *parent, const QString &caption,
                                      const QString &suggestedPath, const QString &filter)
@@ -19,4 +21,20 @@ void FileDialogs::setNextSaveFileName(const QString &path)
 {
     s_nextSaveFileName = path;
     s_hasNextAnswer = true;
+}
+
+QString FileDialogs::getExistingDirectory(QWidget *parent, const QString &caption,
+                                          const QString &suggestedPath)
+{
+    if (s_hasNextDirectory) {
+        s_hasNextDirectory = false;
+        return s_nextDirectory;
+    }
+    return QFileDialog::getExistingDirectory(parent, caption, suggestedPath);
+}
+
+void FileDialogs::setNextDirectory(const QString &path)
+{
+    s_nextDirectory = path;
+    s_hasNextDirectory = true;
 }

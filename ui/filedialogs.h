@@ -11,8 +11,13 @@ public:
     static QString getSaveFileName(QWidget *parent, const QString &caption,
                                    const QString &suggestedPath, const QString &filter);
     static void setNextSaveFileName(const QString &path); // "" = the next dialog is cancelled
+    static QString getExistingDirectory(QWidget *parent, const QString &caption,
+                                        const QString &suggestedPath);
+    static void setNextDirectory(const QString &path); // "" = the next dialog is cancelled
 
 private:
     static QString s_nextSaveFileName;
     static bool s_hasNextAnswer;
+    static QString s_nextDirectory;
+    static bool s_hasNextDirectory;
 };

@@ -1,0 +1,219 @@
+#include "imageexporter.h"
+
+#include "filenametemplate.h"
+#include "imagemetadata.h"
+#include "model/turn.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QPainter>
+#include <QSaveFile>
+
+namespace {
+
+ImageExporter::Result failed(const QString &error)
+{
+    ImageExporter::Result r;
+    r.error = error;
+    return r;
+}
+
+QByteArray readStored(const ImageAsset &image, QString &error)
+{
+    if (image.filePath.isEmpty()) {
+        error = QStringLiteral("This image has no stored file yet.");
+        return {};
+    }
+    QFile file(image.filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("The stored image %1 cannot be read: %2.")
+                    .arg(QDir::toNativeSeparators(image.filePath), file.errorString());
+        return {};
+    }
+    return file.readAll();
+}
+
+} // namespace
+
+QString ImageExporter::formatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return QStringLiteral("png");
+    if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))
+        return QStringLiteral("jpeg");
+    if (suffix == QLatin1String("webp"))
+        return QStringLiteral("webp");
+    return {};
+}
+
+QString ImageExporter::extensionFor(const QString &format)
+{
+    return format == QLatin1String("jpeg") ? QStringLiteral("jpg") : format;
+}
+
+ImageExporter::Result ImageExporter::encode(const QByteArray &original, const QJsonObject &record,
+                                            const QString &format, QByteArray &out)
+{
+    const QString sourceFormat = ImageMetadata::formatOf(original);
+    QByteArray bytes = original;
+    if (sourceFormat != format) {
+        QBuffer input(&bytes);
+        QImageReader reader(&input);
+        QImage image = reader.read();
+        if (image.isNull())
+            return failed(QStringLiteral("The image cannot be decoded for conversion: %1.")
+                              .arg(reader.errorString()));
+        if (format == QLatin1String("jpeg") && image.hasAlphaChannel()) {
+            // JPEG has no transparency: flatten onto white rather than the writer's black.
+            QImage flat(image.size(), QImage::Format_RGB32);
+            flat.fill(Qt::white);
+            QPainter painter(&flat);
+            painter.drawImage(0, 0, image);
+            painter.end();
+            image = flat;
+        }
+        QByteArray converted;
+        QBuffer output(&converted);
+        output.open(QIODevice::WriteOnly);
+        QImageWriter writer(&output, format.toLatin1());
+        if (format != QLatin1String("png"))
+            writer.setQuality(92);
+        if (!writer.write(image))
+            return failed(QStringLiteral("The image cannot be converted to %1: %2.")
+                              .arg(format.toUpper(), writer.errorString()));
+        bytes = converted;
+    }
+    const ImageMetadata::Embedded embedded = ImageMetadata::embed(bytes, record);
+    if (!embedded.ok)
+        return failed(embedded.error);
+    out = embedded.bytes;
+    Result r;
+    r.ok = true;
+    return r;
+}
+
+ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJsonObject &record,
+                                          const QString &targetPath)
+{
+    QString path = targetPath;
+    QString format = formatForPath(path);
+    if (format.isEmpty()) {
+        if (!QFileInfo(path).suffix().isEmpty())
+            return failed(QStringLiteral("Easel saves images as PNG, JPEG or WebP; \"%1\" is none "
+                                         "of those.")
+                              .arg(QFileInfo(path).fileName()));
+        format = ImageMetadata::formatOf(original);
+        if (format.isEmpty())
+            return failed(QStringLiteral("The stored image is not a PNG, JPEG or WebP file."));
+        path += QLatin1Char('.') + extensionFor(format);
+    }
+    QByteArray bytes;
+    Result r = encode(original, record, format, bytes);
+    if (!r.ok)
+        return r;
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return failed(QStringLiteral("Cannot save %1: %2.")
+                          .arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return failed(QStringLiteral("Saving %1 failed (is the disk full?): %2.")
+                          .arg(QDir::toNativeSeparators(path), file.errorString()));
+    r.ok = true;
+    r.filePath = path;
+    return r;
+}
+
+ImageExporter::Result ImageExporter::saveAsset(const Turn &turn, const ImageAsset &image,
+                                               const QString &targetPath)
+{
+    QString error;
+    const QByteArray original = readStored(image, error);
+    if (!error.isEmpty())
+        return failed(error);
+    return save(original, ImageMetadata::describe(turn, image), targetPath);
+}
+
+ImageExporter::Result ImageExporter::withMetadata(const Turn &turn, const ImageAsset &image,
+                                                  QByteArray &out)
+{
+    QString error;
+    const QByteArray original = readStored(image, error);
+    if (!error.isEmpty())
+        return failed(error);
+    return encode(original, ImageMetadata::describe(turn, image), ImageMetadata::formatOf(original),
+                  out);
+}
+
+QString ImageExporter::fileNameFor(const Turn &turn, const ImageAsset &image, int n,
+                                   const QString &pattern)
+{
+    FileNameTemplate::Fields fields;
+    fields.when
+        = turn.startedAt.isValid() ? turn.startedAt.toLocalTime() : QDateTime::currentDateTime();
+    fields.model = turn.requested.imageModel;
+    fields.quality = image.report.quality.isEmpty() ? turn.requested.quality : image.report.quality;
+    fields.size = image.report.size.isEmpty() ? turn.requested.effectiveSize() : image.report.size;
+    fields.n = n;
+    QString format;
+    if (image.mimeType == QLatin1String("image/jpeg"))
+        format = QStringLiteral("jpeg");
+    else if (image.mimeType == QLatin1String("image/webp"))
+        format = QStringLiteral("webp");
+    else
+        format = QStringLiteral("png");
+    fields.ext = extensionFor(format);
+    fields.prompt = turn.prompt;
+    fields.turnId = turn.id;
+    fields.hash = image.hash;
+    return FileNameTemplate::expand(
+        pattern.isEmpty() ? QString::fromLatin1(FileNameTemplate::defaultTemplate) : pattern,
+        fields);
+}
+
+QString ImageExporter::uniquePath(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return path;
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
+    const QString base = info.absolutePath() + QLatin1Char('/') + info.completeBaseName();
+    for (int i = 2;; ++i) {
+        const QString candidate = QStringLiteral("%1 (%2)%3").arg(base).arg(i).arg(suffix);
+        if (!QFileInfo::exists(candidate))
+            return candidate;
+    }
+}
+
+ImageExporter::BatchResult ImageExporter::saveAll(const QList<Turn> &turns, const QString &folder,
+                                                  const QString &pattern)
+{
+    BatchResult batch;
+    if (!QDir().mkpath(folder)) {
+        batch.errors.append(QStringLiteral("The folder %1 cannot be created.")
+                                .arg(QDir::toNativeSeparators(folder)));
+        return batch;
+    }
+    for (const Turn &turn : turns) {
+        int n = 0;
+        for (const ImageAsset &image : turn.images) {
+            if (image.state != ImageAsset::State::Final)
+                continue;
+            ++n;
+            const QString path
+                = uniquePath(QDir(folder).filePath(fileNameFor(turn, image, n, pattern)));
+            const Result r = saveAsset(turn, image, path);
+            if (r.ok)
+                batch.files.append(r.filePath);
+            else
+                batch.errors.append(r.error);
+        }
+    }
+    return batch;
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+struct Turn;
+struct ImageAsset;
+
+// Saving images out of Easel. The stored bytes are written as they are, with Easel's settings
+// embedded (ImageMetadata); an image is re-encoded only when the target extension names another
+// format. Files are written through QSaveFile: a full disk or an unwritable folder gives a plain
+// error and never leaves a half-written file, and nothing in the image store is ever touched.
+// Every function here is safe to call off the GUI thread (auto-save does).
+class ImageExporter
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        QString filePath;
+        QString error; // plain sentence when !ok
+    };
+    struct BatchResult
+    {
+        QStringList files; // written, in order
+        QStringList errors; // one sentence per image that could not be saved
+        bool ok() const { return errors.isEmpty(); }
+    };
+
+    // "png", "jpeg" or "webp" from a file name's extension; empty when none of those.
+    static QString formatForPath(const QString &path);
+    static QString extensionFor(const QString &format); // "png", "jpg", "webp"
+
+    // `original` with `record` embedded, converted to `format` first when that differs.
+    static Result encode(const QByteArray &original, const QJsonObject &record,
+                         const QString &format, QByteArray &out);
+    // Writes `original` + record to `targetPath`. A path without an extension gets the original's.
+    static Result save(const QByteArray &original, const QJsonObject &record,
+                       const QString &targetPath);
+    // Reads the asset's stored file and saves it with ImageMetadata::describe(turn, image).
+    static Result saveAsset(const Turn &turn, const ImageAsset &image, const QString &targetPath);
+    // The stored bytes of an asset with its metadata embedded (for a drag or a copy).
+    static Result withMetadata(const Turn &turn, const ImageAsset &image, QByteArray &out);
+
+    // A file name from the template for image `n` (1-based) of `turn`.
+    static QString fileNameFor(const Turn &turn, const ImageAsset &image, int n,
+                               const QString &pattern);
+    // Every final image of the turns into `folder`, names from `pattern`, never overwriting an
+    // existing file (a " (2)" suffix is added instead).
+    static BatchResult saveAll(const QList<Turn> &turns, const QString &folder,
+                               const QString &pattern);
+
+    static QString uniquePath(const QString &path);
+};

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "model/imageparams.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+struct Turn;
+struct ImageAsset;
+
+// Easel's settings travel inside every saved image, added to the file WITHOUT re-encoding it:
+//  - PNG: an iTXt chunk (keyword "easel", uncompressed, UTF-8 JSON) inserted just before IEND;
+//  - JPEG: an APP1 XMP segment ("http://ns.adobe.com/xap/1.0/\0" + packet) right after SOI and
+//    any APP0 (JFIF) segments;
+//  - WebP: an "XMP " chunk; a simple VP8/VP8L file is first turned into the extended (VP8X)
+//    layout, the XMP flag is set and the RIFF size fixed.
+// In XMP the JSON is the text of one property, <easel:settings>, in the namespace xmpNamespace,
+// XML-escaped (not base64) so that exiftool and friends show it readably.
+// Every other chunk or segment is copied byte for byte: a C2PA manifest (PNG caBX, JPEG APP11
+// JUMBF) stays identical; we add, never rewrite. An earlier Easel record is replaced, not doubled.
+// Parsing is bounds-checked throughout: a truncated or hostile file gives an error, never a crash.
+class ImageMetadata
+{
+public:
+    static constexpr const char *pngKeyword = "easel";
+    static constexpr const char *xmpNamespace = "https://easel.invalid/ns/1.0/";
+
+    struct Embedded
+    {
+        bool ok = false;
+        QByteArray bytes; // the image with the metadata inside
+        QString error; // plain sentence when !ok
+    };
+    struct Read
+    {
+        bool ok = false; // true when the JSON was found and parsed
+        bool found = false; // an Easel record exists (false: a plain image, or not an image)
+        QJsonObject json;
+        QString error;
+    };
+
+    static Embedded embed(const QByteArray &image, const QJsonObject &json);
+    static Read read(const QByteArray &image);
+
+    // "png", "jpeg", "webp" from the magic bytes; empty for anything we cannot carry metadata in.
+    static QString formatOf(const QByteArray &image);
+
+    // The record of one image: prompts, provider, models, requested and actual parameters, usage,
+    // cost with its basis, ids, timestamp and Easel version.
+    static QJsonObject describe(const Turn &turn, const ImageAsset &image);
+    // Back from a record to what the composer and the parameter panel need.
+    static ImageParams paramsFrom(const QJsonObject &record);
+    static QString promptFrom(const QJsonObject &record);
+
+    // The XMP packet holding the JSON, and the reverse (exposed for tests).
+    static QByteArray xmpPacket(const QJsonObject &json);
+    static Read readXmpPacket(const QByteArray &packet);
+
+private:
+    static Embedded embedPng(const QByteArray &image, const QByteArray &json);
+    static Embedded embedJpeg(const QByteArray &image, const QByteArray &packet);
+    static Embedded embedWebp(const QByteArray &image, const QByteArray &packet);
+    static Read readPng(const QByteArray &image);
+    static Read readJpeg(const QByteArray &image);
+    static Read readWebp(const QByteArray &image);
+};

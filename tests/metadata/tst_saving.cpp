@@ -1,0 +1,366 @@
+// Saving from the real MainWindow, offscreen: Save As with Easel's metadata, Save All of a turn
+// and of the conversation, faults while writing, auto-save after a real (demo) turn, the file a
+// drag carries, and "Restore these settings" when a saved image is dropped on the window.
+#include "chat/chatsession.h"
+#include "chat/conversationmodel.h"
+#include "composer.h"
+#include "conversationview.h"
+#include "demo/demogateway.h"
+#include "filedialogs.h"
+#include "imagesaver.h"
+#include "mainwindow.h"
+#include "parameterpanel.h"
+#include "restorebar.h"
+#include "store/imageexporter.h"
+#include "store/imagemetadata.h"
+#include "store/imagestore.h"
+#include "store/settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QBuffer>
+#include <QDir>
+#include <QDropEvent>
+#include <QImage>
+#include <QImageWriter>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray pngBytes(const QColor &colour)
+{
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(colour);
+    QPainter(&image).fillRect(8, 8, 20, 20, Qt::black);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter(&buffer, "png").write(image);
+    return bytes;
+}
+
+} // namespace
+
+class TestSaving : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.reset(new QTemporaryDir);
+        m_demo.reset(new DemoGateway);
+        m_demo->setPacing(5);
+        QVERIFY(m_demo->start());
+        ChatSession::Options options;
+        options.imageRoot = m_dir->path() + QStringLiteral("/images");
+        options.previewRoot = m_dir->path() + QStringLiteral("/previews");
+        m_session.reset(new ChatSession(ProviderProfile::demo(m_demo->baseUrl()), options));
+        m_settings.reset(new Settings(m_dir->path() + QStringLiteral("/settings.ini")));
+        m_window.reset(new MainWindow(m_session.get(), m_settings.get()));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_view = m_window->findChild<ConversationView *>();
+        m_saver = m_window->findChild<ImageSaver *>();
+        QVERIFY(m_view && m_saver);
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_session.reset();
+        m_settings.reset();
+        m_demo.reset();
+    }
+
+    void saveAsEmbedsMetadata_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<bool>("sameBytes"); // the original chunks kept, not re-encoded
+        QTest::newRow("png as png") << QStringLiteral("out.png") << QStringLiteral("png") << true;
+        QTest::newRow("no extension: original format")
+            << QStringLiteral("out") << QStringLiteral("png") << true;
+        QTest::newRow("converted to jpeg")
+            << QStringLiteral("out.jpg") << QStringLiteral("jpeg") << false;
+        QTest::newRow("converted to webp")
+            << QStringLiteral("out.webp") << QStringLiteral("webp") << false;
+    }
+    void saveAsEmbedsMetadata()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QString, format);
+        QFETCH(bool, sameBytes);
+        loadTurns();
+        const Turn turn = m_session->model()->turnAt(0);
+        QSignalSpy saved(m_saver, &ImageSaver::saved);
+        FileDialogs::setNextSaveFileName(m_dir->filePath(fileName));
+        triggerImageAction(0, QStringLiteral("saveImageAction"));
+        QCOMPARE(saved.size(), 1);
+        const QString written = saved.first().first().toStringList().first();
+        QVERIFY(QFileInfo(written).fileName().startsWith(QStringLiteral("out")));
+
+        const QByteArray original = fileBytes(turn.images.first().filePath);
+        const QByteArray bytes = fileBytes(written);
+        QCOMPARE(ImageMetadata::formatOf(bytes), format);
+        if (sameBytes) {
+            QVERIFY(bytes.startsWith(original.left(original.size() - 12)));
+            QVERIFY(bytes.endsWith(original.right(12)));
+        }
+        const ImageMetadata::Read read = ImageMetadata::read(bytes);
+        QVERIFY2(read.ok, qPrintable(read.error));
+        QCOMPARE(ImageMetadata::promptFrom(read.json), turn.prompt);
+        QCOMPARE(ImageMetadata::paramsFrom(read.json), turn.requested);
+        QCOMPARE(read.json.value(QLatin1String("item_id")).toString(), turn.images.first().itemId);
+        QVERIFY(!QImage::fromData(bytes).isNull());
+        QCOMPARE(fileBytes(turn.images.first().filePath), original); // the store is untouched
+    }
+
+    void saveAllOfTurnAndConversation()
+    {
+        loadTurns();
+        const QString turnFolder = m_dir->filePath(QStringLiteral("turn"));
+        QSignalSpy saved(m_saver, &ImageSaver::saved);
+        FileDialogs::setNextDirectory(turnFolder);
+        triggerImageAction(0, QStringLiteral("saveTurnImagesAction"));
+        QCOMPARE(saved.size(), 1);
+        QStringList names = QDir(turnFolder).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(names,
+                 (QStringList {
+                     QStringLiteral("2026-03-04_050607_gpt-image-1_high_1024x1024_01.png"),
+                     QStringLiteral("2026-03-04_050607_gpt-image-1_high_1024x1024_02.png") }));
+        for (const QString &name : names)
+            QVERIFY(ImageMetadata::read(fileBytes(QDir(turnFolder).filePath(name))).ok);
+
+        const QString allFolder = m_dir->filePath(QStringLiteral("all"));
+        FileDialogs::setNextDirectory(allFolder);
+        auto *action
+            = m_window->findChild<QAction *>(QStringLiteral("saveConversationImagesAction"));
+        QVERIFY(action);
+        action->trigger();
+        QCOMPARE(saved.size(), 2);
+        QCOMPARE(QDir(allFolder).entryList(QDir::Files).size(), 3);
+
+        // Cancelled folder dialog: nothing written, nothing reported.
+        FileDialogs::setNextDirectory(QString());
+        action->trigger();
+        QCOMPARE(saved.size(), 2);
+    }
+
+    void unwritableTarget()
+    {
+        loadTurns();
+        // A "folder" that is a file: fails for root too, unlike permission bits.
+        const QString blocker = m_dir->filePath(QStringLiteral("blocker"));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const QByteArray stored = fileBytes(m_session->model()->turnAt(0).images.first().filePath);
+
+        QSignalSpy failed(m_saver, &ImageSaver::saveFailed);
+        QSignalSpy saved(m_saver, &ImageSaver::saved);
+        FileDialogs::setNextSaveFileName(blocker + QStringLiteral("/out.png"));
+        triggerImageAction(0, QStringLiteral("saveImageAction"));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QLatin1String("Cannot save")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(m_window->statusBar()->currentMessage(), failed.first().first().toString());
+        // Reported in a non-blocking box: the test is still running.
+        QMessageBox *box = m_window->findChild<QMessageBox *>();
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        box->close();
+
+        FileDialogs::setNextDirectory(blocker + QStringLiteral("/sub"));
+        triggerImageAction(0, QStringLiteral("saveTurnImagesAction"));
+        QCOMPARE(failed.size(), 2);
+        QVERIFY(failed.last().first().toString().contains(QLatin1String("cannot be created")));
+        QCOMPARE(saved.size(), 0);
+        QCOMPARE(fileBytes(m_session->model()->turnAt(0).images.first().filePath), stored);
+    }
+
+    void dragCarriesACopyWithMetadata()
+    {
+        loadTurns();
+        const Turn turn = m_session->model()->turnAt(0);
+        std::unique_ptr<QMimeData> mime(m_saver->mimeDataFor(turn, turn.images.first()));
+        QCOMPARE(mime->urls().size(), 1);
+        const QString path = mime->urls().first().toLocalFile();
+        QVERIFY(path != turn.images.first().filePath);
+        QVERIFY(mime->hasImage());
+        const ImageMetadata::Read read = ImageMetadata::read(fileBytes(path));
+        QVERIFY2(read.ok, qPrintable(read.error));
+        QCOMPARE(ImageMetadata::promptFrom(read.json), turn.prompt);
+    }
+
+    void dropRestoresSettings()
+    {
+        Turn turn = makeTurn(QStringLiteral("a misty harbour at dawn"), 1);
+        turn.requested.quality = QStringLiteral("low");
+        turn.requested.size = QStringLiteral("1536x1024");
+        turn.requested.background = QStringLiteral("opaque");
+        const QString saved = m_dir->filePath(QStringLiteral("saved.png"));
+        QVERIFY(ImageExporter::saveAsset(turn, turn.images.first(), saved).ok);
+
+        auto *bar = m_window->findChild<RestoreBar *>();
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        auto *panel = m_window->findChild<ParameterPanel *>();
+        QVERIFY(bar && prompt && panel);
+        QVERIFY(!bar->isVisible());
+        QVERIFY(panel->params() != turn.requested);
+
+        QVERIFY(drop(saved));
+        QVERIFY(bar->isVisible());
+        QVERIFY(prompt->toPlainText().isEmpty()); // only offered, not applied yet
+        auto *restore = bar->findChild<QPushButton *>(QStringLiteral("restoreSettingsButton"));
+        QVERIFY(restore);
+        QTest::mouseClick(restore, Qt::LeftButton);
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(prompt->toPlainText(), turn.prompt);
+        QCOMPARE(panel->params().quality, QStringLiteral("low"));
+        QCOMPARE(panel->params().size, QStringLiteral("1536x1024"));
+        QCOMPARE(panel->params().background, QStringLiteral("opaque"));
+    }
+
+    void dropOfPlainImageSaysSo()
+    {
+        const QString plain = m_dir->filePath(QStringLiteral("plain.png"));
+        QFile file(plain);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pngBytes(Qt::red));
+        file.close();
+        QVERIFY(drop(plain));
+        QVERIFY(!m_window->findChild<RestoreBar *>()->isVisible());
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("no Easel")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    }
+
+    void autoSave_data()
+    {
+        QTest::addColumn<bool>("enabled");
+        QTest::newRow("off by default") << false;
+        QTest::newRow("on") << true;
+    }
+    void autoSave()
+    {
+        QFETCH(bool, enabled);
+        const QString folder = m_dir->filePath(QStringLiteral("auto"));
+        if (enabled) {
+            m_settings->setValue(Settings::autoSaveEnabled, true);
+            m_settings->setValue(Settings::autoSaveFolder, folder);
+            m_settings->setValue(Settings::autoSaveTemplate, QStringLiteral("{model}_{n}.{ext}"));
+        }
+        QSignalSpy saved(m_saver, &ImageSaver::saved);
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QTest::keyClicks(prompt, QStringLiteral("A castle in the clouds"));
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(finished.wait(30000));
+        if (!enabled) {
+            QTest::qWait(200);
+            QCOMPARE(saved.size(), 0);
+            QVERIFY(!QDir(folder).exists());
+            return;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+        const QStringList files = saved.first().first().toStringList();
+        QCOMPARE(files.size(), 1);
+        QVERIFY(files.first().startsWith(folder));
+        const ImageMetadata::Read read = ImageMetadata::read(fileBytes(files.first()));
+        QVERIFY2(read.ok, qPrintable(read.error));
+        QCOMPARE(ImageMetadata::promptFrom(read.json), QStringLiteral("A castle in the clouds"));
+    }
+
+private:
+    Turn makeTurn(const QString &prompt, int images)
+    {
+        ImageStore store(m_dir->filePath(QStringLiteral("images")));
+        Turn turn;
+        turn.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        turn.prompt = prompt;
+        turn.providerId = QStringLiteral("demo");
+        turn.chatModel = QStringLiteral("gpt-5");
+        turn.requested.imageModel = QStringLiteral("gpt-image-1");
+        turn.requested.quality = QStringLiteral("high");
+        turn.requested.size = QStringLiteral("1024x1024");
+        turn.status = Turn::Status::Done;
+        turn.startedAt = QDateTime(QDate(2026, 3, 4), QTime(5, 6, 7));
+        turn.durationMs = 1000;
+        for (int i = 0; i < images; ++i) {
+            const ImageStore::Stored stored = store.put(
+                pngBytes(QColor::fromHsv((i * 97 + prompt.size() * 13) % 360, 200, 220)));
+            ImageAsset image;
+            image.itemId = QStringLiteral("ig_%1_%2").arg(turn.id.left(4)).arg(i);
+            image.state = ImageAsset::State::Final;
+            image.hash = stored.hash;
+            image.filePath = stored.filePath;
+            image.mimeType = stored.mimeType;
+            image.pixelSize = stored.pixelSize;
+            image.byteSize = stored.byteSize;
+            image.report.quality = QStringLiteral("high");
+            image.report.size = QStringLiteral("1024x1024");
+            turn.images.append(image);
+        }
+        return turn;
+    }
+
+    void loadTurns()
+    {
+        m_session->model()->setTurns(
+            { makeTurn(QStringLiteral("two foxes"), 2), makeTurn(QStringLiteral("one owl"), 1) });
+        QCoreApplication::processEvents();
+    }
+
+    void triggerImageAction(int row, const QString &actionName)
+    {
+        const QModelIndex index = m_session->model()->index(row);
+        m_view->scrollTo(index);
+        const QRect rect = m_view->imageRect(index, 0);
+        QVERIFY(rect.isValid());
+        std::unique_ptr<QMenu> menu(m_view->createContextMenu(rect.center()));
+        QVERIFY(menu);
+        auto *action = menu->findChild<QAction *>(actionName);
+        QVERIFY2(action, qPrintable(actionName));
+        QVERIFY(action->isEnabled());
+        action->trigger();
+    }
+
+    bool drop(const QString &path)
+    {
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(path) });
+        const QPoint at = m_window->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        if (!enter.isAccepted())
+            return false;
+        QDropEvent dropEvent(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &dropEvent);
+        return dropEvent.isAccepted();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<DemoGateway> m_demo;
+    std::unique_ptr<ChatSession> m_session;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    ConversationView *m_view = nullptr;
+    ImageSaver *m_saver = nullptr;
+};
+
+QTEST_MAIN(TestSaving)
+#include "tst_saving.moc"

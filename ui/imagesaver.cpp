@@ -1,0 +1,161 @@
+#include "imagesaver.h"
+
+#include "filedialogs.h"
+#include "store/filenametemplate.h"
+#include "store/imageexporter.h"
+#include "store/imagemetadata.h"
+#include "store/settings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QImage>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QWidget>
+#include <QtConcurrent>
+
+ImageSaver::ImageSaver(QWidget *window, Settings *settings)
+    : QObject(window)
+    , m_window(window)
+    , m_settings(settings)
+{
+}
+
+ImageSaver::~ImageSaver() = default;
+
+QString ImageSaver::templatePattern() const
+{
+    const QString pattern = m_settings ? m_settings->value(Settings::autoSaveTemplate) : QString();
+    return pattern.isEmpty() ? QString::fromLatin1(FileNameTemplate::defaultTemplate) : pattern;
+}
+
+void ImageSaver::saveAs(const Turn &turn, const ImageAsset &image)
+{
+    const int n = qMax(1, int(turn.images.indexOf(image)) + 1);
+    const QString name = ImageExporter::fileNameFor(turn, image, n, templatePattern());
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+        + QLatin1Char('/') + name;
+    // The original format first: picking another extension is the only way to convert.
+    const QString original = QFileInfo(name).suffix().toLower();
+    QStringList filters { tr("PNG image (*.png)"), tr("JPEG image (*.jpg *.jpeg)"),
+                          tr("WebP image (*.webp)") };
+    for (qsizetype i = 0; i < filters.size(); ++i) {
+        if (filters.at(i).contains(QLatin1String("*.") + original)) {
+            filters.move(i, 0);
+            break;
+        }
+    }
+    const QString target = FileDialogs::getSaveFileName(m_window, tr("Save Image As"), suggested,
+                                                        filters.join(QLatin1String(";;")));
+    if (target.isEmpty())
+        return;
+    const ImageExporter::Result r = ImageExporter::saveAsset(turn, image, target);
+    if (r.ok)
+        report({ r.filePath }, {});
+    else
+        report({}, { r.error });
+}
+
+void ImageSaver::saveTurn(const Turn &turn)
+{
+    saveAllInto({ turn }, tr("Save All Images of This Turn"));
+}
+
+void ImageSaver::saveConversation(const QList<Turn> &turns)
+{
+    saveAllInto(turns, tr("Save All Images of This Conversation"));
+}
+
+void ImageSaver::saveAllInto(const QList<Turn> &turns, const QString &caption)
+{
+    int count = 0;
+    for (const Turn &turn : turns)
+        count += turn.finalImageCount();
+    if (count == 0) {
+        Q_EMIT statusMessage(tr("There are no finished images to save."), 5000);
+        return;
+    }
+    const QString folder = FileDialogs::getExistingDirectory(
+        m_window, caption, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    if (folder.isEmpty())
+        return;
+    const ImageExporter::BatchResult batch
+        = ImageExporter::saveAll(turns, folder, templatePattern());
+    report(batch.files, batch.errors);
+}
+
+void ImageSaver::autoSave(const Turn &turn)
+{
+    if (!m_settings || !m_settings->value(Settings::autoSaveEnabled) || turn.finalImageCount() == 0)
+        return;
+    const QString folder = m_settings->value(Settings::autoSaveFolder);
+    if (folder.isEmpty()) {
+        Q_EMIT saveFailed(tr("Auto-save is on but no folder is chosen, so nothing was saved."));
+        return;
+    }
+    const QString pattern = templatePattern();
+    ++m_autoSavesRunning;
+    auto *watcher = new QFutureWatcher<ImageExporter::BatchResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        --m_autoSavesRunning;
+        const ImageExporter::BatchResult batch = watcher->result();
+        watcher->deleteLater();
+        report(batch.files, batch.errors);
+    });
+    // Reading the stored files, embedding and writing never block the GUI thread.
+    watcher->setFuture(QtConcurrent::run(
+        [turn, folder, pattern] { return ImageExporter::saveAll({ turn }, folder, pattern); }));
+}
+
+void ImageSaver::report(const QStringList &files, const QStringList &errors)
+{
+    if (!files.isEmpty()) {
+        Q_EMIT saved(files);
+        Q_EMIT statusMessage(
+            files.size() == 1
+                ? tr("Saved %1").arg(QFileInfo(files.first()).fileName())
+                : tr("Saved %n images to %1", nullptr, int(files.size()))
+                      .arg(QDir::toNativeSeparators(QFileInfo(files.first()).absolutePath())),
+            6000);
+    }
+    if (errors.isEmpty())
+        return;
+    const QString message = errors.size() == 1
+        ? errors.first()
+        : tr("%n images could not be saved. %1", nullptr, int(errors.size())).arg(errors.first());
+    Q_EMIT saveFailed(message);
+    Q_EMIT statusMessage(message, 10000);
+    if (m_showsMessageBoxes && m_window) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Image not saved"), message,
+                                    QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // non-blocking
+    }
+}
+
+QMimeData *ImageSaver::mimeDataFor(const Turn &turn, const ImageAsset &image)
+{
+    auto *mime = new QMimeData;
+    QString path = image.filePath;
+    QByteArray bytes;
+    if (!m_dragDir)
+        m_dragDir = std::make_unique<QTemporaryDir>();
+    if (m_dragDir->isValid() && ImageExporter::withMetadata(turn, image, bytes).ok) {
+        const int n = qMax(1, int(turn.images.indexOf(image)) + 1);
+        const QString candidate = ImageExporter::uniquePath(
+            m_dragDir->filePath(ImageExporter::fileNameFor(turn, image, n, templatePattern())));
+        QSaveFile file(candidate);
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+            path = candidate;
+    }
+    const QImage pixels(path);
+    if (!pixels.isNull())
+        mime->setImageData(pixels);
+    mime->setUrls({ QUrl::fromLocalFile(path) });
+    return mime;
+}
