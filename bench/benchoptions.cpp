@@ -3,7 +3,8 @@
 QStringList BenchOptions::figureNames()
 {
     return { QStringLiteral("sse_decode"), QStringLiteral("base64_decode"),
-             QStringLiteral("final_image_to_painted"), QStringLiteral("gui_stall") };
+             QStringLiteral("final_image_to_painted"), QStringLiteral("gui_stall"),
+             QStringLiteral("history_open"), QStringLiteral("history_scroll_rss") };
 }
 
 bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, QString *error,

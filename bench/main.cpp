@@ -3,6 +3,7 @@
 
 #include "benchoptions.h"
 #include "guistallbench.h"
+#include "historybench.h"
 #include "machinefacts.h"
 #include "paintlatencybench.h"
 #include "ssedecodebench.h"
@@ -41,6 +42,9 @@ int main(int argc, char *argv[])
         figures.append(PaintLatencyBench(options).run());
     if (options.wants(QStringLiteral("gui_stall")))
         figures.append(GuiStallBench(options).run());
+    if (options.wants(QStringLiteral("history_open"))
+        || options.wants(QStringLiteral("history_scroll_rss")))
+        figures += HistoryBench(options).run();
 
     QJsonObject figureObject;
     bool measuredAll = true;

@@ -310,6 +310,10 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
                                         [this, image] { Q_EMIT copyImageRequested(image); });
         copy->setObjectName(QStringLiteral("copyImageAction"));
         copy->setEnabled(canExport(image));
+        QAction *saveTurn = menu->addAction(tr("Save All Images of This Turn…"), this,
+                                            [this, turn] { Q_EMIT saveTurnImagesRequested(turn); });
+        saveTurn->setObjectName(QStringLiteral("saveTurnImagesAction"));
+        saveTurn->setEnabled(turn.finalImageCount() > 0);
         menu->addSeparator();
     } else {
         QAction *copyPrompt = menu->addAction(
@@ -461,8 +465,15 @@ void ConversationView::keyPressEvent(QKeyEvent *event)
 
 void ConversationView::startImageDrag(const ImageAsset &image)
 {
-    auto *mime = new QMimeData;
-    mime->setUrls({ QUrl::fromLocalFile(image.filePath) });
+    QModelIndex index;
+    imageAt(m_pressPos, &index);
+    QMimeData *mime = nullptr;
+    if (m_dragDataProvider && index.isValid())
+        mime = m_dragDataProvider(turnAt(index), image);
+    if (!mime) {
+        mime = new QMimeData;
+        mime->setUrls({ QUrl::fromLocalFile(image.filePath) });
+    }
     auto *drag = new QDrag(this);
     drag->setMimeData(mime);
     if (m_imageCache) {

@@ -9,6 +9,10 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
+
+class QMimeData;
+
 class QMenu;
 class TurnDelegate;
 
@@ -52,8 +56,17 @@ public:
     // can inspect and trigger the actions without a blocking exec().
     QMenu *createContextMenu(const QPoint &viewportPos);
 
+    // What an image dragged out of the view carries. Without one the drag holds the stored file's
+    // URL; the window gives a temporary copy with Easel's metadata embedded (ImageSaver).
+    using DragDataProvider = std::function<QMimeData *(const Turn &, const ImageAsset &)>;
+    void setDragDataProvider(DragDataProvider provider)
+    {
+        m_dragDataProvider = std::move(provider);
+    }
+
 Q_SIGNALS:
     void saveImageRequested(const ImageAsset &image, const Turn &turn);
+    void saveTurnImagesRequested(const Turn &turn);
     void copyImageRequested(const ImageAsset &image);
     void detailsRequested(const Turn &turn, const ImageAsset &image);
     void viewImageRequested(const ImageAsset &image);
@@ -89,6 +102,7 @@ private:
 
     TurnDelegate *m_delegate = nullptr;
     QPointer<ImageCache> m_imageCache;
+    DragDataProvider m_dragDataProvider;
     ImageCache *m_ownCache = nullptr;
     bool m_followBottom = true;
     // The image a press landed on: a release on the same image opens it, a move drags it out.

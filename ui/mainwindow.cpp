@@ -3,15 +3,20 @@
 #include "chat/chatsession.h"
 #include "chat/providerregistry.h"
 #include "composer.h"
+#include "conversationsdock.h"
 #include "conversationview.h"
 #include "detailsdialog.h"
 #include "filedialogs.h"
 #include "image/imagecache.h"
+#include "imagesaver.h"
 #include "imageviewer.h"
+#include "librarywindow.h"
 #include "parameterpanel.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
 #include "providersdialog.h"
+#include "restorebar.h"
+#include "store/imagemetadata.h"
 #include "store/imagestore.h"
 #include "store/settings.h"
 
@@ -21,6 +26,8 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -67,7 +74,11 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_view, 1);
+    m_restoreBar = new RestoreBar(central);
+    layout->addWidget(m_restoreBar);
     layout->addWidget(m_composer);
+    m_saver = new ImageSaver(this, m_settings);
+    setAcceptDrops(true);
     setCentralWidget(central);
 
     buildActions();
@@ -84,6 +95,12 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     connect(m_session->model(), &ConversationModel::totalsChanged, this, &MainWindow::updateTotals);
     connect(m_view, &ConversationView::saveImageRequested, this, &MainWindow::saveImage);
     connect(m_view, &ConversationView::copyImageRequested, this, &MainWindow::copyImage);
+    connect(m_view, &ConversationView::saveTurnImagesRequested, m_saver, &ImageSaver::saveTurn);
+    m_view->setDragDataProvider([this](const Turn &turn, const ImageAsset &image) {
+        return m_saver->mimeDataFor(turn, image);
+    });
+    connect(m_saver, &ImageSaver::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_restoreBar, &RestoreBar::restoreRequested, this, &MainWindow::restoreSettings);
     connect(m_view, &ConversationView::viewImageRequested, this, &MainWindow::viewImage);
     connect(m_view, &ConversationView::detailsRequested, this, &MainWindow::showDetails);
     connect(m_view, &ConversationView::retryImageRequested, m_session, &ChatSession::retryImage);
@@ -110,6 +127,11 @@ void MainWindow::buildActions()
         = file->addAction(tr("&New Conversation"), this, &MainWindow::newConversation);
     newConversation->setShortcut(QKeySequence::New);
     newConversation->setObjectName(QStringLiteral("newConversationAction"));
+    file->addSeparator();
+    QAction *saveAll = file->addAction(tr("Save All Images of This Conversation…"), this, [this] {
+        m_saver->saveConversation(m_session->model()->turns());
+    });
+    saveAll->setObjectName(QStringLiteral("saveConversationImagesAction"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -211,6 +233,45 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::setHistoryStore(HistoryStore *store)
+{
+    if (!m_conversationsDock) {
+        m_conversationsDock = new ConversationsDock(m_session, m_view, this);
+        addDockWidget(Qt::LeftDockWidgetArea, m_conversationsDock);
+        // Added to a window already on screen: a dock added then stays hidden until shown.
+        // (restoreDockWidget() is no help here: it "restores" a dock absent from the saved state
+        // as hidden.)
+        m_conversationsDock->show();
+        connect(m_conversationsDock, &ConversationsDock::notice, this, &MainWindow::showNotice);
+        // The library is a window of its own: a grid wants the whole screen.
+        m_library = new LibraryWindow(m_imageCache, this);
+        m_library->setWindowFlag(Qt::Window);
+        connect(m_library, &LibraryWindow::openInConversationRequested, this,
+                [this](const QString &conversationId, const QString &turnId) {
+                    m_conversationsDock->openConversation(conversationId, turnId);
+                    raise();
+                    activateWindow();
+                });
+        auto *showLibrary = new QAction(tr("&Library"), this);
+        showLibrary->setObjectName(QStringLiteral("showLibraryAction"));
+        showLibrary->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+        connect(showLibrary, &QAction::triggered, m_library, [this] {
+            m_library->show();
+            m_library->raise();
+            m_library->activateWindow();
+        });
+        addAction(showLibrary);
+        for (QMenu *menu : menuBar()->findChildren<QMenu *>()) {
+            if (menu->title() == tr("&View")) {
+                menu->addAction(m_conversationsDock->toggleViewAction());
+                menu->addAction(showLibrary);
+            }
+        }
+    }
+    m_conversationsDock->setHistoryStore(store);
+    m_library->setHistoryStore(store);
+}
+
 void MainWindow::showNotice(const QString &notice)
 {
     statusBar()->showMessage(notice, 15000);
@@ -250,6 +311,7 @@ void MainWindow::onTurnFinished(const QString &turnId)
         const Turn &turn = m_session->model()->turnAt(row);
         if (turn.status == Turn::Status::Failed)
             statusBar()->showMessage(turn.errorMessage, 8000);
+        m_saver->autoSave(turn); // does nothing unless auto-save is on
     }
     m_composer->focusEditor();
 }
@@ -297,36 +359,25 @@ void MainWindow::newConversation()
 
 void MainWindow::saveImage(const ImageAsset &image, const Turn &turn)
 {
-    const QString extension = ImageStore::extensionFor(image.mimeType);
-    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-        + QStringLiteral("/easel_%1_%2_%3.%4")
-              .arg(turn.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")),
-                   turn.requested.imageModel,
-                   image.report.quality.isEmpty() ? turn.requested.quality : image.report.quality,
-                   extension);
-    const QString target = FileDialogs::getSaveFileName(this, tr("Save Image As"), suggested,
-                                                        tr("Images (*.%1)").arg(extension));
-    if (target.isEmpty())
-        return;
-    // The exact bytes received, not a re-encoding.
-    QFile source(image.filePath);
-    QSaveFile out(target);
-    QString error;
-    if (!source.open(QIODevice::ReadOnly))
-        error = tr("the stored image cannot be read (%1)").arg(source.errorString());
-    else if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) != source.size()
-             || !out.commit())
-        error = out.errorString();
-    if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("Image not saved"),
-                             tr("Could not save %1: %2.").arg(target, error));
-        return;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(target).fileName()), 5000);
+    // The original bytes with Easel's settings embedded; converted only to another extension.
+    m_saver->saveAs(turn, image);
 }
 
 void MainWindow::copyImage(const ImageAsset &image)
 {
+    // The turn the image belongs to, so that the copied file carries the settings too.
+    for (const Turn &turn : m_session->model()->turns()) {
+        if (!image.filePath.isEmpty() && turn.images.contains(image)) {
+            QMimeData *data = m_saver->mimeDataFor(turn, image);
+            if (data->hasImage()) {
+                QApplication::clipboard()->setMimeData(data);
+                statusBar()->showMessage(tr("Image copied"), 3000);
+                return;
+            }
+            delete data;
+            break;
+        }
+    }
     QImage pixels(image.filePath);
     if (pixels.isNull()) {
         statusBar()->showMessage(tr("The image file could not be read, so nothing was copied."),
@@ -338,6 +389,51 @@ void MainWindow::copyImage(const ImageAsset &image)
     data->setUrls({ QUrl::fromLocalFile(image.filePath) });
     QApplication::clipboard()->setMimeData(data);
     statusBar()->showMessage(tr("Image copied"), 3000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        const QString suffix = QFileInfo(urls.first().toLocalFile()).suffix().toLower();
+        static const QStringList images { QStringLiteral("png"), QStringLiteral("jpg"),
+                                          QStringLiteral("jpeg"), QStringLiteral("webp") };
+        if (images.contains(suffix)) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+    QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return QMainWindow::dropEvent(event);
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    QFile file(path);
+    // Easel's own images stay far below this; a bigger file is not worth reading on the GUI thread.
+    constexpr qint64 maxBytes = 256 * 1024 * 1024;
+    if (!file.open(QIODevice::ReadOnly) || file.size() > maxBytes) {
+        statusBar()->showMessage(tr("%1 cannot be read.").arg(QFileInfo(path).fileName()), 6000);
+        return;
+    }
+    const ImageMetadata::Read read = ImageMetadata::read(file.readAll());
+    if (!read.ok) {
+        statusBar()->showMessage(read.error, 6000);
+        return;
+    }
+    m_restoreBar->offer(read.json, QFileInfo(path).fileName());
+}
+
+void MainWindow::restoreSettings(const QJsonObject &record)
+{
+    m_composer->setText(ImageMetadata::promptFrom(record));
+    m_panel->setParams(ImageMetadata::paramsFrom(record));
+    statusBar()->showMessage(tr("Settings restored from the image."), 4000);
+    m_composer->focusEditor();
 }
 
 void MainWindow::viewImage(const ImageAsset &image)

@@ -7,9 +7,14 @@
 
 class ChatSession;
 class Composer;
+class ConversationsDock;
 class ConversationView;
 class CostEstimator;
 class ImageCache;
+class HistoryStore;
+class ImageSaver;
+class LibraryWindow;
+class RestoreBar;
 class ParameterPanel;
 class ProviderRegistry;
 class QComboBox;
@@ -31,9 +36,16 @@ public:
     // Offers every provider profile in the toolbar's picker and Settings > Providers. Without it
     // the picker shows only the session's provider.
     void setProviderRegistry(ProviderRegistry *registry);
+    // Adds the "Conversations" dock (sidebar, search, export) over the history. Not owned.
+    void setHistoryStore(HistoryStore *store);
+    ConversationsDock *conversationsDock() const { return m_conversationsDock; }
+    LibraryWindow *libraryWindow() const { return m_library; } // with the history store
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // A PNG, JPEG or WebP saved by Easel dropped on the window offers to restore its settings.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildActions();
@@ -50,6 +62,7 @@ private:
 
     void saveImage(const ImageAsset &image, const Turn &turn);
     void copyImage(const ImageAsset &image);
+    void restoreSettings(const QJsonObject &record);
     void viewImage(const ImageAsset &image);
     void showDetails(const Turn &turn, const ImageAsset &image);
     void newConversation();
@@ -74,4 +87,8 @@ private:
     ProviderRegistry *m_registry = nullptr;
     QLabel *m_providerBadge;
     QLabel *m_totals;
+    ImageSaver *m_saver = nullptr;
+    RestoreBar *m_restoreBar = nullptr;
+    ConversationsDock *m_conversationsDock = nullptr;
+    LibraryWindow *m_library = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "filedialogs.h"
 #include "mainwindow.h"
 #include "parameterpanel.h"
+#include "store/imagemetadata.h"
 #include "store/settings.h"
 #include "turndelegate.h"
 #include "turnlayout.h"
@@ -133,12 +134,18 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(distinctColours() > 50, 10000);
 
-        // Save As writes the exact bytes that were received.
+        // Save As writes the exact bytes that were received, plus Easel's iTXt chunk inserted
+        // just before IEND (issue #4: metadata travels with the file; see tst_saving).
         const QString target = m_dir->path() + QStringLiteral("/saved.png");
         FileDialogs::setNextSaveFileName(target);
         QMetaObject::invokeMethod(view, "saveImageRequested",
                                   Q_ARG(ImageAsset, turn.images.constFirst()), Q_ARG(Turn, turn));
-        QCOMPARE(fileBytes(target), fileBytes(turn.images.constFirst().filePath));
+        const QByteArray original = fileBytes(turn.images.constFirst().filePath);
+        const QByteArray saved = fileBytes(target);
+        QVERIFY(saved.startsWith(original.left(original.size() - 12)));
+        QVERIFY(saved.endsWith(original.right(12))); // IEND
+        QCOMPARE(ImageMetadata::read(saved).json.value(QLatin1String("prompt")).toString(),
+                 turn.prompt);
     }
 
     void escapeStopsAndKeepsPreview()

@@ -1,0 +1,405 @@
+#include "conversationexporter.h"
+
+#include "imagestore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSaveFile>
+
+namespace {
+
+QString number(qint64 value)
+{
+    return QLocale::c().toString(value);
+}
+
+QString metaLine(const Turn &turn)
+{
+    QStringList parts;
+    if (turn.startedAt.isValid())
+        parts << turn.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (!turn.providerId.isEmpty())
+        parts << turn.providerId;
+    if (!turn.chatModel.isEmpty())
+        parts << turn.chatModel;
+    parts << Turn::statusName(turn.status);
+    if (turn.durationMs >= 0)
+        parts << QStringLiteral("%1 s").arg(
+            QLocale::c().toString(turn.durationMs / 1000.0, 'f', 1));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString parametersLine(const ImageParams &p)
+{
+    QStringList parts;
+    parts << QStringLiteral("model ") + p.imageModel << QStringLiteral("quality ") + p.quality
+          << QStringLiteral("size ") + p.effectiveSize()
+          << QStringLiteral("background ") + p.background
+          << QStringLiteral("format ") + p.outputFormat;
+    if (p.compressionApplies())
+        parts << QStringLiteral("compression %1").arg(p.outputCompression);
+    parts << QStringLiteral("moderation ") + p.moderation << QStringLiteral("action ") + p.action;
+    if (p.inputFidelity != QLatin1String("auto"))
+        parts << QStringLiteral("input fidelity ") + p.inputFidelity;
+    return parts.join(QStringLiteral(", "));
+}
+
+QString actualLine(const ImageAsset &image)
+{
+    QStringList parts;
+    if (image.pixelSize.isValid())
+        parts << QStringLiteral("%1×%2").arg(image.pixelSize.width()).arg(image.pixelSize.height());
+    if (!image.mimeType.isEmpty())
+        parts << ImageStore::extensionFor(image.mimeType).toUpper();
+    if (image.byteSize > 0)
+        parts << number(image.byteSize) + QStringLiteral(" bytes");
+    const ImageReport &r = image.report;
+    if (!r.quality.isEmpty())
+        parts << QStringLiteral("quality ") + r.quality;
+    if (!r.background.isEmpty())
+        parts << QStringLiteral("background ") + r.background;
+    if (!r.action.isEmpty())
+        parts << QStringLiteral("action ") + r.action;
+    return parts.join(QStringLiteral(", "));
+}
+
+QString usageLine(const Usage &u)
+{
+    if (u.isEmpty())
+        return QStringLiteral("not reported");
+    QString line = number(u.inputTokens) + QStringLiteral(" input");
+    if (u.cachedInputTokens > 0)
+        line += QStringLiteral(" (%1 cached)").arg(number(u.cachedInputTokens));
+    line += QStringLiteral(", ") + number(u.outputTokens) + QStringLiteral(" output");
+    if (u.reasoningTokens > 0)
+        line += QStringLiteral(" (%1 reasoning)").arg(number(u.reasoningTokens));
+    line += QStringLiteral(" tokens");
+    if (u.hasImageTokens)
+        line += QStringLiteral("; image tool: %1 text in, %2 image in, %3 out")
+                    .arg(number(u.imageInputTextTokens), number(u.imageInputImageTokens),
+                         number(u.imageOutputTokens));
+    if (u.billedCostUsd)
+        line += QStringLiteral("; billed ") + Cost::formatUsd(*u.billedCostUsd);
+    return line;
+}
+
+// Why an image cannot be part of the export, or empty when it can.
+QString missingReason(const ImageAsset &image)
+{
+    if (image.state != ImageAsset::State::Final)
+        return image.error.isEmpty() ? QStringLiteral("it was never received") : image.error;
+    if (image.filePath.isEmpty() || !QFileInfo::exists(image.filePath))
+        return QStringLiteral("its file %1 is missing").arg(image.filePath);
+    return {};
+}
+
+QString blockquote(const QString &escaped)
+{
+    QStringList lines = escaped.split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = line.isEmpty() ? QStringLiteral(">") : QStringLiteral("> ") + line;
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString htmlText(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>\n"));
+}
+
+bool writeText(const QString &path, const QString &text, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("Could not write %1: %2.").arg(path, file.errorString());
+        return false;
+    }
+    file.write(text.toUtf8());
+    if (!file.commit()) {
+        *error = QStringLiteral("Could not write %1: %2.").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+const char *const styleSheet = R"css(
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
+       color: #222; background: #fdfdfd; }
+h1 { font-size: 1.6em; }
+section.turn { border-top: 1px solid #ddd; padding: 1em 0; }
+.meta { color: #777; font-size: 0.9em; }
+.prompt { background: #eef3fb; border-left: 4px solid #6b8fd6; padding: 0.5em 1em; }
+.reply { white-space: normal; }
+figure { margin: 1em 0; }
+figure img { max-width: 100%; height: auto; border-radius: 4px; }
+figcaption, .facts { color: #555; font-size: 0.9em; }
+.missing { color: #a33; font-style: italic; }
+)css";
+
+} // namespace
+
+QString ConversationExporter::exportFileName(const ImageAsset &image)
+{
+    QString ext = image.mimeType.isEmpty() ? QFileInfo(image.filePath).suffix()
+                                           : ImageStore::extensionFor(image.mimeType);
+    if (ext.isEmpty())
+        ext = QStringLiteral("bin");
+    return image.hash + QLatin1Char('.') + ext;
+}
+
+QString ConversationExporter::escapeMarkdown(const QString &text)
+{
+    static const QString special = QStringLiteral("\\`*_{}[]()<>#|~!&");
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    bool lineStart = true;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (lineStart) {
+            // List markers, headings underlines and ordered lists only count at a line start.
+            if (c == QLatin1Char('-') || c == QLatin1Char('+') || c == QLatin1Char('='))
+                out += QLatin1Char('\\');
+            else if (c.isDigit()) {
+                int j = i;
+                while (j < text.size() && text.at(j).isDigit())
+                    ++j;
+                if (j < text.size()
+                    && (text.at(j) == QLatin1Char('.') || text.at(j) == QLatin1Char(')'))) {
+                    out += text.mid(i, j - i) + QLatin1Char('\\') + text.at(j);
+                    i = j;
+                    lineStart = false;
+                    continue;
+                }
+            }
+        }
+        if (special.contains(c))
+            out += QLatin1Char('\\');
+        out += c;
+        lineStart = c == QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString ConversationExporter::neutralizeHtml(const QString &markdownText)
+{
+    QStringList lines = markdownText.split(QLatin1Char('\n'));
+    bool inFence = false;
+    for (QString &line : lines) {
+        if (line.trimmed().startsWith(QLatin1String("```"))) {
+            inFence = !inFence;
+            continue;
+        }
+        if (inFence)
+            continue;
+        QString out;
+        bool inCode = false;
+        for (const QChar c : std::as_const(line)) {
+            if (c == QLatin1Char('`'))
+                inCode = !inCode;
+            if (!inCode && c == QLatin1Char('<'))
+                out += QStringLiteral("&lt;");
+            else
+                out += c;
+        }
+        line = out;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString ConversationExporter::markdown(const QString &title, const QList<Turn> &turns)
+{
+    QString md = QStringLiteral("# ") + escapeMarkdown(title) + QStringLiteral("\n");
+    for (int t = 0; t < turns.size(); ++t) {
+        const Turn &turn = turns.at(t);
+        md += QStringLiteral("\n## Turn %1\n\n").arg(t + 1);
+        md += QLatin1Char('*') + escapeMarkdown(metaLine(turn)) + QStringLiteral("*\n\n");
+        md += QStringLiteral("**Prompt**\n\n") + blockquote(escapeMarkdown(turn.prompt))
+            + QStringLiteral("\n");
+        for (const Attachment &a : turn.attachments)
+            md += QStringLiteral("\nAttachment: ")
+                + escapeMarkdown(QFileInfo(a.filePath).fileName()) + QLatin1Char('\n');
+        if (!turn.text.isEmpty())
+            md += QStringLiteral("\n**Reply**\n\n") + neutralizeHtml(turn.text.trimmed())
+                + QLatin1Char('\n');
+        if (!turn.errorMessage.isEmpty())
+            md += QStringLiteral("\n**Note:** ") + escapeMarkdown(turn.errorMessage)
+                + QLatin1Char('\n');
+        for (int i = 0; i < turn.images.size(); ++i) {
+            const ImageAsset &image = turn.images.at(i);
+            const QString reason = missingReason(image);
+            if (!reason.isEmpty()) {
+                md += QStringLiteral("\n*Image %1 is not included: %2.*\n")
+                          .arg(i + 1)
+                          .arg(escapeMarkdown(reason));
+                continue;
+            }
+            md += QStringLiteral("\n![Image %1](images/%2)\n")
+                      .arg(i + 1)
+                      .arg(exportFileName(image));
+            md += QStringLiteral("\n- Image: ") + escapeMarkdown(actualLine(image))
+                + QLatin1Char('\n');
+            if (!image.report.revisedPrompt.isEmpty())
+                md += QStringLiteral("- Revised prompt: ")
+                    + escapeMarkdown(image.report.revisedPrompt)
+                          .replace(QLatin1Char('\n'), QLatin1Char(' '))
+                    + QLatin1Char('\n');
+        }
+        md += QStringLiteral("\n- Parameters: ") + escapeMarkdown(parametersLine(turn.requested))
+            + QLatin1Char('\n');
+        md += QStringLiteral("- Usage: ") + escapeMarkdown(usageLine(turn.usage))
+            + QLatin1Char('\n');
+        md += QStringLiteral("- Cost: ") + escapeMarkdown(turn.cost.formatted())
+            + QLatin1Char('\n');
+    }
+    return md;
+}
+
+ConversationExporter::Result ConversationExporter::writeMarkdown(const QString &title,
+                                                                 const QList<Turn> &turns,
+                                                                 const QString &markdownPath)
+{
+    Result result;
+    const QFileInfo target(markdownPath);
+    QDir folder = target.absoluteDir();
+    if (!folder.exists() && !QDir().mkpath(folder.absolutePath())) {
+        result.error = QStringLiteral("Could not create the folder %1.").arg(folder.absolutePath());
+        return result;
+    }
+    const QString imagesPath = folder.absoluteFilePath(QStringLiteral("images"));
+    bool hasImages = false;
+    for (const Turn &turn : turns)
+        hasImages = hasImages || turn.finalImageCount() > 0;
+    if (hasImages && !QDir().mkpath(imagesPath)) {
+        result.error = QStringLiteral("Could not create the folder %1.").arg(imagesPath);
+        return result;
+    }
+    for (int t = 0; t < turns.size(); ++t) {
+        const Turn &turn = turns.at(t);
+        for (int i = 0; i < turn.images.size(); ++i) {
+            const ImageAsset &image = turn.images.at(i);
+            if (image.state != ImageAsset::State::Final)
+                continue;
+            const QString reason = missingReason(image);
+            if (!reason.isEmpty()) {
+                result.warnings
+                    << QStringLiteral("Turn %1, image %2: %3.").arg(t + 1).arg(i + 1).arg(reason);
+                continue;
+            }
+            const QString destination = imagesPath + QLatin1Char('/') + exportFileName(image);
+            // Content-addressed names: a file already there with that name holds the same bytes.
+            if (QFileInfo(destination).size() == QFileInfo(image.filePath).size()) {
+                ++result.imagesExported;
+                continue;
+            }
+            QFile::remove(destination);
+            QFile source(image.filePath);
+            if (!source.copy(destination)) {
+                result.error = QStringLiteral("Could not copy %1 to %2: %3.")
+                                   .arg(image.filePath, destination, source.errorString());
+                return result;
+            }
+            ++result.imagesExported;
+        }
+    }
+    if (!writeText(markdownPath, markdown(title, turns), &result.error))
+        return result;
+    result.ok = true;
+    return result;
+}
+
+QString ConversationExporter::html(const QString &title, const QList<Turn> &turns,
+                                   QStringList *warnings, int *imagesInlined)
+{
+    int inlined = 0;
+    QString doc
+        = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                         "<title>%1</title>\n<style>%2</style>\n</head>\n<body>\n<h1>%1</h1>\n")
+              .arg(title.toHtmlEscaped(), QLatin1String(styleSheet));
+    for (int t = 0; t < turns.size(); ++t) {
+        const Turn &turn = turns.at(t);
+        doc += QStringLiteral("<section class=\"turn\">\n<h2>Turn %1</h2>\n").arg(t + 1);
+        doc += QStringLiteral("<p class=\"meta\">%1</p>\n").arg(metaLine(turn).toHtmlEscaped());
+        doc += QStringLiteral("<div class=\"prompt\">%1</div>\n").arg(htmlText(turn.prompt));
+        for (const Attachment &a : turn.attachments)
+            doc += QStringLiteral("<p class=\"meta\">Attachment: %1</p>\n")
+                       .arg(QFileInfo(a.filePath).fileName().toHtmlEscaped());
+        if (!turn.text.isEmpty()) {
+            doc += QStringLiteral("<div class=\"reply\">\n");
+            const QStringList paragraphs = turn.text.trimmed().split(QStringLiteral("\n\n"));
+            for (const QString &paragraph : paragraphs)
+                doc += QStringLiteral("<p>%1</p>\n").arg(htmlText(paragraph));
+            doc += QStringLiteral("</div>\n");
+        }
+        if (!turn.errorMessage.isEmpty())
+            doc += QStringLiteral("<p class=\"missing\">%1</p>\n").arg(htmlText(turn.errorMessage));
+        for (int i = 0; i < turn.images.size(); ++i) {
+            const ImageAsset &image = turn.images.at(i);
+            QString reason = missingReason(image);
+            QByteArray bytes;
+            if (reason.isEmpty()) {
+                QFile file(image.filePath);
+                if (file.open(QIODevice::ReadOnly))
+                    bytes = file.readAll();
+                else
+                    reason = QStringLiteral("its file %1 could not be read (%2)")
+                                 .arg(image.filePath, file.errorString());
+            }
+            if (!reason.isEmpty()) {
+                if (warnings && image.state == ImageAsset::State::Final)
+                    *warnings << QStringLiteral("Turn %1, image %2: %3.")
+                                     .arg(t + 1)
+                                     .arg(i + 1)
+                                     .arg(reason);
+                doc += QStringLiteral("<p class=\"missing\">Image %1 is not included: %2.</p>\n")
+                           .arg(i + 1)
+                           .arg(reason.toHtmlEscaped());
+                continue;
+            }
+            ++inlined;
+            const QString mime = image.mimeType.isEmpty()
+                ? QStringLiteral("application/octet-stream")
+                : image.mimeType;
+            doc += QStringLiteral("<figure>\n<img alt=\"Image %1\" src=\"data:%2;base64,")
+                       .arg(i + 1)
+                       .arg(mime.toHtmlEscaped());
+            doc += QString::fromLatin1(bytes.toBase64());
+            doc += QStringLiteral("\"");
+            if (image.pixelSize.isValid())
+                doc += QStringLiteral(" width=\"%1\" height=\"%2\"")
+                           .arg(image.pixelSize.width())
+                           .arg(image.pixelSize.height());
+            doc += QStringLiteral(">\n<figcaption>%1").arg(actualLine(image).toHtmlEscaped());
+            if (!image.report.revisedPrompt.isEmpty())
+                doc += QStringLiteral("<br>\nRevised prompt: ")
+                    + htmlText(image.report.revisedPrompt);
+            doc += QStringLiteral("</figcaption>\n</figure>\n");
+        }
+        doc += QStringLiteral("<ul class=\"facts\">\n<li>Parameters: %1</li>\n<li>Usage: %2</li>\n"
+                              "<li>Cost: %3</li>\n</ul>\n</section>\n")
+                   .arg(parametersLine(turn.requested).toHtmlEscaped(),
+                        usageLine(turn.usage).toHtmlEscaped(),
+                        turn.cost.formatted().toHtmlEscaped());
+    }
+    doc += QStringLiteral("</body>\n</html>\n");
+    if (imagesInlined)
+        *imagesInlined = inlined;
+    return doc;
+}
+
+ConversationExporter::Result ConversationExporter::writeHtml(const QString &title,
+                                                             const QList<Turn> &turns,
+                                                             const QString &htmlPath)
+{
+    Result result;
+    const QDir folder = QFileInfo(htmlPath).absoluteDir();
+    if (!folder.exists() && !QDir().mkpath(folder.absolutePath())) {
+        result.error = QStringLiteral("Could not create the folder %1.").arg(folder.absolutePath());
+        return result;
+    }
+    const QString doc = html(title, turns, &result.warnings, &result.imagesExported);
+    if (!writeText(htmlPath, doc, &result.error))
+        return result;
+    result.ok = true;
+    return result;
+}

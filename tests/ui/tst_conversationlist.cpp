@@ -1,0 +1,278 @@
+#include "conversationlist.h"
+#include "conversationlistmodel.h"
+#include "store/historystore.h"
+
+#include <QAbstractItemView>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+ConversationSummary summary(const QString &id, const QString &title, int minutesAgo, int images,
+                            double usd)
+{
+    ConversationSummary c;
+    c.id = id;
+    c.title = title;
+    c.createdAt = QDateTime(QDate(2025, 1, 1), QTime(12, 0));
+    c.updatedAt = c.createdAt.addSecs(-60 * minutesAgo);
+    c.imageCount = images;
+    c.totalCost.usd = usd;
+    c.totalCost.basis = usd > 0 ? Cost::Basis::Estimated : Cost::Basis::Unknown;
+    return c;
+}
+
+QStringList ids(const ConversationListModel *model)
+{
+    QStringList out;
+    for (int i = 0; i < model->rowCount(); ++i)
+        out << model->index(i).data(ConversationListModel::IdRole).toString();
+    return out;
+}
+
+QListView *listView(ConversationList &list)
+{
+    return list.findChild<QListView *>(QStringLiteral("conversationListView"));
+}
+
+} // namespace
+
+class TestConversationList : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void newestFirst_data()
+    {
+        QTest::addColumn<QList<ConversationSummary>>("input");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("already ordered")
+            << QList<ConversationSummary> { summary("a", "A", 1, 0, 0), summary("b", "B", 5, 0, 0) }
+            << QStringList { "a", "b" };
+        QTest::newRow("reversed") << QList<ConversationSummary> {
+            summary("a", "A", 50, 0, 0), summary("b", "B", 5, 0, 0), summary("c", "C", 10, 0, 0)
+        } << QStringList { "b", "c", "a" };
+        QTest::newRow("empty") << QList<ConversationSummary> {} << QStringList {};
+    }
+
+    void newestFirst()
+    {
+        QFETCH(QList<ConversationSummary>, input);
+        QFETCH(QStringList, expected);
+        ConversationList list;
+        list.setConversations(input);
+        QCOMPARE(ids(list.model()), expected);
+    }
+
+    void subtitle_data()
+    {
+        QTest::addColumn<int>("images");
+        QTest::addColumn<double>("usd");
+        QTest::addColumn<QString>("tail");
+        QTest::newRow("three images") << 3 << 0.12 << QStringLiteral("3 images · $0.12");
+        QTest::newRow("one image") << 1 << 0.0059 << QStringLiteral("1 image · $0.0059");
+        QTest::newRow("no cost") << 0 << 0.0 << QStringLiteral("0 images");
+    }
+
+    void subtitle()
+    {
+        QFETCH(int, images);
+        QFETCH(double, usd);
+        QFETCH(QString, tail);
+        const QString text = ConversationListModel::subtitle(summary("x", "X", 0, images, usd));
+        QVERIFY2(text.endsWith(QStringLiteral(" · ") + tail), qPrintable(text));
+    }
+
+    void currentConversationHighlightedWhenListed()
+    {
+        ConversationList list;
+        list.setConversations({ summary("a", "Alpha", 1, 0, 0) });
+        list.setCurrentConversation(QStringLiteral("new")); // created by a first turn, not listed
+        QVERIFY(!listView(list)->selectionModel()->hasSelection());
+        list.setConversations({ summary("a", "Alpha", 1, 0, 0), summary("new", "New", 0, 0, 0) });
+        QCOMPARE(listView(list)->currentIndex().data(ConversationListModel::IdRole).toString(),
+                 QStringLiteral("new"));
+        QVERIFY(listView(list)->selectionModel()->isSelected(listView(list)->currentIndex()));
+    }
+
+    void activateByClickAndEnter()
+    {
+        ConversationList list;
+        list.resize(300, 400);
+        list.setConversations({ summary("a", "Alpha", 1, 0, 0), summary("b", "Beta", 2, 0, 0) });
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        QSignalSpy activated(&list, &ConversationList::conversationActivated);
+        QListView *view = listView(list);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(list.model()->index(1)).center());
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("b"));
+        QCOMPARE(activated.at(0).at(1).toString(), QString());
+        view->setCurrentIndex(list.model()->index(0));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(activated.size(), 2);
+        QCOMPARE(activated.at(1).at(0).toString(), QStringLiteral("a"));
+    }
+
+    void renameInline_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("expectedTitle");
+        QTest::addColumn<int>("renames");
+        QTest::newRow("new title")
+            << QStringLiteral("Castle studies") << QStringLiteral("Castle studies") << 1;
+        QTest::newRow("spaces trimmed")
+            << QStringLiteral("  Moons  ") << QStringLiteral("Moons") << 1;
+        QTest::newRow("empty is refused") << QString() << QStringLiteral("Alpha") << 0;
+    }
+
+    void renameInline()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, expectedTitle);
+        QFETCH(int, renames);
+        ConversationList list;
+        list.resize(300, 400);
+        list.setConversations({ summary("a", "Alpha", 1, 0, 0) });
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        QSignalSpy renamed(list.model(), &ConversationListModel::renameRequested);
+        QListView *view = listView(list);
+        view->setFocus();
+        view->setCurrentIndex(list.model()->index(0));
+        QTest::keyClick(view, Qt::Key_F2);
+        QTRY_VERIFY(view->viewport()->findChild<QLineEdit *>());
+        auto *editor = view->viewport()->findChild<QLineEdit *>();
+        editor->selectAll();
+        QTest::keyClick(editor, Qt::Key_Delete);
+        QTest::keyClicks(editor, typed);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!view->viewport()->findChild<QLineEdit *>()); // committed (queued) and closed
+        QCOMPARE(renamed.size(), renames);
+        QCOMPARE(list.model()->index(0).data(Qt::EditRole).toString(), expectedTitle);
+        if (renames)
+            QCOMPARE(renamed.at(0).at(1).toString(), expectedTitle);
+    }
+
+    void deleteWithUndo_data()
+    {
+        QTest::addColumn<bool>("undo");
+        QTest::newRow("undone") << true;
+        QTest::newRow("bar times out") << false;
+    }
+
+    void deleteWithUndo()
+    {
+        QFETCH(bool, undo);
+        ConversationList list;
+        list.setUndoTimeout(undo ? 8000 : 50);
+        list.resize(300, 400);
+        list.setConversations({ summary("a", "Alpha", 1, 0, 0), summary("b", "Beta", 2, 0, 0),
+                                summary("c", "Gamma", 3, 0, 0) });
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        QSignalSpy deleted(&list, &ConversationList::conversationDeleted);
+        QSignalSpy restored(&list, &ConversationList::conversationRestored);
+        QListView *view = listView(list);
+        view->setCurrentIndex(list.model()->index(1));
+        QTest::keyClick(view, Qt::Key_Delete);
+        QCOMPARE(deleted.size(), 1);
+        QCOMPARE(deleted.at(0).at(0).toString(), QStringLiteral("b"));
+        QCOMPARE(ids(list.model()), (QStringList { "a", "c" }));
+        QVERIFY(list.isUndoBarVisible());
+        if (undo) {
+            QTest::mouseClick(list.findChild<QPushButton *>(QStringLiteral("undoButton")),
+                              Qt::LeftButton);
+            QCOMPARE(restored.size(), 1);
+            QCOMPARE(ids(list.model()), (QStringList { "a", "b", "c" }));
+            QVERIFY(!list.isUndoBarVisible());
+        } else {
+            QTRY_VERIFY(!list.isUndoBarVisible());
+            list.undoDelete(); // too late: nothing comes back
+            QCOMPARE(restored.size(), 0);
+            QCOMPARE(ids(list.model()), (QStringList { "a", "c" }));
+        }
+    }
+
+    void searchHitsOpenTheirTurn()
+    {
+        ConversationList list;
+        list.resize(300, 400);
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        QSignalSpy requested(&list, &ConversationList::searchRequested);
+        list.searchAction()->trigger();
+        auto *field = list.findChild<QLineEdit *>(QStringLiteral("conversationSearch"));
+        QTRY_VERIFY(field->hasFocus());
+        QTest::keyClicks(field, QStringLiteral("dragon"));
+        QTRY_COMPARE(requested.size(), 1); // after the typing pause, once
+        QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("dragon"));
+
+        SearchHit hit { "c1", "Beasts", "t7", QStringLiteral("a «dragon» on a hill"), {} };
+        list.showSearchResults(QStringLiteral("dragon"), { hit });
+        auto *hits = list.findChild<QListView *>(QStringLiteral("searchHitsView"));
+        QTRY_VERIFY(hits->isVisible());
+        QSignalSpy activated(&list, &ConversationList::conversationActivated);
+        QTest::mouseClick(hits->viewport(), Qt::LeftButton, {},
+                          hits->visualRect(list.hitModel()->index(0, 0)).center());
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("c1"));
+        QCOMPARE(activated.at(0).at(1).toString(), QStringLiteral("t7"));
+
+        field->clear();
+        QTRY_VERIFY(listView(list)->isVisible());
+    }
+
+    void againstARealStore()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY2(store.open().result().ok, qPrintable(store.open().result().error));
+        ConversationSummary first;
+        first.title = QStringLiteral("Beasts");
+        first = store.createConversation(first).result();
+        ConversationSummary second;
+        second.title = QStringLiteral("Castles");
+        second = store.createConversation(second).result();
+        Turn turn;
+        turn.id = QStringLiteral("turn-1");
+        turn.prompt = QStringLiteral("a dragon asleep on a hill");
+        turn.status = Turn::Status::Done;
+        turn.startedAt = QDateTime::currentDateTime();
+        QVERIFY(store.saveTurn(first.id, turn).result());
+
+        ConversationList list;
+        list.setHistoryStore(&store);
+        QTRY_COMPARE(list.model()->rowCount(), 2);
+
+        list.deleteConversation(second.id);
+        QTRY_COMPARE(store.conversations().result().size(), 1);
+        QCOMPARE(list.model()->rowCount(), 1);
+        list.undoDelete();
+        QTRY_COMPARE(store.conversations().result().size(), 2);
+        QTRY_COMPARE(list.model()->rowCount(), 2);
+
+        const QModelIndex row = list.model()->index(list.model()->rowOf(first.id));
+        QVERIFY(list.model()->setData(row, QStringLiteral("Dragons")));
+        QTRY_VERIFY([&] {
+            for (const ConversationSummary &c : store.conversations().result())
+                if (c.id == first.id)
+                    return c.title == QStringLiteral("Dragons");
+            return false;
+        }());
+
+        list.setSearchText(QStringLiteral("dragon"));
+        QTRY_COMPARE(list.hitModel()->rowCount(), 1);
+        const QModelIndex hit = list.hitModel()->index(0, 0);
+        QCOMPARE(hit.data(ConversationList::ConversationIdRole).toString(), first.id);
+        QCOMPARE(hit.data(ConversationList::TurnIdRole).toString(), QStringLiteral("turn-1"));
+    }
+};
+
+QTEST_MAIN(TestConversationList)
+#include "tst_conversationlist.moc"

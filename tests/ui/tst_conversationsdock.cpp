@@ -1,0 +1,227 @@
+#include "chat/chatsession.h"
+#include "conversationlist.h"
+#include "conversationlistmodel.h"
+#include "conversationsdock.h"
+#include "conversationview.h"
+#include "filedialogs.h"
+#include "librarymodel.h"
+#include "librarywindow.h"
+#include "mainwindow.h"
+#include "store/historystore.h"
+#include "store/imagestore.h"
+#include "store/settings.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+Turn makeTurn(const QString &id, const QString &prompt, const QDateTime &when)
+{
+    Turn turn;
+    turn.id = id;
+    turn.prompt = prompt;
+    turn.text = QStringLiteral("Reply to ") + prompt;
+    turn.status = Turn::Status::Done;
+    turn.startedAt = when;
+    turn.durationMs = 1000;
+    return turn;
+}
+
+} // namespace
+
+class TestConversationsDock : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.reset(new QTemporaryDir);
+        m_store.reset(new HistoryStore(m_dir->filePath(QStringLiteral("history.sqlite"))));
+        QVERIFY(m_store->open().result().ok);
+        const QDateTime start = QDateTime::currentDateTime().addDays(-1);
+        ConversationSummary a;
+        a.title = QStringLiteral("Long one");
+        m_longId = m_store->createConversation(a).result().id;
+        for (int i = 0; i < 40; ++i)
+            QVERIFY(m_store
+                        ->saveTurn(m_longId,
+                                   makeTurn(QStringLiteral("long-%1").arg(i),
+                                            QStringLiteral("prompt %1").arg(i), start.addSecs(i)))
+                        .result());
+        ConversationSummary b;
+        b.title = QStringLiteral("With an image");
+        m_imageId = m_store->createConversation(b).result().id;
+        Turn withImage
+            = makeTurn(QStringLiteral("img-0"), QStringLiteral("a lighthouse"), start.addSecs(100));
+        QImage pixels(12, 8, QImage::Format_RGB32);
+        pixels.fill(Qt::darkCyan);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        pixels.save(&buffer, "PNG");
+        const ImageStore::Stored stored
+            = ImageStore(m_dir->filePath(QStringLiteral("images"))).put(png);
+        QVERIFY(stored.ok);
+        ImageAsset image;
+        image.itemId = QStringLiteral("ig_1");
+        image.state = ImageAsset::State::Final;
+        image.hash = stored.hash;
+        image.filePath = stored.filePath;
+        image.mimeType = stored.mimeType;
+        image.pixelSize = stored.pixelSize;
+        image.byteSize = stored.byteSize;
+        withImage.images << image;
+        m_png = png;
+        QVERIFY(m_store->saveTurn(m_imageId, withImage).result());
+
+        ChatSession::Options options;
+        options.imageRoot = m_dir->filePath(QStringLiteral("images"));
+        options.previewRoot = m_dir->filePath(QStringLiteral("previews"));
+        m_session.reset(new ChatSession(
+            ProviderProfile::demo(QUrl(QStringLiteral("http://127.0.0.1:9"))), options));
+        m_settings.reset(new Settings(m_dir->filePath(QStringLiteral("settings.ini"))));
+        m_window.reset(new MainWindow(m_session.get(), m_settings.get()));
+        m_window->resize(1200, 700);
+        m_window->show(); // as main.cpp does: the history is given to a window already shown
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->setHistoryStore(m_store.get());
+        m_dock = m_window->conversationsDock();
+        QVERIFY(m_dock);
+        QTRY_COMPARE(m_dock->list()->model()->rowCount(), 2);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_session.reset();
+        m_settings.reset();
+        m_store.reset();
+    }
+
+    void dockIsOnTheLeft()
+    {
+        QCOMPARE(m_window->dockWidgetArea(m_dock), Qt::LeftDockWidgetArea);
+        QTRY_VERIFY(m_dock->isVisible());
+        // Newest first: the image conversation was updated last.
+        QCOMPARE(m_dock->list()->model()->index(0).data(ConversationListModel::IdRole).toString(),
+                 m_imageId);
+    }
+
+    void openConversation_data()
+    {
+        QTest::addColumn<bool>("longOne");
+        QTest::addColumn<QString>("turnId");
+        QTest::addColumn<int>("expectedRows");
+        QTest::newRow("long, last screen") << true << QString() << 40;
+        QTest::newRow("long, search hit in the middle") << true << QStringLiteral("long-12") << 40;
+        QTest::newRow("image conversation") << false << QString() << 1;
+    }
+
+    void openConversation()
+    {
+        QFETCH(bool, longOne);
+        QFETCH(QString, turnId);
+        QFETCH(int, expectedRows);
+        const QString id = longOne ? m_longId : m_imageId;
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        Q_EMIT m_dock->list()->conversationActivated(id, turnId);
+        QTRY_COMPARE(opened.size(), 1);
+        QCOMPARE(m_session->conversationId(), id);
+        QCOMPARE(m_session->model()->rowCount(), expectedRows);
+        QCOMPARE(m_dock->list()->currentConversationId(), id);
+        auto *view = m_window->findChild<ConversationView *>();
+        QVERIFY(view);
+        if (turnId.isEmpty()) {
+            QTRY_VERIFY(view->isAtBottom());
+        } else {
+            const int row = m_session->model()->rowOfTurn(turnId);
+            QTRY_COMPARE(view->indexAt(QPoint(10, 2)).row(), row);
+        }
+    }
+
+    void libraryOpensTheImagesConversation()
+    {
+        LibraryWindow *library = m_window->libraryWindow();
+        QVERIFY(library);
+        QVERIFY(!library->isVisible());
+        QAction *show = m_window->findChild<QAction *>(QStringLiteral("showLibraryAction"));
+        QVERIFY(show);
+        show->trigger();
+        QVERIFY(library->isVisible());
+        QTRY_COMPARE(library->model()->rowCount(), 1);
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        std::unique_ptr<QMenu> menu(library->createContextMenu(
+            library->view()->visualRect(library->model()->index(0)).center()));
+        QVERIFY(menu);
+        menu->actions().first()->trigger(); // Open in Conversation
+        QTRY_COMPARE(opened.size(), 1);
+        QCOMPARE(m_session->conversationId(), m_imageId);
+        QCOMPARE(opened.at(0).at(1).toString(), QStringLiteral("img-0"));
+        library->close();
+    }
+
+    void deletingTheConversationOnScreenStartsANewOne()
+    {
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        m_dock->openConversation(m_longId);
+        QTRY_COMPARE(opened.size(), 1);
+        m_dock->list()->deleteConversation(m_longId);
+        QCOMPARE(m_session->conversationId(), QString());
+        QCOMPARE(m_session->model()->rowCount(), 0);
+        QTRY_COMPARE(m_store->conversations().result().size(), 1);
+    }
+
+    void exportFromTheSidebar_data()
+    {
+        QTest::addColumn<bool>("html");
+        QTest::newRow("markdown") << false;
+        QTest::newRow("html") << true;
+    }
+
+    void exportFromTheSidebar()
+    {
+        QFETCH(bool, html);
+        const QString path = m_dir->filePath(html ? QStringLiteral("out/lighthouse.html")
+                                                  : QStringLiteral("out/lighthouse.md"));
+        FileDialogs::setNextSaveFileName(path);
+        QSignalSpy notices(m_dock, &ConversationsDock::notice);
+        m_dock->exportConversation(m_imageId, html);
+        QTRY_COMPARE(notices.size(), 1);
+        QVERIFY2(notices.at(0).at(0).toString().startsWith(QStringLiteral("Exported")),
+                 qPrintable(notices.at(0).at(0).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(QStringLiteral("a lighthouse")));
+        if (html) {
+            QVERIFY(text.contains(QString::fromLatin1(m_png.toBase64())));
+        } else {
+            QFile copy(
+                m_dir->filePath(QStringLiteral("out/images/")
+                                + m_store->turns(m_imageId).result().first().images.first().hash
+                                + QStringLiteral(".png")));
+            QVERIFY(copy.open(QIODevice::ReadOnly));
+            QCOMPARE(copy.readAll(), m_png);
+        }
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<HistoryStore> m_store;
+    std::unique_ptr<ChatSession> m_session;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    ConversationsDock *m_dock = nullptr;
+    QString m_longId;
+    QString m_imageId;
+    QByteArray m_png;
+};
+
+QTEST_MAIN(TestConversationsDock)
+#include "tst_conversationsdock.moc"

@@ -1,0 +1,340 @@
+#include "conversationlist.h"
+
+#include "conversationlistmodel.h"
+#include "store/historystore.h"
+#include "whenready.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPainter>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QVBoxLayout>
+
+namespace {
+
+// Two lines per row: the title, and a smaller grey line under it (the conversation's date,
+// images and cost, or a search hit's snippet).
+class TwoLineDelegate : public QStyledItemDelegate
+{
+public:
+    TwoLineDelegate(int subtitleRole, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_subtitleRole(subtitleRole)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        Q_UNUSED(index)
+        const QFontMetrics fm(option.font);
+        return { 200, fm.height() * 2 + fm.height() / 2 + 8 };
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString title = opt.text;
+        opt.text.clear();
+        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+
+        const QRect r = opt.rect.adjusted(8, 4, -8, -4);
+        const QFontMetrics fm(opt.font);
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->save();
+        QFont titleFont = opt.font;
+        titleFont.setBold(true);
+        painter->setFont(titleFont);
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        const QRect titleRect(r.left(), r.top(), r.width(), fm.height());
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, r.width()));
+        QFont small = opt.font;
+        small.setPointSizeF(opt.font.pointSizeF() * 0.9);
+        painter->setFont(small);
+        QColor grey = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+        grey.setAlphaF(0.65f);
+        painter->setPen(grey);
+        const QString subtitle = index.data(m_subtitleRole).toString().simplified();
+        const QRect subRect(r.left(), titleRect.bottom() + 2, r.width(), fm.height());
+        painter->drawText(subRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(small).elidedText(subtitle, Qt::ElideRight, r.width()));
+        painter->restore();
+    }
+
+private:
+    int m_subtitleRole;
+};
+
+constexpr int snippetRole = Qt::UserRole + 3;
+
+} // namespace
+
+ConversationList::ConversationList(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ConversationListModel(this))
+    , m_hitModel(new QStandardItemModel(this))
+    , m_search(new QLineEdit(this))
+    , m_pages(new QStackedWidget(this))
+    , m_list(new QListView(this))
+    , m_hits(new QListView(this))
+    , m_undoBar(new QWidget(this))
+    , m_undoLabel(new QLabel(tr("Conversation deleted"), m_undoBar))
+    , m_searchAction(new QAction(tr("Search Conversations"), this))
+{
+    m_search->setObjectName(QStringLiteral("conversationSearch"));
+    m_search->setPlaceholderText(tr("Search prompts and replies"));
+    m_search->setClearButtonEnabled(true);
+    m_list->setObjectName(QStringLiteral("conversationListView"));
+    m_hits->setObjectName(QStringLiteral("searchHitsView"));
+    m_undoBar->setObjectName(QStringLiteral("undoBar"));
+
+    for (QListView *view : { m_list, m_hits }) {
+        view->setUniformItemSizes(true);
+        view->setSelectionMode(QAbstractItemView::SingleSelection);
+        view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        view->installEventFilter(this);
+    }
+    m_list->setModel(m_model);
+    m_list->setItemDelegate(new TwoLineDelegate(ConversationListModel::SubtitleRole, m_list));
+    m_list->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
+    m_hits->setModel(m_hitModel);
+    m_hits->setItemDelegate(new TwoLineDelegate(snippetRole, m_hits));
+    m_hits->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_pages->addWidget(m_list);
+    m_pages->addWidget(m_hits);
+
+    auto *undoButton = new QPushButton(tr("Undo"), m_undoBar);
+    undoButton->setObjectName(QStringLiteral("undoButton"));
+    auto *barLayout = new QHBoxLayout(m_undoBar);
+    barLayout->setContentsMargins(6, 2, 6, 2);
+    barLayout->addWidget(m_undoLabel, 1);
+    barLayout->addWidget(undoButton);
+    m_undoBar->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_search);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_undoBar);
+
+    m_searchAction->setObjectName(QStringLiteral("searchConversationsAction"));
+    m_searchAction->setShortcut(QKeySequence::Find);
+    m_searchAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_searchAction);
+    connect(m_searchAction, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
+    m_undoTimer.setSingleShot(true);
+    m_undoTimer.setInterval(8000);
+    connect(&m_undoTimer, &QTimer::timeout, m_undoBar, &QWidget::hide);
+    connect(undoButton, &QPushButton::clicked, this, &ConversationList::undoDelete);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(200);
+    connect(&m_searchDelay, &QTimer::timeout, this, &ConversationList::runSearch);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.trimmed().isEmpty()) {
+            m_searchDelay.stop();
+            ++m_searchGeneration; // a search still running must not show its hits now
+            m_hitModel->clear();
+            m_pages->setCurrentWidget(m_list);
+        } else {
+            m_searchDelay.start();
+        }
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, &ConversationList::runSearch);
+
+    connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
+        Q_EMIT conversationActivated(index.data(ConversationListModel::IdRole).toString(), {});
+    });
+    connect(m_hits, &QListView::clicked, this, &ConversationList::activateHit);
+    connect(m_model, &ConversationListModel::renameRequested, this,
+            &ConversationList::onRenameRequested);
+}
+
+ConversationList::~ConversationList()
+{
+    // An open rename editor commits while QWidget's destructor closes the window, after this
+    // class is gone: it must not reach onRenameRequested() then.
+    disconnect(m_model, nullptr, this, nullptr);
+}
+
+void ConversationList::setHistoryStore(HistoryStore *store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store) {
+        connect(m_store, &HistoryStore::conversationsChanged, this, &ConversationList::refresh);
+        refresh();
+    }
+}
+
+void ConversationList::refresh()
+{
+    if (!m_store)
+        return;
+    const quint64 generation = ++m_loadGeneration;
+    whenReady(
+        m_store->conversations(), this, [this, generation](const QList<ConversationSummary> &list) {
+            if (generation == m_loadGeneration) // an older answer must not replace a newer one
+                setConversations(list);
+        });
+}
+
+void ConversationList::setConversations(const QList<ConversationSummary> &conversations)
+{
+    m_model->setConversations(conversations);
+    // The conversation on screen may have been created since the last load: highlight it now.
+    setCurrentConversation(m_currentId);
+}
+
+void ConversationList::showSearchResults(const QString &text, const QList<SearchHit> &hits)
+{
+    Q_UNUSED(text)
+    m_hitModel->clear();
+    for (const SearchHit &hit : hits) {
+        auto *item = new QStandardItem(hit.conversationTitle.isEmpty() ? tr("Untitled")
+                                                                       : hit.conversationTitle);
+        item->setEditable(false);
+        item->setData(hit.conversationId, ConversationIdRole);
+        item->setData(hit.turnId, TurnIdRole);
+        item->setData(hit.snippet, snippetRole);
+        item->setToolTip(hit.snippet);
+        m_hitModel->appendRow(item);
+    }
+    if (hits.isEmpty()) {
+        auto *item = new QStandardItem(tr("No matches"));
+        item->setFlags(Qt::NoItemFlags);
+        m_hitModel->appendRow(item);
+    }
+    m_pages->setCurrentWidget(m_hits);
+}
+
+void ConversationList::setCurrentConversation(const QString &id)
+{
+    m_currentId = id;
+    const int row = m_model->rowOf(id);
+    if (row < 0) {
+        m_list->selectionModel()->clear();
+        return;
+    }
+    const QModelIndex index = m_model->index(row);
+    m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_list->scrollTo(index);
+}
+
+QString ConversationList::currentConversationId() const
+{
+    return m_currentId;
+}
+
+void ConversationList::deleteConversation(const QString &id)
+{
+    const ConversationSummary taken = m_model->take(id);
+    if (taken.id.isEmpty())
+        return;
+    m_lastDeleted = taken;
+    if (m_store)
+        m_store->setConversationDeleted(id, true);
+    const QString title = taken.title.isEmpty() ? tr("Untitled") : taken.title;
+    m_undoLabel->setText(
+        tr("“%1” deleted").arg(fontMetrics().elidedText(title, Qt::ElideMiddle, 160)));
+    m_undoBar->show();
+    m_undoTimer.start();
+    Q_EMIT conversationDeleted(id);
+}
+
+void ConversationList::undoDelete()
+{
+    if (m_lastDeleted.id.isEmpty() || !m_undoBar->isVisibleTo(this))
+        return;
+    const ConversationSummary restored = m_lastDeleted;
+    m_lastDeleted = {};
+    m_undoTimer.stop();
+    m_undoBar->hide();
+    m_model->insert(restored);
+    if (m_store)
+        m_store->setConversationDeleted(restored.id, false);
+    Q_EMIT conversationRestored(restored.id);
+}
+
+bool ConversationList::isUndoBarVisible() const
+{
+    return m_undoBar->isVisibleTo(this);
+}
+
+void ConversationList::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+    if (!text.trimmed().isEmpty())
+        runSearch();
+}
+
+void ConversationList::runSearch()
+{
+    m_searchDelay.stop();
+    const QString text = m_search->text().trimmed();
+    if (text.isEmpty())
+        return;
+    if (!m_store) {
+        Q_EMIT searchRequested(text);
+        return;
+    }
+    const quint64 generation = ++m_searchGeneration;
+    whenReady(m_store->search(text), this, [this, generation, text](const QList<SearchHit> &hits) {
+        if (generation == m_searchGeneration)
+            showSearchResults(text, hits);
+    });
+}
+
+void ConversationList::onRenameRequested(const QString &id, const QString &title)
+{
+    if (m_store)
+        m_store->renameConversation(id, title);
+}
+
+void ConversationList::activateHit(const QModelIndex &index)
+{
+    const QString id = index.data(ConversationIdRole).toString();
+    if (!id.isEmpty())
+        Q_EMIT conversationActivated(id, index.data(TurnIdRole).toString());
+}
+
+bool ConversationList::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && (watched == m_list || watched == m_hits)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        auto *view = static_cast<QListView *>(watched);
+        const QModelIndex current = view->currentIndex();
+        // While a row is being renamed its keys go to the editor, not to the view.
+        if (current.isValid() && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+            if (view == m_list)
+                Q_EMIT conversationActivated(current.data(ConversationListModel::IdRole).toString(),
+                                             {});
+            else
+                activateHit(current);
+            return true;
+        }
+        if (view == m_list && current.isValid()
+            && (key->matches(QKeySequence::Delete) || key->key() == Qt::Key_Backspace)) {
+            deleteConversation(current.data(ConversationListModel::IdRole).toString());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "store/historytypes.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class ConversationListModel;
+class HistoryStore;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QStackedWidget;
+class QStandardItemModel;
+
+// The conversations sidebar: every conversation newest first (title, date, "3 images · $0.12"),
+// renamed in place (F2 or double-click), deleted with an undo bar that stays ~8 s, and a search
+// field (Ctrl+F) whose hits show their snippet. Choosing a conversation or a hit emits
+// conversationActivated(); a hit carries the turn to scroll to.
+//
+// With a HistoryStore it loads and follows the store (every call is asynchronous); without one it
+// shows what setConversations() and showSearchResults() give it, which is how tests drive it.
+class ConversationList : public QWidget
+{
+    Q_OBJECT
+public:
+    enum HitRole { ConversationIdRole = Qt::UserRole + 1, TurnIdRole };
+
+    explicit ConversationList(QWidget *parent = nullptr);
+    ~ConversationList() override;
+
+    void setHistoryStore(HistoryStore *store); // not owned
+    void refresh(); // reloads from the store
+
+    void setConversations(const QList<ConversationSummary> &conversations);
+    void showSearchResults(const QString &text, const QList<SearchHit> &hits);
+    ConversationListModel *model() const { return m_model; }
+    QStandardItemModel *hitModel() const { return m_hitModel; }
+
+    // The conversation on screen: highlighted whenever it is listed. Emits nothing.
+    void setCurrentConversation(const QString &id);
+    QString currentConversationId() const;
+
+    void deleteConversation(const QString &id);
+    void undoDelete(); // brings back the last deleted conversation while the bar shows
+    bool isUndoBarVisible() const;
+    void setUndoTimeout(int milliseconds) { m_undoTimer.setInterval(milliseconds); }
+
+    QAction *searchAction() const { return m_searchAction; } // Ctrl+F: focuses the search field
+    void setSearchText(const QString &text); // and runs the search at once
+
+Q_SIGNALS:
+    void conversationActivated(const QString &id, const QString &turnId);
+    void conversationDeleted(const QString &id);
+    void conversationRestored(const QString &id);
+    // Only without a store: what the store would have been asked.
+    void searchRequested(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void runSearch();
+    void onRenameRequested(const QString &id, const QString &title);
+    void activateHit(const QModelIndex &index);
+
+    QPointer<HistoryStore> m_store;
+    ConversationListModel *m_model;
+    QStandardItemModel *m_hitModel;
+    QLineEdit *m_search;
+    QStackedWidget *m_pages;
+    QListView *m_list;
+    QListView *m_hits;
+    QWidget *m_undoBar;
+    QLabel *m_undoLabel;
+    QAction *m_searchAction;
+    QTimer m_undoTimer;
+    QTimer m_searchDelay;
+    QString m_currentId; // the conversation on screen, highlighted when it is listed
+    ConversationSummary m_lastDeleted;
+    quint64 m_loadGeneration = 0;
+    quint64 m_searchGeneration = 0;
+};

@@ -1,0 +1,127 @@
+#include "conversationlistmodel.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace {
+
+bool newerFirst(const ConversationSummary &a, const ConversationSummary &b)
+{
+    const QDateTime at = a.updatedAt.isValid() ? a.updatedAt : a.createdAt;
+    const QDateTime bt = b.updatedAt.isValid() ? b.updatedAt : b.createdAt;
+    return at > bt;
+}
+
+} // namespace
+
+ConversationListModel::ConversationListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int ConversationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QString ConversationListModel::subtitle(const ConversationSummary &c)
+{
+    const QDateTime when = (c.updatedAt.isValid() ? c.updatedAt : c.createdAt).toLocalTime();
+    QStringList parts;
+    if (when.isValid())
+        parts << (when.date() == QDate::currentDate()
+                      ? when.toString(QStringLiteral("HH:mm"))
+                      : QLocale().toString(when.date(), QLocale::ShortFormat));
+    parts << (c.imageCount == 1 ? QStringLiteral("1 image")
+                                : QStringLiteral("%1 images").arg(c.imageCount));
+    if (c.totalCost.isKnown())
+        // Cents are enough in a list; fractions of a cent keep Cost's precision.
+        parts << (c.totalCost.usd >= 0.01
+                      ? QString(QLatin1Char('$') + QLocale::c().toString(c.totalCost.usd, 'f', 2))
+                      : Cost::formatUsd(c.totalCost.usd));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const ConversationSummary &c = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return c.title.isEmpty() ? QStringLiteral("Untitled") : c.title;
+    case Qt::EditRole:
+        return c.title;
+    case Qt::ToolTipRole:
+        return QString(
+            c.title + QLatin1Char('\n') + subtitle(c) + QLatin1Char('\n')
+            + QStringLiteral("%1 turns · %2").arg(c.turnCount).arg(c.totalCost.formatted()));
+    case IdRole:
+        return c.id;
+    case SubtitleRole:
+        return subtitle(c);
+    case SummaryRole:
+        return QVariant::fromValue(c);
+    default:
+        return {};
+    }
+}
+
+bool ConversationListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || index.row() >= m_rows.size())
+        return false;
+    const QString title = value.toString().simplified();
+    ConversationSummary &c = m_rows[index.row()];
+    if (title.isEmpty() || title == c.title)
+        return false;
+    c.title = title;
+    Q_EMIT dataChanged(index, index);
+    Q_EMIT renameRequested(c.id, title);
+    return true;
+}
+
+Qt::ItemFlags ConversationListModel::flags(const QModelIndex &index) const
+{
+    return QAbstractListModel::flags(index)
+        | (index.isValid() ? Qt::ItemIsEditable : Qt::NoItemFlags);
+}
+
+void ConversationListModel::setConversations(const QList<ConversationSummary> &conversations)
+{
+    beginResetModel();
+    m_rows = conversations;
+    std::stable_sort(m_rows.begin(), m_rows.end(), newerFirst);
+    endResetModel();
+}
+
+int ConversationListModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+ConversationSummary ConversationListModel::take(const QString &id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return {};
+    beginRemoveRows({}, row, row);
+    ConversationSummary taken = m_rows.takeAt(row);
+    endRemoveRows();
+    return taken;
+}
+
+void ConversationListModel::insert(const ConversationSummary &conversation)
+{
+    take(conversation.id);
+    const auto it = std::upper_bound(m_rows.begin(), m_rows.end(), conversation, newerFirst);
+    const int row = int(it - m_rows.begin());
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, conversation);
+    endInsertRows();
+}

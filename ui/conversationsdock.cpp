@@ -1,0 +1,147 @@
+#include "conversationsdock.h"
+
+#include "chat/chatsession.h"
+#include "conversationlist.h"
+#include "conversationlistmodel.h"
+#include "conversationview.h"
+#include "filedialogs.h"
+#include "store/conversationexporter.h"
+#include "store/historystore.h"
+#include "whenready.h"
+
+#include <QDir>
+#include <QListView>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+ConversationsDock::ConversationsDock(ChatSession *session, ConversationView *view, QWidget *parent)
+    : QDockWidget(tr("Conversations"), parent)
+    , m_session(session)
+    , m_view(view)
+    , m_list(new ConversationList(this))
+{
+    setObjectName(QStringLiteral("conversationsDock"));
+    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    setWidget(m_list);
+
+    connect(m_list, &ConversationList::conversationActivated, this,
+            &ConversationsDock::openConversation);
+    connect(m_list, &ConversationList::conversationDeleted, this, [this](const QString &id) {
+        if (id == m_session->conversationId())
+            m_session->clear(); // what is on screen is gone: start afresh
+    });
+    connect(m_session, &ChatSession::conversationChanged, m_list,
+            &ConversationList::setCurrentConversation);
+
+    auto *listView = m_list->findChild<QListView *>(QStringLiteral("conversationListView"));
+    listView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(listView, &QWidget::customContextMenuRequested, this,
+            [this, listView](const QPoint &pos) {
+                if (QMenu *menu = createContextMenu(pos)) {
+                    menu->setAttribute(Qt::WA_DeleteOnClose);
+                    menu->popup(listView->viewport()->mapToGlobal(pos));
+                }
+            });
+}
+
+void ConversationsDock::setHistoryStore(HistoryStore *store)
+{
+    m_history = store;
+    m_list->setHistoryStore(store);
+    m_list->setCurrentConversation(m_session->conversationId());
+}
+
+void ConversationsDock::openConversation(const QString &id, const QString &turnId)
+{
+    if (id.isEmpty())
+        return;
+    if (id == m_session->conversationId()) {
+        scrollToTurn(turnId);
+        Q_EMIT conversationOpened(id, turnId);
+        return;
+    }
+    if (!m_history)
+        return;
+    if (m_session->isBusy()) {
+        // Opening another conversation would stop the running turn, which is already billed.
+        Q_EMIT notice(tr("A turn is still running: stop it or wait for it before opening another "
+                         "conversation."));
+        m_list->setCurrentConversation(m_session->conversationId());
+        return;
+    }
+    const quint64 generation = ++m_openGeneration;
+    whenReady(m_history->turns(id), this, [this, id, turnId, generation](const QList<Turn> &turns) {
+        if (generation != m_openGeneration) // the designer has chosen another one since
+            return;
+        m_session->loadConversation(id, turns);
+        scrollToTurn(turnId);
+        Q_EMIT conversationOpened(id, turnId);
+    });
+}
+
+void ConversationsDock::scrollToTurn(const QString &turnId)
+{
+    const int row = turnId.isEmpty() ? -1 : m_session->model()->rowOfTurn(turnId);
+    if (row < 0) {
+        m_view->scrollToBottom();
+        return;
+    }
+    const QModelIndex index = m_session->model()->index(row, 0);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtTop);
+}
+
+void ConversationsDock::exportConversation(const QString &id, bool html)
+{
+    if (!m_history)
+        return;
+    const int row = m_list->model()->rowOf(id);
+    const QString title = row >= 0 ? m_list->model()->summaryAt(row).title : QString();
+    QString base = title.simplified();
+    base.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]+")), QString());
+    if (base.isEmpty())
+        base = QStringLiteral("conversation");
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested
+        = QDir(folder).filePath(base + (html ? QStringLiteral(".html") : QStringLiteral(".md")));
+    const QString path = FileDialogs::getSaveFileName(
+        this, html ? tr("Export Conversation as HTML") : tr("Export Conversation as Markdown"),
+        suggested, html ? tr("HTML (*.html)") : tr("Markdown (*.md)"));
+    if (path.isEmpty())
+        return;
+    whenReady(m_history->turns(id), this, [this, title, path, html](const QList<Turn> &turns) {
+        const ConversationExporter::Result result = html
+            ? ConversationExporter::writeHtml(title, turns, path)
+            : ConversationExporter::writeMarkdown(title, turns, path);
+        if (!result.ok) {
+            Q_EMIT notice(tr("Export failed: %1").arg(result.error));
+            return;
+        }
+        QString message = tr("Exported %1 with %n image(s).", nullptr, result.imagesExported)
+                              .arg(QDir::toNativeSeparators(path));
+        if (!result.warnings.isEmpty())
+            message += QLatin1Char(' ')
+                + tr("%n image(s) could not be included: %1", nullptr, int(result.warnings.size()))
+                      .arg(result.warnings.join(QLatin1Char(' ')));
+        Q_EMIT notice(message);
+    });
+}
+
+QMenu *ConversationsDock::createContextMenu(const QPoint &listViewportPos)
+{
+    auto *listView = m_list->findChild<QListView *>(QStringLiteral("conversationListView"));
+    const QModelIndex index = listView->indexAt(listViewportPos);
+    if (!index.isValid())
+        return nullptr;
+    const QString id = index.data(ConversationListModel::IdRole).toString();
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("Open"), this, [this, id] { openConversation(id); });
+    menu->addAction(tr("Rename"), listView, [listView, index] { listView->edit(index); });
+    menu->addSeparator();
+    menu->addAction(tr("Export as Markdown…"), this, [this, id] { exportConversation(id, false); });
+    menu->addAction(tr("Export as HTML…"), this, [this, id] { exportConversation(id, true); });
+    menu->addSeparator();
+    menu->addAction(tr("Delete"), m_list, [this, id] { m_list->deleteConversation(id); });
+    return menu;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QDockWidget>
+#include <QPointer>
+
+class ChatSession;
+class ConversationList;
+class ConversationView;
+class HistoryStore;
+class QMenu;
+
+// The "Conversations" dock: the sidebar (ConversationList) wired to the session and the store.
+// Choosing a conversation loads its turns from the store into the session and shows its last
+// screen, or scrolls to the turn a search hit named; deleting the conversation on screen starts a
+// new one; the row of the conversation on screen stays highlighted. Its context menu exports a
+// conversation as Markdown (with an images/ folder) or as one HTML file.
+class ConversationsDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    ConversationsDock(ChatSession *session, ConversationView *view, QWidget *parent = nullptr);
+
+    void setHistoryStore(HistoryStore *store); // not owned
+    ConversationList *list() const { return m_list; }
+
+    // Loads a stored conversation (unless it is already on screen) and scrolls to `turnId`, or
+    // to the end when it is empty. Asynchronous: conversationOpened() tells when it is shown.
+    void openConversation(const QString &id, const QString &turnId = {});
+    // Writes a stored conversation out; `html` picks one HTML file over Markdown + images/.
+    void exportConversation(const QString &id, bool html);
+
+    QMenu *createContextMenu(const QPoint &listViewportPos); // caller owns it; nullptr off rows
+
+Q_SIGNALS:
+    void conversationOpened(const QString &id, const QString &turnId);
+    void notice(const QString &message); // a plain sentence for the status bar
+
+private:
+    void scrollToTurn(const QString &turnId);
+
+    ChatSession *m_session;
+    ConversationView *m_view;
+    ConversationList *m_list;
+    QPointer<HistoryStore> m_history;
+    quint64 m_openGeneration = 0;
+};

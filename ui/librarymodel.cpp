@@ -1,0 +1,136 @@
+#include "librarymodel.h"
+
+#include "store/historystore.h"
+#include "whenready.h"
+
+#include <QLocale>
+
+LibraryModel::LibraryModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+void LibraryModel::setHistoryStore(HistoryStore *store)
+{
+    m_store = store;
+    QPointer<HistoryStore> guard(store);
+    m_source = [guard](const LibraryFilter &filter, int offset, int limit) {
+        if (!guard)
+            return QtFuture::makeReadyFuture(QList<LibraryImage>());
+        return guard->libraryImages(filter, offset, limit);
+    };
+    m_sink = [guard](const QString &hash, bool favourite) {
+        if (guard)
+            guard->setFavourite(hash, favourite);
+    };
+}
+
+void LibraryModel::setFilter(const LibraryFilter &filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_rows.clear();
+    m_atEnd = false;
+    m_loading = false;
+    ++m_generation; // pages of the previous filter still on their way are dropped
+    endResetModel();
+    requestPage();
+}
+
+int LibraryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant LibraryModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const LibraryImage &image = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return image.revisedPrompt.isEmpty() ? image.prompt : image.revisedPrompt;
+    case Qt::ToolTipRole: {
+        QStringList lines;
+        lines << image.prompt;
+        lines << QStringLiteral("%1 · %2 · %3 · %4")
+                     .arg(image.imageModel,
+                          image.quality.isEmpty() ? QStringLiteral("?") : image.quality,
+                          image.size.isEmpty() ? QStringLiteral("%1x%2")
+                                                     .arg(image.pixelSize.width())
+                                                     .arg(image.pixelSize.height())
+                                               : image.size,
+                          image.format);
+        lines << image.conversationTitle + QStringLiteral(" · ")
+                + QLocale().toString(image.createdAt.toLocalTime(), QLocale::ShortFormat);
+        return lines.join(QLatin1Char('\n'));
+    }
+    case ImageRole:
+        return QVariant::fromValue(image);
+    case FilePathRole:
+        return image.filePath;
+    case PixelSizeRole:
+        return image.pixelSize;
+    case FavouriteRole:
+        return image.favourite;
+    case ConversationIdRole:
+        return image.conversationId;
+    case TurnIdRole:
+        return image.turnId;
+    default:
+        return {};
+    }
+}
+
+bool LibraryModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != FavouriteRole || !index.isValid() || index.row() >= m_rows.size())
+        return false;
+    setFavourite(index.row(), value.toBool());
+    return true;
+}
+
+void LibraryModel::setFavourite(int row, bool favourite)
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).favourite == favourite)
+        return;
+    m_rows[row].favourite = favourite;
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, { FavouriteRole });
+    if (m_sink)
+        m_sink(m_rows.at(row).hash, favourite);
+}
+
+bool LibraryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_loading && m_source;
+}
+
+void LibraryModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        requestPage();
+}
+
+void LibraryModel::requestPage()
+{
+    if (!m_source || m_loading || m_atEnd)
+        return;
+    m_loading = true;
+    const quint64 generation = m_generation;
+    const int offset = int(m_rows.size());
+    const int limit = m_pageSize;
+    whenReady(m_source(m_filter, offset, limit), this,
+              [this, generation, offset, limit](const QList<LibraryImage> &page) {
+                  if (generation != m_generation)
+                      return;
+                  m_loading = false;
+                  m_atEnd = page.size() < limit;
+                  if (!page.isEmpty()) {
+                      beginInsertRows({}, offset, offset + int(page.size()) - 1);
+                      m_rows.append(page);
+                      endInsertRows();
+                  }
+                  Q_EMIT pageLoaded(offset, int(page.size()));
+              });
+}

@@ -1,0 +1,332 @@
+#include "librarywindow.h"
+
+#include "image/imagecache.h"
+#include "librarymodel.h"
+#include "store/historystore.h"
+#include "whenready.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int starSide = 24;
+
+// The box an image of `pixelSize` takes inside `box`, centred, keeping its aspect. Used for the
+// placeholder too, so nothing jumps when the thumbnail arrives.
+QRect fitted(const QSize &pixelSize, const QRect &box)
+{
+    if (!pixelSize.isValid() || pixelSize.isEmpty())
+        return box;
+    const QSize size = pixelSize.scaled(box.size(), Qt::KeepAspectRatio);
+    return QRect(box.center() - QPoint(size.width() / 2, size.height() / 2), size);
+}
+
+class LibraryDelegate : public QStyledItemDelegate
+{
+public:
+    explicit LibraryDelegate(LibraryWindow *window)
+        : QStyledItemDelegate(window)
+        , m_window(window)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        const int side = LibraryWindow::thumbnailSide + 2 * LibraryWindow::cellMargin;
+        return { side, side };
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        const QRect cell = option.rect;
+        if (option.state & QStyle::State_Selected)
+            painter->fillRect(cell, option.palette.highlight());
+        const QRect box = cell.adjusted(LibraryWindow::cellMargin, LibraryWindow::cellMargin,
+                                        -LibraryWindow::cellMargin, -LibraryWindow::cellMargin);
+        const QRect target = fitted(index.data(LibraryModel::PixelSizeRole).toSize(), box);
+        const QString path = index.data(LibraryModel::FilePathRole).toString();
+        ImageCache *cache = m_window->imageCache();
+        const QImage thumbnail = cache ? cache->image(path, m_window->thumbnailPixels()) : QImage();
+        if (!thumbnail.isNull()) {
+            painter->drawImage(fitted(thumbnail.size(), target), thumbnail);
+        } else {
+            QColor placeholder = option.palette.color(QPalette::Mid);
+            placeholder.setAlphaF(0.35f);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(placeholder);
+            painter->drawRoundedRect(target, 4, 4);
+            const QString error = cache ? cache->errorFor(path) : QString();
+            if (!error.isEmpty()) {
+                painter->setPen(option.palette.color(QPalette::Text));
+                painter->drawText(target.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap,
+                                  error);
+            }
+        }
+        const bool favourite = index.data(LibraryModel::FavouriteRole).toBool();
+        const QRect star = LibraryWindow::starRectIn(cell);
+        if (favourite || (option.state & QStyle::State_MouseOver)) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(QColor(0, 0, 0, 110));
+            painter->drawEllipse(star);
+            painter->setPen(favourite ? QColor(255, 200, 40) : QColor(255, 255, 255));
+            QFont font = option.font;
+            font.setPixelSize(starSide - 6);
+            painter->setFont(font);
+            painter->drawText(star, Qt::AlignCenter,
+                              favourite ? QStringLiteral("\u2605") : QStringLiteral("\u2606"));
+        }
+        painter->restore();
+    }
+
+private:
+    LibraryWindow *m_window;
+};
+
+QComboBox *filterCombo(const QString &objectName, const QString &allLabel,
+                       const QStringList &values, QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(objectName);
+    combo->addItem(allLabel, QString());
+    for (const QString &value : values)
+        combo->addItem(value, value);
+    return combo;
+}
+
+} // namespace
+
+QRect LibraryWindow::starRectIn(const QRect &cell)
+{
+    return QRect(cell.right() - cellMargin - starSide - 2, cell.top() + cellMargin + 2, starSide,
+                 starSide);
+}
+
+LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
+    : QWidget(parent)
+    , m_cache(cache)
+    , m_model(new LibraryModel(this))
+    , m_view(new QListView(this))
+{
+    setObjectName(QStringLiteral("libraryWindow"));
+    setWindowTitle(tr("Library"));
+    m_imageModel = filterCombo(QStringLiteral("libraryModelFilter"), tr("All models"),
+                               { QStringLiteral("gpt-image-1"), QStringLiteral("gpt-image-1-mini"),
+                                 QStringLiteral("gpt-image-1.5"), QStringLiteral("gpt-image-2") },
+                               this);
+    m_quality = filterCombo(
+        QStringLiteral("libraryQualityFilter"), tr("Any quality"),
+        { QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high") }, this);
+    m_size = filterCombo(
+        QStringLiteral("librarySizeFilter"), tr("Any size"),
+        { QStringLiteral("1024x1024"), QStringLiteral("1536x1024"), QStringLiteral("1024x1536") },
+        this);
+    m_format = filterCombo(
+        QStringLiteral("libraryFormatFilter"), tr("Any format"),
+        { QStringLiteral("png"), QStringLiteral("jpeg"), QStringLiteral("webp") }, this);
+    m_conversation = filterCombo(QStringLiteral("libraryConversationFilter"),
+                                 tr("All conversations"), {}, this);
+    m_date = new QComboBox(this);
+    m_date->setObjectName(QStringLiteral("libraryDateFilter"));
+    m_date->addItem(tr("Any time"), -1);
+    m_date->addItem(tr("Today"), 0);
+    m_date->addItem(tr("Last 7 days"), 6);
+    m_date->addItem(tr("Last 30 days"), 29);
+    m_date->addItem(tr("Last 365 days"), 364);
+    m_favourites = new QCheckBox(tr("Favourites"), this);
+    m_favourites->setObjectName(QStringLiteral("libraryFavouritesOnly"));
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("librarySearch"));
+    m_text->setPlaceholderText(tr("Search prompts"));
+    m_text->setClearButtonEnabled(true);
+
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(6, 6, 6, 0);
+    for (QWidget *w :
+         std::initializer_list<QWidget *> { m_text, m_imageModel, m_quality, m_size, m_format,
+                                            m_conversation, m_date, m_favourites })
+        filters->addWidget(w);
+    filters->setStretchFactor(m_text, 1);
+
+    m_view->setObjectName(QStringLiteral("libraryGrid"));
+    m_view->setViewMode(QListView::IconMode);
+    m_view->setMovement(QListView::Static);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setUniformItemSizes(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setMouseTracking(true);
+    m_view->setItemDelegate(new LibraryDelegate(this));
+    const int side = thumbnailSide + 2 * cellMargin;
+    m_view->setGridSize(QSize(side, side));
+    m_view->setModel(m_model);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->viewport()->installEventFilter(this);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = createContextMenu(pos)) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_view->viewport()->mapToGlobal(pos));
+        }
+    });
+    connect(m_view, &QListView::activated, this, &LibraryWindow::openInConversation);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+
+    for (QComboBox *combo : { m_imageModel, m_quality, m_size, m_format, m_conversation, m_date })
+        connect(combo, &QComboBox::currentIndexChanged, this, &LibraryWindow::applyFilter);
+    connect(m_favourites, &QCheckBox::toggled, this, &LibraryWindow::applyFilter);
+    m_textDelay.setSingleShot(true);
+    m_textDelay.setInterval(250);
+    connect(&m_textDelay, &QTimer::timeout, this, &LibraryWindow::applyFilter);
+    connect(m_text, &QLineEdit::textChanged, &m_textDelay, qOverload<>(&QTimer::start));
+    connect(m_text, &QLineEdit::returnPressed, this, &LibraryWindow::applyFilter);
+
+    if (m_cache) {
+        // A decoded thumbnail: repaint the cells in view (cheap: a screenful of cells).
+        connect(m_cache, &ImageCache::imageReady, m_view->viewport(),
+                qOverload<>(&QWidget::update));
+        connect(m_cache, &ImageCache::imageFailed, m_view->viewport(),
+                qOverload<>(&QWidget::update));
+    }
+    resize(1000, 700);
+}
+
+LibraryWindow::~LibraryWindow() = default;
+
+void LibraryWindow::setHistoryStore(HistoryStore *store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    m_model->setHistoryStore(store);
+    if (store) {
+        const auto loadConversations = [this] {
+            if (m_store)
+                whenReady(
+                    m_store->conversations(), this,
+                    [this](const QList<ConversationSummary> &list) { setConversations(list); });
+        };
+        connect(store, &HistoryStore::conversationsChanged, this, loadConversations);
+        // New images: reload now if that moves nothing under the designer's eyes, else later.
+        connect(store, &HistoryStore::conversationsChanged, this, [this] {
+            if (isVisible() && m_view->verticalScrollBar()->value() == 0)
+                applyFilter();
+            else
+                m_stale = true;
+        });
+        loadConversations();
+    }
+    applyFilter();
+}
+
+void LibraryWindow::setConversations(const QList<ConversationSummary> &conversations)
+{
+    const QString current = m_conversation->currentData().toString();
+    const QSignalBlocker blocker(m_conversation);
+    while (m_conversation->count() > 1)
+        m_conversation->removeItem(1);
+    for (const ConversationSummary &c : conversations)
+        m_conversation->addItem(c.title.isEmpty() ? tr("Untitled") : c.title, c.id);
+    const int index = m_conversation->findData(current);
+    m_conversation->setCurrentIndex(index < 0 ? 0 : index);
+    if (index < 0 && !current.isEmpty())
+        applyFilter(); // the conversation filtered on is gone
+}
+
+LibraryFilter LibraryWindow::filterFromControls() const
+{
+    LibraryFilter filter;
+    filter.imageModel = m_imageModel->currentData().toString();
+    filter.quality = m_quality->currentData().toString();
+    filter.size = m_size->currentData().toString();
+    filter.format = m_format->currentData().toString();
+    filter.conversationId = m_conversation->currentData().toString();
+    const int days = m_date->currentData().toInt();
+    if (days >= 0) {
+        filter.to = QDate::currentDate();
+        filter.from = filter.to.addDays(-days);
+    }
+    filter.favouritesOnly = m_favourites->isChecked();
+    filter.text = m_text->text().trimmed();
+    return filter;
+}
+
+QSize LibraryWindow::thumbnailPixels() const
+{
+    const qreal ratio = m_view->viewport()->devicePixelRatioF();
+    const int side = qRound(thumbnailSide * ratio);
+    return { side, side };
+}
+
+QRect LibraryWindow::starRect(const QModelIndex &index) const
+{
+    return starRectIn(m_view->visualRect(index));
+}
+
+void LibraryWindow::applyFilter()
+{
+    m_stale = false;
+    m_textDelay.stop();
+    m_model->setFilter(filterFromControls());
+}
+
+void LibraryWindow::openInConversation(const QModelIndex &index)
+{
+    if (index.isValid())
+        Q_EMIT openInConversationRequested(index.data(LibraryModel::ConversationIdRole).toString(),
+                                           index.data(LibraryModel::TurnIdRole).toString());
+}
+
+QMenu *LibraryWindow::createContextMenu(const QPoint &viewportPos)
+{
+    const QModelIndex index = m_view->indexAt(viewportPos);
+    if (!index.isValid())
+        return nullptr;
+    const QPersistentModelIndex persistent(index);
+    const bool favourite = index.data(LibraryModel::FavouriteRole).toBool();
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("Open in Conversation"), this,
+                    [this, persistent] { openInConversation(persistent); });
+    menu->addAction(favourite ? tr("Remove from Favourites") : tr("Add to Favourites"), this,
+                    [this, persistent, favourite] {
+                        if (persistent.isValid())
+                            m_model->setFavourite(persistent.row(), !favourite);
+                    });
+    return menu;
+}
+
+void LibraryWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        applyFilter();
+}
+
+bool LibraryWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonPress) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        const QModelIndex index = m_view->indexAt(mouse->position().toPoint());
+        if (mouse->button() == Qt::LeftButton && index.isValid()
+            && starRect(index).contains(mouse->position().toPoint())) {
+            m_model->setFavourite(index.row(), !index.data(LibraryModel::FavouriteRole).toBool());
+            return true; // the star is a button: it does not select the cell
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

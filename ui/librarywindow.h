@@ -1,0 +1,72 @@
+#pragma once
+
+#include "store/historytypes.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class HistoryStore;
+class ImageCache;
+class LibraryModel;
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QListView;
+class QMenu;
+
+// The library: a grid of every final image across conversations, newest first, with filters
+// (model, quality, size, format, conversation, date, favourites, text), a favourite star on each
+// cell and "Open in Conversation". Cells have one size; each shows a placeholder of its image's
+// aspect until the thumbnail, decoded off the GUI thread by the shared ImageCache at the cell's
+// size in device pixels, arrives. Pages load as the grid scrolls.
+class LibraryWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int thumbnailSide = 160; // logical pixels
+    static constexpr int cellMargin = 6;
+
+    explicit LibraryWindow(ImageCache *cache, QWidget *parent = nullptr); // cache not owned
+    ~LibraryWindow() override;
+
+    void setHistoryStore(HistoryStore *store); // not owned: pages, favourites and conversations
+    void setConversations(const QList<ConversationSummary> &conversations); // the filter's list
+
+    LibraryModel *model() const { return m_model; }
+    QListView *view() const { return m_view; }
+    ImageCache *imageCache() const { return m_cache; }
+    LibraryFilter filterFromControls() const;
+    QSize thumbnailPixels() const; // what the cache is asked for: the cell in device pixels
+
+    // The star of a cell, in viewport coordinates.
+    QRect starRect(const QModelIndex &index) const;
+    static QRect starRectIn(const QRect &cell);
+    QMenu *createContextMenu(const QPoint &viewportPos); // caller owns it; nullptr off cells
+
+Q_SIGNALS:
+    void openInConversationRequested(const QString &conversationId, const QString &turnId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void applyFilter();
+    void openInConversation(const QModelIndex &index);
+
+    QPointer<ImageCache> m_cache;
+    QPointer<HistoryStore> m_store;
+    LibraryModel *m_model;
+    QListView *m_view;
+    QComboBox *m_imageModel;
+    QComboBox *m_quality;
+    QComboBox *m_size;
+    QComboBox *m_format;
+    QComboBox *m_conversation;
+    QComboBox *m_date;
+    QCheckBox *m_favourites;
+    QLineEdit *m_text;
+    QTimer m_textDelay;
+    bool m_stale = false; // the history changed while the grid could not reload
+};
