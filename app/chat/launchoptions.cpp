@@ -157,10 +157,9 @@ LaunchOptions::Choice LaunchOptions::choose(const ProviderRegistry &registry,
                                            "pick one with --provider.")
                                 .arg(ApiFlavours::displayName(flavour));
         } else if (choice.profile.id.isEmpty()) {
-            choice.notice = QStringLiteral(
-                "No API key found: Easel runs against its offline demo gateway. Set "
-                "OPENAI_API_KEY (or another provider's key) or add a key in Settings > Providers "
-                "for real images.");
+            // Short enough to fit the status bar beside the conversation's totals.
+            choice.notice = QStringLiteral("No API key found: this is the offline demo. Add a key "
+                                           "in Settings > Providers for real images.");
         }
     } else if (requested != demoId) {
         const ProviderProfile wanted = registry.profile(requested);
