@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "autosavedialog.h"
 #include "chat/chatsession.h"
 #include "chat/providerregistry.h"
 #include "composer.h"
@@ -144,6 +145,15 @@ void MainWindow::buildActions()
         = settings->addAction(tr("&Providers…"), this, &MainWindow::openProvidersDialog);
     m_providersAction->setObjectName(QStringLiteral("providersAction"));
     m_providersAction->setEnabled(false); // until there is a registry to edit
+    QAction *autoSave = settings->addAction(tr("&Auto-save…"), this, [this] {
+        auto *dialog = findChild<AutoSaveDialog *>();
+        if (!dialog) {
+            dialog = new AutoSaveDialog(m_settings, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->open(); // no nested event loop
+    });
+    autoSave->setObjectName(QStringLiteral("autoSaveAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Easel"), this, [this] {

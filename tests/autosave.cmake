@@ -1,0 +1,1 @@
+easel_add_test(tst_autosavedialog SOURCES autosave/tst_autosavedialog.cpp LIBS easel_ui)
