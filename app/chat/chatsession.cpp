@@ -256,7 +256,10 @@ void ChatSession::loadConversation(const QString &id, const QList<Turn> &turns)
         stop();
     }
     m_downloads->cancelAll();
-    m_model->setTurns(turns);
+    QList<Turn> settled = turns;
+    for (Turn &turn : settled)
+        TurnAssembler::settleStored(turn);
+    m_model->setTurns(settled);
     m_conversationId = id;
     Q_EMIT conversationChanged(m_conversationId);
 }

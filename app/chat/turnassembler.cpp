@@ -105,3 +105,16 @@ void TurnAssembler::finishInterruptedImages(Turn &turn)
         }
     }
 }
+
+void TurnAssembler::settleStored(Turn &turn)
+{
+    for (ImageAsset &image : turn.images) {
+        if (image.state != ImageAsset::State::Pending)
+            continue;
+        image.state = ImageAsset::State::Failed;
+        image.error = image.sourceUrl.isEmpty()
+            ? QStringLiteral("No image arrived for this call.")
+            : QStringLiteral("The download stopped when Easel closed. Retry to fetch it again "
+                             "(gateway links expire after a while).");
+    }
+}

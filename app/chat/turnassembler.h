@@ -29,4 +29,7 @@ public:
     static void finishFailed(Turn &turn, const QString &message);
     static void finishCancelled(Turn &turn);
     static void finishInterruptedImages(Turn &turn); // pending images of an ended turn
+    // A turn read back from history: nothing is running for it any more, so an image still
+    // "downloading" (Easel quit mid-download) or still pending says so and can be retried.
+    static void settleStored(Turn &turn);
 };

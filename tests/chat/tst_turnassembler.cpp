@@ -158,6 +158,29 @@ private Q_SLOTS:
         QCOMPARE(turn.images.at(0).error, QStringLiteral("not an image"));
     }
 
+    void storedTurnSettlesItsPendingImages()
+    {
+        Turn turn;
+        turn.status = Turn::Status::Interrupted;
+        ImageAsset downloading;
+        downloading.itemId = QStringLiteral("link-1");
+        downloading.sourceUrl = QStringLiteral("https://images.example/a.png");
+        downloading.state = ImageAsset::State::Pending;
+        ImageAsset waiting;
+        waiting.itemId = QStringLiteral("ig_2");
+        waiting.state = ImageAsset::State::Pending;
+        ImageAsset done;
+        done.itemId = QStringLiteral("ig_3");
+        done.state = ImageAsset::State::Final;
+        turn.images = {downloading, waiting, done};
+        TurnAssembler::settleStored(turn);
+        QCOMPARE(turn.images.at(0).state, ImageAsset::State::Failed);
+        QVERIFY(turn.images.at(0).error.contains(QStringLiteral("Retry")));
+        QCOMPARE(turn.images.at(0).sourceUrl, downloading.sourceUrl); // kept for Retry
+        QCOMPARE(turn.images.at(1).state, ImageAsset::State::Failed);
+        QCOMPARE(turn.images.at(2).state, ImageAsset::State::Final);
+    }
+
     void turnJsonRoundTrip()
     {
         Turn turn;
