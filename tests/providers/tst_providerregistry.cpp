@@ -199,7 +199,7 @@ private Q_SLOTS:
 
     void editsAndCopiesPersistWithoutKeys()
     {
-        const QByteArray secret = "sk-or-v1-very-secret-0123456789";
+        const QByteArray secret = "or-test-secret-0123456789";
         qputenv("OPENROUTER_API_KEY", secret);
 
         ProviderProfile edited = m_registry->stored(QStringLiteral("openrouter"));

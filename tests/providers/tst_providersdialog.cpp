@@ -30,7 +30,7 @@ const char *const environmentVariables[]
         "OPENROUTER_API_KEY",   "OPENROUTER_BASE_URL",  "MODELGATES_API_KEY", "MODELGATES_BASE_URL",
         "EASEL_CUSTOM_API_KEY", "EASEL_CUSTOM_BASE_URL" };
 
-const QByteArray openAiKey = "sk-dialog-test-0123456789";
+const QByteArray openAiKey = "dialog-test-key-0123456789";
 
 template<typename T> T *child(QWidget *parent, const char *name)
 {
@@ -251,7 +251,7 @@ private Q_SLOTS:
         auto *key = child<QLineEdit>(&dialog, "apiKeyEdit");
         auto *status = child<QLabel>(&dialog, "keyStatusLabel");
         QVERIFY(key->isEnabled());
-        const QString secret = QStringLiteral("sk-or-keychain-test-4711");
+        const QString secret = QStringLiteral("or-keychain-test-4711");
         QTest::keyClicks(key, secret);
         QVERIFY(dialog.apply());
         QVERIFY(key->text().isEmpty());
