@@ -3,6 +3,7 @@
 // already arrived, earlier turns included.
 #include "chat/chatsession.h"
 #include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -17,22 +18,11 @@ Q_DECLARE_METATYPE(FakeResponse)
 
 namespace {
 
-QByteArray sse(const QByteArray &type, QJsonObject data)
-{
-    data.insert(QStringLiteral("type"), QString::fromLatin1(type));
-    return "event: " + type + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact)
-        + "\n\n";
-}
+using TestPayloads::sse;
 
 QByteArray pngBytes(QSize size = QSize(32, 24))
 {
-    QImage image(size, QImage::Format_RGB32);
-    image.fill(Qt::darkCyan);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return TestPayloads::pngBytes(size, Qt::darkCyan);
 }
 
 QByteArray created(const QString &id = QStringLiteral("resp_1"))

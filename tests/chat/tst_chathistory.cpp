@@ -3,6 +3,7 @@
 #include "chat/chatsession.h"
 #include "chat/sessionhistory.h"
 #include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
 #include "store/historystore.h"
 #include "store/settings.h"
 
@@ -18,28 +19,17 @@
 
 namespace {
 
+using TestPayloads::sse;
+
+QByteArray pngBytes()
+{
+    return TestPayloads::pngBytes(QSize(40, 30), Qt::darkMagenta);
+}
+
 template<typename T> T result(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();
-}
-
-QByteArray sse(const QByteArray &type, QJsonObject data)
-{
-    data.insert(QStringLiteral("type"), QString::fromLatin1(type));
-    return "event: " + type + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact)
-        + "\n\n";
-}
-
-QByteArray pngBytes()
-{
-    QImage image(QSize(40, 30), QImage::Format_RGB32);
-    image.fill(Qt::darkMagenta);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
 }
 
 QByteArray created()

@@ -5,6 +5,7 @@
 #include "chat/chatsession.h"
 #include "chat/imagedownloads.h"
 #include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
 #include "pricing/costestimator.h"
 
 #include <QBuffer>
@@ -19,23 +20,8 @@
 
 namespace {
 
-QByteArray sse(const QByteArray &type, QJsonObject data)
-{
-    data.insert(QStringLiteral("type"), QString::fromLatin1(type));
-    return "event: " + type + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact)
-        + "\n\n";
-}
-
-QByteArray pngBytes(QSize size = QSize(64, 48))
-{
-    QImage image(size, QImage::Format_RGB32);
-    image.fill(QColor(30, 140, 90));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
+using TestPayloads::pngBytes;
+using TestPayloads::sse;
 
 QByteArray created()
 {

@@ -2,6 +2,7 @@
 // running must be in the history with its prompt, the text so far and the image already
 // received, and show as interrupted after the next open.
 #include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
 #include "store/historystore.h"
 
 #include <QBuffer>
@@ -19,22 +20,11 @@
 
 namespace {
 
-QByteArray sse(const QByteArray &type, QJsonObject data)
-{
-    data.insert(QStringLiteral("type"), QString::fromLatin1(type));
-    return "event: " + type + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact)
-        + "\n\n";
-}
+using TestPayloads::sse;
 
 QByteArray pngBytes()
 {
-    QImage image(QSize(64, 48), QImage::Format_RGB32);
-    image.fill(Qt::darkYellow);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return TestPayloads::pngBytes(QSize(64, 48), Qt::darkYellow);
 }
 
 // Rows of `table` in the database, read-only from this process (-1 when it cannot be read yet).
