@@ -160,6 +160,10 @@ LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
                                             m_conversation, m_date, m_favourites })
         filters->addWidget(w);
     filters->setStretchFactor(m_text, 1);
+    // Long conversation titles must not squeeze the search field to nothing.
+    m_text->setMinimumWidth(200);
+    m_conversation->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_conversation->setMinimumContentsLength(18);
 
     m_view->setObjectName(QStringLiteral("libraryGrid"));
     m_view->setViewMode(QListView::IconMode);
