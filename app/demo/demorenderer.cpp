@@ -1,10 +1,10 @@
 #include "demo/demorenderer.h"
 
 #include "demo/demoimagepainter.h"
+#include "model/imageflatten.h"
 
 #include <QBuffer>
 #include <QImageWriter>
-#include <QPainter>
 #include <QPromise>
 #include <QThreadPool>
 
@@ -22,14 +22,8 @@ QByteArray DemoRenderer::encode(const QImage &image, const QString &format, int 
     if (!canWrite(written))
         written = QStringLiteral("png");
     QImage source = image;
-    if (written == QLatin1String("jpeg")) { // no alpha channel: flatten onto white
-        QImage flat(image.size(), QImage::Format_RGB32);
-        flat.fill(Qt::white);
-        QPainter painter(&flat);
-        painter.drawImage(0, 0, image);
-        painter.end();
-        source = flat;
-    }
+    if (written == QLatin1String("jpeg"))
+        source = flattenedOnWhite(image);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

@@ -1,5 +1,7 @@
 #include "imageexporter.h"
 
+#include "model/imageflatten.h"
+
 #include "filenametemplate.h"
 #include "imagemetadata.h"
 #include "model/turn.h"
@@ -11,7 +13,6 @@
 #include <QImage>
 #include <QImageReader>
 #include <QImageWriter>
-#include <QPainter>
 #include <QSaveFile>
 
 namespace {
@@ -69,15 +70,8 @@ ImageExporter::Result ImageExporter::encode(const QByteArray &original, const QJ
         if (image.isNull())
             return failed(QStringLiteral("The image cannot be decoded for conversion: %1.")
                               .arg(reader.errorString()));
-        if (format == QLatin1String("jpeg") && image.hasAlphaChannel()) {
-            // JPEG has no transparency: flatten onto white rather than the writer's black.
-            QImage flat(image.size(), QImage::Format_RGB32);
-            flat.fill(Qt::white);
-            QPainter painter(&flat);
-            painter.drawImage(0, 0, image);
-            painter.end();
-            image = flat;
-        }
+        if (format == QLatin1String("jpeg") && image.hasAlphaChannel())
+            image = flattenedOnWhite(image);
         QByteArray converted;
         QBuffer output(&converted);
         output.open(QIODevice::WriteOnly);

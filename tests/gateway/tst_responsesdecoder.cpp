@@ -1,6 +1,7 @@
 #include "gateway/responsesdecoder.h"
 #include "gateway/sseparser.h"
 #include "recordedstream.h"
+#include "streamharness.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -13,101 +14,19 @@
 namespace {
 
 using Kind = StreamEvent::Kind;
-
-QString kindName(Kind kind)
-{
-    switch (kind) {
-    case Kind::Started:
-        return QStringLiteral("Started");
-    case Kind::TextDelta:
-        return QStringLiteral("TextDelta");
-    case Kind::ImagePending:
-        return QStringLiteral("ImagePending");
-    case Kind::ImagePartial:
-        return QStringLiteral("ImagePartial");
-    case Kind::ImageFinal:
-        return QStringLiteral("ImageFinal");
-    case Kind::Usage:
-        return QStringLiteral("Usage");
-    case Kind::Error:
-        return QStringLiteral("Error");
-    case Kind::Done:
-        return QStringLiteral("Done");
-    }
-    return QStringLiteral("?");
-}
-
-// "Started,ImagePending,Error,Usage,Done", with runs of text deltas folded to "TextDelta*n".
-QString kinds(const StreamEvents &events)
-{
-    QStringList names;
-    int textRun = 0;
-    auto flushText = [&] {
-        if (textRun == 1)
-            names << QStringLiteral("TextDelta");
-        else if (textRun > 1)
-            names << QStringLiteral("TextDelta*%1").arg(textRun);
-        textRun = 0;
-    };
-    for (const StreamEvent &e : events) {
-        if (e.kind == Kind::TextDelta) {
-            ++textRun;
-            continue;
-        }
-        flushText();
-        names << kindName(e.kind);
-    }
-    flushText();
-    return names.join(QLatin1Char(','));
-}
-
-QList<StreamEvent> ofKind(const StreamEvents &events, Kind kind)
-{
-    QList<StreamEvent> result;
-    for (const StreamEvent &e : events)
-        if (e.kind == kind)
-            result.append(e);
-    return result;
-}
-
-QString allText(const StreamEvents &events)
-{
-    QString text;
-    for (const StreamEvent &e : ofKind(events, Kind::TextDelta))
-        text += e.text;
-    return text;
-}
+using StreamHarness::allText;
+using StreamHarness::kindName;
+using StreamHarness::kinds;
+using StreamHarness::ofKind;
+using StreamHarness::sse;
 
 // Feeds an SSE byte stream through the parser (in chunks of `chunkSize` bytes; 0 = whole) and the
 // decoder, ending with both finish() calls, as the network job does.
 StreamEvents decodeStream(const QByteArray &wire, qsizetype chunkSize = 0)
 {
-    SseParser parser;
     ResponsesDecoder decoder;
-    StreamEvents events;
-    QList<SseEvent> sse;
-    const qsizetype step = chunkSize > 0 ? chunkSize : std::max<qsizetype>(1, wire.size());
-    for (qsizetype pos = 0; pos < wire.size(); pos += step) {
-        parser.feed(QByteArrayView(wire).sliced(pos, std::min(step, wire.size() - pos)), sse);
-        for (const SseEvent &e : std::as_const(sse))
-            events += decoder.decode(e);
-        sse.clear();
-    }
-    parser.finish(sse);
-    for (const SseEvent &e : std::as_const(sse))
-        events += decoder.decode(e);
-    events += decoder.finish();
-    return events;
-}
-
-// One SSE event; a JSON text written over several lines becomes several data lines, which the
-// parser joins with '\n' again.
-QByteArray sse(const QByteArray &json)
-{
-    QByteArray event;
-    for (const QByteArray &line : json.split('\n'))
-        event += "data: " + line + '\n';
-    return event + '\n';
+    return StreamHarness::run(decoder, wire,
+                              chunkSize > 0 ? QList<qsizetype> { chunkSize } : QList<qsizetype> {});
 }
 
 QByteArray base64Of(const QImage &image, const char *format)
