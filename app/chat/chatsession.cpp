@@ -6,11 +6,10 @@
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
 #include "store/historystore.h"
-#include "streamworker.h"
+#include "turnrunner.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QNetworkRequest>
 #include <QThread>
 #include <QUuid>
 
@@ -71,11 +70,11 @@ ChatSession::~ChatSession()
     if (m_saveTimer.isActive() && !m_turnId.isEmpty())
         saveNow(m_turn); // the last text deltas
     m_downloads->cancelAll(); // before the network manager goes: none may report to a dying session
-    if (m_job)
-        m_job->disconnect(this);
+    if (m_runner)
+        m_runner->disconnect(this);
     m_streamThread->quit();
     m_streamThread->wait();
-    delete m_worker; // its thread has stopped, so deleting it here is safe
+    delete m_runner; // its worker's thread has stopped, so the worker is deleted with it
     delete m_estimator;
 }
 
@@ -146,7 +145,6 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
     m_turn.requested = params;
     m_turn.startedAt = QDateTime::currentDateTime();
     m_turnId = m_turn.id;
-    m_clock.start();
 
     for (const Attachment &attachment : attachments) {
         QString error;
@@ -167,69 +165,37 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
     m_model->appendTurn(m_turn);
     persist(m_turn); // the prompt is kept even if Easel dies before the first byte
 
-    m_request = request;
-    m_toolTypeRetried = false;
-    startRequest();
+    TurnRunner::Context context;
+    context.network = m_network;
+    context.streamThread = m_streamThread;
+    context.estimator = m_estimator;
+    context.imageRoot = m_options.imageRoot;
+    context.previewRoot = m_options.previewRoot;
+    context.timeouts = m_options.timeouts;
+    context.imageCache = m_imageCache;
+    m_runner = new TurnRunner(context, m_provider, m_provider.flavour, this);
+    connect(m_runner, &TurnRunner::changed, this, &ChatSession::onRunnerChanged);
+    connect(m_runner, &TurnRunner::finished, this, &ChatSession::onRunnerFinished);
+    connect(m_runner, &TurnRunner::imageLinked, this,
+            [this, turnId = m_turn.id](const QString &itemId, const QUrl &url) {
+                m_downloads->start(turnId, itemId, url.toString());
+            });
+    connect(m_runner, &TurnRunner::toolTypeLearned, this, [this](const QString &toolType) {
+        // The other name was accepted: later turns start with it (and the registry keeps it).
+        m_provider.toolType = toolType;
+        Q_EMIT toolTypeLearned(m_provider.id, toolType);
+    });
+    m_runner->start(m_turn, request);
 
     m_ticker.start();
     Q_EMIT busyChanged(true);
     return true;
 }
 
-void ChatSession::startRequest()
-{
-    m_worker = new StreamWorker(m_options.imageRoot, m_options.previewRoot, m_provider.flavour,
-                                m_request.stream);
-    m_worker->moveToThread(m_streamThread);
-    connect(m_worker, &StreamWorker::processed, this, &ChatSession::onProcessed);
-    connect(m_worker, &StreamWorker::closed, this, &ChatSession::onWorkerClosed);
-
-    QNetworkRequest networkRequest(
-        m_provider.endpoint(ApiFlavours::endpointPath(m_provider.flavour)));
-    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader,
-                             QStringLiteral("application/json"));
-    networkRequest.setRawHeader("Accept",
-                                m_request.stream ? "text/event-stream" : "application/json");
-    // The key goes only to the configured base URL's host: this request is built from it alone.
-    if (m_provider.hasKey())
-        networkRequest.setRawHeader("Authorization", "Bearer " + m_provider.apiKey.toUtf8());
-    for (const auto &[name, value] : std::as_const(m_provider.extraHeaders))
-        networkRequest.setRawHeader(name, value);
-
-    m_job = new GatewayJob(m_network, m_provider.displayName, this);
-    m_job->setTimeouts(m_options.timeouts);
-    StreamWorker *worker = m_worker;
-    connect(m_job, &GatewayJob::dataReceived, worker, &StreamWorker::feed);
-    connect(m_job, &GatewayJob::finished, this, &ChatSession::onJobFinished);
-    m_job->start(networkRequest, ApiFlavours::requestBody(m_provider.flavour, m_request));
-}
-
-bool ChatSession::retryWithOtherToolType()
-{
-    // The one retry Easel makes. AI Stats renamed its image tool (ai-stats: -> phaseo:) and a
-    // build refuses the name it does not know with a 400 before doing any work, so nothing was
-    // billed: the same turn goes once more with the other name.
-    if (m_toolTypeRetried || !m_job || m_job->status() != GatewayJob::Status::HttpError)
-        return false;
-    const QString other = ProviderProfile::alternateToolType(m_request.toolType);
-    if (other.isEmpty()
-        || !ProviderProfile::refusesToolType(m_job->httpStatus(), m_job->errorBody()))
-        return false;
-    m_toolTypeRetried = true;
-    m_request.toolType = other;
-    m_job->disconnect(this);
-    m_job->deleteLater();
-    m_job = nullptr;
-    m_worker->deleteLater(); // it was fed nothing: an error body never reaches the worker
-    m_worker = nullptr;
-    startRequest();
-    return true;
-}
-
 void ChatSession::stop()
 {
-    if (m_job)
-        m_job->cancel();
+    if (m_runner)
+        m_runner->cancel();
 }
 
 void ChatSession::clear()
@@ -251,9 +217,14 @@ void ChatSession::setHistory(HistoryStore *store, const QString &conversationId)
 
 void ChatSession::loadConversation(const QString &id, const QList<Turn> &turns)
 {
-    if (m_job) { // its late events must not land in the conversation shown next
-        m_job->disconnect(this);
-        stop();
+    if (m_runner) { // its late events must not land in the conversation shown next
+        m_runner->disconnect(this);
+        m_runner->cancel();
+        m_runner->deleteLater();
+        m_runner = nullptr;
+        m_turnId.clear();
+        m_ticker.stop();
+        Q_EMIT busyChanged(false);
     }
     m_downloads->cancelAll();
     QList<Turn> settled = turns;
@@ -311,65 +282,22 @@ void ChatSession::saveNow(const Turn &turn)
     m_history->saveTurn(m_conversationId, turn);
 }
 
-void ChatSession::onProcessed(const ProcessedEvents &events)
+void ChatSession::onRunnerChanged()
 {
-    if (sender() != m_worker)
-        return; // a late batch of an earlier turn
-    for (const ProcessedEvent &event : events) {
-        if (m_imageCache && !event.decoded.isNull() && !event.asset.filePath.isEmpty())
-            m_imageCache->insert(event.asset.filePath, QSize(), event.decoded);
-        TurnAssembler::apply(m_turn, event);
-        if (event.event.kind == StreamEvent::Kind::ImageFinal
-            && event.asset.state == ImageAsset::State::Pending && !event.asset.sourceUrl.isEmpty())
-            m_downloads->start(m_turn.id, event.event.itemId, event.asset.sourceUrl);
-    }
+    if (sender() != m_runner)
+        return;
+    m_turn = m_runner->turn();
     publish();
 }
 
-void ChatSession::onJobFinished()
+void ChatSession::onRunnerFinished()
 {
-    if (retryWithOtherToolType())
+    if (sender() != m_runner)
         return;
-    StreamWorker *worker = m_worker;
-    const bool complete = m_job && m_job->status() == GatewayJob::Status::Succeeded;
-    QMetaObject::invokeMethod(
-        worker, [worker, complete] { worker->close(complete); }, Qt::QueuedConnection);
-}
-
-void ChatSession::onWorkerClosed()
-{
-    if (sender() != m_worker)
-        return;
-    GatewayJob *job = m_job;
-    if (m_toolTypeRetried && job->httpStatus() / 100 == 2
-        && m_provider.toolType != m_request.toolType) {
-        // The other name was accepted: later turns start with it (and the registry keeps it).
-        m_provider.toolType = m_request.toolType;
-        Q_EMIT toolTypeLearned(m_provider.id, m_request.toolType);
-    }
-    switch (job->status()) {
-    case GatewayJob::Status::Succeeded:
-        if (m_turn.isRunning())
-            TurnAssembler::finishFailed(
-                m_turn, QStringLiteral("The response ended without saying it was complete."));
-        break;
-    case GatewayJob::Status::Cancelled:
-        TurnAssembler::finishCancelled(m_turn);
-        break;
-    default:
-        TurnAssembler::finishFailed(m_turn, job->errorMessage());
-        break;
-    }
-    m_turn.durationMs = m_clock.elapsed();
-
-    updateCost(m_turn);
-
+    m_turn = m_runner->turn();
     m_ticker.stop();
-    job->deleteLater();
-    m_job = nullptr;
-    m_worker->deleteLater();
-    m_worker = nullptr;
-    m_request = GatewayRequest(); // drops the attachments' bytes
+    m_runner->deleteLater();
+    m_runner = nullptr;
     const QString finishedId = m_turnId;
     m_turnId.clear();
     publish();
@@ -379,7 +307,7 @@ void ChatSession::onWorkerClosed()
 
 void ChatSession::tick()
 {
-    if (m_job)
+    if (m_runner)
         publish();
 }
 
@@ -387,22 +315,6 @@ void ChatSession::publish()
 {
     m_model->updateTurn(m_turn);
     persist(m_turn);
-}
-
-void ChatSession::updateCost(Turn &turn) const
-{
-    if (m_provider.isDemo) {
-        turn.cost
-            = Cost { 0.0, Cost::Basis::Demo, QStringLiteral("The offline demo gateway is free.") };
-    } else {
-        QList<ImageReport> reports;
-        for (const ImageAsset &image : std::as_const(turn.images)) {
-            if (image.state == ImageAsset::State::Final)
-                reports.append(image.report);
-        }
-        turn.cost = m_estimator->turnCost(turn.usage, turn.chatModel, turn.requested.imageModel,
-                                          reports, turn.requested);
-    }
 }
 
 bool ChatSession::updateImage(const QString &turnId, const QString &itemId,
@@ -414,17 +326,18 @@ bool ChatSession::updateImage(const QString &turnId, const QString &itemId,
     const int row = m_model->rowOfTurn(turnId);
     if (!running && row < 0)
         return false;
-    Turn turn = running ? m_turn : m_model->turnAt(row);
+    Turn turn = running ? m_runner->turn() : m_model->turnAt(row);
     const auto image = std::find_if(turn.images.begin(), turn.images.end(),
                                     [&itemId](const ImageAsset &i) { return i.itemId == itemId; });
     if (image == turn.images.end())
         return false;
     change(*image);
     if (running) {
-        m_turn = turn; // the cost is computed when the stream ends
-        publish();
+        // The cost is computed when the stream ends; the runner's changed() publishes it.
+        m_runner->changeTurn([&turn](Turn &running) { running = turn; });
     } else {
-        updateCost(turn); // the stream ended: its cost follows the images that arrived since
+        // The stream ended: its cost follows the images that arrived since.
+        TurnRunner::updateCost(turn, m_provider, *m_estimator);
         m_model->updateTurn(turn);
         if (save)
             persist(turn);

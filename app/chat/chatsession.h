@@ -6,7 +6,6 @@
 #include "providerprofile.h"
 #include "turnassembler.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -16,13 +15,13 @@
 class QNetworkAccessManager;
 class QThread;
 class ImageDownloads;
-class StreamWorker;
 class CostEstimator;
 class HistoryStore;
+class TurnRunner;
 
 // The controller of one conversation: send(prompt, params) runs one turn through the path of the
-// design card (request builder -> network job -> stream worker -> assembler -> model row).
-// It knows nothing about widgets.
+// design card (request builder -> TurnRunner: network job, stream worker, assembler -> model
+// row), saves it as it progresses and downloads its linked images. It knows nothing about widgets.
 class ChatSession : public QObject
 {
     Q_OBJECT
@@ -46,7 +45,7 @@ public:
     // reading the file back. Optional.
     void setImageCache(ImageCache *cache) { m_imageCache = cache; }
 
-    bool isBusy() const { return !m_job.isNull(); }
+    bool isBusy() const { return !m_runner.isNull(); }
     QString runningTurnId() const { return m_turnId; }
 
     // Starts a turn. Returns false (and says why in lastRefusal()) when one is already running
@@ -84,11 +83,8 @@ Q_SIGNALS:
     void conversationChanged(const QString &conversationId);
 
 private:
-    void startRequest(); // sends m_request for the running turn
-    bool retryWithOtherToolType();
-    void onProcessed(const ProcessedEvents &events);
-    void onJobFinished();
-    void onWorkerClosed();
+    void onRunnerChanged();
+    void onRunnerFinished();
     void tick();
     void publish(); // pushes m_turn into the model (one row's dataChanged)
     QString previousResponseId() const;
@@ -100,7 +96,6 @@ private:
     // there is no such turn or image.
     bool updateImage(const QString &turnId, const QString &itemId,
                      const std::function<void(ImageAsset &)> &change, bool save = true);
-    void updateCost(Turn &turn) const; // from its usage and its final images
     void persist(const Turn &turn); // to the history, throttled while the turn streams
     void saveNow(const Turn &turn);
 
@@ -113,13 +108,9 @@ private:
     QPointer<ImageCache> m_imageCache;
     ImageDownloads *m_downloads = nullptr;
 
-    QPointer<GatewayJob> m_job;
-    StreamWorker *m_worker = nullptr;
-    GatewayRequest m_request; // the running turn's request, kept for the tool-name retry
-    bool m_toolTypeRetried = false;
-    Turn m_turn;
+    QPointer<TurnRunner> m_runner; // the running turn's, until it finishes
+    Turn m_turn; // the running turn, as last published
     QString m_turnId;
-    QElapsedTimer m_clock;
     QTimer m_ticker; // repaints the running row once a second for its elapsed time
     QString m_refusal;
 

@@ -60,6 +60,11 @@ QUrl ProviderProfile::endpoint(const QString &path) const
     return url;
 }
 
+QString ProviderProfile::endpointPath(ApiFlavour flavour) const
+{
+    return flavour == ApiFlavour::Images ? imagesPath : ApiFlavours::endpointPath(flavour);
+}
+
 QString ProviderProfile::flavourNames() const
 {
     QStringList names;
@@ -109,6 +114,7 @@ QJsonObject ProviderProfile::toJson() const
                          { QStringLiteral("chatModel"), chatModel },
                          { QStringLiteral("imageModel"), imageModel },
                          { QStringLiteral("toolType"), toolType },
+                         { QStringLiteral("imagesPath"), imagesPath },
                          { QStringLiteral("nestToolParameters"), nestToolParameters },
                          { QStringLiteral("flavour"), ApiFlavours::name(flavour) },
                          { QStringLiteral("extraHeaders"), headers },
@@ -131,6 +137,7 @@ ProviderProfile ProviderProfile::fromJson(const ProviderProfile &base, const QJs
     text("chatModel", &p.chatModel);
     text("imageModel", &p.imageModel);
     text("toolType", &p.toolType);
+    text("imagesPath", &p.imagesPath);
     text("basedOn", &p.basedOn);
     if (object.value(QLatin1String("baseUrl")).isString())
         p.baseUrl = QUrl(object.value(QLatin1String("baseUrl")).toString().trimmed());
@@ -235,6 +242,7 @@ QList<ProviderProfile> ProviderProfile::builtIns()
     openai.imageModel = QStringLiteral("gpt-image-1.5");
     openai.chatModelChoices = chatModels();
     openai.imageModelChoices = openAiImageModels();
+    openai.imagesPath = QStringLiteral("images/generations");
     openai.isBuiltIn = true;
 
     ProviderProfile aistats = gateway(
@@ -243,6 +251,7 @@ QList<ProviderProfile> ProviderProfile::builtIns()
         QStringLiteral("ai-stats:image_generation"), { F::Responses, F::ChatCompletions });
     // Its documented default image model.
     aistats.imageModel = QStringLiteral("openai/gpt-image-2");
+    aistats.imagesPath = QStringLiteral("images/generations"); // wire-formats D.1
 
     ProviderProfile openrouter
         = gateway(QStringLiteral("openrouter"), QStringLiteral("OpenRouter"),
@@ -253,6 +262,7 @@ QList<ProviderProfile> ProviderProfile::builtIns()
     // public home page yet, hence the reserved .invalid name: edit it per profile.
     openrouter.extraHeaders
         = { { "HTTP-Referer", "https://easel.invalid" }, { "X-Title", "Easel" } };
+    openrouter.imagesPath = QStringLiteral("images"); // the newer dedicated endpoint, C.2
     openrouter.chatModelChoices << QStringLiteral("google/gemini-2.5-flash-image")
                                 << QStringLiteral("openai/gpt-5-image");
 
@@ -303,6 +313,7 @@ ProviderProfile ProviderProfile::demo(const QUrl &baseUrl)
     p.imageModel = QStringLiteral("gpt-image-1.5");
     p.chatModelChoices = chatModels();
     p.imageModelChoices = openAiImageModels();
+    p.imagesPath = QStringLiteral("images/generations");
     p.isBuiltIn = true;
     p.keyRequired = false;
     p.isDemo = true;

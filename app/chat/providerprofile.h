@@ -37,6 +37,9 @@ struct ProviderProfile
     ApiFlavour flavour = ApiFlavour::Responses;
     QList<ApiFlavour> flavours { ApiFlavour::Responses }; // what the gateway speaks
     HeaderList extraHeaders; // e.g. HTTP-Referer, X-Title
+    // The direct image endpoint below the base URL ("images/generations"; OpenRouter's is
+    // "images"), "" when the gateway has none: compare cells then go through the image tool.
+    QString imagesPath;
     QString keyVariable; // e.g. OPENAI_API_KEY
     QString baseUrlVariable; // e.g. OPENAI_BASE_URL
     QStringList chatModelChoices; // suggestions for the pickers
@@ -47,6 +50,9 @@ struct ProviderProfile
     bool isDemo = false;
 
     QUrl endpoint(const QString &path) const; // baseUrl + "/" + path
+    // Where a flavour's requests go: the flavour's path, or imagesPath for ApiFlavour::Images.
+    QString endpointPath(ApiFlavour flavour) const;
+    bool hasImagesEndpoint() const { return !imagesPath.isEmpty(); }
     bool hasKey() const { return !apiKey.isEmpty(); }
     // Ready to send: a base URL, and a key unless the endpoint needs none.
     bool isUsable() const

@@ -2,6 +2,8 @@
 
 #include "chatcompletionsdecoder.h"
 #include "chatcompletionsrequest.h"
+#include "imagesdecoder.h"
+#include "imagesrequest.h"
 #include "responsesdecoder.h"
 #include "responsesrequest.h"
 
@@ -14,6 +16,8 @@ QString ApiFlavours::name(ApiFlavour flavour)
         return QStringLiteral("responses");
     case ApiFlavour::ChatCompletions:
         return QStringLiteral("chat");
+    case ApiFlavour::Images:
+        return QStringLiteral("images");
     case ApiFlavour::ImageChat:
         break;
     }
@@ -27,6 +31,8 @@ QString ApiFlavours::displayName(ApiFlavour flavour)
         return QStringLiteral("Responses");
     case ApiFlavour::ChatCompletions:
         return QStringLiteral("Chat Completions");
+    case ApiFlavour::Images:
+        return QStringLiteral("Images API");
     case ApiFlavour::ImageChat:
         break;
     }
@@ -53,8 +59,16 @@ QStringList ApiFlavours::names()
 
 QString ApiFlavours::endpointPath(ApiFlavour flavour)
 {
-    return flavour == ApiFlavour::Responses ? QStringLiteral("responses")
-                                            : QStringLiteral("chat/completions");
+    switch (flavour) {
+    case ApiFlavour::Responses:
+        return QStringLiteral("responses");
+    case ApiFlavour::Images:
+        return QStringLiteral("images/generations");
+    case ApiFlavour::ChatCompletions:
+    case ApiFlavour::ImageChat:
+        break;
+    }
+    return QStringLiteral("chat/completions");
 }
 
 QByteArray ApiFlavours::requestBody(ApiFlavour flavour, const GatewayRequest &request)
@@ -65,6 +79,8 @@ QByteArray ApiFlavours::requestBody(ApiFlavour flavour, const GatewayRequest &re
     case ApiFlavour::ChatCompletions:
         return QJsonDocument(ChatCompletionsRequestBuilder::buildToolChat(request))
             .toJson(QJsonDocument::Compact);
+    case ApiFlavour::Images:
+        return ImagesRequestBuilder::body(request);
     case ApiFlavour::ImageChat:
         break;
     }
@@ -77,6 +93,8 @@ std::unique_ptr<StreamDecoder> ApiFlavours::makeDecoder(ApiFlavour flavour)
     switch (flavour) {
     case ApiFlavour::Responses:
         return std::make_unique<ResponsesDecoder>();
+    case ApiFlavour::Images:
+        return std::make_unique<ImagesDecoder>();
     case ApiFlavour::ChatCompletions:
     case ApiFlavour::ImageChat:
         break;

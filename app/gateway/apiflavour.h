@@ -14,16 +14,21 @@ enum class ApiFlavour {
     Responses, // POST /responses with the server-side image tool
     ChatCompletions, // POST /chat/completions with the server-side image tool
     ImageChat, // POST /chat/completions to an image-output model (modalities, image_config)
+    Images, // POST /images/generations: the direct image endpoint (compare cells, easel generate)
 };
 
 namespace ApiFlavours {
 
-QString name(ApiFlavour flavour); // "responses", "chat", "image-chat"
-QString displayName(ApiFlavour flavour); // "Responses", "Chat Completions", "Image-output chat"
+QString name(ApiFlavour flavour); // "responses", "chat", "image-chat", "images"
+QString displayName(ApiFlavour flavour); // "Responses", "Chat Completions", "Image-output chat", …
+// The flavours a conversation can be held in (not Images, which has no chat): names() lists
+// them and fromName() only knows them.
 bool fromName(const QString &name, ApiFlavour *flavour);
 QStringList names();
 
-QString endpointPath(ApiFlavour flavour); // "responses", "chat/completions"
+// "responses", "chat/completions", "images/generations" (a profile may put its image endpoint
+// elsewhere: ProviderProfile::endpointPath).
+QString endpointPath(ApiFlavour flavour);
 QByteArray requestBody(ApiFlavour flavour, const GatewayRequest &request);
 std::unique_ptr<StreamDecoder> makeDecoder(ApiFlavour flavour);
 

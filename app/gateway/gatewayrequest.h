@@ -35,6 +35,7 @@ struct GatewayRequest
     bool store = true;
     QString toolType = QStringLiteral("image_generation");
     bool nestToolParameters = false; // gateways' tools carry their fields in a "parameters" object
+    int imageCount = 1; // `n` of a direct image call (1-10); the chat flavours make one per turn
 };
 
 // Kept for the Responses builder's callers and tests.
