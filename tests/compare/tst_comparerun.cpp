@@ -1,0 +1,385 @@
+// Compare runs over real loopback HTTP: cells through the direct image endpoint or the forced
+// image tool, the concurrency bound (the fake gateway counts requests in flight), a failing cell
+// beside finished ones, linked images downloaded before a cell counts as finished, and cancel.
+#include "compare/comparerun.h"
+#include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
+#include "pricing/costestimator.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+namespace {
+
+QByteArray imagesEvent(const QByteArray &type, QJsonObject data)
+{
+    return TestPayloads::sse(type, data);
+}
+
+QByteArray b64(const QByteArray &bytes)
+{
+    return bytes.toBase64();
+}
+
+// An images-endpoint stream (wire-formats B.4): one preview, then the image with its usage. With
+// `hold`, the stream pauses before the final image until the test releases it.
+FakeResponse imagesStream(QColor colour, bool hold = false)
+{
+    const QJsonObject settings { { "size", "64x48" },
+                                 { "quality", "low" },
+                                 { "background", "opaque" },
+                                 { "output_format", "png" } };
+    QJsonObject partial = settings;
+    partial.insert("b64_json",
+                   QString::fromLatin1(b64(TestPayloads::pngBytes({ 32, 24 }, colour))));
+    partial.insert("partial_image_index", 0);
+    QJsonObject completed = settings;
+    completed.insert("b64_json",
+                     QString::fromLatin1(b64(TestPayloads::pngBytes({ 64, 48 }, colour))));
+    completed.insert(
+        "usage",
+        QJsonObject { { "input_tokens", 12 },
+                      { "output_tokens", 272 },
+                      { "total_tokens", 284 },
+                      { "input_tokens_details",
+                        QJsonObject { { "text_tokens", 12 }, { "image_tokens", 0 } } } });
+    FakeResponse response
+        = FakeResponse::sse({ imagesEvent("image_generation.partial_image", partial) });
+    response.addChunk(imagesEvent("image_generation.completed", completed), 0, hold);
+    return response;
+}
+
+ProviderProfile profile(const QString &id, const QUrl &baseUrl, bool imagesEndpoint = true)
+{
+    ProviderProfile p = ProviderProfile::builtIn(QStringLiteral("openai"));
+    p.id = id;
+    p.displayName = QStringLiteral("Gateway ") + id;
+    p.baseUrl = baseUrl;
+    p.apiKey = QStringLiteral("test-key");
+    p.keySource = ProviderProfile::KeySource::Environment;
+    if (!imagesEndpoint)
+        p.imagesPath.clear();
+    return p;
+}
+
+CompareAxis axis(CompareAxis::Parameter parameter, const QStringList &values)
+{
+    CompareAxis a;
+    a.parameter = parameter;
+    a.values = values;
+    return a;
+}
+
+} // namespace
+
+class TestCompareRun : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void routeAndRequest();
+    void concurrencyBoundHolds_data();
+    void concurrencyBoundHolds();
+    void failingCellLeavesOthersDone();
+    void forcedToolWithoutImageEndpoint();
+    void linkedImageDownloadedBeforeCellFinishes();
+    void cancelStopsRunningAndQueued();
+    void unusableProviderFailsItsCellOnly();
+
+private:
+    CompareRun *makeRun(QList<ProviderProfile> providers);
+    CompareSpec spec(const QString &providerId, const QList<CompareAxis> &axes) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeGateway> m_fake;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<CostEstimator> m_estimator;
+    std::unique_ptr<CompareRun> m_run;
+};
+
+void TestCompareRun::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_fake = std::make_unique<FakeGateway>();
+    QVERIFY(m_fake->listen());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_thread = std::make_unique<QThread>();
+    m_thread->start();
+    m_estimator = std::make_unique<CostEstimator>();
+}
+
+void TestCompareRun::cleanup()
+{
+    m_run.reset();
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_fake.reset();
+}
+
+CompareRun *TestCompareRun::makeRun(QList<ProviderProfile> providers)
+{
+    TurnRunner::Context context;
+    context.network = m_network.get();
+    context.streamThread = m_thread.get();
+    context.estimator = m_estimator.get();
+    context.imageRoot = m_dir->filePath("images");
+    context.previewRoot = m_dir->filePath("previews");
+    m_run = std::make_unique<CompareRun>(context, [providers](const QString &id) {
+        for (const ProviderProfile &p : providers) {
+            if (p.id == id)
+                return p;
+        }
+        return ProviderProfile();
+    });
+    return m_run.get();
+}
+
+CompareSpec TestCompareRun::spec(const QString &providerId, const QList<CompareAxis> &axes) const
+{
+    CompareSpec s;
+    s.providerId = providerId;
+    s.prompt = QStringLiteral("a lighthouse at dusk");
+    s.base.imageModel = QStringLiteral("gpt-image-1");
+    s.base.partialImages = 1;
+    s.axes = axes;
+    return s;
+}
+
+void TestCompareRun::routeAndRequest()
+{
+    const ProviderProfile direct = profile("a", m_fake->url("/v1"));
+    const ProviderProfile toolOnly = profile("b", m_fake->url("/v1"), false);
+    QCOMPARE(CompareRun::routeFor(direct), ApiFlavour::Images);
+    QCOMPARE(CompareRun::routeFor(toolOnly), ApiFlavour::Responses);
+
+    CompareCell cell;
+    cell.prompt = QStringLiteral("  a fox  ");
+    cell.params.imageModel = QStringLiteral("gpt-image-1");
+    const GatewayRequest images = CompareRun::requestFor(cell, direct, ApiFlavour::Images, 4);
+    QCOMPARE(images.prompt, QStringLiteral("a fox"));
+    QCOMPARE(images.imageCount, 4);
+    QVERIFY(images.chatModel.isEmpty());
+    QVERIFY(!images.params.imageOnly);
+
+    const GatewayRequest tool = CompareRun::requestFor(cell, toolOnly, ApiFlavour::Responses, 4);
+    QCOMPARE(tool.chatModel, toolOnly.chatModel);
+    QVERIFY(tool.params.imageOnly); // tool_choice forces the image tool
+    QVERIFY(!tool.store);
+    QCOMPARE(tool.imageCount, 1);
+}
+
+void TestCompareRun::concurrencyBoundHolds_data()
+{
+    QTest::addColumn<int>("cells");
+    QTest::addColumn<int>("concurrency");
+    QTest::newRow("7 cells, 3 at a time") << 7 << 3;
+    QTest::newRow("4 cells, 1 at a time") << 4 << 1;
+    QTest::newRow("2 cells, room for 5") << 2 << 5;
+}
+
+void TestCompareRun::concurrencyBoundHolds()
+{
+    QFETCH(int, cells);
+    QFETCH(int, concurrency);
+    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan, true));
+    CompareRun *run = makeRun({ profile("a", m_fake->url("/v1")) });
+    QStringList prompts;
+    for (int i = 0; i < cells; ++i)
+        prompts << QStringLiteral("variant %1").arg(i);
+    QSignalSpy finished(run, &CompareRun::finished);
+    run->start(spec("a", { axis(CompareAxis::Parameter::Prompt, prompts) }), concurrency);
+
+    const int expectedWidth = std::min(cells, concurrency);
+    // Each round: the pool fills up to the bound, every request waits at its final image, then
+    // all of them are let go and the next ones start.
+    while (finished.isEmpty()) {
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake->heldConnections() > 0 || !finished.isEmpty(), 10000);
+        if (!finished.isEmpty())
+            break;
+        const int finishedBefore = run->finishedCount();
+        const int expectedNow = std::min(expectedWidth, cells - finishedBefore);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake->heldConnections(), expectedNow, 10000);
+        QCOMPARE(run->runningCount(), expectedNow);
+        QCOMPARE(m_fake->inFlight(), expectedNow);
+        m_fake->release();
+        QTRY_VERIFY_WITH_TIMEOUT(run->finishedCount() >= finishedBefore + expectedNow, 10000);
+    }
+    QCOMPARE(m_fake->maxInFlight(), expectedWidth);
+    QCOMPARE(m_fake->requestsFor("/v1/images/generations").size(), cells);
+    QCOMPARE(run->finishedCount(), cells);
+    QCOMPARE(run->failedCount(), 0);
+    for (const CompareRun::Cell &cell : run->cells()) {
+        QCOMPARE(cell.turn.status, Turn::Status::Done);
+        QCOMPARE(cell.turn.finalImageCount(), 1);
+        QVERIFY(QFile::exists(cell.turn.images.constFirst().filePath));
+        QCOMPARE(cell.turn.usage.imageOutputTokens,
+                 272); // all of an image call is the image model's
+        QCOMPARE(cell.turn.cost.basis, Cost::Basis::Estimated);
+        QVERIFY(cell.turn.cost.usd > 0);
+        QVERIFY(cell.turn.durationMs >= 0);
+    }
+    // Each request carried its own cell's prompt, once.
+    QStringList sent;
+    for (const HttpRequest &request : m_fake->requestsFor("/v1/images/generations"))
+        sent << QJsonDocument::fromJson(request.body).object().value("prompt").toString();
+    sent.sort();
+    prompts.sort();
+    QCOMPARE(sent, prompts);
+}
+
+void TestCompareRun::failingCellLeavesOthersDone()
+{
+    m_fake->setRoute("/good/v1/images/generations", imagesStream(Qt::darkGreen));
+    m_fake->setRoute("/bad/v1/images/generations",
+                     FakeResponse::json(500,
+                                        R"({"error":{"message":"The engine caught fire",)"
+                                        R"("type":"server_error"}})"));
+    CompareRun *run = makeRun(
+        { profile("good", m_fake->url("/good/v1")), profile("bad", m_fake->url("/bad/v1")) });
+    QSignalSpy finished(run, &CompareRun::finished);
+    run->start(spec("good",
+                    { axis(CompareAxis::Parameter::Provider, { "good", "bad" }),
+                      axis(CompareAxis::Parameter::Quality, { "low", "high" }) }),
+               2);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(run->cells().size(), 4);
+    QCOMPARE(run->failedCount(), 2);
+    for (const CompareRun::Cell &cell : run->cells()) {
+        const bool good = cell.cell.providerId == QLatin1String("good");
+        QCOMPARE(cell.state, CompareRun::CellState::Finished);
+        QCOMPARE(cell.turn.status, good ? Turn::Status::Done : Turn::Status::Failed);
+        if (!good) {
+            QVERIFY2(cell.turn.errorMessage.contains("engine caught fire"),
+                     qPrintable(cell.turn.errorMessage));
+            QVERIFY(cell.turn.images.isEmpty());
+        }
+    }
+    // The quality axis reached the wire.
+    const QList<HttpRequest> good = m_fake->requestsFor("/good/v1/images/generations");
+    QCOMPARE(good.size(), 2);
+    QSet<QString> qualities;
+    for (const HttpRequest &request : good)
+        qualities << QJsonDocument::fromJson(request.body).object().value("quality").toString();
+    QCOMPARE(qualities, (QSet<QString> { "low", "high" }));
+}
+
+void TestCompareRun::forcedToolWithoutImageEndpoint()
+{
+    const QByteArray png = TestPayloads::pngBytes({ 40, 30 }, Qt::red);
+    const QList<QByteArray> events {
+        TestPayloads::sse("response.created",
+                          { { "response", QJsonObject { { "id", "resp_1" } } } }),
+        TestPayloads::sse(
+            "response.output_item.done",
+            { { "item",
+                QJsonObject { { "type", "image_generation_call" },
+                              { "id", "ig_1" },
+                              { "status", "completed" },
+                              { "result", QString::fromLatin1(png.toBase64()) } } } }),
+        TestPayloads::sse("response.completed",
+                          { { "response",
+                              QJsonObject { { "id", "resp_1" },
+                                            { "status", "completed" },
+                                            { "usage",
+                                              QJsonObject { { "input_tokens", 50 },
+                                                            { "output_tokens", 10 } } } } } })
+    };
+    m_fake->setRoute("/v1/responses", FakeResponse::sse(events));
+    CompareRun *run = makeRun({ profile("t", m_fake->url("/v1"), false) });
+    QSignalSpy finished(run, &CompareRun::finished);
+    run->start(spec("t", {}));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(run->cells().size(), 1);
+    const CompareRun::Cell &cell = run->cell(0);
+    QCOMPARE(cell.route, ApiFlavour::Responses);
+    QCOMPARE(cell.turn.status, Turn::Status::Done);
+    QCOMPARE(cell.turn.finalImageCount(), 1);
+    QVERIFY(m_fake->requestsFor("/v1/images/generations").isEmpty());
+    const QJsonObject body
+        = QJsonDocument::fromJson(m_fake->requestsFor("/v1/responses").constFirst().body).object();
+    QCOMPARE(body.value("tool_choice").toObject().value("type").toString(),
+             QStringLiteral("image_generation"));
+    QCOMPARE(body.value("store").toBool(true), false);
+}
+
+void TestCompareRun::linkedImageDownloadedBeforeCellFinishes()
+{
+    const QByteArray png = TestPayloads::pngBytes({ 50, 50 }, Qt::blue);
+    FakeResponse image = FakeResponse::text(200, "image/png", png);
+    image.headDelayMs = 300; // the stream ends well before the download does
+    m_fake->setRoute("/files/cell.png", image);
+    const QJsonObject completed { { "url", m_fake->url("/files/cell.png").toString() },
+                                  { "size", "50x50" },
+                                  { "output_format", "png" } };
+    m_fake->setRoute("/v1/images/generations",
+                     FakeResponse::sse({ imagesEvent("image_generation.completed", completed) }));
+    CompareRun *run = makeRun({ profile("a", m_fake->url("/v1")) });
+    QSignalSpy finished(run, &CompareRun::finished);
+    run->start(spec("a", {}));
+    QVERIFY(finished.wait(20000));
+    const CompareRun::Cell &cell = run->cell(0);
+    QCOMPARE(cell.turn.status, Turn::Status::Done);
+    QCOMPARE(cell.turn.images.size(), 1);
+    const ImageAsset &asset = cell.turn.images.constFirst();
+    QCOMPARE(asset.state, ImageAsset::State::Final);
+    QFile file(asset.filePath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), png);
+    // The image host never saw the key.
+    QVERIFY(!m_fake->requestsFor("/files/cell.png").constFirst().hasHeader("Authorization"));
+}
+
+void TestCompareRun::cancelStopsRunningAndQueued()
+{
+    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkYellow, true));
+    CompareRun *run = makeRun({ profile("a", m_fake->url("/v1")) });
+    QSignalSpy finished(run, &CompareRun::finished);
+    run->start(spec("a", { axis(CompareAxis::Parameter::Quality, { "low", "medium", "high" }) }),
+               2);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake->heldConnections(), 2, 10000);
+    run->cancel();
+    QVERIFY(finished.count() == 1 || finished.wait(10000));
+    QVERIFY(run->wasCancelled());
+    QCOMPARE(run->finishedCount(), 3);
+    QCOMPARE(run->failedCount(), 3);
+    QCOMPARE(run->cell(0).turn.status, Turn::Status::Cancelled);
+    QCOMPARE(run->cell(1).turn.status, Turn::Status::Cancelled);
+    // The third never went out.
+    QCOMPARE(run->cell(2).turn.status, Turn::Status::Cancelled);
+    QVERIFY(run->cell(2).turn.errorMessage.contains("cancelled"));
+    QCOMPARE(m_fake->requestsFor("/v1/images/generations").size(), 2);
+    // The previews that arrived before the cancel are kept.
+    QVERIFY(!run->cell(0).turn.images.isEmpty());
+}
+
+void TestCompareRun::unusableProviderFailsItsCellOnly()
+{
+    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::gray));
+    ProviderProfile keyless = profile("nokey", m_fake->url("/v1"));
+    keyless.apiKey.clear();
+    keyless.keyVariable = QStringLiteral("NOKEY_API_KEY");
+    CompareRun *run = makeRun({ profile("a", m_fake->url("/v1")), keyless });
+    QSignalSpy finished(run, &CompareRun::finished);
+    run->start(spec("a", { axis(CompareAxis::Parameter::Provider, { "nokey", "a" }) }));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(run->cell(0).turn.status, Turn::Status::Failed);
+    QVERIFY2(run->cell(0).turn.errorMessage.contains("NOKEY_API_KEY"),
+             qPrintable(run->cell(0).turn.errorMessage));
+    QCOMPARE(run->cell(1).turn.status, Turn::Status::Done);
+    QCOMPARE(m_fake->requestsFor("/v1/images/generations").size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestCompareRun)
+#include "tst_comparerun.moc"
