@@ -14,3 +14,7 @@ easel_add_test(tst_gatewayjob SOURCES net/tst_gatewayjob.cpp LIBS easel_net ease
 easel_add_test(tst_demoparts SOURCES demo/tst_demoparts.cpp LIBS easel_demo)
 easel_add_test(tst_demogateway SOURCES demo/tst_demogateway.cpp
     LIBS easel_demo easel_net easel_gateway)
+easel_add_test(tst_demoimages SOURCES demo/tst_demoimages.cpp demo/demoimagesclient.h
+    LIBS easel_demo easel_gateway)
+easel_add_test(tst_demoimageserrors SOURCES demo/tst_demoimageserrors.cpp demo/demoimagesclient.h
+    LIBS easel_demo easel_gateway)

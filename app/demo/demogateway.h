@@ -6,9 +6,10 @@
 #include <QUrl>
 
 // The offline demo gateway: a loopback-only HTTP server that answers POST /v1/responses like
-// OpenAI's Responses API with the image_generation tool, drawing the pictures locally. It is
-// the default "provider" when no API key is set, so Easel works (and can be tried) offline.
-// Nothing it reports costs money: usage carries cost 0.
+// OpenAI's Responses API with the image_generation tool, and POST /v1/images/generations like
+// OpenAI's Images API (the direct image endpoint of compare cells and `easel generate`), drawing
+// the pictures locally. It is the default "provider" when no API key is set, so Easel works (and
+// can be tried) offline. Nothing it reports costs money: usage carries cost 0.
 class DemoGateway : public QObject
 {
     Q_OBJECT

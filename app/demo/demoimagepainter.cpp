@@ -533,12 +533,15 @@ quint32 DemoImagePainter::seedFor(const QString &prompt)
 }
 
 QImage DemoImagePainter::paint(const QString &prompt, QSize size, const QString &quality,
-                               bool transparent, double completeness)
+                               bool transparent, double completeness, quint32 variant)
 {
     if (size.isEmpty())
         return {};
-    const quint32 seed = seedFor(prompt);
-    const DemoTheme theme = DemoTheme::forPrompt(prompt, seed);
+    const quint32 promptSeed = seedFor(prompt);
+    const DemoTheme theme = DemoTheme::forPrompt(prompt, promptSeed);
+    // A variant reseeds the layers only, so the n pictures of one prompt look related.
+    const quint32 seed
+        = variant == 0 ? promptSeed : promptSeed ^ (variant * 0x85EBCA6Bu + 0x2545F491u);
     const Detail detail = detailFor(quality);
     completeness = std::clamp(completeness, 0.0, 1.0);
 

@@ -15,8 +15,10 @@ public:
     // `quality` sets the level of detail (low draws few shapes and is fastest, high many).
     // `transparent` leaves everything outside a round badge fully transparent.
     // `completeness` below 1 gives a preview: fewer layers, blurred, as a partial image.
+    // `variant` picks one of the prompt's pictures (the n images of one request): the palette
+    // stays the prompt's, the shapes differ. Variant 0 is the picture the Responses path draws.
     static QImage paint(const QString &prompt, QSize size, const QString &quality, bool transparent,
-                        double completeness);
+                        double completeness, quint32 variant = 0);
 
     // What paint() draws for this prompt, in words, e.g. "a sunset palette, forest ridges and a
     // ring portal" (used as the demo's revised prompt).

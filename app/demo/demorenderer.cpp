@@ -43,19 +43,23 @@ QFuture<DemoRenderedImage> DemoRenderer::start(const DemoRenderSpec &spec)
     QFuture<DemoRenderedImage> future = promise->future();
     promise->start();
     QThreadPool::globalInstance()->start([promise, spec] {
-        const int count = qMax(0, spec.partialImages);
-        for (int index = 0; index <= count; ++index) {
-            if (promise->isCanceled())
-                break;
-            const bool final = index == count;
-            // Previews grow towards the final picture: with two, they are 1/3 and 2/3 done.
-            const double completeness = final ? 1.0 : double(index + 1) / (count + 1);
-            const QImage image = DemoImagePainter::paint(spec.prompt, spec.size, spec.quality,
-                                                         spec.transparent, completeness);
-            DemoRenderedImage rendered;
-            rendered.partialIndex = final ? -1 : index;
-            rendered.bytes = encode(image, spec.format, spec.compression, &rendered.format);
-            promise->addResult(rendered);
+        const int previews = qMax(0, spec.partialImages);
+        for (int image = 0; image < qMax(1, spec.count); ++image) {
+            for (int index = 0; index <= previews; ++index) {
+                if (promise->isCanceled())
+                    break;
+                const bool final = index == previews;
+                // Previews grow towards the final picture: with two, they are 1/3 and 2/3 done.
+                const double completeness = final ? 1.0 : double(index + 1) / (previews + 1);
+                const QImage picture
+                    = DemoImagePainter::paint(spec.prompt, spec.size, spec.quality,
+                                              spec.transparent, completeness, quint32(image));
+                DemoRenderedImage rendered;
+                rendered.imageIndex = image;
+                rendered.partialIndex = final ? -1 : index;
+                rendered.bytes = encode(picture, spec.format, spec.compression, &rendered.format);
+                promise->addResult(rendered);
+            }
         }
         promise->finish();
     });

@@ -9,6 +9,7 @@
 // One encoded picture of a demo response: a partial preview or the final image.
 struct DemoRenderedImage
 {
+    int imageIndex = 0; // which of the request's n images
     int partialIndex = -1; // -1 for the final image
     QByteArray bytes; // encoded file bytes (empty if encoding failed)
     QString format; // the format actually written: png, jpeg or webp
@@ -22,13 +23,14 @@ struct DemoRenderSpec
     bool transparent = false;
     QString format = QStringLiteral("png");
     int compression = 100; // 0-100, for jpeg and webp
-    int partialImages = 0;
+    int partialImages = 0; // previews of each image
+    int count = 1; // images (`n`): image i is the painter's variant i
 };
 
 // Paints and encodes a demo response's pictures on the global thread pool, so that the demo
-// server's event loop never waits for QPainter or an encoder. The previews come first, in order,
-// then the final image; each is a result of the future as soon as it is ready, and cancelling
-// the future skips the pictures not started yet.
+// server's event loop never waits for QPainter or an encoder. Image by image, the previews come
+// first, in order, then the final image; each is a result of the future as soon as it is ready,
+// and cancelling the future skips the pictures not started yet.
 class DemoRenderer
 {
 public:

@@ -106,6 +106,67 @@ QJsonObject DemoRequest::toolEcho() const
     };
 }
 
+bool DemoRequest::readImageSettings(const QJsonObject &settings, const QString &paramPrefix)
+{
+    const auto text = [&](const char *key, const QString &fallback) {
+        const QJsonValue value = settings.value(QLatin1String(key));
+        return value.isString() ? value.toString() : fallback;
+    };
+    const auto fail = [&](const QString &message, const QString &param) {
+        *this = failed(*this, message, paramPrefix + param, QStringLiteral("invalid_value"));
+        return false;
+    };
+
+    imageModel = text("model", imageModel);
+    quality = text("quality", quality);
+    background = text("background", background);
+    outputFormat = text("output_format", outputFormat);
+    moderation = text("moderation", moderation);
+    requestedSize = text("size", requestedSize);
+    aspectRatio = text("aspect_ratio", QString());
+    outputCompression = settings.value(QLatin1String("output_compression")).toInt(100);
+    partialImages = settings.value(QLatin1String("partial_images")).toInt(0);
+
+    if (!QStringList { "low", "medium", "high", "auto" }.contains(quality))
+        return fail(invalidValue(quality, "'low', 'medium', 'high' and 'auto'"), "quality");
+    if (!QStringList { "transparent", "opaque", "auto" }.contains(background))
+        return fail(invalidValue(background, "'transparent', 'opaque' and 'auto'"), "background");
+    if (!QStringList { "png", "jpeg", "webp" }.contains(outputFormat))
+        return fail(invalidValue(outputFormat, "'png', 'jpeg' and 'webp'"), "output_format");
+    if (!QStringList { "low", "auto" }.contains(moderation))
+        return fail(invalidValue(moderation, "'low' and 'auto'"), "moderation");
+    // The real API checks compression even for png, where it then has no effect.
+    if (outputCompression < 0 || outputCompression > 100)
+        return fail(QStringLiteral("Invalid 'output_compression': expected 0 to 100."),
+                    "output_compression");
+    if (partialImages < 0 || partialImages > 3)
+        return fail(
+            QStringLiteral("Invalid 'partial_images': expected 0 to 3, got %1.").arg(partialImages),
+            "partial_images");
+
+    if (requestedSize == QLatin1String("auto")) {
+        const QSize fromRatio = sizeForAspectRatio(aspectRatio);
+        size = fromRatio.isValid() ? fromRatio : QSize(1024, 1024);
+    } else {
+        const QStringList sides = requestedSize.split(QLatin1Char('x'));
+        bool okWidth = false, okHeight = false;
+        const int width = sides.size() == 2 ? sides.at(0).toInt(&okWidth) : 0;
+        const int height = sides.size() == 2 ? sides.at(1).toInt(&okHeight) : 0;
+        if (!okWidth || !okHeight || width < 16 || height < 16 || width > 3840 || height > 3840
+            || qint64(width) * height > 3840 * 2160)
+            return fail(invalidValue(requestedSize,
+                                     "'1024x1024', '1024x1536', '1536x1024', 'auto', or WxH up "
+                                     "to 3840x2160"),
+                        "size");
+        size = QSize(width, height);
+    }
+    // JPEG has no alpha channel; the demo draws opaque instead of refusing.
+    if (background == QLatin1String("auto")
+        || (transparent() && outputFormat == QLatin1String("jpeg")))
+        background = QStringLiteral("opaque");
+    return true;
+}
+
 DemoRequest DemoRequest::fromJson(const QByteArray &body)
 {
     DemoRequest request;
@@ -151,64 +212,8 @@ DemoRequest DemoRequest::fromJson(const QByteArray &body)
         const QJsonObject parameters = tool.value(QLatin1String("parameters")).toObject();
         for (auto it = parameters.begin(); it != parameters.end(); ++it)
             tool.insert(it.key(), it.value());
-        const QString prefix = QStringLiteral("tools[%1].").arg(index);
-        const auto text = [&](const char *key, const QString &fallback) {
-            const QJsonValue value = tool.value(QLatin1String(key));
-            return value.isString() ? value.toString() : fallback;
-        };
-
-        request.imageModel = text("model", request.imageModel);
-        request.quality = text("quality", request.quality);
-        request.background = text("background", request.background);
-        request.outputFormat = text("output_format", request.outputFormat);
-        request.moderation = text("moderation", request.moderation);
-        request.requestedSize = text("size", request.requestedSize);
-        request.aspectRatio = text("aspect_ratio", QString());
-        request.outputCompression = tool.value(QLatin1String("output_compression")).toInt(100);
-        request.partialImages = tool.value(QLatin1String("partial_images")).toInt(0);
-
-        if (!QStringList { "low", "medium", "high", "auto" }.contains(request.quality))
-            return failed(request,
-                          invalidValue(request.quality, "'low', 'medium', 'high' and 'auto'"),
-                          prefix + "quality", "invalid_value");
-        if (!QStringList { "transparent", "opaque", "auto" }.contains(request.background))
-            return failed(request,
-                          invalidValue(request.background, "'transparent', 'opaque' and 'auto'"),
-                          prefix + "background", "invalid_value");
-        if (!QStringList { "png", "jpeg", "webp" }.contains(request.outputFormat))
-            return failed(request, invalidValue(request.outputFormat, "'png', 'jpeg' and 'webp'"),
-                          prefix + "output_format", "invalid_value");
-        if (request.outputCompression < 0 || request.outputCompression > 100)
-            return failed(request,
-                          QStringLiteral("Invalid 'output_compression': expected 0 to 100."),
-                          prefix + "output_compression", "invalid_value");
-        if (request.partialImages < 0 || request.partialImages > 3)
-            return failed(request,
-                          QStringLiteral("Invalid 'partial_images': expected 0 to 3, got %1.")
-                              .arg(request.partialImages),
-                          prefix + "partial_images", "invalid_value");
-
-        if (request.requestedSize == QLatin1String("auto")) {
-            const QSize fromRatio = sizeForAspectRatio(request.aspectRatio);
-            request.size = fromRatio.isValid() ? fromRatio : QSize(1024, 1024);
-        } else {
-            const QStringList sides = request.requestedSize.split(QLatin1Char('x'));
-            bool okWidth = false, okHeight = false;
-            const int width = sides.size() == 2 ? sides.at(0).toInt(&okWidth) : 0;
-            const int height = sides.size() == 2 ? sides.at(1).toInt(&okHeight) : 0;
-            if (!okWidth || !okHeight || width < 16 || height < 16 || width > 3840 || height > 3840
-                || qint64(width) * height > 3840 * 2160)
-                return failed(request,
-                              invalidValue(request.requestedSize,
-                                           "'1024x1024', '1024x1536', '1536x1024', 'auto', or "
-                                           "WxH up to 3840x2160"),
-                              prefix + "size", "invalid_value");
-            request.size = QSize(width, height);
-        }
-        // JPEG has no alpha channel; the demo draws opaque instead of refusing.
-        if (request.background == QLatin1String("auto")
-            || (request.transparent() && request.outputFormat == QLatin1String("jpeg")))
-            request.background = QStringLiteral("opaque");
+        if (!request.readImageSettings(tool, QStringLiteral("tools[%1].").arg(index)))
+            return request;
         break;
     }
     if (!request.stream)

@@ -45,6 +45,11 @@ struct DemoRequest
     QJsonObject toolEcho() const;
 
     static DemoRequest fromJson(const QByteArray &body);
+    // Reads and checks the image settings (model, quality, size, aspect_ratio, background,
+    // output_format, output_compression, moderation, partial_images) from an image tool object or
+    // an images endpoint request. False with error, errorParam (paramPrefix + field) and errorCode
+    // set when one is invalid.
+    bool readImageSettings(const QJsonObject &settings, const QString &paramPrefix = {});
     // The picture size for a ratio such as "2:3" when the size is "auto": the long side is 1536
     // and the short side follows the ratio, rounded to a multiple of 16 (1:1 gives 1024x1024).
     static QSize sizeForAspectRatio(const QString &ratio);

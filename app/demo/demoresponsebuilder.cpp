@@ -2,6 +2,7 @@
 
 #include "demo/demoimagepainter.h"
 #include "demo/demorenderer.h"
+#include "demo/demousage.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -14,24 +15,6 @@ QString randomId(const char *prefix)
 {
     const quint64 value = QRandomGenerator::global()->generate64();
     return QLatin1String(prefix) + QStringLiteral("demo") + QString::number(value, 16);
-}
-
-qint64 tokensForText(const QString &text)
-{
-    return (text.size() + 3) / 4; // the usual rule of thumb: four characters a token
-}
-
-// Output image tokens by the gpt-image-2 formula (wire-formats B.3), so that the demo's figures
-// are in the range a real call would report.
-qint64 imageOutputTokens(const QString &quality, QSize size)
-{
-    const qint64 factor = quality == QLatin1String("low") ? 16
-        : quality == QLatin1String("high")                ? 96
-                                                          : 48;
-    const qint64 w = size.width(), h = size.height();
-    const qint64 longSide = qMax(w, h), shortSide = qMin(w, h);
-    const qint64 s = (2 * factor * shortSide + longSide) / (2 * longSide);
-    return (factor * s * (2000000 + w * h) + 3999999) / 4000000;
 }
 
 QJsonValue orNull(const QString &text)
@@ -81,8 +64,8 @@ QString DemoResponseBuilder::revisedPrompt() const
 
 QJsonObject DemoResponseBuilder::usage() const
 {
-    const qint64 input = 24 + tokensForText(m_request.prompt);
-    const qint64 output = 8 + tokensForText(assistantText());
+    const qint64 input = 24 + DemoUsage::textTokens(m_request.prompt);
+    const qint64 output = 8 + DemoUsage::textTokens(assistantText());
     return QJsonObject {
         { QStringLiteral("input_tokens"), input },
         { QStringLiteral("input_tokens_details"),
@@ -97,20 +80,10 @@ QJsonObject DemoResponseBuilder::usage() const
 
 QJsonObject DemoResponseBuilder::toolUsage() const
 {
-    const qint64 input = 10 + tokensForText(revisedPrompt());
-    const qint64 output = imageOutputTokens(m_request.resolvedQuality(), m_request.size);
-    const QJsonObject imageGen {
-        { QStringLiteral("input_tokens"), input },
-        { QStringLiteral("input_tokens_details"),
-          QJsonObject { { QStringLiteral("image_tokens"), 0 },
-                        { QStringLiteral("text_tokens"), input } } },
-        { QStringLiteral("output_tokens"), output },
-        { QStringLiteral("output_tokens_details"),
-          QJsonObject { { QStringLiteral("image_tokens"), output },
-                        { QStringLiteral("text_tokens"), 0 } } },
-        { QStringLiteral("total_tokens"), input + output },
-    };
-    return QJsonObject { { QStringLiteral("image_gen"), imageGen },
+    const qint64 input = 10 + DemoUsage::textTokens(revisedPrompt());
+    const qint64 output = DemoUsage::imageOutputTokens(m_request.imageModel,
+                                                       m_request.resolvedQuality(), m_request.size);
+    return QJsonObject { { QStringLiteral("image_gen"), DemoUsage::imageGenUsage(input, output) },
                          { QStringLiteral("web_search"),
                            QJsonObject { { QStringLiteral("num_requests"), 0 } } } };
 }

@@ -69,12 +69,13 @@ void DemoSession::onDisconnected()
 
 void DemoSession::handle(const HttpRequest &request)
 {
-    const bool responsesPath = request.path == "/v1/responses" || request.path == "/responses"
-        || request.path == "/v1/responses/" || request.path == "/responses/";
-    if (!responsesPath) {
+    const QByteArray path = request.path.endsWith('/') ? request.path.chopped(1) : request.path;
+    const bool responsesPath = path == "/v1/responses" || path == "/responses";
+    const bool imagesPath = path == "/v1/images/generations" || path == "/images/generations";
+    if (!responsesPath && !imagesPath) {
         respondError(404,
                      QStringLiteral("Invalid URL (%1 %2): the offline demo only answers POST "
-                                    "/v1/responses.")
+                                    "/v1/responses and POST /v1/images/generations.")
                          .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)),
                      QStringLiteral("invalid_request_error"), {}, QStringLiteral("unknown_url"));
         return;
@@ -84,6 +85,16 @@ void DemoSession::handle(const HttpRequest &request)
                      QStringLiteral("Method %1 is not allowed on %2; use POST.")
                          .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)),
                      QStringLiteral("invalid_request_error"));
+        return;
+    }
+    if (imagesPath) {
+        const DemoImagesRequest parsed = DemoImagesRequest::fromJson(request.body);
+        if (!parsed.isValid()) {
+            respondError(400, parsed.settings.error, QStringLiteral("invalid_request_error"),
+                         parsed.settings.errorParam, parsed.settings.errorCode);
+            return;
+        }
+        startImages(parsed);
         return;
     }
     const DemoRequest parsed = DemoRequest::fromJson(request.body);
@@ -107,37 +118,61 @@ void DemoSession::startResponses(const DemoRequest &request)
 {
     m_request = request;
     m_builder.emplace(request);
-    if (request.hasImageTool) {
-        DemoRenderSpec spec;
-        spec.prompt = request.prompt;
-        spec.size = request.size;
-        spec.quality = request.resolvedQuality();
-        spec.transparent = request.transparent();
-        spec.format = request.outputFormat;
-        spec.compression = request.outputCompression;
-        spec.partialImages = request.partialImages;
-        m_watcher.setFuture(DemoRenderer::start(spec));
-    } else {
+    if (request.hasImageTool)
+        startRender(request, 1);
+    else
         m_renderDone = true;
-    }
     if (!request.stream) {
         if (m_renderDone)
             respondWhole();
         return; // onRenderFinished answers
     }
+    writeStreamHead("req_" + m_builder->responseId().toLatin1());
+    planStream();
+    pump();
+}
+
+void DemoSession::startImages(const DemoImagesRequest &request)
+{
+    m_request = request.settings;
+    m_imageCount = request.n;
+    m_imagesBuilder.emplace(request);
+    startRender(request.settings, request.n);
+    if (!request.settings.stream)
+        return; // onRenderFinished answers
+    writeStreamHead(m_imagesBuilder->requestId().toLatin1());
+    planImagesStream();
+    pump();
+}
+
+void DemoSession::startRender(const DemoRequest &request, int count)
+{
+    // The same painter and encoder for both endpoints: a picture honours the settings alike.
+    DemoRenderSpec spec;
+    spec.prompt = request.prompt;
+    spec.size = request.size;
+    spec.quality = request.resolvedQuality();
+    spec.transparent = request.transparent();
+    spec.format = request.outputFormat;
+    spec.compression = request.outputCompression;
+    spec.partialImages = request.partialImages;
+    spec.count = count;
+    m_watcher.setFuture(DemoRenderer::start(spec));
+}
+
+void DemoSession::writeStreamHead(const QByteArray &requestId)
+{
     m_writer.writeHead(200,
                        { { "Content-Type", "text/event-stream; charset=utf-8" },
                          { "Cache-Control", "no-cache" },
-                         { "x-request-id", "req_" + m_builder->responseId().toLatin1() } },
+                         { "x-request-id", requestId } },
                        HttpResponseWriter::Framing::Chunked);
-    planStream();
-    pump();
 }
 
 void DemoSession::onImageReady(int resultIndex)
 {
     const DemoRenderedImage rendered = m_watcher.resultAt(resultIndex);
-    m_images.insert(rendered.partialIndex, rendered);
+    m_images.insert({ rendered.imageIndex, rendered.partialIndex }, rendered);
     if (m_waiting)
         pump();
 }
@@ -145,17 +180,20 @@ void DemoSession::onImageReady(int resultIndex)
 void DemoSession::onRenderFinished()
 {
     m_renderDone = true;
-    if (!m_request.stream && !m_completed && m_builder) {
-        respondWhole();
+    if (!m_request.stream && !m_completed) {
+        if (m_imagesBuilder)
+            respondImagesWhole();
+        else if (m_builder)
+            respondWhole();
         return;
     }
     if (m_waiting)
         pump();
 }
 
-const DemoRenderedImage *DemoSession::image(int partialIndex) const
+const DemoRenderedImage *DemoSession::image(int partialIndex, int imageIndex) const
 {
-    const auto it = m_images.constFind(partialIndex);
+    const auto it = m_images.constFind({ imageIndex, partialIndex });
     return it == m_images.cend() ? nullptr : &it.value();
 }
 
@@ -175,6 +213,25 @@ void DemoSession::respondWhole()
     m_writer.writeComplete(200, "application/json",
                            QJsonDocument(m_builder->response(QStringLiteral("completed"), output))
                                .toJson(QJsonDocument::Compact));
+    complete();
+}
+
+void DemoSession::respondImagesWhole()
+{
+    QList<DemoRenderedImage> finals;
+    for (int index = 0; index < m_imageCount; ++index) {
+        const DemoRenderedImage *final = image(-1, index);
+        if (!final || final->bytes.isEmpty()) {
+            respondError(500, QStringLiteral("The offline demo could not encode the picture."),
+                         QStringLiteral("server_error"));
+            return;
+        }
+        finals << *final;
+    }
+    m_writer.writeComplete(
+        200, "application/json",
+        QJsonDocument(m_imagesBuilder->body(finals)).toJson(QJsonDocument::Compact),
+        { { "x-request-id", m_imagesBuilder->requestId().toLatin1() } });
     complete();
 }
 
@@ -301,6 +358,39 @@ void DemoSession::planStream()
     });
 }
 
+void DemoSession::planImagesStream()
+{
+    // Image by image: its previews, then its completed event (wire-formats B.4). The stream
+    // simply ends after the last one; OpenAI sends no [DONE].
+    const int p = m_pacingMs;
+    const DemoImagesResponseBuilder &b = *m_imagesBuilder;
+    for (int imageIndex = 0; imageIndex < m_imageCount; ++imageIndex) {
+        for (int index = 0; index < m_request.partialImages; ++index) {
+            m_steps.append({ p * 2, [this, &b, imageIndex, index] {
+                                const DemoRenderedImage *partial = image(index, imageIndex);
+                                if (!partial)
+                                    return m_renderDone; // a cancelled render skips the preview
+                                m_writer.writeBody(b.partialImageEvent(*partial));
+                                m_images.remove({ imageIndex, index }); // n can be 10: let go
+                                return true;
+                            } });
+        }
+        m_steps.append(
+            { m_request.partialImages > 0 ? p : p * 2, [this, &b, imageIndex] {
+                 const DemoRenderedImage *final = image(-1, imageIndex);
+                 if (!final && !m_renderDone)
+                     return false;
+                 if (!final || final->bytes.isEmpty()) {
+                     failStream(QStringLiteral("The offline demo could not encode the picture."));
+                     return true;
+                 }
+                 m_writer.writeBody(b.completedEvent(*final));
+                 m_images.remove({ imageIndex, -1 });
+                 return true;
+             } });
+    }
+}
+
 void DemoSession::pump()
 {
     m_waiting = false;
@@ -325,6 +415,12 @@ void DemoSession::pump()
 
 void DemoSession::failStream(const QString &message)
 {
+    if (m_imagesBuilder) {
+        m_writer.writeBody(DemoImagesResponseBuilder::errorEvent(message));
+        m_writer.finish();
+        complete();
+        return;
+    }
     const QJsonObject error { { QStringLiteral("type"), QStringLiteral("server_error") },
                               { QStringLiteral("code"), QStringLiteral("server_error") },
                               { QStringLiteral("message"), message },

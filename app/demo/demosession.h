@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demo/demoimagesresponsebuilder.h"
 #include "demo/demorenderer.h"
 #include "demo/demorequest.h"
 #include "demo/demoresponsebuilder.h"
@@ -10,15 +11,17 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QTimer>
 #include <functional>
 #include <optional>
 
 class QTcpSocket;
 
-// One connection to the demo gateway: reads the request, answers it, closes. A streamed answer is
-// a timed script of Responses API events; the pictures it carries are painted on the thread pool
-// meanwhile, and a step that needs a picture not painted yet simply waits for it.
+// One connection to the demo gateway: reads the request, answers it, closes. It answers POST
+// /v1/responses like the Responses API and POST /v1/images/generations like the Images API. A
+// streamed answer is a timed script of events; the pictures it carries are painted on the thread
+// pool meanwhile, and a step that needs a picture not painted yet simply waits for it.
 class DemoSession : public QObject
 {
     Q_OBJECT
@@ -44,15 +47,20 @@ private:
     void respondError(int status, const QString &message, const QString &type,
                       const QString &param = {}, const QString &code = {});
     void startResponses(const DemoRequest &request);
+    void startImages(const DemoImagesRequest &request);
+    void startRender(const DemoRequest &request, int count);
+    void writeStreamHead(const QByteArray &requestId);
     void onImageReady(int resultIndex);
     void onRenderFinished();
     void planStream();
+    void planImagesStream();
     void pump();
     void send(const QString &type, const QJsonObject &fields = {});
     void respondWhole();
+    void respondImagesWhole();
     void failStream(const QString &message);
     void complete();
-    const DemoRenderedImage *image(int partialIndex) const;
+    const DemoRenderedImage *image(int partialIndex, int imageIndex = 0) const;
 
     QTcpSocket *m_socket = nullptr;
     HttpRequestReader m_reader;
@@ -63,9 +71,12 @@ private:
     bool m_completed = false;
 
     DemoRequest m_request;
-    std::optional<DemoResponseBuilder> m_builder;
+    std::optional<DemoResponseBuilder> m_builder; // answering /responses
+    std::optional<DemoImagesResponseBuilder> m_imagesBuilder; // answering /images/generations
+    int m_imageCount = 1;
     QFutureWatcher<DemoRenderedImage> m_watcher;
-    QHash<int, DemoRenderedImage> m_images; // by partial index; -1 is the final image
+    // By (image index, partial index); partial index -1 is the final image.
+    QHash<QPair<int, int>, DemoRenderedImage> m_images;
     bool m_renderDone = false;
 
     QList<Step> m_steps;

@@ -1,17 +1,21 @@
 #include "demo/demoimagepainter.h"
+#include "demo/demoimagesrequest.h"
+#include "demo/demoimagesresponsebuilder.h"
 #include "demo/demorenderer.h"
 #include "demo/demorequest.h"
 #include "demo/demoresponsebuilder.h"
+#include "demo/demousage.h"
 #include "demo/httprequestreader.h"
 
 #include <QBuffer>
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 
 // The offline demo's pieces without a socket: the HTTP request reader, the request parser, the
-// painter, the encoder and the Responses event framing.
+// painter, the encoder, the Responses event framing and the images endpoint's request and answer.
 class TestDemoParts : public QObject
 {
     Q_OBJECT
@@ -28,16 +32,23 @@ private Q_SLOTS:
     void requestErrors_data();
     void requestErrors();
     void promptFromMessageList();
+    void imagesRequestParsing_data();
+    void imagesRequestParsing();
 
     void painterIsDeterministic();
     void painterHonoursSizeAndAlpha();
     void previewsDifferFromTheFinal();
     void qualitySetsDetail();
+    void variantsDifferButRepeat();
+    void rendererPaintsEveryImage();
+    void imageOutputTokens_data();
+    void imageOutputTokens();
     void encodeFormats_data();
     void encodeFormats();
 
     void eventFraming();
     void deltasRebuildTheText();
+    void imagesEventFraming();
 };
 
 void TestDemoParts::readerAtAnySplit_data()
@@ -201,6 +212,9 @@ void TestDemoParts::requestErrors_data()
     QTest::newRow("bad format") << QByteArray(
         R"({"model":"m","input":"x","tools":[{"type":"image_generation","output_format":"gif"}]})")
                                 << "tools[0].output_format";
+    QTest::newRow("bad moderation") << QByteArray(
+        R"({"model":"m","input":"x","tools":[{"type":"image_generation","moderation":"none"}]})")
+                                    << "tools[0].moderation";
     QTest::newRow("too many partials") << QByteArray(
         R"({"model":"m","input":"x","tools":[{"type":"web_search"},{"type":"image_generation","partial_images":4}]})")
                                        << "tools[1].partial_images";
@@ -235,6 +249,62 @@ void TestDemoParts::promptFromMessageList()
     QVERIFY2(request.isValid(), qPrintable(request.error));
     QCOMPARE(request.prompt, QStringLiteral("now at night"));
     QVERIFY(!request.hasImageTool);
+}
+
+void TestDemoParts::imagesRequestParsing_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("background");
+    QTest::addColumn<int>("partials");
+
+    QTest::newRow("defaults") << QByteArray(R"({"prompt":"a fox"})") << 1 << "gpt-image-2"
+                              << QSize(1024, 1024) << "png"
+                              << "opaque" << 0;
+    QTest::newRow("everything") << QByteArray(
+        R"({"prompt":"a fox","model":"gpt-image-1.5","n":4,"size":"1536x1024","quality":"high",
+            "output_format":"webp","output_compression":70,"background":"transparent",
+            "moderation":"low","stream":true,"partial_images":3,"response_format":"b64_json",
+            "user":"u","style":"vivid"})")
+                                << 4 << "gpt-image-1.5" << QSize(1536, 1024) << "webp"
+                                << "transparent" << 3;
+    QTest::newRow("previews only when streaming")
+        << QByteArray(R"({"prompt":"a fox","partial_images":2})") << 1 << "gpt-image-2"
+        << QSize(1024, 1024) << "png"
+        << "opaque" << 0;
+    QTest::newRow("ratio picks a GPT image 1 size")
+        << QByteArray(R"({"prompt":"a fox","model":"gpt-image-1","aspect_ratio":"16:9"})") << 1
+        << "gpt-image-1" << QSize(1536, 1024) << "png"
+        << "opaque" << 0;
+    QTest::newRow("gateway model id, jpeg cannot be transparent")
+        << QByteArray(R"({"prompt":"a fox","model":"openai/gpt-image-2","n":10,
+                          "output_format":"jpeg","background":"transparent"})")
+        << 10 << "openai/gpt-image-2" << QSize(1024, 1024) << "jpeg"
+        << "opaque" << 0;
+}
+
+void TestDemoParts::imagesRequestParsing()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, n);
+    QFETCH(QString, model);
+    QFETCH(QSize, size);
+    QFETCH(QString, format);
+    QFETCH(QString, background);
+    QFETCH(int, partials);
+    const DemoImagesRequest request = DemoImagesRequest::fromJson(json);
+    QVERIFY2(request.isValid(), qPrintable(request.settings.error));
+    QCOMPARE(request.n, n);
+    QCOMPARE(request.settings.prompt, QStringLiteral("a fox"));
+    QCOMPARE(request.settings.imageModel, model);
+    QCOMPARE(request.settings.size, size);
+    QCOMPARE(request.settings.outputFormat, format);
+    QCOMPARE(request.settings.background, background);
+    QCOMPARE(request.settings.partialImages, partials);
+    QVERIFY(request.settings.hasImageTool);
 }
 
 void TestDemoParts::painterIsDeterministic()
@@ -300,6 +370,85 @@ void TestDemoParts::qualitySetsDetail()
         QStringLiteral("png"), 100, &format);
     QVERIFY2(high.size() > low.size(),
              qPrintable(QStringLiteral("%1 vs %2").arg(high.size()).arg(low.size())));
+}
+
+void TestDemoParts::variantsDifferButRepeat()
+{
+    // The n images of one request: each variant its own picture, the same one every time, and
+    // variant 0 the picture of the Responses path.
+    const QString prompt = QStringLiteral("a red fox in a snowy forest at sunset");
+    const auto paint = [&](quint32 variant) {
+        return DemoImagePainter::paint(prompt, QSize(160, 120), QStringLiteral("low"), false, 1.0,
+                                       variant);
+    };
+    QCOMPARE(paint(0),
+             DemoImagePainter::paint(prompt, QSize(160, 120), QStringLiteral("low"), false, 1.0));
+    QVERIFY(paint(1) != paint(0));
+    QVERIFY(paint(2) != paint(1));
+    QVERIFY(paint(2) != paint(0));
+    QCOMPARE(paint(1), paint(1));
+}
+
+void TestDemoParts::rendererPaintsEveryImage()
+{
+    DemoRenderSpec spec;
+    spec.prompt = QStringLiteral("three harbours");
+    spec.size = QSize(96, 64);
+    spec.quality = QStringLiteral("low");
+    spec.partialImages = 1;
+    spec.count = 3;
+    QFuture<DemoRenderedImage> future = DemoRenderer::start(spec);
+    future.waitForFinished();
+    const QList<DemoRenderedImage> results = future.results();
+    QCOMPARE(results.size(), 6);
+    QSet<QByteArray> finals;
+    for (int i = 0; i < results.size(); ++i) {
+        QCOMPARE(results.at(i).imageIndex, i / 2); // image by image
+        QCOMPARE(results.at(i).partialIndex, i % 2 == 0 ? 0 : -1); // preview, then final
+        QVERIFY(!results.at(i).bytes.isEmpty());
+        if (results.at(i).partialIndex == -1)
+            finals.insert(results.at(i).bytes);
+    }
+    QCOMPARE(finals.size(), 3);
+}
+
+void TestDemoParts::imageOutputTokens_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("quality");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<qint64>("tokens");
+    // wire-formats B.3: the GPT image 1.x table and the gpt-image-2 formula's published checks.
+    QTest::newRow("gpt-image-1 low square") << "gpt-image-1"
+                                            << "low" << QSize(1024, 1024) << qint64(272);
+    QTest::newRow("gpt-image-1-mini medium portrait")
+        << "gpt-image-1-mini"
+        << "medium" << QSize(1024, 1536) << qint64(1584);
+    QTest::newRow("gpt-image-1.5 high landscape") << "gpt-image-1.5"
+                                                  << "high" << QSize(1536, 1024) << qint64(6208);
+    QTest::newRow("gpt-image-1 medium, other size by area")
+        << "gpt-image-1"
+        << "medium" << QSize(512, 512) << qint64(264);
+    QTest::newRow("gpt-image-2 low square") << "gpt-image-2"
+                                            << "low" << QSize(1024, 1024) << qint64(196);
+    QTest::newRow("gpt-image-2 high square") << "gpt-image-2"
+                                             << "high" << QSize(1024, 1024) << qint64(7024);
+    QTest::newRow("gateway gpt-image-2 high landscape")
+        << "openai/gpt-image-2"
+        << "high" << QSize(1536, 1024) << qint64(5488);
+    QTest::newRow("gateway gpt-image-1 high square") << "openai/gpt-image-1"
+                                                     << "high" << QSize(1024, 1024) << qint64(4160);
+    QTest::newRow("gpt-image-2 medium 16:9") << "gpt-image-2"
+                                             << "medium" << QSize(1536, 864) << qint64(1078);
+}
+
+void TestDemoParts::imageOutputTokens()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, quality);
+    QFETCH(QSize, size);
+    QFETCH(qint64, tokens);
+    QCOMPARE(DemoUsage::imageOutputTokens(model, quality, size), tokens);
 }
 
 void TestDemoParts::encodeFormats_data()
@@ -377,6 +526,53 @@ void TestDemoParts::deltasRebuildTheText()
     QVERIFY(deltas.size() > 5);
     QCOMPARE(deltas.join(QString()), builder.assistantText());
     QVERIFY(builder.assistantText().contains(QStringLiteral("a quiet harbour at dawn")));
+}
+
+void TestDemoParts::imagesEventFraming()
+{
+    const DemoImagesRequest request = DemoImagesRequest::fromJson(
+        R"({"prompt":"a fox","model":"gpt-image-1","n":2,"quality":"low","stream":true})");
+    QVERIFY2(request.isValid(), qPrintable(request.settings.error));
+    const DemoImagesResponseBuilder builder(request);
+    DemoRenderedImage image;
+    image.imageIndex = 1;
+    image.partialIndex = 0;
+    image.bytes = "\x89PNG";
+    image.format = QStringLiteral("png");
+
+    const QByteArray partial = builder.partialImageEvent(image);
+    QVERIFY(partial.startsWith("event: image_generation.partial_image\ndata: "
+                               "{\"type\":\"image_generation.partial_image\","));
+    QVERIFY(partial.endsWith("}\n\n"));
+    const QJsonObject fields
+        = QJsonDocument::fromJson(partial.mid(partial.indexOf("data: ") + 6)).object();
+    QCOMPARE(fields.keys(),
+             (QStringList { "b64_json", "background", "created_at", "output_format",
+                            "partial_image_index", "quality", "size", "type" }));
+    QCOMPARE(fields.value(QLatin1String("b64_json")).toString(), QStringLiteral("iVBORw=="));
+    QCOMPARE(fields.value(QLatin1String("partial_image_index")).toInt(-1), 0);
+    QCOMPARE(fields.value(QLatin1String("created_at")).toInteger(), builder.createdAt());
+
+    // The prompt's tokens are counted once: on the first image's completed event.
+    image.partialIndex = -1;
+    const auto usageOf = [](const QByteArray &event) {
+        return QJsonDocument::fromJson(event.mid(event.indexOf("data: ") + 6))
+            .object()
+            .value(QLatin1String("usage"))
+            .toObject();
+    };
+    const QJsonObject second = usageOf(builder.completedEvent(image));
+    image.imageIndex = 0;
+    const QJsonObject first = usageOf(builder.completedEvent(image));
+    QCOMPARE(first.value(QLatin1String("output_tokens")).toInteger(), 272);
+    QCOMPARE(second.value(QLatin1String("output_tokens")).toInteger(), 272);
+    QCOMPARE(first.value(QLatin1String("input_tokens")).toInteger(), builder.promptTokens());
+    QCOMPARE(second.value(QLatin1String("input_tokens")).toInteger(-1), 0);
+    QCOMPARE(builder.usage(2, true).value(QLatin1String("total_tokens")).toInteger(),
+             builder.promptTokens() + 2 * 272);
+
+    const QByteArray error = DemoImagesResponseBuilder::errorEvent(QStringLiteral("broke"));
+    QVERIFY(error.startsWith("event: error\ndata: {\"type\":\"error\",\"error\":{"));
 }
 
 QTEST_MAIN(TestDemoParts)
