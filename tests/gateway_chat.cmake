@@ -12,3 +12,4 @@ easel_add_test(tst_responsesgateways SOURCES gateway/tst_responsesgateways.cpp
     gateway/streamharness.h LIBS easel_gateway Qt6::Gui)
 easel_add_test(tst_imagesdecoder SOURCES gateway/tst_imagesdecoder.cpp gateway/streamharness.h
     LIBS easel_gateway Qt6::Gui)
+easel_add_test(tst_imagesrequest SOURCES gateway/tst_imagesrequest.cpp LIBS easel_gateway)
