@@ -137,6 +137,13 @@ void ProvidersDialog::buildUi()
     m_nestParameters->setToolTip(
         tr("Gateways' tools take the image settings in a \"parameters\" object; OpenAI's tool "
            "takes them directly"));
+    m_imagesPath = editableCombo(this, QStringLiteral("imagesPathEdit"));
+    m_imagesPath->addItems(
+        { QString(), QStringLiteral("images/generations"), QStringLiteral("images") });
+    m_imagesPath->setPlaceholderText(tr("none: compare uses the image tool"));
+    m_imagesPath->setToolTip(
+        tr("The direct image endpoint below the base URL, used by Compare and \"easel generate\". "
+           "Empty when the gateway has none: the image tool is forced instead."));
     m_headers = new QPlainTextEdit(this);
     m_headers->setObjectName(QStringLiteral("headersEdit"));
     m_headers->setPlaceholderText(QStringLiteral("X-Title: Easel"));
@@ -178,6 +185,7 @@ void ProvidersDialog::buildUi()
     form->addRow(tr("API"), m_flavour);
     form->addRow(tr("Image tool"), m_toolType);
     form->addRow(QString(), m_nestParameters);
+    form->addRow(tr("Image endpoint"), m_imagesPath);
     form->addRow(tr("Extra headers"), m_headers);
     form->addRow(QString(), testRow);
     form->addRow(QString(), m_error);
@@ -205,7 +213,7 @@ void ProvidersDialog::buildUi()
     connect(m_testButton, &QPushButton::clicked, this, &ProvidersDialog::testConnection);
     for (QLineEdit *edit : { m_name, m_baseUrl, m_apiKey })
         connect(edit, &QLineEdit::textEdited, this, &ProvidersDialog::markDirty);
-    for (QComboBox *combo : { m_chatModel, m_imageModel, m_flavour, m_toolType })
+    for (QComboBox *combo : { m_chatModel, m_imageModel, m_flavour, m_toolType, m_imagesPath })
         connect(combo, &QComboBox::currentTextChanged, this, &ProvidersDialog::markDirty);
     connect(m_nestParameters, &QCheckBox::toggled, this, &ProvidersDialog::markDirty);
     connect(m_headers, &QPlainTextEdit::textChanged, this, &ProvidersDialog::markDirty);
@@ -282,6 +290,7 @@ void ProvidersDialog::showProfile(const QString &id)
     m_flavour->setEnabled(p.flavours.size() > 1);
     m_toolType->setCurrentText(p.toolType);
     m_nestParameters->setChecked(p.nestToolParameters);
+    m_imagesPath->setCurrentText(p.imagesPath);
     m_headers->setPlainText(ProviderProfile::headersToText(p.extraHeaders));
     m_testResult->clear();
     m_error->clear();
@@ -330,6 +339,9 @@ ProviderProfile ProvidersDialog::formProfile(bool *ok) const
         p.flavour = flavour;
     p.toolType = m_toolType->currentText().trimmed();
     p.nestToolParameters = m_nestParameters->isChecked();
+    p.imagesPath = m_imagesPath->currentText().trimmed();
+    while (p.imagesPath.startsWith(QLatin1Char('/')))
+        p.imagesPath.remove(0, 1);
     QString error;
     *ok = ProviderProfile::headersFromText(m_headers->toPlainText(), &p.extraHeaders, &error);
     if (!*ok)

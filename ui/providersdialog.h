@@ -69,6 +69,7 @@ private:
     QComboBox *m_flavour = nullptr;
     QComboBox *m_toolType = nullptr;
     QCheckBox *m_nestParameters = nullptr;
+    QComboBox *m_imagesPath = nullptr;
     QPlainTextEdit *m_headers = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr;

@@ -199,6 +199,7 @@ bool ProviderRegistry::save(const ProviderProfile &profile, QString *error)
     target.imageModel = profile.imageModel.trimmed();
     target.toolType = profile.toolType.trimmed();
     target.nestToolParameters = profile.nestToolParameters;
+    target.imagesPath = profile.imagesPath.trimmed();
     target.flavour = profile.flavour;
     target.extraHeaders = profile.extraHeaders;
     persist();

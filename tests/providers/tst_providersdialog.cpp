@@ -166,15 +166,20 @@ private Q_SLOTS:
                  QStringLiteral("HTTP-Referer: https://easel.invalid\nX-Title: Easel"));
         QCOMPARE(flavour->count(), 3);
         QVERIFY(flavour->isEnabled());
+        auto *imagesPath = child<QComboBox>(&dialog, "imagesPathEdit");
+        QVERIFY(imagesPath);
+        QCOMPARE(imagesPath->currentText(), QStringLiteral("images")); // OpenRouter's endpoint
 
         replaceText(baseUrl, QStringLiteral("https://router.example.net/api/v1"));
         flavour->setCurrentIndex(flavour->findData(QStringLiteral("image-chat")));
+        imagesPath->setCurrentText(QStringLiteral("/images/generations"));
         headers->setPlainText(QStringLiteral("X-Title: Easel studio"));
         QTest::mouseClick(apply, Qt::LeftButton);
 
         const ProviderProfile saved = m_registry->stored(QStringLiteral("openrouter"));
         QCOMPARE(saved.baseUrl.toString(), QStringLiteral("https://router.example.net/api/v1"));
         QCOMPARE(saved.flavour, ApiFlavour::ImageChat);
+        QCOMPARE(saved.imagesPath, QStringLiteral("images/generations")); // no leading slash
         QCOMPARE(saved.extraHeaders.size(), 1);
         m_settings->sync();
         QFile ini(iniPath());
