@@ -57,12 +57,12 @@ int main(int argc, char *argv[])
     }
 
     // Opened (on its own thread) while the keychain answers; corrupt files are moved aside.
-    HistoryStore history(dataDir + QStringLiteral("/history.sqlite"));
-    QFuture<HistoryStore::OpenResult> historyOpened = history.open();
-
     ChatSession::Options sessionOptions;
     sessionOptions.imageRoot = dataDir + QStringLiteral("/images");
     sessionOptions.previewRoot = cacheDir + QStringLiteral("/previews");
+    HistoryStore history(dataDir + QStringLiteral("/history.sqlite"));
+    history.setFileFolders(sessionOptions.imageRoot, sessionOptions.previewRoot);
+    QFuture<HistoryStore::OpenResult> historyOpened = history.open();
     std::unique_ptr<ChatSession> session;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<SessionHistory> sessionHistory;
@@ -86,7 +86,8 @@ int main(int argc, char *argv[])
         if (!choice.notice.isEmpty())
             window->showNotice(choice.notice);
 
-        const HistoryStore::OpenResult opened = historyOpened.result(); // usually done: waits otherwise
+        const HistoryStore::OpenResult opened
+            = historyOpened.result(); // usually done: waits otherwise
         const QString historyNotice
             = SessionHistory::noticeFor(opened.ok, opened.error, opened.movedAsideTo);
         if (!historyNotice.isEmpty())
@@ -95,9 +96,13 @@ int main(int argc, char *argv[])
                                                           session.get(), settings.get());
         if (opened.ok)
             window->setHistoryStore(&history); // the Conversations dock
-        sessionHistory->restoreLast([&] {
+        sessionHistory->restoreLast([&, historyOk = opened.ok] {
             if (!options.sendPrompt.isEmpty()) // --send-prompt, for tests and scripts
                 session->send(options.sendPrompt, {}, settings->imageParamsValue());
+            // Conversations deleted in an earlier run, unused image files and old previews go,
+            // on the history's thread, once the last conversation is on screen.
+            if (historyOk)
+                history.cleanUp();
         });
     });
     registry.loadKeys();

@@ -1,1 +1,5 @@
 easel_add_test(tst_imagestore SOURCES store/tst_imagestore.cpp LIBS easel_store)
+# Clean-up of files nothing refers to any more (purged conversations' images, old previews).
+easel_add_test(tst_storecleaner SOURCES store/tst_storecleaner.cpp LIBS easel_store)
+# Saving onto a really full disk (a tiny tmpfs; skips when it cannot be mounted).
+easel_add_test(tst_diskfull SOURCES store/tst_diskfull.cpp LIBS easel_store)

@@ -4,6 +4,7 @@
 #include "store/historystore.h"
 #include "whenready.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace {
@@ -25,9 +27,11 @@ namespace {
 class TwoLineDelegate : public QStyledItemDelegate
 {
 public:
-    TwoLineDelegate(int subtitleRole, QObject *parent)
+    // `richSubtitle`: the subtitle role holds rich text (a search snippet with bold matches).
+    TwoLineDelegate(int subtitleRole, bool richSubtitle, QObject *parent)
         : QStyledItemDelegate(parent)
         , m_subtitleRole(subtitleRole)
+        , m_richSubtitle(richSubtitle)
     {
     }
 
@@ -65,18 +69,43 @@ public:
         QColor grey = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
         grey.setAlphaF(0.65f);
         painter->setPen(grey);
-        const QString subtitle = index.data(m_subtitleRole).toString().simplified();
+        const QString subtitle = index.data(m_subtitleRole).toString();
         const QRect subRect(r.left(), titleRect.bottom() + 2, r.width(), fm.height());
-        painter->drawText(subRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(small).elidedText(subtitle, Qt::ElideRight, r.width()));
+        if (m_richSubtitle)
+            paintRich(painter, subRect, subtitle, small, grey);
+        else
+            painter->drawText(
+                subRect, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetrics(small).elidedText(subtitle.simplified(), Qt::ElideRight, r.width()));
         painter->restore();
     }
 
 private:
-    int m_subtitleRole;
-};
+    // One line of rich text, cut at the row's edge (a snippet is short and already elided at
+    // both ends by the database).
+    static void paintRich(QPainter *painter, const QRect &rect, const QString &html,
+                          const QFont &font, const QColor &colour)
+    {
+        QTextDocument document;
+        document.setDocumentMargin(0);
+        document.setDefaultFont(font);
+        QTextOption option;
+        option.setWrapMode(QTextOption::NoWrap);
+        document.setDefaultTextOption(option);
+        document.setHtml(html);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette.setColor(QPalette::Text, colour);
+        const qreal top = rect.top() + (rect.height() - document.size().height()) / 2;
+        painter->save();
+        painter->setClipRect(rect);
+        painter->translate(rect.left(), top);
+        document.documentLayout()->draw(painter, context);
+        painter->restore();
+    }
 
-constexpr int snippetRole = Qt::UserRole + 3;
+    int m_subtitleRole;
+    bool m_richSubtitle;
+};
 
 } // namespace
 
@@ -106,10 +135,11 @@ ConversationList::ConversationList(QWidget *parent)
         view->installEventFilter(this);
     }
     m_list->setModel(m_model);
-    m_list->setItemDelegate(new TwoLineDelegate(ConversationListModel::SubtitleRole, m_list));
+    m_list->setItemDelegate(
+        new TwoLineDelegate(ConversationListModel::SubtitleRole, false, m_list));
     m_list->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
     m_hits->setModel(m_hitModel);
-    m_hits->setItemDelegate(new TwoLineDelegate(snippetRole, m_hits));
+    m_hits->setItemDelegate(new TwoLineDelegate(SnippetHtmlRole, true, m_hits));
     m_hits->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_pages->addWidget(m_list);
     m_pages->addWidget(m_hits);
@@ -140,7 +170,10 @@ ConversationList::ConversationList(QWidget *parent)
 
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(8000);
-    connect(&m_undoTimer, &QTimer::timeout, m_undoBar, &QWidget::hide);
+    connect(&m_undoTimer, &QTimer::timeout, this, [this] {
+        m_undoBar->hide();
+        purgeLastDeleted();
+    });
     connect(undoButton, &QPushButton::clicked, this, &ConversationList::undoDelete);
 
     m_searchDelay.setSingleShot(true);
@@ -213,8 +246,8 @@ void ConversationList::showSearchResults(const QString &text, const QList<Search
         item->setEditable(false);
         item->setData(hit.conversationId, ConversationIdRole);
         item->setData(hit.turnId, TurnIdRole);
-        item->setData(hit.snippet, snippetRole);
-        item->setToolTip(hit.snippet);
+        item->setData(snippetHtml(hit.snippet), SnippetHtmlRole);
+        item->setToolTip(snippetText(hit.snippet));
         m_hitModel->appendRow(item);
     }
     if (hits.isEmpty()) {
@@ -248,6 +281,8 @@ void ConversationList::deleteConversation(const QString &id)
     const ConversationSummary taken = m_model->take(id);
     if (taken.id.isEmpty())
         return;
+    if (isUndoBarVisible())
+        purgeLastDeleted(); // the bar now offers to undo this deletion only
     m_lastDeleted = taken;
     if (m_store)
         m_store->setConversationDeleted(id, true);
@@ -271,6 +306,49 @@ void ConversationList::undoDelete()
     if (m_store)
         m_store->setConversationDeleted(restored.id, false);
     Q_EMIT conversationRestored(restored.id);
+}
+
+void ConversationList::purgeLastDeleted()
+{
+    // A conversation deleted while the bar showed at quit stays marked deleted: the store's
+    // clean-up at the next start purges it.
+    if (m_store && !m_lastDeleted.id.isEmpty())
+        m_store->purgeConversation(m_lastDeleted.id);
+    m_lastDeleted = {};
+}
+
+QString ConversationList::snippetHtml(const QString &snippet)
+{
+    QString html;
+    QString run;
+    bool matched = false;
+    const auto flush = [&] {
+        if (run.isEmpty())
+            return;
+        html += matched ? QStringLiteral("<b>") + run.toHtmlEscaped() + QStringLiteral("</b>")
+                        : run.toHtmlEscaped();
+        run.clear();
+    };
+    for (const QChar c : snippet.simplified()) {
+        if (c == QChar(SearchHit::matchStart) || c == QChar(SearchHit::matchEnd)) {
+            flush();
+            matched = c == QChar(SearchHit::matchStart);
+        } else if (c.category() != QChar::Other_Control) {
+            run += c;
+        }
+    }
+    flush();
+    return html;
+}
+
+QString ConversationList::snippetText(const QString &snippet)
+{
+    QString text;
+    for (const QChar c : snippet.simplified()) {
+        if (c.category() != QChar::Other_Control)
+            text += c;
+    }
+    return text;
 }
 
 bool ConversationList::isUndoBarVisible() const

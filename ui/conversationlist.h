@@ -25,7 +25,8 @@ class ConversationList : public QWidget
 {
     Q_OBJECT
 public:
-    enum HitRole { ConversationIdRole = Qt::UserRole + 1, TurnIdRole };
+    // SnippetHtmlRole: a hit's snippet as it is painted (snippetHtml()).
+    enum HitRole { ConversationIdRole = Qt::UserRole + 1, TurnIdRole, SnippetHtmlRole };
 
     explicit ConversationList(QWidget *parent = nullptr);
     ~ConversationList() override;
@@ -42,10 +43,17 @@ public:
     void setCurrentConversation(const QString &id);
     QString currentConversationId() const;
 
+    // Hides the conversation with an undo bar; once the bar has gone (or another deletion has
+    // taken its place) the conversation is purged from the store for good.
     void deleteConversation(const QString &id);
     void undoDelete(); // brings back the last deleted conversation while the bar shows
     bool isUndoBarVisible() const;
     void setUndoTimeout(int milliseconds) { m_undoTimer.setInterval(milliseconds); }
+
+    // A search snippet (matched words between SearchHit::matchStart and matchEnd) as rich text:
+    // the matched words bold, everything else escaped, so a prompt's own < > & « » show as typed.
+    static QString snippetHtml(const QString &snippet);
+    static QString snippetText(const QString &snippet); // the same as plain text, without marks
 
     QAction *searchAction() const { return m_searchAction; } // Ctrl+F: focuses the search field
     void setSearchText(const QString &text); // and runs the search at once
@@ -62,6 +70,7 @@ protected:
 
 private:
     void runSearch();
+    void purgeLastDeleted(); // its undo is over
     void onRenameRequested(const QString &id, const QString &title);
     void activateHit(const QModelIndex &index);
 

@@ -247,11 +247,14 @@ void MainWindow::setHistoryStore(HistoryStore *store)
 {
     if (!m_conversationsDock) {
         m_conversationsDock = new ConversationsDock(m_session, m_view, this);
-        addDockWidget(Qt::LeftDockWidgetArea, m_conversationsDock);
-        // Added to a window already on screen: a dock added then stays hidden until shown.
-        // (restoreDockWidget() is no help here: it "restores" a dock absent from the saved state
-        // as hidden.)
-        m_conversationsDock->show();
+        // Created after restoreState(): its place and whether the designer had closed it come
+        // from the saved state when that knows it. A first start (or a state saved before the
+        // dock existed) docks it on the left, shown: a dock added to a window already on screen
+        // stays hidden until shown.
+        if (!restoreDockWidget(m_conversationsDock)) {
+            addDockWidget(Qt::LeftDockWidgetArea, m_conversationsDock);
+            m_conversationsDock->show();
+        }
         connect(m_conversationsDock, &ConversationsDock::notice, this, &MainWindow::showNotice);
         // The library is a window of its own: a grid wants the whole screen.
         m_library = new LibraryWindow(m_imageCache, this);

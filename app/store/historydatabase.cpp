@@ -1,6 +1,7 @@
 #include "historydatabase.h"
 
 #include "historyschema.h"
+#include "imagestore.h"
 
 #include <QDebug>
 #include <QDir>
@@ -325,20 +326,66 @@ bool HistoryDatabase::setConversationDeleted(const QString &id, bool deleted)
 
 bool HistoryDatabase::purgeDeletedConversations()
 {
+    return purgeDeleted({}) >= 0;
+}
+
+int HistoryDatabase::purgeDeleted(const QString &id)
+{
     if (!m_open || !m_db.transaction())
-        return false;
+        return -1;
+    // "" = every deleted conversation, else only `id` (and only when it is marked deleted).
+    const QVariantList values { id, id };
     // The FTS rows share the turns' rowids and have no foreign key: they go first, by hand.
     Statement fts(m_db,
                   QStringLiteral("DELETE FROM turns_fts WHERE rowid IN (SELECT t.rowid FROM"
                                  " turns t JOIN conversations c ON c.id = t.conversation_id"
-                                 " WHERE c.deleted = 1)"));
-    Statement purge(m_db, QStringLiteral("DELETE FROM conversations WHERE deleted = 1"));
+                                 " WHERE c.deleted = 1 AND (? = '' OR c.id = ?))"),
+                  values);
+    Statement purge(m_db,
+                    QStringLiteral("DELETE FROM conversations"
+                                   " WHERE deleted = 1 AND (? = '' OR id = ?)"),
+                    values);
     if (!fts.exec() || !purge.exec()) {
         logError("purging deleted conversations", fts.error() + purge.error());
         m_db.rollback();
+        return -1;
+    }
+    const int purged = purge.query().numRowsAffected();
+    if (!m_db.commit()) {
+        logError("purging deleted conversations", m_db.lastError().text());
+        m_db.rollback();
+        return -1;
+    }
+    return purged;
+}
+
+bool HistoryDatabase::referencedFileNames(QSet<QString> *names)
+{
+    if (!m_open)
+        return false;
+    // The image rows, and the turns' own record of every image and attachment they show: a
+    // stopped turn keeps its last partial preview, which has no image row.
+    Statement select(m_db,
+                     QStringLiteral("SELECT file_path FROM images"
+                                    " UNION SELECT json_extract(j.value, '$.file')"
+                                    " FROM turns, json_each(turns.data, '$.images') j"
+                                    " UNION SELECT json_extract(j.value, '$.file')"
+                                    " FROM turns, json_each(turns.data, '$.attachments') j"));
+    Statement hashes(m_db, QStringLiteral("SELECT DISTINCT hash, mime_type FROM images"));
+    if (!select.exec() || !hashes.exec()) {
+        logError("listing the files in use", select.error() + hashes.error());
         return false;
     }
-    return m_db.commit();
+    while (select.query().next()) {
+        const QString path = select.query().value(0).toString();
+        if (!path.isEmpty())
+            names->insert(QFileInfo(path).fileName());
+    }
+    // The name the store gives the content, whatever path the row remembers.
+    while (hashes.query().next())
+        names->insert(hashes.query().value(0).toString() + QLatin1Char('.')
+                      + ImageStore::extensionFor(hashes.query().value(1).toString()));
+    return true;
 }
 
 QList<Turn> HistoryDatabase::turns(const QString &conversationId)
@@ -498,11 +545,12 @@ QList<SearchHit> HistoryDatabase::search(const QString &text, int limit)
     Statement select(
         m_db,
         QStringLiteral("SELECT t.conversation_id, c.title, t.id,"
-                       " snippet(turns_fts, -1, '\u00ab', '\u00bb', '\u2026', 12), t.created_at"
+                       " snippet(turns_fts, -1, ?, ?, '\u2026', 12), t.created_at"
                        " FROM turns_fts JOIN turns t ON t.rowid = turns_fts.rowid"
                        " JOIN conversations c ON c.id = t.conversation_id"
                        " WHERE turns_fts MATCH ? AND c.deleted = 0 ORDER BY rank LIMIT ?"),
-        { match, limit });
+        { QString(QChar(SearchHit::matchStart)), QString(QChar(SearchHit::matchEnd)), match,
+          limit });
     if (!select.exec()) {
         logError("searching", select.error());
         return hits;

@@ -2,6 +2,7 @@
 
 #include "historystore.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QThread>
@@ -25,6 +26,14 @@ public:
     bool renameConversation(const QString &id, const QString &title);
     bool setConversationDeleted(const QString &id, bool deleted);
     bool purgeDeletedConversations();
+    // Purges the deleted conversation `id` ("" = every deleted one): the number purged, -1 when
+    // the purge failed. A conversation not marked deleted is never purged.
+    int purgeDeleted(const QString &id);
+    // The names (not paths: the data folder may have moved) of every file the history refers to:
+    // final images, previews kept by stopped turns, attachments, in every conversation still
+    // stored (deleted ones waiting for their undo included). False when they cannot be read, and
+    // then nothing may be deleted.
+    bool referencedFileNames(QSet<QString> *names);
 
     QList<Turn> turns(const QString &conversationId);
     bool saveTurn(const QString &conversationId, const Turn &turn);

@@ -40,6 +40,7 @@ HistoryStore::HistoryStore(const QString &databasePath, QObject *parent)
 {
     qRegisterMetaType<ConversationSummary>();
     qRegisterMetaType<LibraryImage>();
+    qRegisterMetaType<StoreCleaner::Report>();
     m_thread->setObjectName(QStringLiteral("easel-history"));
     m_worker->moveToThread(m_thread);
     m_thread->start();
@@ -118,9 +119,71 @@ QFuture<bool> HistoryStore::setConversationDeleted(const QString &id, bool delet
         true);
 }
 
+void HistoryStore::setFileFolders(const QString &imageRoot, const QString &previewRoot)
+{
+    m_imageRoot = imageRoot;
+    m_previewRoot = previewRoot;
+}
+
+StoreCleaner::Report HistoryStore::purgeAndSweep(HistoryDatabase &db, const QString &id,
+                                                 const QString &imageRoot,
+                                                 const QString &previewRoot)
+{
+    StoreCleaner::Report report;
+    report.conversationsPurged = db.purgeDeleted(id);
+    QSet<QString> inUse;
+    // Read after the purge and in the same task: no save can come between the two.
+    if (report.conversationsPurged < 0 || !db.referencedFileNames(&inUse))
+        return report; // not knowing what is in use, nothing is deleted
+    report.ran = true;
+    const QDateTime now = QDateTime::currentDateTime();
+    report.images
+        = StoreCleaner::sweep(imageRoot, inUse, now.addSecs(-StoreCleaner::imageGraceSeconds));
+    report.previews
+        = StoreCleaner::sweep(previewRoot, inUse, now.addSecs(-StoreCleaner::previewMaxAgeSeconds));
+    qInfo("History clean-up: %s", qPrintable(report.summary()));
+    return report;
+}
+
+void HistoryStore::reportCleanup(const StoreCleaner::Report &report)
+{
+    // Queued to the store's thread; dropped if the store is gone by then.
+    QMetaObject::invokeMethod(
+        this,
+        [this, report] {
+            m_lastCleanup = report;
+            Q_EMIT cleanedUp(report);
+        },
+        Qt::QueuedConnection);
+}
+
 QFuture<bool> HistoryStore::purgeDeletedConversations()
 {
-    return post<bool>([](HistoryDatabase &db) { return db.purgeDeletedConversations(); }, true);
+    return purgeConversation({});
+}
+
+QFuture<bool> HistoryStore::purgeConversation(const QString &id)
+{
+    return post<bool>(
+        [this, id, images = m_imageRoot, previews = m_previewRoot](HistoryDatabase &db) {
+            if (images.isEmpty() && previews.isEmpty())
+                return db.purgeDeleted(id) >= 0;
+            const StoreCleaner::Report report = purgeAndSweep(db, id, images, previews);
+            reportCleanup(report);
+            return report.conversationsPurged >= 0;
+        },
+        true);
+}
+
+QFuture<StoreCleaner::Report> HistoryStore::cleanUp()
+{
+    return post<StoreCleaner::Report>(
+        [this, images = m_imageRoot, previews = m_previewRoot](HistoryDatabase &db) {
+            const StoreCleaner::Report report = purgeAndSweep(db, {}, images, previews);
+            reportCleanup(report);
+            return report;
+        },
+        true);
 }
 
 QFuture<QList<Turn>> HistoryStore::turns(const QString &conversationId)

@@ -2,6 +2,7 @@
 
 #include "historytypes.h"
 #include "model/turn.h"
+#include "storecleaner.h"
 
 #include <QFuture>
 #include <QList>
@@ -23,7 +24,7 @@ public:
     struct OpenResult
     {
         bool ok = false;
-        QString error;        // plain sentence when !ok
+        QString error; // plain sentence when !ok
         QString movedAsideTo; // non-empty when a corrupt database was moved aside
         int schemaVersion = 0;
         int interruptedTurns = 0; // turns left running by a quit or a crash, now "interrupted"
@@ -40,9 +41,21 @@ public:
     QFuture<QList<ConversationSummary>> conversations(); // newest first, deleted ones excluded
     QFuture<ConversationSummary> createConversation(const ConversationSummary &conversation);
     QFuture<bool> renameConversation(const QString &id, const QString &title);
-    // Deleting hides the conversation (undo brings it back); purge removes it for good.
+    // Deleting hides the conversation (undo brings it back); purge removes it for good, then
+    // sweeps the files no conversation needs any more (see cleanUp()).
     QFuture<bool> setConversationDeleted(const QString &id, bool deleted);
-    QFuture<bool> purgeDeletedConversations();
+    QFuture<bool> purgeDeletedConversations(); // every deleted one
+    QFuture<bool> purgeConversation(const QString &id); // only when it is marked deleted
+
+    // Where the image store and the partial-preview cache are, for the sweeps; without them a
+    // purge touches the database only. Set before the first purge or clean-up.
+    void setFileFolders(const QString &imageRoot, const QString &previewRoot);
+    // Purges every deleted conversation (left by an earlier run), then deletes the image files no
+    // stored turn refers to that are older than an hour, and the previews older than a week that
+    // no stopped turn still shows. Run at start-up, on the worker thread; cleanedUp() tells what
+    // it freed (also logged). A file that cannot be deleted waits for the next clean-up.
+    QFuture<StoreCleaner::Report> cleanUp();
+    StoreCleaner::Report lastCleanup() const { return m_lastCleanup; }
 
     QFuture<QList<Turn>> turns(const QString &conversationId); // oldest first
     // Inserts or replaces the turn (by Turn::id) and its image rows; updates the FTS index and
@@ -50,7 +63,8 @@ public:
     QFuture<bool> saveTurn(const QString &conversationId, const Turn &turn);
 
     // Every word of `text` must match (as a prefix) a prompt, a revised prompt or a reply; best
-    // first. SearchHit::snippet is plain text with the matched words between \u00ab and \u00bb.
+    // first. SearchHit::snippet is plain text with the matched words between
+    // SearchHit::matchStart and SearchHit::matchEnd.
     QFuture<QList<SearchHit>> search(const QString &text, int limit = 50);
     QFuture<QList<LibraryImage>> libraryImages(const LibraryFilter &filter, int offset, int limit);
     QFuture<bool> setFavourite(const QString &imageHash, bool favourite);
@@ -62,6 +76,7 @@ public:
 
 Q_SIGNALS:
     void conversationsChanged();
+    void cleanedUp(const StoreCleaner::Report &report);
 
 private:
     class Worker;
@@ -69,7 +84,15 @@ private:
     // a time in the order they were made.
     template<typename T, typename Work> QFuture<T> post(Work work, bool changesConversations);
 
+    // A purge of `id` ("" = every deleted conversation) and the sweeps, on the worker thread.
+    static StoreCleaner::Report purgeAndSweep(HistoryDatabase &db, const QString &id,
+                                              const QString &imageRoot, const QString &previewRoot);
+    void reportCleanup(const StoreCleaner::Report &report);
+
     QString m_path;
+    QString m_imageRoot;
+    QString m_previewRoot;
+    StoreCleaner::Report m_lastCleanup;
     Worker *m_worker;
     QThread *m_thread;
 };

@@ -63,6 +63,11 @@ struct LibraryFilter
 // A full-text search result: the turn it found and a snippet with the match.
 struct SearchHit
 {
+    // The marks around each matched word in `snippet`: control characters, which typed text
+    // does not hold, so that a prompt's own « », < > or & are never taken for a match or markup.
+    static constexpr char16_t matchStart = u'\x02';
+    static constexpr char16_t matchEnd = u'\x03';
+
     QString conversationId;
     QString conversationTitle;
     QString turnId;

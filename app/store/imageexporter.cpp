@@ -2,6 +2,7 @@
 
 #include "model/imageflatten.h"
 
+#include "diskspace.h"
 #include "filenametemplate.h"
 #include "imagemetadata.h"
 #include "model/turn.h"
@@ -112,13 +113,15 @@ ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJso
     if (!r.ok)
         return r;
 
+    // Through a temporary file renamed over the target at the end: a failure leaves a file that
+    // was already there as it was, and no half-written one. Flushed before commit(): QSaveFile
+    // (Qt 6.4) overlooks a failure of its last flush and would commit an empty file on a full disk.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()
+        || !file.commit())
         return failed(QStringLiteral("Cannot save %1: %2.")
-                          .arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return failed(QStringLiteral("Saving %1 failed (is the disk full?): %2.")
-                          .arg(QDir::toNativeSeparators(path), file.errorString()));
+                          .arg(QDir::toNativeSeparators(path),
+                               DiskSpace::reason(path, bytes.size(), file.errorString())));
     r.ok = true;
     r.filePath = path;
     return r;

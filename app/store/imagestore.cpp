@@ -1,10 +1,13 @@
 #include "imagestore.h"
 
+#include "diskspace.h"
 #include "model/imagesniff.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QSaveFile>
@@ -104,19 +107,34 @@ ImageStore::Stored ImageStore::put(const QByteArray &bytes) const
     result.hash
         = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     result.filePath = pathFor(result.hash, result.mimeType);
-    if (QFileInfo::exists(result.filePath)) {
-        result.ok = true; // same content, already kept
+    // A file of another size under this name was cut short (a full disk, before flush() was
+    // checked below): it is written again rather than trusted.
+    if (QFileInfo(result.filePath).size() == bytes.size()) {
+        // Same content, already kept. Its time is renewed: the clean-up spares young files, and
+        // this one is about to be referenced again, perhaps after its last reference was purged.
+        QFile existing(result.filePath);
+        if (existing.open(QIODevice::ReadOnly))
+            existing.setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime);
+        result.ok = true;
         return result;
     }
-    if (!QDir().mkpath(QFileInfo(result.filePath).absolutePath())) {
-        result.error = QStringLiteral("Could not create the image folder %1.")
-                           .arg(QFileInfo(result.filePath).absolutePath());
+    const QString folder = QFileInfo(result.filePath).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        result.error = QStringLiteral("Could not create the image folder %1: %2.")
+                           .arg(QDir::toNativeSeparators(folder),
+                                DiskSpace::reason(folder, bytes.size(),
+                                                  QStringLiteral("it cannot be written")));
         return result;
     }
+    // Flushed before commit(): QSaveFile (Qt 6.4) overlooks a failure of its last flush and
+    // commits an empty file on a full disk. Not committed, it leaves nothing behind.
     QSaveFile file(result.filePath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        result.error = QStringLiteral("Could not save the image to %1: %2.")
-                           .arg(result.filePath, file.errorString());
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()
+        || !file.commit()) {
+        result.error
+            = QStringLiteral("Could not save the image to %1: %2.")
+                  .arg(QDir::toNativeSeparators(result.filePath),
+                       DiskSpace::reason(result.filePath, bytes.size(), file.errorString()));
         return result;
     }
     result.ok = true;

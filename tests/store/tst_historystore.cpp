@@ -359,8 +359,11 @@ void TestHistoryStore::searchFindsPromptsRevisedPromptsAndReplies()
         found.append(hit.turnId);
     QCOMPARE(found, turns);
     if (!hits.isEmpty()) {
-        QVERIFY2(hits.at(0).snippet.contains(snippetHas, Qt::CaseInsensitive),
-                 qPrintable(hits.at(0).snippet));
+        // The marks are control characters (no prompt holds them); « » here only to read well.
+        QString snippet = hits.at(0).snippet;
+        snippet.replace(QChar(SearchHit::matchStart), QStringLiteral("\u00ab"))
+            .replace(QChar(SearchHit::matchEnd), QStringLiteral("\u00bb"));
+        QVERIFY2(snippet.contains(snippetHas, Qt::CaseInsensitive), qPrintable(snippet));
         QCOMPARE(hits.at(0).conversationId, c);
         QCOMPARE(hits.at(0).conversationTitle, QStringLiteral("Coast"));
         QVERIFY(hits.at(0).when.isValid());

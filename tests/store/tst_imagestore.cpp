@@ -108,6 +108,25 @@ private Q_SLOTS:
             1);
     }
 
+    void fileCutShortIsWrittenAgain()
+    {
+        // An earlier run on a full disk left fewer bytes under the image's name: the same image
+        // arriving again must not be taken as "already kept".
+        QTemporaryDir dir;
+        ImageStore store(dir.path());
+        const QByteArray bytes = sampleImage("png");
+        const ImageStore::Stored first = store.put(bytes);
+        QVERIFY(first.ok);
+        QFile file(first.filePath);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.close();
+        const ImageStore::Stored again = store.put(bytes);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.filePath, first.filePath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), bytes);
+    }
+
     void headerSizeIsReadWithoutDecoding()
     {
         QTemporaryDir dir;

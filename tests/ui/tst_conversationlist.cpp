@@ -10,6 +10,8 @@
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 
 namespace {
 
@@ -38,6 +40,36 @@ QStringList ids(const ConversationListModel *model)
 QListView *listView(ConversationList &list)
 {
     return list.findChild<QListView *>(QStringLiteral("conversationListView"));
+}
+
+// What the hit's painted document shows: its plain text, and the runs set in bold.
+struct Painted
+{
+    QString text;
+    QStringList bold;
+};
+
+Painted paintedSnippet(const QModelIndex &hit)
+{
+    QTextDocument document;
+    document.setHtml(hit.data(ConversationList::SnippetHtmlRole).toString());
+    Painted painted;
+    painted.text = document.toPlainText();
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().fontWeight() >= QFont::Bold)
+                painted.bold << fragment.text();
+        }
+    }
+    return painted;
+}
+
+// Whether the store still holds the conversation at all (deleted or not): renaming it to its own
+// title succeeds only then.
+bool stored(HistoryStore &store, const QString &id, const QString &title)
+{
+    return store.renameConversation(id, title).result();
 }
 
 } // namespace
@@ -271,6 +303,137 @@ private Q_SLOTS:
         const QModelIndex hit = list.hitModel()->index(0, 0);
         QCOMPARE(hit.data(ConversationList::ConversationIdRole).toString(), first.id);
         QCOMPARE(hit.data(ConversationList::TurnIdRole).toString(), QStringLiteral("turn-1"));
+    }
+    void snippetMatchesInBold_data()
+    {
+        // The snippet as the store returns it: S and E are its marks around a matched word.
+        const QString S(QChar(SearchHit::matchStart));
+        const QString E(QChar(SearchHit::matchEnd));
+        QTest::addColumn<QString>("snippet");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("bold");
+        QTest::newRow("one match")
+            << QString("a " + S + "dragon" + E + " on a hill")
+            << QStringLiteral("a dragon on a hill") << QStringList { QStringLiteral("dragon") };
+        QTest::newRow("two matches")
+            << QString(S + "red" + E + " fox, " + S + "red" + E + " sky")
+            << QStringLiteral("red fox, red sky")
+            << QStringList { QStringLiteral("red"), QStringLiteral("red") };
+        QTest::newRow("markup of its own")
+            << QString("<b>not bold</b> & <i>x</i> " + S + "dragon" + E + " &amp; <script>")
+            << QStringLiteral("<b>not bold</b> & <i>x</i> dragon &amp; <script>")
+            << QStringList { QStringLiteral("dragon") };
+        // The prompt's own guillemets are text: only the store's marks make a match.
+        QTest::newRow("guillemets of its own") << QString(
+            QStringLiteral("said \u00ab") + S + "dragon" + E + QStringLiteral("\u00bb twice"))
+                                               << QStringLiteral("said \u00abdragon\u00bb twice")
+                                               << QStringList { QStringLiteral("dragon") };
+        QTest::newRow("lines and tabs")
+            << QString("first\nline\t" + S + "dragon" + E + "\r\nend")
+            << QStringLiteral("first line dragon end") << QStringList { QStringLiteral("dragon") };
+        QTest::newRow("no match marked")
+            << QStringLiteral("plain words") << QStringLiteral("plain words") << QStringList {};
+        QTest::newRow("unclosed mark")
+            << QString("an " + S + "unclosed match") << QStringLiteral("an unclosed match")
+            << QStringList { QStringLiteral("unclosed match") };
+    }
+
+    void snippetMatchesInBold()
+    {
+        QFETCH(QString, snippet);
+        QFETCH(QString, text);
+        QFETCH(QStringList, bold);
+        ConversationList list;
+        list.resize(320, 400);
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        list.showSearchResults(QStringLiteral("dragon"),
+                               { SearchHit { "c1", "Beasts", "t7", snippet, {} } });
+        auto *hits = list.findChild<QListView *>(QStringLiteral("searchHitsView"));
+        QTRY_VERIFY(hits->isVisible());
+        const QModelIndex hit = list.hitModel()->index(0, 0);
+        const Painted painted = paintedSnippet(hit);
+        QCOMPARE(painted.text, text);
+        QCOMPARE(painted.bold, bold);
+        QCOMPARE(hit.data(Qt::ToolTipRole).toString(), text); // plain, no marks
+        QVERIFY(!painted.text.contains(QChar(SearchHit::matchStart)));
+        // And it is what the view paints: the row is drawn without error, text and all.
+        const QImage shot = hits->viewport()->grab().toImage();
+        QVERIFY(!shot.isNull());
+    }
+
+    void snippetFromARealStore()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY(store.open().result().ok);
+        ConversationSummary summary;
+        summary.title = QStringLiteral("Beasts");
+        summary = store.createConversation(summary).result();
+        Turn turn;
+        turn.id = QStringLiteral("turn-1");
+        turn.prompt = QStringLiteral("a <b>red</b> & \u00abquoted\u00bb dragon asleep");
+        turn.status = Turn::Status::Done;
+        turn.startedAt = QDateTime::currentDateTime();
+        QVERIFY(store.saveTurn(summary.id, turn).result());
+
+        ConversationList list;
+        list.resize(320, 400);
+        list.setHistoryStore(&store);
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        list.setSearchText(QStringLiteral("dragon"));
+        QTRY_COMPARE(list.hitModel()->rowCount(), 1);
+        const Painted painted = paintedSnippet(list.hitModel()->index(0, 0));
+        QCOMPARE(painted.text, turn.prompt);
+        QCOMPARE(painted.bold, QStringList { QStringLiteral("dragon") });
+
+        list.setSearchText(QStringLiteral("quoted"));
+        QTRY_COMPARE(paintedSnippet(list.hitModel()->index(0, 0)).bold,
+                     QStringList { QStringLiteral("quoted") });
+        QCOMPARE(paintedSnippet(list.hitModel()->index(0, 0)).text, turn.prompt);
+    }
+
+    void deletedConversationIsPurgedWhenItsUndoEnds()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY(store.open().result().ok);
+        QStringList ids;
+        for (const QString title :
+             { QStringLiteral("Alpha"), QStringLiteral("Beta"), QStringLiteral("Gamma") }) {
+            ConversationSummary c;
+            c.title = title;
+            ids << store.createConversation(c).result().id;
+        }
+        ConversationList list;
+        list.setHistoryStore(&store);
+        QTRY_COMPARE(list.model()->rowCount(), 3);
+
+        // Undone in time: nothing is purged.
+        list.deleteConversation(ids.at(0));
+        list.undoDelete();
+        QTRY_COMPARE(store.conversations().result().size(), 3);
+
+        // A second deletion takes the bar: the first can no longer come back and goes at once;
+        // the second stays in the store while its undo is offered.
+        list.setUndoTimeout(60 * 1000);
+        list.deleteConversation(ids.at(0));
+        list.deleteConversation(ids.at(1));
+        QTRY_VERIFY(!stored(store, ids.at(0), QStringLiteral("Alpha")));
+        QVERIFY(stored(store, ids.at(1), QStringLiteral("Beta")));
+        list.undoDelete();
+        QTRY_COMPARE(list.model()->rowCount(), 2);
+        QTRY_COMPARE(store.conversations().result().size(), 2);
+
+        // The bar times out: purged for good.
+        list.setUndoTimeout(50);
+        list.deleteConversation(ids.at(1));
+        QVERIFY(stored(store, ids.at(1), QStringLiteral("Beta")));
+        QTRY_VERIFY(!list.isUndoBarVisible());
+        QTRY_VERIFY(!stored(store, ids.at(1), QStringLiteral("Beta")));
+        QVERIFY(stored(store, ids.at(2), QStringLiteral("Gamma")));
+        QCOMPARE(store.conversations().result().size(), 1);
     }
 };
 

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QImage>
 #include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -211,7 +212,93 @@ private Q_SLOTS:
         }
     }
 
+    void dockStateIsRememberedAcrossRuns_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<bool>("visibleAfter");
+        QTest::addColumn<int>("areaAfter"); // Qt::DockWidgetArea
+        QTest::newRow("closed stays closed") << "close" << false << int(Qt::LeftDockWidgetArea);
+        QTest::newRow("left open stays open") << "none" << true << int(Qt::LeftDockWidgetArea);
+        QTest::newRow("moved right stays right") << "move" << true << int(Qt::RightDockWidgetArea);
+    }
+
+    void dockStateIsRememberedAcrossRuns()
+    {
+        QFETCH(QString, change);
+        QFETCH(bool, visibleAfter);
+        QFETCH(int, areaAfter);
+        QTRY_VERIFY(m_dock->isVisible()); // a first start shows it
+        if (change == QLatin1String("close")) {
+            m_dock->toggleViewAction()->trigger();
+            QVERIFY(!m_dock->isVisible());
+        } else if (change == QLatin1String("move")) {
+            m_window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+        }
+        restartWindow();
+
+        QCOMPARE(m_dock->isVisible(), visibleAfter);
+        QCOMPARE(int(m_window->dockWidgetArea(m_dock)), areaAfter);
+        QCOMPARE(m_dock->toggleViewAction()->isChecked(), visibleAfter);
+        // The View menu brings a closed one back, where it was.
+        QAction *toggle = viewMenuAction(QStringLiteral("Conversations"));
+        QVERIFY(toggle);
+        if (!visibleAfter) {
+            toggle->trigger();
+            QTRY_VERIFY(m_dock->isVisible());
+            QCOMPARE(int(m_window->dockWidgetArea(m_dock)), areaAfter);
+        }
+        QCOMPARE(m_dock->list()->model()->rowCount(), 2);
+    }
+
+    void stateSavedBeforeTheDockExistedShowsIt()
+    {
+        // A window closed without a history (it could not open): its saved state names no
+        // Conversations dock. The next run, with a history, shows the dock.
+        Settings settings(m_dir->filePath(QStringLiteral("other.ini")));
+        {
+            MainWindow window(m_session.get(), &settings);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.close();
+        }
+        QVERIFY(!settings.value(Settings::windowState).isEmpty());
+        m_window.reset();
+        MainWindow window(m_session.get(), &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setHistoryStore(m_store.get());
+        QTRY_VERIFY(window.conversationsDock()->isVisible());
+        QCOMPARE(window.dockWidgetArea(window.conversationsDock()), Qt::LeftDockWidgetArea);
+    }
+
 private:
+    // Quits the window (it saves its state) and opens a new one on the same settings, as the
+    // next run of Easel does: shown first, then given the history.
+    void restartWindow()
+    {
+        m_window->close();
+        m_window.reset(new MainWindow(m_session.get(), m_settings.get()));
+        m_window->resize(1200, 700);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->setHistoryStore(m_store.get());
+        m_dock = m_window->conversationsDock();
+        QVERIFY(m_dock);
+        QTRY_COMPARE(m_dock->list()->model()->rowCount(), 2);
+    }
+
+    QAction *viewMenuAction(const QString &text) const
+    {
+        for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>()) {
+            if (menu->title() != QStringLiteral("&View"))
+                continue;
+            for (QAction *action : menu->actions())
+                if (action->text() == text)
+                    return action;
+        }
+        return nullptr;
+    }
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<HistoryStore> m_store;
     std::unique_ptr<ChatSession> m_session;

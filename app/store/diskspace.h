@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+// Why a write failed, in words a designer can act on. A full disk is named as such: the volume is
+// asked how much room it has (an error text cannot be trusted for that: it is translated, and a
+// buffered write may only fail at commit). Every other failure keeps the system's own reason.
+class DiskSpace
+{
+public:
+    // True when the volume that holds `path` (or would hold it: the nearest existing folder
+    // above it is asked) has less than `bytes` free.
+    static bool tooFullFor(const QString &path, qint64 bytes);
+    // "the disk is full (12 KB free, 40 KB needed)" when tooFullFor(), else `systemError`.
+    static QString reason(const QString &path, qint64 bytes, const QString &systemError);
+};
