@@ -150,7 +150,8 @@ QMimeData *ImageSaver::mimeDataFor(const Turn &turn, const ImageAsset &image)
         const QString candidate = ImageExporter::uniquePath(
             m_dragDir->filePath(ImageExporter::fileNameFor(turn, image, n, templatePattern())));
         QSaveFile file(candidate);
-        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.flush()
+            && file.commit())
             path = candidate;
     }
     const QImage pixels(path);

@@ -133,8 +133,9 @@ bool CompareResultsCsv::save(const QString &path, const QByteArray &csv, QString
                          .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    file.write(csv);
-    if (!file.commit()) {
+    // Flushed before commit(): QSaveFile (Qt 6.4) overlooks a failure of its last flush, and a
+    // full disk would leave an empty file reported as saved.
+    if (file.write(csv) != csv.size() || !file.flush() || !file.commit()) {
         if (error)
             *error = QStringLiteral("Could not write %1: %2.")
                          .arg(QDir::toNativeSeparators(path), file.errorString());

@@ -366,7 +366,7 @@ bool ContactSheet::savePng(const QImage &image, const QString &path, QString *er
         file.cancelWriting();
         return fail(reason);
     }
-    if (!file.commit())
+    if (!file.flush() || !file.commit()) // flush first: see ImageStore::put
         return fail(file.errorString());
     return true;
 }

@@ -115,8 +115,9 @@ bool writeText(const QString &path, const QString &text, QString *error)
         *error = QStringLiteral("Could not write %1: %2.").arg(path, file.errorString());
         return false;
     }
-    file.write(text.toUtf8());
-    if (!file.commit()) {
+    const QByteArray bytes = text.toUtf8();
+    // Flushed before commit(): QSaveFile (Qt 6.4) overlooks a failure of its last flush.
+    if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
         *error = QStringLiteral("Could not write %1: %2.").arg(path, file.errorString());
         return false;
     }
