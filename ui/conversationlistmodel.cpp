@@ -33,6 +33,9 @@ QString ConversationListModel::subtitle(const ConversationSummary &c)
         parts << (when.date() == QDate::currentDate()
                       ? when.toString(QStringLiteral("HH:mm"))
                       : QLocale().toString(when.date(), QLocale::ShortFormat));
+    if (c.kind == ConversationSummary::Kind::Compare)
+        parts << (c.turnCount == 1 ? QStringLiteral("1 cell")
+                                   : QStringLiteral("%1 cells").arg(c.turnCount));
     parts << (c.imageCount == 1 ? QStringLiteral("1 image")
                                 : QStringLiteral("%1 images").arg(c.imageCount));
     if (c.totalCost.isKnown())

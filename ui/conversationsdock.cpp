@@ -7,7 +7,9 @@
 #include "filedialogs.h"
 #include "store/conversationexporter.h"
 #include "store/historystore.h"
+
 #include "whenready.h"
+#include <algorithm>
 
 #include <QDir>
 #include <QListView>
@@ -63,6 +65,14 @@ void ConversationsDock::openConversation(const QString &id, const QString &turnI
     }
     if (!m_history)
         return;
+    const QList<ConversationSummary> &listed = m_list->model()->conversations();
+    const auto chosen = std::find_if(listed.cbegin(), listed.cend(),
+                                     [&id](const ConversationSummary &c) { return c.id == id; });
+    if (chosen != listed.cend() && chosen->kind == ConversationSummary::Kind::Compare) {
+        Q_EMIT compareRunRequested(*chosen);
+        m_list->setCurrentConversation(m_session->conversationId());
+        return;
+    }
     if (m_session->isBusy()) {
         // Opening another conversation would stop the running turn, which is already billed.
         Q_EMIT notice(tr("A turn is still running: stop it or wait for it before opening another "

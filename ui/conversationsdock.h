@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/historytypes.h"
+
 #include <QDockWidget>
 #include <QPointer>
 
@@ -33,6 +35,8 @@ public:
 
 Q_SIGNALS:
     void conversationOpened(const QString &id, const QString &turnId);
+    // A stored compare run was chosen: it opens in the Compare window, not in the chat.
+    void compareRunRequested(const ConversationSummary &run);
     void notice(const QString &message); // a plain sentence for the status bar
 
 private:

@@ -45,8 +45,8 @@ void SessionHistory::restoreLast(const std::function<void()> &done)
     auto *read = new QFutureWatcher<QList<Turn>>(this);
     connect(read, &QFutureWatcherBase::finished, this, [this, listed, read, id, done] {
         bool exists = false;
-        for (const ConversationSummary &c : listed->result())
-            exists = exists || c.id == id;
+        for (const ConversationSummary &c : listed->result()) // a chat, never a compare run
+            exists = exists || (c.id == id && c.kind == ConversationSummary::Kind::Chat);
         if (m_session) {
             m_session->setHistory(m_store, exists ? id : QString());
             if (exists)

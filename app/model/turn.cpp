@@ -48,7 +48,7 @@ QJsonObject Turn::toJson() const
     QJsonArray imageArray;
     for (const ImageAsset &image : images)
         imageArray.append(image.toJson());
-    return QJsonObject {
+    QJsonObject object {
         { QStringLiteral("id"), id },
         { QStringLiteral("prompt"), prompt },
         { QStringLiteral("attachments"), attachmentArray },
@@ -65,6 +65,9 @@ QJsonObject Turn::toJson() const
         { QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs) },
         { QStringLiteral("duration_ms"), durationMs },
     };
+    if (compareCell >= 0)
+        object.insert(QStringLiteral("compare_cell"), compareCell);
+    return object;
 }
 
 Turn Turn::fromJson(const QJsonObject &o)
@@ -93,5 +96,6 @@ Turn Turn::fromJson(const QJsonObject &o)
     t.startedAt
         = QDateTime::fromString(o.value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
     t.durationMs = o.value(QLatin1String("duration_ms")).toInteger(-1);
+    t.compareCell = o.value(QLatin1String("compare_cell")).toInt(-1);
     return t;
 }

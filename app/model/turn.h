@@ -40,6 +40,9 @@ struct Turn
     QString errorMessage; // plain sentence for the designer when Failed (or a warning when Done)
     QDateTime startedAt;
     qint64 durationMs = -1; // -1 while running
+    // In a stored compare run: the index of the cell this turn is (CompareSpec::cells()); -1 in a
+    // conversation.
+    int compareCell = -1;
 
     static QString statusName(Status status);
     static Status statusFromName(const QString &name);

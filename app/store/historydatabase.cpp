@@ -237,7 +237,7 @@ QList<ConversationSummary> HistoryDatabase::conversations()
         m_db,
         QStringLiteral(
             "SELECT c.id, c.title, c.provider_id, c.chat_model, c.image_model, c.created_at,"
-            " c.updated_at,"
+            " c.updated_at, c.kind, c.compare_spec,"
             " (SELECT count(*) FROM turns t WHERE t.conversation_id = c.id),"
             " (SELECT count(*) FROM images i JOIN turns t ON t.id = i.turn_id"
             "   WHERE t.conversation_id = c.id)"
@@ -258,8 +258,12 @@ QList<ConversationSummary> HistoryDatabase::conversations()
         c.imageModel = q.value(4).toString();
         c.createdAt = fromMs(q.value(5));
         c.updatedAt = fromMs(q.value(6));
-        c.turnCount = q.value(7).toInt();
-        c.imageCount = q.value(8).toInt();
+        c.kind = q.value(7).toString() == QLatin1String("compare")
+            ? ConversationSummary::Kind::Compare
+            : ConversationSummary::Kind::Chat;
+        c.compareSpec = q.value(8).toString().toUtf8();
+        c.turnCount = q.value(9).toInt();
+        c.imageCount = q.value(10).toInt();
         rowOf.insert(c.id, list.size());
         list.append(c);
     }
@@ -293,9 +297,13 @@ ConversationSummary HistoryDatabase::createConversation(const ConversationSummar
         c.updatedAt = c.createdAt;
     Statement insert(m_db,
                      QStringLiteral("INSERT INTO conversations (id, title, provider_id, chat_model,"
-                                    " image_model, created_at, updated_at) VALUES (?,?,?,?,?,?,?)"),
+                                    " image_model, created_at, updated_at, kind, compare_spec)"
+                                    " VALUES (?,?,?,?,?,?,?,?,?)"),
                      { c.id, c.title, c.providerId, c.chatModel, c.imageModel, toMs(c.createdAt),
-                       toMs(c.updatedAt) });
+                       toMs(c.updatedAt),
+                       c.kind == ConversationSummary::Kind::Compare ? QStringLiteral("compare")
+                                                                    : QStringLiteral("chat"),
+                       QString::fromUtf8(c.compareSpec) });
     if (!insert.exec()) {
         logError("creating a conversation", insert.error());
         return {};

@@ -67,11 +67,19 @@ const char *const version2[] = {
     "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
 };
 
+// Version 3: compare runs are stored as conversations of their own kind, with the spec of what
+// was compared; their cells are turns.
+const char *const version3[] = {
+    "ALTER TABLE conversations ADD COLUMN kind TEXT NOT NULL DEFAULT 'chat'",
+    "ALTER TABLE conversations ADD COLUMN compare_spec TEXT NOT NULL DEFAULT ''",
+    "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+};
+
 } // namespace
 
 int HistorySchema::currentVersion()
 {
-    return 2;
+    return 3;
 }
 
 bool HistorySchema::exec(QSqlDatabase &db, const QString &statement, QString *error)
@@ -122,6 +130,15 @@ bool HistorySchema::upgradeToVersion2(QSqlDatabase &db, QString *error)
     return true;
 }
 
+bool HistorySchema::upgradeToVersion3(QSqlDatabase &db, QString *error)
+{
+    for (const char *statement : version3) {
+        if (!exec(db, QString::fromLatin1(statement), error))
+            return false;
+    }
+    return true;
+}
+
 bool HistorySchema::migrate(QSqlDatabase &db, QString *error)
 {
     const int version = versionOf(db, error);
@@ -147,6 +164,8 @@ bool HistorySchema::migrate(QSqlDatabase &db, QString *error)
         ok = createVersion1(db, error);
     if (ok && version < 2)
         ok = upgradeToVersion2(db, error);
+    if (ok && version < 3)
+        ok = upgradeToVersion3(db, error);
     if (!ok || !db.commit()) {
         if (ok)
             *error = QStringLiteral("The history database could not be upgraded (%1).")

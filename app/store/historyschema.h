@@ -24,5 +24,6 @@ public:
 
 private:
     static bool upgradeToVersion2(QSqlDatabase &db, QString *error);
+    static bool upgradeToVersion3(QSqlDatabase &db, QString *error);
     static bool exec(QSqlDatabase &db, const QString &statement, QString *error);
 };

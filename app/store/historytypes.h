@@ -8,10 +8,15 @@
 #include <QSize>
 #include <QString>
 
-// One conversation as the sidebar lists it.
+// One conversation as the sidebar lists it: a chat, or a stored compare run (its cells are its
+// turns, each with Turn::compareCell set, and `compareSpec` says what was compared).
 struct ConversationSummary
 {
+    enum class Kind { Chat, Compare };
+
     QString id;
+    Kind kind = Kind::Chat;
+    QByteArray compareSpec; // CompareSpec::toJson() as compact JSON; empty for a chat
     QString title; // from the first prompt, editable
     QString providerId;
     QString chatModel;

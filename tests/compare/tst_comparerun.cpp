@@ -1,10 +1,12 @@
 // Compare runs over real loopback HTTP: cells through the direct image endpoint or the forced
 // image tool, the concurrency bound (the fake gateway counts requests in flight), a failing cell
 // beside finished ones, linked images downloaded before a cell counts as finished, and cancel.
+#include "compare/comparehistory.h"
 #include "compare/comparerun.h"
 #include "fakes/fakegateway.h"
 #include "fakes/testpayloads.h"
 #include "pricing/costestimator.h"
+#include "store/historystore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void linkedImageDownloadedBeforeCellFinishes();
     void cancelStopsRunningAndQueued();
     void unusableProviderFailsItsCellOnly();
+    void storedInHistoryAndReadBack();
 
 private:
     CompareRun *makeRun(QList<ProviderProfile> providers);
@@ -379,6 +382,59 @@ void TestCompareRun::unusableProviderFailsItsCellOnly()
              qPrintable(run->cell(0).turn.errorMessage));
     QCOMPARE(run->cell(1).turn.status, Turn::Status::Done);
     QCOMPARE(m_fake->requestsFor("/v1/images/generations").size(), 1);
+}
+
+void TestCompareRun::storedInHistoryAndReadBack()
+{
+    HistoryStore store(m_dir->filePath("history.sqlite"));
+    QVERIFY(store.open().result().ok);
+    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkMagenta));
+    m_fake->setRoute("/bad/v1/images/generations",
+                     FakeResponse::json(400, R"({"error":{"message":"Bad size"}})"));
+    CompareRun *run
+        = makeRun({ profile("a", m_fake->url("/v1")), profile("bad", m_fake->url("/bad/v1")) });
+    CompareHistory history(&store, run);
+    QSignalSpy finished(run, &CompareRun::finished);
+    const CompareSpec asked = spec("a",
+                                   { axis(CompareAxis::Parameter::Quality, { "low", "high" }),
+                                     axis(CompareAxis::Parameter::Provider, { "a", "bad" }) });
+    run->start(asked, 2);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(!history.conversationId().isEmpty());
+
+    const QList<ConversationSummary> conversations = store.conversations().result();
+    QCOMPARE(conversations.size(), 1);
+    const ConversationSummary &summary = conversations.constFirst();
+    QCOMPARE(summary.id, history.conversationId());
+    QCOMPARE(summary.kind, ConversationSummary::Kind::Compare);
+    QCOMPARE(summary.title, QStringLiteral("Compare \u00b7 a lighthouse at dusk"));
+    QCOMPARE(summary.turnCount, 4);
+    QCOMPARE(summary.imageCount, 2);
+
+    CompareHistory::StoredRun stored;
+    QString error;
+    QVERIFY2(CompareHistory::fromStored(summary, store.turns(summary.id).result(), &stored, &error),
+             qPrintable(error));
+    QCOMPARE(stored.spec, asked);
+    QCOMPARE(stored.cells.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        const Turn &cell = stored.cells.at(i);
+        QCOMPARE(cell.compareCell, i);
+        QCOMPARE(cell.id, run->cell(i).turn.id);
+        QCOMPARE(cell.status, run->cell(i).turn.status);
+        QCOMPARE(cell.finalImageCount(), run->cell(i).turn.finalImageCount());
+        QCOMPARE(cell.errorMessage, run->cell(i).turn.errorMessage);
+    }
+    // Cells 0 and 1 went to "a" (quality low, high), 2 and 3 to the failing one.
+    QCOMPARE(stored.cells.at(1).status, Turn::Status::Done);
+    QCOMPARE(stored.cells.at(3).status, Turn::Status::Failed);
+    QVERIFY(stored.cells.at(3).errorMessage.contains("Bad size"));
+
+    // A chat is refused by fromStored with a sentence.
+    ConversationSummary chat = summary;
+    chat.kind = ConversationSummary::Kind::Chat;
+    QVERIFY(!CompareHistory::fromStored(chat, {}, &stored, &error));
+    QVERIFY(error.contains("not a comparison"));
 }
 
 QTEST_GUILESS_MAIN(TestCompareRun)

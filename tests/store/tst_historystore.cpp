@@ -103,6 +103,7 @@ private Q_SLOTS:
     void runningTurnsBecomeInterruptedAtOpen();
     void corruptFileIsMovedAside();
     void upgradesVersion1();
+    void keepsCompareRunsApart();
     void refusesNewerSchema();
     void neverStoresImageBytes();
     void workRunsOffTheCallingThread();
@@ -588,10 +589,13 @@ void TestHistoryStore::upgradesVersion1()
     HistoryStore::OpenResult opened;
     auto store = openStore(&opened);
     QVERIFY2(opened.ok, qPrintable(opened.error));
-    QCOMPARE(opened.schemaVersion, 2);
+    QCOMPARE(opened.schemaVersion, 3);
     const QList<ConversationSummary> conversations = result(store->conversations());
     QCOMPARE(conversations.size(), 1);
     QCOMPARE(conversations.at(0).title, QStringLiteral("Old one"));
+    // Version 3: what was there is a chat, with no compare spec.
+    QCOMPARE(conversations.at(0).kind, ConversationSummary::Kind::Chat);
+    QVERIFY(conversations.at(0).compareSpec.isEmpty());
     QCOMPARE(conversations.at(0).imageCount, 1);
     QCOMPARE(result(store->turns(QStringLiteral("c"))).at(0).toJson(), old.toJson());
     QCOMPARE(result(store->search(QStringLiteral("old"))).size(), 1);
@@ -683,6 +687,43 @@ void TestHistoryStore::workRunsOffTheCallingThread()
     QVERIFY(worker != QThread::currentThread());
     QCOMPARE(worker, store->workerThread());
     QCOMPARE(worker->objectName(), QStringLiteral("easel-history"));
+}
+
+void TestHistoryStore::keepsCompareRunsApart()
+{
+    auto store = openStore();
+    ConversationSummary chat;
+    chat.title = QStringLiteral("A chat");
+    chat = result(store->createConversation(chat));
+    ConversationSummary run;
+    run.title = QStringLiteral("Compare \u00b7 lighthouses");
+    run.kind = ConversationSummary::Kind::Compare;
+    run.compareSpec = R"({"prompt":"lighthouses","axes":[]})";
+    run = result(store->createConversation(run));
+    QVERIFY(!chat.id.isEmpty() && !run.id.isEmpty());
+
+    Turn cell = makeTurn(QStringLiteral("cell-1"), QStringLiteral("lighthouses"), "");
+    cell.compareCell = 1;
+    cell.images.append(finalImage(m_images->put(pngBytes(6, 4)), QStringLiteral("images-0")));
+    QVERIFY(result(store->saveTurn(run.id, cell)));
+
+    // Reopened: the kind and the spec come back, and the cell keeps its index.
+    store.reset();
+    store = openStore();
+    const QList<ConversationSummary> all = result(store->conversations());
+    QCOMPARE(all.size(), 2);
+    const auto stored = std::find_if(
+        all.cbegin(), all.cend(), [&run](const ConversationSummary &c) { return c.id == run.id; });
+    QVERIFY(stored != all.cend());
+    QCOMPARE(stored->kind, ConversationSummary::Kind::Compare);
+    QCOMPARE(stored->compareSpec, run.compareSpec);
+    const QList<Turn> turns = result(store->turns(run.id));
+    QCOMPARE(turns.size(), 1);
+    QCOMPARE(turns.at(0).compareCell, 1);
+    QCOMPARE(result(store->turns(chat.id)).size(), 0);
+    // Its images are in the library like any other.
+    LibraryFilter everything;
+    QCOMPARE(result(store->libraryImages(everything, 0, 10)).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

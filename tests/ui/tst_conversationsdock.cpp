@@ -146,6 +146,35 @@ private Q_SLOTS:
         }
     }
 
+    void compareRunOpensOutsideTheChat()
+    {
+        ConversationSummary run;
+        run.title = QStringLiteral("Compare \u00b7 lighthouses");
+        run.kind = ConversationSummary::Kind::Compare;
+        run.compareSpec = R"({"prompt":"lighthouses"})";
+        run = m_store->createConversation(run).result();
+        Turn cell = makeTurn(QStringLiteral("cell-0"), QStringLiteral("lighthouses"),
+                             QDateTime::currentDateTime());
+        cell.compareCell = 0;
+        QVERIFY(m_store->saveTurn(run.id, cell).result());
+        m_dock->list()->refresh();
+        QTRY_COMPARE(m_dock->list()->model()->rowCount(), 3);
+        const QModelIndex newest = m_dock->list()->model()->index(0);
+        QCOMPARE(newest.data(ConversationListModel::IdRole).toString(), run.id);
+        QVERIFY(ConversationListModel::subtitle(m_dock->list()->model()->summaryAt(0))
+                    .contains(QStringLiteral("1 cell"))); // a run counts its cells
+
+        QSignalSpy compare(m_dock, &ConversationsDock::compareRunRequested);
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        Q_EMIT m_dock->list()->conversationActivated(run.id, QString());
+        QCOMPARE(compare.size(), 1);
+        QCOMPARE(compare.at(0).at(0).value<ConversationSummary>().id, run.id);
+        QTest::qWait(100);
+        QCOMPARE(opened.size(), 0); // the chat stays as it was
+        QVERIFY(m_session->conversationId() != run.id);
+        QCOMPARE(m_session->model()->rowCount(), 0);
+    }
+
     void libraryOpensTheImagesConversation()
     {
         LibraryWindow *library = m_window->libraryWindow();
