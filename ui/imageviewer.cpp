@@ -1,6 +1,7 @@
 #include "imageviewer.h"
 
 #include "image/imagecache.h"
+#include "imageviewport.h"
 #include "viewpalette.h"
 
 #include <QFileInfo>
@@ -16,16 +17,12 @@
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <algorithm>
 #include <cmath>
 #include <functional>
 
 namespace {
 
-constexpr qreal minZoom = 0.02;
-constexpr qreal maxZoom = 32.0;
-constexpr qreal zoomStep = 1.25;
-constexpr int canvasMargin = 16;
+constexpr qreal zoomStep = ImageViewport::zoomStep;
 
 ImageViewer::Loaded loadImage(const QString &filePath)
 {
@@ -61,7 +58,7 @@ public:
     void setImage(const QImage &image)
     {
         m_image = image;
-        m_fit = true;
+        viewport().setImageSize(image.size());
         relayout();
     }
     void setMessage(const QString &message)
@@ -70,12 +67,12 @@ public:
         update();
     }
     const QImage &image() const { return m_image; }
-    bool fits() const { return m_fit; }
-    qreal scale() const { return m_fit ? fitScale() : m_scale; }
+    bool fits() const { return viewport().fits(); }
+    qreal scale() const { return viewport().scale(); }
 
     void fit()
     {
-        m_fit = true;
+        viewport().fit();
         relayout();
     }
     // Zooms to `scale` keeping the image point under `anchor` (widget coordinates) in place.
@@ -83,13 +80,7 @@ public:
     {
         if (m_image.isNull())
             return;
-        const qreal from = this->scale();
-        const qreal to = std::clamp(scale, minZoom, maxZoom);
-        const QPointF origin = imageOrigin();
-        m_fit = false;
-        m_scale = to;
-        m_offset = anchor - (anchor - origin) * (to / from);
-        clampOffset();
+        viewport().zoomTo(scale, anchor);
         update();
         notify();
     }
@@ -107,9 +98,9 @@ protected:
                              m_message);
             return;
         }
-        const QRectF target(imageOrigin(), QSizeF(m_image.size()) * scale());
+        const QRectF target = viewport().imageRect();
         if (m_image.hasAlphaChannel())
-            painter.fillRect(target, checkerboard());
+            painter.fillRect(target, ImageViewport::checkerboard());
         painter.setRenderHint(QPainter::SmoothPixmapTransform, scale() < 2.0);
         painter.drawImage(target, m_image);
     }
@@ -119,9 +110,8 @@ protected:
         if (event->modifiers() & Qt::ControlModifier) {
             const qreal notches = event->angleDelta().y() / 120.0;
             zoomTo(scale() * std::pow(zoomStep, notches), event->position());
-        } else if (!m_fit) {
-            m_offset += QPointF(event->angleDelta()) / 2.0;
-            clampOffset();
+        } else if (!fits()) {
+            viewport().panBy(QPointF(event->angleDelta()) / 2.0);
             update();
         }
         event->accept();
@@ -135,56 +125,31 @@ protected:
     }
     void mouseMoveEvent(QMouseEvent *event) override
     {
-        if (!(event->buttons() & Qt::LeftButton) || m_fit)
+        if (!(event->buttons() & Qt::LeftButton) || fits())
             return;
-        m_offset += event->position() - m_dragFrom;
+        viewport().panBy(event->position() - m_dragFrom);
         m_dragFrom = event->position();
-        clampOffset();
         update();
     }
     void mouseReleaseEvent(QMouseEvent *) override { setCursor(Qt::OpenHandCursor); }
     void mouseDoubleClickEvent(QMouseEvent *event) override
     {
-        if (m_fit)
+        if (fits())
             zoomTo(1.0, event->position());
         else
             fit();
     }
 
 private:
-    qreal fitScale() const
+    // The widget's size can change while it is hidden without a resize event, so the viewport
+    // learns it whenever it is used.
+    ImageViewport &viewport() const
     {
-        if (m_image.isNull())
-            return 1.0;
-        const QSizeF room = QSizeF(size()) - QSizeF(2 * canvasMargin, 2 * canvasMargin);
-        const qreal scale
-            = std::min(room.width() / m_image.width(), room.height() / m_image.height());
-        return std::clamp(scale, minZoom, 1.0); // fitting shrinks, it never blows pixels up
-    }
-    QPointF imageOrigin() const
-    {
-        if (m_fit) {
-            const QSizeF shown = QSizeF(m_image.size()) * fitScale();
-            return { (width() - shown.width()) / 2.0, (height() - shown.height()) / 2.0 };
-        }
-        return m_offset;
-    }
-    // A smaller image is centred; a larger one cannot be dragged past its edges.
-    void clampOffset()
-    {
-        const QSizeF shown = QSizeF(m_image.size()) * m_scale;
-        auto clampAxis = [](qreal offset, qreal extent, qreal room) {
-            if (extent <= room)
-                return (room - extent) / 2.0;
-            return std::clamp(offset, room - extent, 0.0);
-        };
-        m_offset.setX(clampAxis(m_offset.x(), shown.width(), width()));
-        m_offset.setY(clampAxis(m_offset.y(), shown.height(), height()));
+        m_viewport.setViewSize(size());
+        return m_viewport;
     }
     void relayout()
     {
-        if (!m_fit)
-            clampOffset();
         update();
         notify();
     }
@@ -193,24 +158,10 @@ private:
         if (viewChanged)
             viewChanged();
     }
-    static QBrush checkerboard()
-    {
-        static const QPixmap tile = [] {
-            QPixmap pixmap(16, 16);
-            pixmap.fill(QColor(0xcc, 0xcc, 0xcc));
-            QPainter painter(&pixmap);
-            painter.fillRect(0, 0, 8, 8, QColor(0x99, 0x99, 0x99));
-            painter.fillRect(8, 8, 8, 8, QColor(0x99, 0x99, 0x99));
-            return pixmap;
-        }();
-        return QBrush(tile);
-    }
 
     QImage m_image;
     QString m_message;
-    bool m_fit = true;
-    qreal m_scale = 1.0;
-    QPointF m_offset;
+    mutable ImageViewport m_viewport;
     QPointF m_dragFrom;
 };
 

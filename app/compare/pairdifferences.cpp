@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <functional>
+
 namespace {
 
 QLocale numberLocale()
@@ -83,24 +85,46 @@ QList<Field> fields()
         };
     };
     return {
-        { "provider", PD::tr("Provider"), [](const Turn &t, auto) { return t.providerId; } },
-        { "chatModel", PD::tr("Chat model"), [](const Turn &t, auto) { return t.chatModel; } },
+        { "provider", PD::tr("Provider"),
+          [](const Turn &t, auto) {
+              return t.providerId;
+          } },
+        { "chatModel", PD::tr("Chat model"),
+          [](const Turn &t, auto) {
+              return t.chatModel;
+          } },
         { "imageModel", PD::tr("Image model"),
-          [](const Turn &t, auto) { return t.requested.imageModel; } },
+          [](const Turn &t, auto) {
+              return t.requested.imageModel;
+          } },
         { "requestedQuality", PD::tr("Requested quality"),
-          [](const Turn &t, auto) { return t.requested.quality; } },
+          [](const Turn &t, auto) {
+              return t.requested.quality;
+          } },
         { "requestedSize", PD::tr("Requested size"),
-          [](const Turn &t, auto) { return t.requested.effectiveSize(); } },
+          [](const Turn &t, auto) {
+              return t.requested.effectiveSize();
+          } },
         { "aspectRatio", PD::tr("Aspect ratio"),
-          [](const Turn &t, auto) { return t.requested.aspectRatio; } },
+          [](const Turn &t, auto) {
+              return t.requested.aspectRatio;
+          } },
         { "requestedBackground", PD::tr("Requested background"),
-          [](const Turn &t, auto) { return t.requested.background; } },
+          [](const Turn &t, auto) {
+              return t.requested.background;
+          } },
         { "requestedFormat", PD::tr("Requested format"),
-          [](const Turn &t, auto) { return t.requested.outputFormat; } },
+          [](const Turn &t, auto) {
+              return t.requested.outputFormat;
+          } },
         { "compression", PD::tr("Compression"),
-          [](const Turn &t, auto) { return compression(t.requested); } },
+          [](const Turn &t, auto) {
+              return compression(t.requested);
+          } },
         { "moderation", PD::tr("Moderation"),
-          [](const Turn &t, auto) { return t.requested.moderation; } },
+          [](const Turn &t, auto) {
+              return t.requested.moderation;
+          } },
         { "actualSize", PD::tr("Actual size"), report(&ImageReport::size) },
         { "actualQuality", PD::tr("Actual quality"), report(&ImageReport::quality) },
         { "actualBackground", PD::tr("Actual background"), report(&ImageReport::background) },
@@ -109,13 +133,28 @@ QList<Field> fields()
           [](const Turn &, const ImageAsset *image) {
               return image ? PD::formatPixelSize(image->pixelSize) : QString();
           } },
-        { "bytes", PD::tr("File size"), [](const Turn &, auto image) { return bytes(image); } },
+        { "bytes", PD::tr("File size"),
+          [](const Turn &, auto image) {
+              return bytes(image);
+          } },
         { "revisedPrompt", PD::tr("Revised prompt"), report(&ImageReport::revisedPrompt), true },
         { "prompt", PD::tr("Prompt"), [](const Turn &t, auto) { return t.prompt; }, true },
-        { "tokensIn", PD::tr("Tokens in"), [](const Turn &t, auto) { return tokensIn(t); } },
-        { "tokensOut", PD::tr("Tokens out"), [](const Turn &t, auto) { return tokensOut(t); } },
-        { "cost", PD::tr("Cost"), [](const Turn &t, auto) { return cost(t); } },
-        { "time", PD::tr("Time"), [](const Turn &t, auto) { return seconds(t); } },
+        { "tokensIn", PD::tr("Tokens in"),
+          [](const Turn &t, auto) {
+              return tokensIn(t);
+          } },
+        { "tokensOut", PD::tr("Tokens out"),
+          [](const Turn &t, auto) {
+              return tokensOut(t);
+          } },
+        { "cost", PD::tr("Cost"),
+          [](const Turn &t, auto) {
+              return cost(t);
+          } },
+        { "time", PD::tr("Time"),
+          [](const Turn &t, auto) {
+              return seconds(t);
+          } },
     };
 }
 
@@ -136,8 +175,8 @@ QList<PairDifferences::Row> PairDifferences::compare(const Turn &turnA, int imag
         row.longText = field.longText;
         // Settings are words ("high", "PNG"): their case carries no meaning. Prompts are compared
         // exactly, since one changed letter is a different prompt.
-        row.differs = row.a.compare(row.b, field.longText ? Qt::CaseSensitive : Qt::CaseInsensitive)
-            != 0;
+        row.differs
+            = row.a.compare(row.b, field.longText ? Qt::CaseSensitive : Qt::CaseInsensitive) != 0;
         rows << row;
     }
     return rows;
@@ -172,7 +211,7 @@ QString PairDifferences::sizeMismatchNote(QSize a, QSize b)
 {
     if (a.isEmpty() || b.isEmpty() || a == b)
         return {};
-    return tr("The images differ in size (A %1, B %2): B is scaled to A's size to overlay and "
-              "compare them.")
+    return tr("The images differ in size (A %1, B %2): B is laid over A's area to compare "
+              "them, and scaled to A's size for the difference.")
         .arg(formatPixelSize(a), formatPixelSize(b));
 }
