@@ -2,6 +2,7 @@
 #include "chat/launchoptions.h"
 #include "chat/providerregistry.h"
 #include "chat/sessionhistory.h"
+#include "cli/clicommand.h"
 #include "demo/demogateway.h"
 #include "mainwindow.h"
 #include "store/historystore.h"
@@ -16,6 +17,10 @@
 
 int main(int argc, char *argv[])
 {
+    // `easel generate` and `easel compare` run without a window (and without a display).
+    if (argc > 1 && CliCommand::isCommand(argv[1]))
+        return CliCommand::main(argc, argv);
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Easel"));
     QApplication::setOrganizationName(QStringLiteral("Easel"));

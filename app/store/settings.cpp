@@ -15,6 +15,9 @@ const Settings::Key<QString> Settings::autoSaveTemplate {
     "save/autoSaveTemplate", QStringLiteral("{date}_{time}_{model}_{quality}_{size}_{n}.{ext}")
 };
 
+const Settings::Key<double> Settings::compareCostLimit { "compare/costLimit", 1.0 };
+const Settings::Key<int> Settings::compareConcurrency { "compare/concurrency", 3 };
+
 Settings::Settings() = default;
 
 Settings::Settings(const QString &iniFile)

@@ -34,6 +34,10 @@ public:
     static const Key<bool> autoSaveEnabled;
     static const Key<QString> autoSaveFolder;
     static const Key<QString> autoSaveTemplate;
+    // Above this estimated total (USD) a compare run asks before it is sent (issue #5).
+    static const Key<double> compareCostLimit;
+    // How many cells of a compare run are sent at the same time (the Compare window).
+    static const Key<int> compareConcurrency;
 
     Settings(); // the application's settings
     explicit Settings(const QString &iniFile); // for tests

@@ -220,6 +220,10 @@ void TestDemoImages::streamedAnswer_data()
         << QByteArray(R"({"model":"gpt-image-1","prompt":"coral reef","stream":true,"n":2,
                           "quality":"low","output_format":"jpeg","output_compression":70})")
         << 2 << 0 << QSize(1024, 1024) << QByteArray("jpeg");
+    QTest::newRow("n=2 as easel generate asks, previews 0")
+        << QByteArray(R"({"model":"gpt-image-1.5","prompt":"a lighthouse at dusk","n":2,
+                          "stream":true,"partial_images":0,"quality":"low"})")
+        << 2 << 0 << QSize(1024, 1024) << QByteArray("png");
     QTest::newRow("3 previews, portrait")
         << QByteArray(R"({"model":"gpt-image-1-mini","prompt":"tall pines","stream":true,
                           "partial_images":3,"quality":"low","size":"1024x1536"})")

@@ -1,0 +1,492 @@
+#include "clioptions.h"
+
+#include "cliexitcode.h"
+#include "compare/comparerun.h"
+
+#include <QCommandLineParser>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+using Parameter = CompareAxis::Parameter;
+
+QString flag(const QString &name)
+{
+    return QStringLiteral("--") + name;
+}
+
+QString flag(Parameter parameter)
+{
+    return flag(CompareAxis::name(parameter));
+}
+
+// The image settings that have a flag of their own, named like their axis (--quality and
+// --axis quality=...).
+constexpr Parameter settingFlags[] = {
+    Parameter::ImageModel, Parameter::Quality,      Parameter::Size,        Parameter::AspectRatio,
+    Parameter::Background, Parameter::OutputFormat, Parameter::Compression, Parameter::Moderation,
+};
+
+class Reader
+{
+public:
+    Reader(const QCommandLineParser &parser, QString *error)
+        : m_parser(parser)
+        , m_error(error)
+    {
+    }
+
+    bool fail(const QString &message)
+    {
+        if (m_error)
+            *m_error = message;
+        return false;
+    }
+
+    // The one value of a flag, trimmed; false when it is given twice or empty.
+    bool single(const QString &name, QString *value)
+    {
+        if (!m_parser.isSet(name))
+            return true;
+        if (m_parser.values(name).size() > 1)
+            return fail(
+                QStringLiteral("%1 is given more than once: give it once.").arg(flag(name)));
+        const QString text = m_parser.value(name).trimmed();
+        if (text.isEmpty())
+            return fail(QStringLiteral("%1 needs a value.").arg(flag(name)));
+        *value = text;
+        return true;
+    }
+
+    // A setting with the rules of its axis (the window's rules), normalized ("High" -> "high").
+    bool setting(Parameter parameter, QString *value)
+    {
+        QString text;
+        if (!single(CompareAxis::name(parameter), &text))
+            return false;
+        if (text.isEmpty())
+            return true;
+        const QString normalized = CompareAxis::normalizedValue(parameter, text);
+        const QString problem = CompareAxis::checkValue(parameter, normalized);
+        if (!problem.isEmpty())
+            return fail(flag(parameter) + QStringLiteral(": ") + problem);
+        *value = normalized;
+        return true;
+    }
+
+    bool number(const QString &name, int minimum, int maximum, const QString &what, int *value)
+    {
+        QString text;
+        if (!single(name, &text))
+            return false;
+        if (text.isEmpty())
+            return true;
+        bool ok = false;
+        const int number = text.toInt(&ok);
+        if (!ok || number < minimum || number > maximum)
+            return fail(QStringLiteral("%1: \"%2\" is not %3: use a whole number from %4 to %5.")
+                            .arg(flag(name), text, what)
+                            .arg(minimum)
+                            .arg(maximum));
+        *value = number;
+        return true;
+    }
+
+private:
+    const QCommandLineParser &m_parser;
+    QString *m_error;
+};
+
+QString option(const QString &names, const QString &text)
+{
+    // Two columns: the flag and its value, then the explanation, wrapped by hand under 100
+    // columns.
+    return QStringLiteral("  %1%2\n").arg(names.leftJustified(28), text);
+}
+
+} // namespace
+
+QString CliOptions::commandName(Command command)
+{
+    return command == Command::Compare ? QStringLiteral("compare") : QStringLiteral("generate");
+}
+
+std::optional<CliOptions::Command> CliOptions::commandFromName(const QString &name)
+{
+    if (name == QLatin1String("generate"))
+        return Command::Generate;
+    if (name == QLatin1String("compare"))
+        return Command::Compare;
+    return std::nullopt;
+}
+
+bool CliOptions::hasAxis(Parameter parameter) const
+{
+    return std::any_of(axes.cbegin(), axes.cend(), [parameter](const CompareAxis &axis) {
+        return axis.parameter == parameter;
+    });
+}
+
+CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *options,
+                                      QString *error)
+{
+    CliOptions parsed;
+    const std::optional<Command> command
+        = arguments.size() > 1 ? commandFromName(arguments.at(1)) : std::nullopt;
+    if (!command) {
+        if (error)
+            *error = QStringLiteral("Name a command: generate or compare.");
+        return Outcome::Error;
+    }
+    parsed.command = *command;
+    const bool compare = parsed.command == Command::Compare;
+
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    QList<QCommandLineOption> known {
+        QCommandLineOption({ QStringLiteral("h"), QStringLiteral("help") }, QString()),
+        QCommandLineOption(QStringLiteral("provider"), QString(), QStringLiteral("id")),
+        QCommandLineOption(QStringLiteral("prompt"), QString(), QStringLiteral("text")),
+        QCommandLineOption(QStringLiteral("model"), QString(), QStringLiteral("id")),
+        QCommandLineOption(QStringLiteral("n"), QString(), QStringLiteral("count")),
+        QCommandLineOption(QStringLiteral("out"), QString(), QStringLiteral("dir")),
+        QCommandLineOption(QStringLiteral("data-dir"), QString(), QStringLiteral("dir")),
+        QCommandLineOption(QStringLiteral("yes"), QString()),
+        QCommandLineOption(QStringLiteral("cost-limit"), QString(), QStringLiteral("usd")),
+    };
+    for (Parameter parameter : settingFlags)
+        known.append(
+            QCommandLineOption(CompareAxis::name(parameter), QString(), QStringLiteral("value")));
+    if (compare) {
+        known.append(QCommandLineOption(QStringLiteral("axis"), QString(), QStringLiteral("axis")));
+        known.append(
+            QCommandLineOption(QStringLiteral("concurrency"), QString(), QStringLiteral("count")));
+    }
+    parser.addOptions(known);
+
+    QStringList flags = arguments;
+    flags.removeAt(1); // the command
+    if (!parser.parse(flags)) {
+        if (error)
+            *error = parser.errorText();
+        return Outcome::Error;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        *options = parsed;
+        return Outcome::Help;
+    }
+    Reader read(parser, error);
+    auto failed = [](bool ok) {
+        return !ok;
+    };
+    if (!parser.positionalArguments().isEmpty()) {
+        read.fail(QStringLiteral("Unexpected argument \"%1\": values go after their flag, for "
+                                 "example --prompt \"a fox\".")
+                      .arg(parser.positionalArguments().constFirst()));
+        return Outcome::Error;
+    }
+
+    if (failed(read.single(QStringLiteral("provider"), &parsed.provider))
+        || failed(read.single(QStringLiteral("model"), &parsed.chatModel))
+        || failed(read.single(QStringLiteral("out"), &parsed.outDir))
+        || failed(read.single(QStringLiteral("data-dir"), &parsed.dataDir))
+        || failed(read.setting(Parameter::ImageModel, &parsed.imageModel))
+        || failed(read.setting(Parameter::Quality, &parsed.quality))
+        || failed(read.setting(Parameter::Size, &parsed.size))
+        || failed(read.setting(Parameter::AspectRatio, &parsed.aspectRatio))
+        || failed(read.setting(Parameter::Background, &parsed.background))
+        || failed(read.setting(Parameter::OutputFormat, &parsed.format))
+        || failed(read.setting(Parameter::Moderation, &parsed.moderation))
+        || failed(read.number(QStringLiteral("n"), 1, CompareSpec::maxImagesPerCell,
+                              QStringLiteral("a number of images"), &parsed.imagesPerCell))
+        || (compare
+            && failed(read.number(QStringLiteral("concurrency"), 1, maxConcurrency,
+                                  QStringLiteral("a number of requests at a time"),
+                                  &parsed.concurrency))))
+        return Outcome::Error;
+    parsed.provider = parsed.provider.toLower();
+
+    // The prompt is kept as written (inner line breaks and all); only its edges are trimmed.
+    if (parser.values(QStringLiteral("prompt")).size() > 1) {
+        read.fail(QStringLiteral("--prompt is given more than once: give it once."));
+        return Outcome::Error;
+    }
+    parsed.prompt = parser.value(QStringLiteral("prompt")).trimmed();
+    if (parser.isSet(QStringLiteral("prompt")) && parsed.prompt.isEmpty()) {
+        read.fail(QStringLiteral("--prompt needs a value."));
+        return Outcome::Error;
+    }
+
+    QString compression;
+    if (failed(read.setting(Parameter::Compression, &compression)))
+        return Outcome::Error;
+    if (!compression.isEmpty())
+        parsed.compression = compression.toInt();
+
+    QString costLimit;
+    if (failed(read.single(QStringLiteral("cost-limit"), &costLimit)))
+        return Outcome::Error;
+    if (!costLimit.isEmpty()) {
+        bool ok = false;
+        const QString digits
+            = costLimit.startsWith(QLatin1Char('$')) ? costLimit.mid(1).trimmed() : costLimit;
+        const double usd = digits.toDouble(&ok);
+        if (!ok || !std::isfinite(usd) || usd < 0) {
+            read.fail(QStringLiteral("--cost-limit: \"%1\" is not an amount: write US dollars, "
+                                     "for example --cost-limit 2.50.")
+                          .arg(costLimit));
+            return Outcome::Error;
+        }
+        parsed.costLimitUsd = usd;
+    }
+    parsed.yes = parser.isSet(QStringLiteral("yes"));
+
+    if (compare) {
+        for (const QString &text : parser.values(QStringLiteral("axis"))) {
+            CompareAxis axis;
+            QString problem;
+            if (!CompareAxis::parse(text, &axis, &problem)) {
+                read.fail(QStringLiteral("--axis: ") + problem);
+                return Outcome::Error;
+            }
+            if (parsed.hasAxis(axis.parameter)) {
+                read.fail(QStringLiteral("--axis: the %1 axis is given twice: put all its values "
+                                         "in one --axis.")
+                              .arg(axis.name()));
+                return Outcome::Error;
+            }
+            parsed.axes.append(axis);
+        }
+        if (parsed.axes.isEmpty()) {
+            read.fail(QStringLiteral("compare needs at least one --axis, for example --axis "
+                                     "quality=low,medium,high."));
+            return Outcome::Error;
+        }
+        if (parsed.axes.size() > CompareSpec::maxAxes) {
+            read.fail(QStringLiteral("--axis: a comparison has at most %1 axes, not %2.")
+                          .arg(CompareSpec::maxAxes)
+                          .arg(parsed.axes.size()));
+            return Outcome::Error;
+        }
+    }
+
+    // A flag and an axis for the same setting: the axis would win, so the flag would do nothing.
+    const QList<Parameter> flagged {
+        Parameter::Provider,   Parameter::Prompt,       Parameter::ImageModel,
+        Parameter::Quality,    Parameter::Size,         Parameter::AspectRatio,
+        Parameter::Background, Parameter::OutputFormat, Parameter::Compression,
+        Parameter::Moderation,
+    };
+    for (Parameter parameter : flagged) {
+        if (parsed.hasAxis(parameter) && parser.isSet(CompareAxis::name(parameter))) {
+            read.fail(QStringLiteral("%1 and --axis %2=... both set the %2: leave %1 out.")
+                          .arg(flag(parameter), CompareAxis::name(parameter)));
+            return Outcome::Error;
+        }
+    }
+    const bool sized = !parsed.size.isEmpty() || parsed.hasAxis(Parameter::Size);
+    const bool ratioed = !parsed.aspectRatio.isEmpty() || parsed.hasAxis(Parameter::AspectRatio);
+    if (sized && ratioed
+        && !(parsed.hasAxis(Parameter::Size) && parsed.hasAxis(Parameter::AspectRatio))) {
+        read.fail(QStringLiteral("Give either --size or --aspect-ratio: a size overrides the "
+                                 "aspect ratio."));
+        return Outcome::Error;
+    }
+    if (parsed.background == QLatin1String("transparent")
+        && parsed.format == QLatin1String("jpeg")) {
+        read.fail(QStringLiteral("--background transparent needs --format png or webp: jpeg has "
+                                 "no transparency."));
+        return Outcome::Error;
+    }
+    if (parsed.compression && !parsed.hasAxis(Parameter::OutputFormat)
+        && parsed.format != QLatin1String("jpeg") && parsed.format != QLatin1String("webp")) {
+        read.fail(QStringLiteral("--compression only applies to jpeg and webp: add --format jpeg "
+                                 "or --format webp."));
+        return Outcome::Error;
+    }
+
+    if (parsed.prompt.isEmpty() && !parsed.hasAxis(Parameter::Prompt)) {
+        read.fail(QStringLiteral("--prompt is required: the text of the image to make."));
+        return Outcome::Error;
+    }
+    if (parsed.outDir.isEmpty()) {
+        read.fail(QStringLiteral("--out is required: the folder the images are written to."));
+        return Outcome::Error;
+    }
+    *options = parsed;
+    return Outcome::Run;
+}
+
+CompareSpec CliOptions::toSpec(const QString &providerId, const QString &defaultImageModel) const
+{
+    CompareSpec spec;
+    spec.providerId = providerId;
+    spec.chatModel = chatModel;
+    spec.prompt = prompt;
+    ImageParams &params = spec.base;
+    if (!imageModel.isEmpty())
+        params.imageModel = imageModel;
+    else if (!defaultImageModel.isEmpty())
+        params.imageModel = defaultImageModel;
+    if (!quality.isEmpty())
+        params.quality = quality;
+    if (!size.isEmpty())
+        params.size = size;
+    if (!aspectRatio.isEmpty()) {
+        params.aspectRatio = aspectRatio;
+        params.size = QStringLiteral("auto");
+    }
+    if (!background.isEmpty())
+        params.background = background;
+    if (!format.isEmpty())
+        params.outputFormat = format;
+    if (compression)
+        params.outputCompression = *compression;
+    if (!moderation.isEmpty())
+        params.moderation = moderation;
+    params.partialImages = 0;
+    spec.axes = axes;
+    spec.imagesPerCell = imagesPerCell;
+    return spec;
+}
+
+QString CliOptions::checkProvider(const QStringList &knownProviderIds) const
+{
+    if (!provider.isEmpty() && !knownProviderIds.contains(provider))
+        return QStringLiteral("--provider: there is no provider \"%1\"; the providers are %2.")
+            .arg(provider, knownProviderIds.join(QStringLiteral(", ")));
+    return {};
+}
+
+QString CliOptions::validate(const CompareSpec &spec, const QStringList &knownProviderIds) const
+{
+    const QString providerProblem = checkProvider(knownProviderIds);
+    if (!providerProblem.isEmpty())
+        return providerProblem;
+    if (!size.isEmpty()) {
+        QStringList models { spec.base.imageModel };
+        for (const CompareAxis &axis : spec.axes) {
+            if (axis.parameter == Parameter::ImageModel)
+                models = axis.values;
+        }
+        for (const QString &model : std::as_const(models)) {
+            const QString problem = ImageParams::validateSize(model, size);
+            if (!problem.isEmpty())
+                return QStringLiteral("--size %1 (image model %2): %3").arg(size, model, problem);
+        }
+    }
+    const QString problem = spec.validate(knownProviderIds);
+    if (problem.isEmpty())
+        return {};
+    return (spec.axes.isEmpty() ? QString() : QStringLiteral("--axis: ")) + problem;
+}
+
+QString CliOptions::helpText(Command command)
+{
+    const bool compare = command == Command::Compare;
+    QString text;
+    if (compare) {
+        text += QStringLiteral(
+            "Usage: easel compare --prompt TEXT --axis NAME=VALUES [--axis ...] --out DIR "
+            "[options]\n\n"
+            "Runs one prompt over up to three axes of settings (the first axis makes the columns "
+            "of\nthe grid, the second the rows, the third the panels), without a window, and "
+            "writes every\nimage exactly as received, a labelled grid.png and a results.csv into "
+            "DIR.\n\n");
+    } else {
+        text += QStringLiteral(
+            "Usage: easel generate --prompt TEXT --out DIR [options]\n\n"
+            "Generates images for one prompt without a window and writes them into DIR exactly "
+            "as\nreceived (image-1.png, image-2.png, ...).\n\n");
+    }
+    text += QStringLiteral("Options:\n");
+    text += option(QStringLiteral("--provider ID"),
+                   QStringLiteral("demo, %1,\n%2or a profile made in the window. Default: as the "
+                                  "window picks;\n%2the offline demo when no key is set.")
+                       .arg(ProviderProfile::knownIds().mid(1).join(QStringLiteral(", ")),
+                            QString(30, QLatin1Char(' '))));
+    text += option(QStringLiteral("--prompt TEXT"), QStringLiteral("What to draw."));
+    text += option(QStringLiteral("--model ID"),
+                   QStringLiteral("Chat model, for providers without an image endpoint."));
+    text += option(QStringLiteral("--image-model ID"),
+                   QStringLiteral("Image model, e.g. gpt-image-1.5 (default: the provider's)."));
+    text += option(QStringLiteral("--quality Q"), QStringLiteral("low, medium, high or auto."));
+    text += option(QStringLiteral("--size WxH"),
+                   QStringLiteral("auto or WxH, e.g. 1536x1024 (what the image model makes)."));
+    text += option(QStringLiteral("--aspect-ratio R"),
+                   QStringLiteral("W:H, e.g. 16:9; instead of --size."));
+    text
+        += option(QStringLiteral("--background B"), QStringLiteral("transparent, opaque or auto."));
+    text += option(QStringLiteral("--format F"), QStringLiteral("png (default), jpeg or webp."));
+    text += option(QStringLiteral("--compression N"),
+                   QStringLiteral("0 to 100, for jpeg and webp."));
+    text += option(QStringLiteral("--moderation M"), QStringLiteral("auto or low."));
+    text += option(QStringLiteral("--n N"),
+                   compare ? QStringLiteral("Images per cell, 1 to %1 (default 1).")
+                                 .arg(CompareSpec::maxImagesPerCell)
+                           : QStringLiteral("Number of images, 1 to %1 (default 1).")
+                                 .arg(CompareSpec::maxImagesPerCell));
+    if (compare) {
+        text += option(QStringLiteral("--axis NAME=VALUES"),
+                       QStringLiteral("A setting to vary, with its values separated by commas;\n%1"
+                                      "prompt variants are separated by |. Up to %2 axes.")
+                           .arg(QString(30, QLatin1Char(' ')))
+                           .arg(CompareSpec::maxAxes));
+        text += option(QStringLiteral("--concurrency N"),
+                       QStringLiteral("Requests at a time, 1 to %1 (default %2).")
+                           .arg(maxConcurrency)
+                           .arg(CompareRun::defaultConcurrency));
+    }
+    text += option(QStringLiteral("--cost-limit USD"),
+                   QStringLiteral("Ask before running above this estimated cost\n%1(default: the "
+                                  "Compare setting, $1.00 unless changed).")
+                       .arg(QString(30, QLatin1Char(' '))));
+    text += option(QStringLiteral("--yes"),
+                   QStringLiteral("Run above the cost limit without asking (needed when stdin\n%1"
+                                  "is not a terminal).")
+                       .arg(QString(30, QLatin1Char(' '))));
+    text += option(QStringLiteral("--out DIR"),
+                   QStringLiteral("Folder for the results; created if missing. Existing files\n%1"
+                                  "are never overwritten: new ones get a -2, -3... suffix.")
+                       .arg(QString(30, QLatin1Char(' '))));
+    text += option(QStringLiteral("--data-dir DIR"),
+                   QStringLiteral("Settings and image store in DIR, as for the window."));
+    text += option(QStringLiteral("-h, --help"), QStringLiteral("This help."));
+
+    if (compare) {
+        QStringList names;
+        for (Parameter parameter : CompareAxis::parameters())
+            names << CompareAxis::name(parameter);
+        // Two lines, so that the list stays within 100 columns.
+        const qsizetype half = (names.size() + 1) / 2;
+        text += QStringLiteral("\nAxes: %1,\n      %2.\nExample: easel compare --prompt \"a fox\" "
+                               "--axis quality=low,medium,high\n         --axis "
+                               "image-model=gpt-image-1,gpt-image-1.5 --out fox\n")
+                    .arg(names.mid(0, half).join(QStringLiteral(", ")),
+                         names.mid(half).join(QStringLiteral(", ")));
+        text += QStringLiteral(
+            "Files: NN_<axis values>.<ext> per cell (e.g. 01_low_gpt-image-1.png), "
+            "grid.png, results.csv.\n");
+    } else {
+        text += QStringLiteral("\nExample: easel generate --prompt \"a fox, ink\" --quality high "
+                               "--n 2 --out fox\n");
+    }
+    text += QStringLiteral(
+        "\nThe estimated cost is printed before anything is sent. Progress and the total cost go "
+        "to\nstderr; the path of every file written goes to stdout, one a line. API keys come "
+        "from the\nenvironment (e.g. OPENAI_API_KEY) or the keychain, as for the window.\n");
+    text += QStringLiteral("\nExit codes:\n"
+                           "  %1  every request made its images\n"
+                           "  %2  a request failed (the images of the others are written)\n"
+                           "  %3  bad usage: an unknown flag or a value that is not accepted\n"
+                           "  %4  refused: above the cost limit without --yes, or answered no\n"
+                           "  %5  --out cannot be written\n")
+                .arg(int(CliExitCode::Success))
+                .arg(int(CliExitCode::Failed))
+                .arg(int(CliExitCode::Usage))
+                .arg(int(CliExitCode::Refused))
+                .arg(int(CliExitCode::OutputNotWritable));
+    return text;
+}

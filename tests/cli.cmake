@@ -1,0 +1,8 @@
+# `easel generate` and `easel compare` (issue #5, section 5): the options, the cost gate, the
+# output writer and the progress lines in-process; then the real easel binary end to end.
+easel_add_test(tst_clioptions SOURCES cli/tst_clioptions.cpp LIBS easel_cli)
+easel_add_test(tst_cliparts SOURCES cli/tst_cliparts.cpp LIBS easel_cli)
+# Starts the easel binary as a child (no display); easel_fakes comes from tests/net.cmake.
+easel_add_test(tst_clirun SOURCES cli/tst_clirun.cpp LIBS easel_cli easel_fakes)
+target_compile_definitions(tst_clirun PRIVATE EASEL_BINARY="$<TARGET_FILE:easel>")
+add_dependencies(tst_clirun easel)
