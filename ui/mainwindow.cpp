@@ -3,6 +3,7 @@
 #include "autosavedialog.h"
 #include "chat/chatsession.h"
 #include "chat/providerregistry.h"
+#include "comparewindow.h"
 #include "composer.h"
 #include "conversationsdock.h"
 #include "conversationview.h"
@@ -17,9 +18,11 @@
 #include "pricing/pricebook.h"
 #include "providersdialog.h"
 #include "restorebar.h"
+#include "store/historystore.h"
 #include "store/imagemetadata.h"
 #include "store/imagestore.h"
 #include "store/settings.h"
+#include "whenready.h"
 
 #include <QAction>
 #include <QApplication>
@@ -139,6 +142,9 @@ void MainWindow::buildActions()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_dock->toggleViewAction());
+    QAction *compare = view->addAction(tr("&Compare…"), this, &MainWindow::openCompareWindow);
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     m_providersAction
@@ -256,6 +262,8 @@ void MainWindow::setHistoryStore(HistoryStore *store)
             m_conversationsDock->show();
         }
         connect(m_conversationsDock, &ConversationsDock::notice, this, &MainWindow::showNotice);
+        connect(m_conversationsDock, &ConversationsDock::compareRunRequested, this,
+                &MainWindow::openStoredCompareRun);
         // The library is a window of its own: a grid wants the whole screen.
         m_library = new LibraryWindow(m_imageCache, this);
         m_library->setWindowFlag(Qt::Window);
@@ -281,8 +289,11 @@ void MainWindow::setHistoryStore(HistoryStore *store)
             }
         }
     }
+    m_history = store;
     m_conversationsDock->setHistoryStore(store);
     m_library->setHistoryStore(store);
+    if (auto *window = findChild<CompareWindow *>())
+        window->setHistoryStore(store);
 }
 
 void MainWindow::showNotice(const QString &notice)
@@ -454,6 +465,63 @@ void MainWindow::viewImage(const ImageAsset &image)
     auto *viewer = new ImageViewer(image.filePath, this);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     viewer->show();
+}
+
+CompareWindow *MainWindow::compareWindow()
+{
+    auto *window = findChild<CompareWindow *>();
+    if (!window) {
+        TurnRunner::Context context; // its own network and stream thread; the shared cache
+        context.estimator = m_estimator;
+        context.imageRoot = m_session->options().imageRoot;
+        context.previewRoot = m_session->options().previewRoot;
+        context.timeouts = m_session->options().timeouts;
+        context.imageCache = m_imageCache;
+        window = new CompareWindow(context, m_registry, m_settings, this);
+        window->setWindowFlag(Qt::Window);
+        connect(window, &CompareWindow::useSettingsRequested, this,
+                [this](const ImageParams &params, const QString &prompt) {
+                    m_panel->setParams(params);
+                    onParamsChanged();
+                    m_composer->setText(prompt);
+                });
+        window->setHistoryStore(m_history); // runs are kept like conversations
+    }
+    return window;
+}
+
+void MainWindow::openCompareWindow()
+{
+    CompareWindow *window = compareWindow();
+    // The composer's text, else the conversation's last prompt.
+    QString prompt = m_composer->text();
+    const QList<Turn> &turns = m_session->model()->turns();
+    if (prompt.trimmed().isEmpty() && !turns.isEmpty())
+        prompt = turns.constLast().prompt;
+    window->prepare(prompt, m_session->provider().id, m_session->provider().chatModel,
+                    m_panel->params());
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
+
+void MainWindow::openStoredCompareRun(const ConversationSummary &run)
+{
+    if (!m_history)
+        return;
+    whenReady(m_history->turns(run.id), this, [this, run](const QList<Turn> &turns) {
+        CompareHistory::StoredRun stored;
+        QString error;
+        if (!CompareHistory::fromStored(run, turns, &stored, &error)) {
+            showNotice(error);
+            return;
+        }
+        CompareWindow *window = compareWindow();
+        window->showStoredRun(stored);
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
 }
 
 void MainWindow::showDetails(const Turn &turn, const ImageAsset &image)

@@ -4,6 +4,7 @@
 #include "model/turn.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class ChatSession;
 class Composer;
@@ -12,6 +13,8 @@ class ConversationView;
 class CostEstimator;
 class ImageCache;
 class HistoryStore;
+class CompareWindow;
+struct ConversationSummary;
 class ImageSaver;
 class LibraryWindow;
 class RestoreBar;
@@ -65,6 +68,9 @@ private:
     void restoreSettings(const QJsonObject &record);
     void viewImage(const ImageAsset &image);
     void showDetails(const Turn &turn, const ImageAsset &image);
+    void openCompareWindow(); // View > Compare… (Ctrl+Shift+K)
+    CompareWindow *compareWindow(); // created on first use
+    void openStoredCompareRun(const ConversationSummary &run); // from the sidebar or the library
     void newConversation();
 
     void fillProviderCombo();
@@ -91,4 +97,5 @@ private:
     RestoreBar *m_restoreBar = nullptr;
     ConversationsDock *m_conversationsDock = nullptr;
     LibraryWindow *m_library = nullptr;
+    QPointer<HistoryStore> m_history;
 };

@@ -39,6 +39,7 @@ public:
 
     ConversationModel *model() const { return m_model; }
     const ProviderProfile &provider() const { return m_provider; }
+    const Options &options() const { return m_options; } // e.g. for a compare run's image roots
     void setProvider(const ProviderProfile &provider);
     void setChatModel(const QString &chatModel);
     // Images decoded while streaming are handed to this cache, so the view shows them without

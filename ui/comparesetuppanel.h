@@ -1,0 +1,98 @@
+#pragma once
+
+#include "compare/compareestimate.h"
+#include "compare/comparespec.h"
+#include "model/imageparams.h"
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+class CompareAxisEditor;
+class CostEstimator;
+class ProviderRegistry;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class Settings;
+
+// The left side of the Compare window: the prompt, the provider, the base settings (the image
+// settings panel's, passed in), up to three axis rows, and under them what a run would be: "6
+// images, about $0.40 estimated …" or, in red, why it cannot run. Run and Cancel are here too;
+// the window runs. Axis rows stay packed: clearing a row moves the ones below it up, and one empty
+// row is offered after the last used one, so the rows always read Columns, Rows, Panels.
+//
+// Object names, for tests: "comparePrompt", "compareProvider", "compareImagesPerCell",
+// "compareBaseSettings", "axisEditor0".."axisEditor2", "compareProblem", "compareEstimate",
+// "compareRunButton", "compareCancelButton".
+class CompareSetupPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // Neither is owned; the estimator must outlive the panel. `settings` gives the cost limit
+    // and may be null (then the default $1.00).
+    CompareSetupPanel(ProviderRegistry *registry, const CostEstimator *estimator,
+                      Settings *settings, QWidget *parent = nullptr);
+    ~CompareSetupPanel() override;
+
+    QString prompt() const;
+    void setPrompt(const QString &prompt);
+    QString providerId() const;
+    void setProviderId(const QString &id);
+    // The chat model used when cells go through the image tool of `providerId`'s gateway.
+    void setChatModel(const QString &providerId, const QString &chatModel);
+    ImageParams baseParams() const { return m_base; }
+    void setBaseParams(const ImageParams &params);
+    void setImagesPerCell(int count);
+    // Sets the axes (at most three); the rows after them are cleared.
+    void setAxes(const QList<CompareAxis> &axes);
+
+    // Everything at once, e.g. a stored run's spec to run it again.
+    void setSpec(const CompareSpec &spec);
+
+    CompareAxisEditor *axisEditor(int row) const { return m_editors.value(row); }
+    QPushButton *runButton() const { return m_run; }
+    QPushButton *cancelButton() const { return m_cancel; }
+
+    CompareSpec spec() const;
+    QString problem() const { return m_problem; } // "" when the spec can run
+    CompareEstimate estimate() const;
+    double costLimitUsd() const;
+    void setRunning(bool running); // editing and Run off, Cancel on
+
+    void refreshProviders(); // the registry's profiles changed
+
+Q_SIGNALS:
+    void runRequested();
+    void cancelRequested();
+    void specChanged();
+
+private:
+    void onEditorChanged(int row);
+    void refresh();
+    void updateRows();
+    void updateBaseSummary();
+    QStringList imageModelChoices() const;
+
+    QPointer<ProviderRegistry> m_registry;
+    const CostEstimator *m_estimator;
+    Settings *m_settings;
+    ImageParams m_base;
+    QString m_chatModelProvider;
+    QString m_chatModel;
+    QString m_problem;
+    bool m_running = false;
+    bool m_packing = false;
+
+    QPlainTextEdit *m_prompt;
+    QComboBox *m_provider;
+    QSpinBox *m_imagesPerCell;
+    QLabel *m_baseSummary;
+    QList<CompareAxisEditor *> m_editors;
+    QLabel *m_problemLabel;
+    QLabel *m_estimateLabel;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
+};

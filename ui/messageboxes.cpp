@@ -1,0 +1,32 @@
+#include "messageboxes.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+bool MessageBoxes::s_nextAnswer = false;
+bool MessageBoxes::s_hasNextAnswer = false;
+int MessageBoxes::s_questionsAsked = 0;
+QString MessageBoxes::s_lastQuestion;
+
+bool MessageBoxes::confirm(QWidget *parent, const QString &title, const QString &text,
+                           const QString &confirmLabel)
+{
+    ++s_questionsAsked;
+    s_lastQuestion = text;
+    if (s_hasNextAnswer) {
+        s_hasNextAnswer = false;
+        return s_nextAnswer;
+    }
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    QPushButton *yes = box.addButton(confirmLabel, QMessageBox::AcceptRole);
+    QPushButton *no = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(no); // spending money is never the default
+    box.exec();
+    return box.clickedButton() == yes;
+}
+
+void MessageBoxes::setNextAnswer(bool yes)
+{
+    s_nextAnswer = yes;
+    s_hasNextAnswer = true;
+}
