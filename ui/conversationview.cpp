@@ -2,6 +2,7 @@
 
 #include "chat/conversationmodel.h"
 #include "image/imagecache.h"
+#include "lazyrowlayout.h"
 #include "turndelegate.h"
 
 #include <QApplication>
@@ -40,6 +41,7 @@ bool canView(const ImageAsset &image)
 ConversationView::ConversationView(QWidget *parent)
     : QListView(parent)
     , m_delegate(new TurnDelegate(this))
+    , m_rows(std::make_unique<LazyRowLayout>(this, [this] { QListView::doItemsLayout(); }))
 {
     setObjectName(QStringLiteral("conversationView"));
     setItemDelegate(m_delegate);
@@ -58,9 +60,6 @@ ConversationView::ConversationView(QWidget *parent)
 
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &ConversationView::onRangeChanged);
-    // Any scroll, by the user or by keyboard navigation, decides whether we keep following.
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
-            [this] { m_followBottom = isAtBottom(); });
 }
 
 ConversationView::~ConversationView() = default;
@@ -69,6 +68,7 @@ void ConversationView::setModel(QAbstractItemModel *model)
 {
     m_delegate->invalidateAll();
     m_followBottom = true;
+    m_rows->rememberAnchor();
     QListView::setModel(model);
     // A hidden view gets its real width with the resize event sent when it is shown; laying out
     // every turn now, at a width it will not have, would be wasted.
@@ -80,7 +80,30 @@ void ConversationView::reset()
 {
     m_delegate->invalidateAll();
     m_followBottom = true;
+    m_rows->rememberAnchor();
     QListView::reset();
+}
+
+void ConversationView::doItemsLayout()
+{
+    m_rows->layout();
+}
+
+void ConversationView::scrollContentsBy(int dx, int dy)
+{
+    QListView::scrollContentsBy(dx, dy);
+    // Any scroll, by the user or by keyboard navigation, decides whether we keep following.
+    m_followBottom = isAtBottom();
+    m_rows->settle();
+}
+
+void ConversationView::scrollTo(const QModelIndex &index, ScrollHint hint)
+{
+    // The first scroll goes by estimated heights; once the rows around the target are exact
+    // (settled by that scroll), the second one lands exactly.
+    QListView::scrollTo(index, hint);
+    m_rows->settle();
+    QListView::scrollTo(index, hint);
 }
 
 void ConversationView::setImageCache(ImageCache *cache)
@@ -165,9 +188,10 @@ void ConversationView::dataChanged(const QModelIndex &topLeft, const QModelIndex
     if (topLeft.isValid() && bottomRight.isValid() && model()) {
         for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
             const QModelIndex index = model()->index(row, 0, rootIndex());
-            const QSize before = m_delegate->cachedSize(index);
             m_delegate->invalidate(index);
-            if (!before.isValid() || m_delegate->layoutFor(index, font()).size() != before)
+            // Against the height the view laid the row out with, which may have been estimated.
+            if (m_delegate->layoutFor(index, font()).size().height()
+                != m_delegate->laidOutHeight(index))
                 heightChanged = true;
         }
     }
@@ -196,6 +220,10 @@ void ConversationView::resizeEvent(QResizeEvent *event)
 {
     QListView::resizeEvent(event);
     updateLayoutWidth();
+    // QListView puts off the layout after a resize (word wrap); done now, it is anchored, and a
+    // taller viewport shows its new rows exact.
+    executeDelayedItemsLayout();
+    m_rows->settle();
 }
 
 void ConversationView::changeEvent(QEvent *event)

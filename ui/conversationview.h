@@ -10,15 +10,19 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 class QMimeData;
 
 class QMenu;
+class LazyRowLayout;
 class TurnDelegate;
 
-// The conversation: a virtualized list of turns (only the rows in view are painted), one row per
-// turn, painted by TurnDelegate. Row heights are cached per turn and recomputed only for the row
-// the model says changed, so a streaming answer costs one row per update. The view follows the
+// The conversation: a virtualized list of turns, one row per turn, painted by TurnDelegate. Only
+// the rows in view (and a margin around it) are laid out and painted; the others have an
+// estimated height until they come near (LazyRowLayout), so opening a long conversation costs
+// what one screen costs. Row heights are cached per turn and recomputed only for the row the
+// model says changed, so a streaming answer costs one row per update. The view follows the
 // bottom while the designer is there and stays put once they scroll up to look at something.
 //
 // Images come from an ImageCache at their display size; the view repaints only the rows that were
@@ -33,6 +37,10 @@ public:
 
     void setModel(QAbstractItemModel *model) override;
     void reset() override;
+    // Anchored: rows becoming exact above the viewport do not move what it shows.
+    void doItemsLayout() override;
+    // Lands on the row with its exact height and its neighbours', not on the estimate.
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
 
     // The view creates its own cache; a shared one can be given instead (not owned).
     void setImageCache(ImageCache *cache);
@@ -79,6 +87,7 @@ protected:
                      const QList<int> &roles = {}) override;
     void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
     void updateGeometries() override;
+    void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
@@ -101,6 +110,7 @@ private:
     bool retryAt(const QPoint &viewportPos, QString *turnId, QString *itemId) const;
 
     TurnDelegate *m_delegate = nullptr;
+    std::unique_ptr<LazyRowLayout> m_rows;
     QPointer<ImageCache> m_imageCache;
     DragDataProvider m_dragDataProvider;
     ImageCache *m_ownCache = nullptr;

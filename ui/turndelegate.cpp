@@ -114,14 +114,56 @@ TurnLayout TurnDelegate::layoutFor(const QModelIndex &index, const QFont &font) 
     const Turn turn = index.data(ConversationModel::TurnRole).value<Turn>();
     const QString key
         = turn.id.isEmpty() ? QStringLiteral("#") + QString::number(index.row()) : turn.id;
-    const int width = m_layoutWidth > 0 ? m_layoutWidth : 640;
+    const int width = effectiveWidth();
     const auto it = m_layouts.constFind(key);
     if (it != m_layouts.constEnd() && it->width() == width && it->bodyFont() == font)
         return *it;
     ++m_layoutCount;
     TurnLayout layout(turn, width, font);
     m_layouts.insert(key, layout);
+    m_estimates.remove(key);
     return layout;
+}
+
+bool TurnDelegate::hasLayout(const QModelIndex &index, const QFont &font) const
+{
+    const auto it = m_layouts.constFind(rowKey(index));
+    return it != m_layouts.constEnd() && it->width() == effectiveWidth() && it->bodyFont() == font;
+}
+
+QSize TurnDelegate::sizeFor(const QModelIndex &index, const QFont &font) const
+{
+    const Turn turn = index.data(ConversationModel::TurnRole).value<Turn>();
+    const QString key
+        = turn.id.isEmpty() ? QStringLiteral("#") + QString::number(index.row()) : turn.id;
+    const int width = effectiveWidth();
+    QSize size;
+    if (const auto it = m_layouts.constFind(key);
+        it != m_layouts.constEnd() && it->width() == width && it->bodyFont() == font) {
+        size = it->size();
+    } else if (const auto estimate = m_estimates.constFind(key); estimate != m_estimates.constEnd()
+               && estimate->width == width && estimate->font == font) {
+        size = estimate->size;
+    } else {
+        ++m_estimateCount;
+        size = TurnLayout(turn, width, font, TurnLayout::Measure::Estimate).size();
+        m_estimates.insert(key, { width, font, size });
+    }
+    if (m_recording)
+        m_laidOut.insert(key, size.height());
+    return size;
+}
+
+void TurnDelegate::setRecordingLayout(bool recording)
+{
+    if (recording && !m_recording)
+        m_laidOut.clear(); // rows removed since the last layout are not kept
+    m_recording = recording;
+}
+
+int TurnDelegate::laidOutHeight(const QModelIndex &index) const
+{
+    return m_laidOut.value(rowKey(index), -1);
 }
 
 QSize TurnDelegate::cachedSize(const QModelIndex &index) const
@@ -134,12 +176,15 @@ QSize TurnDelegate::cachedSize(const QModelIndex &index) const
 
 void TurnDelegate::invalidate(const QModelIndex &index)
 {
-    m_layouts.remove(rowKey(index));
+    const QString key = rowKey(index);
+    m_layouts.remove(key);
+    m_estimates.remove(key);
 }
 
 void TurnDelegate::invalidateAll()
 {
     m_layouts.clear();
+    m_estimates.clear();
     m_lastShown.clear();
 }
 
@@ -150,7 +195,7 @@ QList<QPersistentModelIndex> TurnDelegate::takeRowsWaitingFor(const QString &fil
 
 QSize TurnDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    return layoutFor(index, option.font).size();
+    return sizeFor(index, option.font);
 }
 
 void TurnDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

@@ -16,6 +16,11 @@
 //
 // Layouts are cached per turn (by turn id, so inserting a row does not shift the cache) and are
 // evicted only by invalidate() for the row that changed, or lazily when the width changes.
+//
+// sizeHint() does not lay a row out: it gives the exact size when the row has a current layout
+// and otherwise an estimate (TurnLayout::Measure::Estimate, also cached), so that a view of a
+// thousand turns measures them all at a small cost. The view lays out exactly the rows it is
+// about to show (layoutFor()) and lays its rows out again when their height changed.
 class TurnDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -42,8 +47,19 @@ public:
 
     // The layout of a row, computed when missing or made for another width or font.
     TurnLayout layoutFor(const QModelIndex &index, const QFont &font) const;
+    // Whether the row has an exact layout for the current width and `font`.
+    bool hasLayout(const QModelIndex &index, const QFont &font) const;
+    // The row's size: exact when it has a layout, estimated otherwise.
+    QSize sizeFor(const QModelIndex &index, const QFont &font) const;
     // The cached size of a row, invalid when it has no current layout.
     QSize cachedSize(const QModelIndex &index) const;
+
+    // The height the view laid a row out with, -1 when unknown. QListView keeps only positions,
+    // and its visualRect() asks sizeHint() again, so the heights sizeHint() gives are noted while
+    // the view says a layout is under way: a row laid out with an estimate is then known to need
+    // another layout once it has its exact height.
+    void setRecordingLayout(bool recording);
+    int laidOutHeight(const QModelIndex &index) const;
     void invalidate(const QModelIndex &index);
     void invalidateAll();
 
@@ -51,9 +67,10 @@ public:
     // exactly these rows when the image is ready; the entry is consumed.
     QList<QPersistentModelIndex> takeRowsWaitingFor(const QString &filePath);
 
-    // Test seam: how many layouts were computed, and how many are cached.
+    // Test seam: how many layouts were computed, and how many are cached; the same for estimates.
     int layoutCount() const { return m_layoutCount; }
     int cachedLayoutCount() const { return int(m_layouts.size()); }
+    int estimateCount() const { return m_estimateCount; }
 
     static QString rowKey(const QModelIndex &index);
 
@@ -73,12 +90,25 @@ private:
                           const QPalette &palette, const QFont &font) const;
     QImage imageFor(const ImageAsset &image, QSize targetPixels, const QModelIndex &index,
                     QString *error) const;
+    int effectiveWidth() const { return m_layoutWidth > 0 ? m_layoutWidth : 640; }
+
+    struct Estimate
+    {
+        int width = 0;
+        QFont font;
+        QSize size;
+    };
 
     QPointer<ImageCache> m_imageCache;
     int m_layoutWidth = 0;
     bool m_focusVisible = false;
     mutable QHash<QString, TurnLayout> m_layouts;
     mutable int m_layoutCount = 0;
+    // Rows without a layout: their estimated size, dropped once they are laid out.
+    mutable QHash<QString, Estimate> m_estimates;
+    mutable int m_estimateCount = 0;
+    bool m_recording = false;
+    mutable QHash<QString, int> m_laidOut; // row key -> height given during the last layout
     mutable QHash<QString, QList<QPersistentModelIndex>> m_waiting;
     // The last picture shown for each image item, so that a new preview or the final image
     // replaces it in place once decoded instead of flashing a placeholder in between. Only items

@@ -43,12 +43,14 @@ QString formatDuration(qint64 ms, bool tenths)
     return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
+constexpr int listIndent = 22;
+
 std::shared_ptr<QTextDocument> makeDocument(const QFont &font)
 {
     auto document = std::make_shared<QTextDocument>();
     document->setDefaultFont(font);
     document->setDocumentMargin(0);
-    document->setIndentWidth(22); // Qt's 40 px list indent looks lost in a chat column
+    document->setIndentWidth(listIndent); // Qt's 40 px looks lost in a chat column
     // Long URLs and file names in prompts must wrap instead of running out of the bubble.
     QTextOption option = document->defaultTextOption();
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -61,10 +63,147 @@ int lineHeight(const QFont &font)
     return QFontMetrics(font).height();
 }
 
+// Text sizes guessed from the text's length at the font's average character width, for rows not
+// shown yet. The rules follow what QTextDocument does with the same text, so that a typical
+// answer comes out exact or within a line: wrapped lines lose some width at word breaks; Markdown
+// paragraphs and list items are blocks separated by a margin, soft line breaks join lines,
+// headings are taller and code lines do not join.
+class TextEstimate
+{
+public:
+    explicit TextEstimate(const QFont &font)
+        : m_lineHeight(lineHeight(font))
+        , m_charWidth(std::max(QFontMetrics(font).averageCharWidth(), 1))
+        // QTextMarkdownImporter's block margin: two thirds of the point size, taken as pixels.
+        , m_blockMargin(int((font.pointSizeF() > 0 ? font.pointSizeF() : 10.0) * 2 / 3))
+    {
+    }
+
+    // The plain text's height at `maxWidth`, and the width it hugs (at most `maxWidth`).
+    QSize plain(const QString &text, int maxWidth) const
+    {
+        int lines = 0;
+        int widest = 0;
+        for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+            const int advance = int(line.size()) * m_charWidth;
+            widest = std::max(widest, advance);
+            lines += wrappedLines(advance, maxWidth);
+        }
+        return { std::min(widest, maxWidth), lines * m_lineHeight };
+    }
+
+    int markdown(const QString &text, int width) const
+    {
+        int height = 0;
+        int blocks = 0; // blocks with margins laid so far
+        int paragraph = 0; // characters of the paragraph being joined
+        int paragraphWidth = width;
+        bool inCode = false;
+        int codeHeight = 0; // of the fenced code block being read: one block, lines not joined
+        const auto addBlock = [&](int blockHeight, bool margin) {
+            if (margin && blocks > 0)
+                height += m_blockMargin;
+            height += blockHeight;
+            if (margin)
+                ++blocks;
+        };
+        const auto endParagraph = [&] {
+            if (paragraph > 0)
+                addBlock(wrappedLines(paragraph * m_charWidth, paragraphWidth) * m_lineHeight,
+                         true);
+            paragraph = 0;
+            paragraphWidth = width;
+        };
+        for (const QStringView raw : QStringView(text).split(QLatin1Char('\n'))) {
+            const QStringView line = raw.trimmed();
+            if (line.startsWith(u"```") || line.startsWith(u"~~~")) {
+                endParagraph();
+                if (inCode)
+                    addBlock(codeHeight, true);
+                inCode = !inCode;
+                codeHeight = 0;
+                continue;
+            }
+            if (inCode) {
+                codeHeight += wrappedLines(int(raw.size()) * m_charWidth, width) * m_lineHeight;
+                continue;
+            }
+            if (line.isEmpty()) {
+                endParagraph();
+                continue;
+            }
+            if (line.startsWith(QLatin1Char('#'))) {
+                endParagraph();
+                const qsizetype level = line.indexOf(QLatin1Char(' '));
+                const double scale = level == 1 ? 2.0 : level == 2 ? 1.5 : level == 3 ? 1.2 : 1.0;
+                addBlock(int(m_lineHeight * scale), true);
+                continue;
+            }
+            if (isListItem(line)) {
+                endParagraph();
+                paragraph = visibleLength(line);
+                paragraphWidth = std::max(width - listIndent, 1);
+                continue;
+            }
+            paragraph += visibleLength(line) + (paragraph > 0 ? 1 : 0);
+        }
+        endParagraph();
+        if (inCode) // an unclosed fence runs to the end
+            addBlock(codeHeight, true);
+        return height;
+    }
+
+private:
+    static int wrappedLines(int advance, int width)
+    {
+        // Word wrapping leaves the end of most lines unused.
+        const int usable = std::max(width * 15 / 16, 1);
+        return std::max((advance + usable - 1) / usable, 1);
+    }
+
+    static bool isListItem(QStringView line)
+    {
+        if (line.startsWith(u"- ") || line.startsWith(u"* ") || line.startsWith(u"+ "))
+            return true;
+        qsizetype digits = 0;
+        while (digits < line.size() && line.at(digits).isDigit())
+            ++digits;
+        return digits > 0 && digits + 1 < line.size()
+            && (line.at(digits) == QLatin1Char('.') || line.at(digits) == QLatin1Char(')'));
+    }
+
+    // Characters that show: emphasis marks and link targets do not.
+    static int visibleLength(QStringView line)
+    {
+        int length = 0;
+        bool inTarget = false;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line.at(i);
+            if (inTarget) {
+                inTarget = c != QLatin1Char(')');
+                continue;
+            }
+            if (c == QLatin1Char('(') && i > 0 && line.at(i - 1) == QLatin1Char(']')) {
+                inTarget = true;
+                continue;
+            }
+            if (c != QLatin1Char('*') && c != QLatin1Char('_') && c != QLatin1Char('`')
+                && c != QLatin1Char('[') && c != QLatin1Char(']'))
+                ++length;
+        }
+        return length;
+    }
+
+    int m_lineHeight;
+    int m_charWidth;
+    int m_blockMargin;
+};
+
 } // namespace
 
-TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font)
+TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure)
     : m_width(std::max(width, 1))
+    , m_estimate(measure == Measure::Estimate)
     , m_bodyFont(font)
     , m_smallFont(font)
     , m_labelFont(font)
@@ -83,14 +222,21 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font)
     // The designer's prompt: a bubble hugging its text, right-aligned, at most ~3/4 of the column.
     const QString attachments = attachmentText(turn);
     if (!turn.prompt.isEmpty()) {
-        m_promptDocument = makeDocument(m_bodyFont);
-        m_promptDocument->setPlainText(turn.prompt);
         const int maxTextWidth = std::max(columnWidth * 3 / 4 - 2 * bubblePaddingX, 60);
-        m_promptDocument->setTextWidth(maxTextWidth);
-        const int textWidth
-            = std::min(int(std::ceil(m_promptDocument->idealWidth())), maxTextWidth);
-        m_promptDocument->setTextWidth(textWidth);
-        const int textHeight = int(std::ceil(m_promptDocument->size().height()));
+        int textWidth = 0;
+        int textHeight = 0;
+        if (m_estimate) {
+            const QSize size = TextEstimate(m_bodyFont).plain(turn.prompt, maxTextWidth);
+            textWidth = size.width();
+            textHeight = size.height();
+        } else {
+            m_promptDocument = makeDocument(m_bodyFont);
+            m_promptDocument->setPlainText(turn.prompt);
+            m_promptDocument->setTextWidth(maxTextWidth);
+            textWidth = std::min(int(std::ceil(m_promptDocument->idealWidth())), maxTextWidth);
+            m_promptDocument->setTextWidth(textWidth);
+            textHeight = int(std::ceil(m_promptDocument->size().height()));
+        }
         const int bubbleWidth = textWidth + 2 * bubblePaddingX;
         m_promptBubble
             = QRect(right - bubbleWidth, y, bubbleWidth, textHeight + 2 * bubblePaddingY);
@@ -115,10 +261,15 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font)
     }
     const QString answer = displayedText(turn);
     if (!answer.trimmed().isEmpty()) {
-        m_textDocument = makeDocument(m_bodyFont);
-        m_textDocument->setMarkdown(answer, QTextDocument::MarkdownDialectGitHub);
-        m_textDocument->setTextWidth(columnWidth);
-        const int h = int(std::ceil(m_textDocument->size().height()));
+        int h = 0;
+        if (m_estimate) {
+            h = TextEstimate(m_bodyFont).markdown(answer, columnWidth);
+        } else {
+            m_textDocument = makeDocument(m_bodyFont);
+            m_textDocument->setMarkdown(answer, QTextDocument::MarkdownDialectGitHub);
+            m_textDocument->setTextWidth(columnWidth);
+            h = int(std::ceil(m_textDocument->size().height()));
+        }
         m_text = QRect(left, y, columnWidth, h);
         y += h + gap;
     }

@@ -20,6 +20,11 @@ class QTextDocument;
 //
 // Images get their rect from ImageAsset::pixelSize (or the requested size while nothing is known)
 // before any pixel is decoded, so a row does not change height when its images arrive.
+//
+// A layout can also be an estimate: the same geometry for everything but the two texts, whose
+// heights are guessed from their length and the width instead of laying out a QTextDocument.
+// The view gives rows it has not shown yet an estimated height, which costs a small fraction of
+// an exact layout; an estimate is never painted or hit-tested.
 class TurnLayout
 {
 public:
@@ -47,11 +52,14 @@ public:
         QRect retry; // the Retry button of a failed linked image; null otherwise
     };
 
+    enum class Measure { Exact, Estimate };
+
     TurnLayout() = default;
     // Lays out `turn` for a row `width` logical pixels wide, with `font` as the body font.
-    TurnLayout(const Turn &turn, int width, const QFont &font);
+    TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure = Measure::Exact);
 
     bool isValid() const { return m_width > 0; }
+    bool isEstimate() const { return m_estimate; }
     int width() const { return m_width; }
     QSize size() const { return { m_width, m_height }; }
 
@@ -105,6 +113,7 @@ public:
 private:
     int m_width = 0;
     int m_height = 0;
+    bool m_estimate = false;
     QRect m_column;
     QRect m_promptBubble;
     QRect m_promptText;

@@ -99,6 +99,18 @@ int columnWidthFor(const ConversationView &view)
                     TurnLayout::maxColumnWidth);
 }
 
+// The height a row was laid out with, from where the rows start (visualRect() sizes a row by
+// asking the delegate again): up to the next row's top, or to the end of the scroll range.
+int laidOutHeight(const QListView &view, int row)
+{
+    const QAbstractItemModel *model = view.model();
+    const int top = view.visualRect(model->index(row, 0)).top();
+    if (row + 1 < model->rowCount())
+        return view.visualRect(model->index(row + 1, 0)).top() - top;
+    const QScrollBar *bar = view.verticalScrollBar();
+    return bar->maximum() + view.viewport()->height() - (top + bar->value());
+}
+
 void showAndWait(ConversationView &view, QSize size)
 {
     view.resize(size);
@@ -121,12 +133,21 @@ private Q_SLOTS:
     void statusText();
     void imageDisplaySize_data();
     void imageDisplaySize();
+    void estimatedHeight_data();
+    void estimatedHeight();
     void reservesImageHeightBeforePixelsLoad();
     void dataChangedRelayoutsOnlyThatRow_data();
     void dataChangedRelayoutsOnlyThatRow();
     void widthChangeRelayoutsEveryRow();
     void followsBottomWhileAtBottom();
     void staysPutWhenScrolledUp();
+    void opensLongConversationLayingOutOnlyWhatIsShown_data();
+    void opensLongConversationLayingOutOnlyWhatIsShown();
+    void scrollingEndToEndEndsWithExactHeights();
+    void visibleRowStaysWhenRowsAboveChange_data();
+    void visibleRowStaysWhenRowsAboveChange();
+    void scrollToLandsOnTurn_data();
+    void scrollToLandsOnTurn();
     void imageAtHitTests_data();
     void imageAtHitTests();
     void contextMenuOnImage();
@@ -138,6 +159,9 @@ private Q_SLOTS:
 
 private:
     QList<Turn> sampleConversation() const;
+    // `count` finished turns with one image each and answers of varied kinds and lengths, some of
+    // which the height estimate gets wrong (wide letters, tables).
+    QList<Turn> longConversation(int count) const;
 
     QTemporaryDir m_dir;
     QString m_finalPath;
@@ -211,6 +235,32 @@ QList<Turn> TestConversationView::sampleConversation() const
     pending.itemId = QStringLiteral("ig_pending");
     fourth.images << pending; // no pixels and no size yet: the requested size reserves the space
     return { first, second, third, fourth };
+}
+
+QList<Turn> TestConversationView::longConversation(int count) const
+{
+    const QSize sizes[] = { QSize(1024, 1024), QSize(1536, 1024), QSize(1024, 1536) };
+    const QString answers[] = {
+        QStringLiteral("Here it is (%1)."),
+        QStringLiteral("Here is variation %1. I kept the cliff's silhouette and moved the light to "
+                       "the left so the beam crosses the clouds.\n\nNext, we could try a "
+                       "**colder palette** or a wider framing."),
+        // Capitals are twice as wide as the average letter: estimated far too short.
+        QString(QStringLiteral("WIDE MMMM WWWW %1 ")).repeated(40),
+        QStringLiteral("## Notes %1\n\n- one\n- two\n- three\n\n| a | b |\n|---|---|\n| 1 | 2 "
+                       "|\n| 3 | 4 |\n\n```\ncode\nmore code\n```"),
+    };
+    QList<Turn> turns;
+    for (int i = 0; i < count; ++i) {
+        Turn turn = finishedTurn(QStringLiteral("long%1").arg(i, 4, 10, QLatin1Char('0')),
+                                 QStringLiteral("Concept %1: a lighthouse at dusk").arg(i),
+                                 answers[i % 4].arg(i));
+        const QSize size = sizes[(i / 4) % 3];
+        turn.requested.size = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+        turn.images << finalImage(QStringLiteral("ig_%1").arg(i), m_finalPath, size);
+        turns << turn;
+    }
+    return turns;
 }
 
 void TestConversationView::usageText_data()
@@ -349,6 +399,56 @@ void TestConversationView::imageDisplaySize()
     QCOMPARE(TurnLayout::imageDisplaySize(image, params, maxWidth), expected);
 }
 
+void TestConversationView::estimatedHeight_data()
+{
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("tolerance"); // in lines of text
+
+    QTest::newRow("image only") << QStringLiteral("A lighthouse") << QString() << 1000 << 0;
+    QTest::newRow("one line") << QStringLiteral("A lighthouse") << QStringLiteral("Here it is.")
+                              << 1000 << 0;
+    QTest::newRow("two paragraphs")
+        << QStringLiteral("Concept 12: a lighthouse on a basalt cliff at dusk, storm clouds")
+        << QStringLiteral("Here is variation 12. I kept the cliff's silhouette and moved the "
+                          "light to the left so the beam crosses the clouds.\n\nNext, we could "
+                          "try a **colder palette** or a wider framing.")
+        << 1000 << 0;
+    QTest::newRow("list and heading")
+        << QStringLiteral("p")
+        << QStringLiteral("## Palette\n\n- coral\n- violet\n- ink blue\n\nThen the sky.") << 1000
+        << 1;
+    QTest::newRow("long paragraph, narrow")
+        << QString(QStringLiteral("A long prompt that wraps. ")).repeated(12)
+        << QString(QStringLiteral("word ")).repeated(200) << 520 << 2;
+}
+
+void TestConversationView::estimatedHeight()
+{
+    QFETCH(QString, prompt);
+    QFETCH(QString, text);
+    QFETCH(int, width);
+    QFETCH(int, tolerance);
+
+    Turn turn = finishedTurn(QStringLiteral("e"), prompt, text);
+    turn.images << finalImage(QStringLiteral("ig"), m_finalPath, QSize(1536, 1024));
+    const QFont font = QApplication::font();
+    const TurnLayout exact(turn, width, font);
+    const TurnLayout estimate(turn, width, font, TurnLayout::Measure::Estimate);
+    QVERIFY(estimate.isEstimate());
+    QVERIFY(!estimate.textDocument() && !estimate.promptDocument()); // the cost saved
+    // Everything but the text is the same geometry.
+    QCOMPARE(estimate.images().size(), 1);
+    QCOMPARE(estimate.images().at(0).rect.size(), exact.images().at(0).rect.size());
+    QCOMPARE(estimate.usageRect().height(), exact.usageRect().height());
+    const int slack = tolerance * QFontMetrics(font).height();
+    QVERIFY2(std::abs(estimate.size().height() - exact.size().height()) <= slack,
+             qPrintable(QStringLiteral("estimated %1, exact %2")
+                            .arg(estimate.size().height())
+                            .arg(exact.size().height())));
+}
+
 void TestConversationView::reservesImageHeightBeforePixelsLoad()
 {
     ConversationModel model;
@@ -422,10 +522,11 @@ void TestConversationView::dataChangedRelayoutsOnlyThatRow()
     view.setModel(&model);
     showAndWait(view, QSize(1000, 900));
     TurnDelegate *delegate = view.turnDelegate();
-    QCOMPARE(delegate->cachedLayoutCount(), model.rowCount());
-    QCOMPARE(delegate->layoutCount(), model.rowCount()); // showing laid each turn out once
+    QVERIFY(delegate->hasLayout(model.index(1), view.font())); // in the margin above the view
+    QCOMPARE(delegate->layoutCount(), delegate->cachedLayoutCount()); // each shown turn once
 
     const int before = delegate->layoutCount();
+    const int cached = delegate->cachedLayoutCount();
     const QRect changedBefore = view.visualRect(model.index(1));
     const QRect nextBefore
         = view.visualRect(model.index(2)).translated(0, view.verticalScrollBar()->value());
@@ -436,7 +537,7 @@ void TestConversationView::dataChangedRelayoutsOnlyThatRow()
     view.viewport()->repaint();
 
     QCOMPARE(delegate->layoutCount() - before, 1);
-    QCOMPARE(delegate->cachedLayoutCount(), model.rowCount());
+    QCOMPARE(delegate->cachedLayoutCount(), cached);
     const QRect changedAfter = view.visualRect(model.index(1));
     QCOMPARE(changedAfter.height() > changedBefore.height(), taller);
     // Rows below moved down by exactly the growth (in content coordinates: the view may follow).
@@ -540,6 +641,217 @@ void TestConversationView::staysPutWhenScrolledUp()
     model.appendTurn(finishedTurn(QStringLiteral("later"), QStringLiteral("And another"),
                                   QStringLiteral("Answer.")));
     QTRY_COMPARE(bar->value(), bar->maximum());
+}
+
+void TestConversationView::opensLongConversationLayingOutOnlyWhatIsShown_data()
+{
+    QTest::addColumn<int>("turns");
+    QTest::addColumn<QSize>("viewSize");
+    QTest::newRow("1,000 turns") << 1000 << QSize(1100, 900);
+    QTest::newRow("1,000 turns, small window") << 1000 << QSize(700, 450);
+    QTest::newRow("60 turns") << 60 << QSize(1100, 900);
+}
+
+void TestConversationView::opensLongConversationLayingOutOnlyWhatIsShown()
+{
+    QFETCH(int, turns);
+    QFETCH(QSize, viewSize);
+
+    ConversationModel model;
+    model.setTurns(longConversation(turns));
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, viewSize);
+    QTRY_VERIFY(view.isAtBottom());
+    view.viewport()->repaint();
+
+    // Rows within a screen of the viewport are laid out, each once; the others are estimated.
+    // The shortest turn is taller than 200 px, so three screens hold few of them.
+    const TurnDelegate *delegate = view.turnDelegate();
+    const int bound = 3 * view.viewport()->height() / 200 + 2;
+    QVERIFY2(delegate->layoutCount() <= bound,
+             qPrintable(QStringLiteral("%1 layouts").arg(delegate->layoutCount())));
+    QCOMPARE(delegate->cachedLayoutCount(), delegate->layoutCount());
+    QVERIFY(delegate->estimateCount() >= model.rowCount() - delegate->layoutCount());
+
+    // What is on screen is exact, and the scroll range covers every row.
+    const QModelIndex last = model.index(model.rowCount() - 1);
+    QVERIFY(delegate->hasLayout(last, view.font()));
+    const int lastHeight = delegate->layoutFor(last, view.font()).size().height();
+    QCOMPARE(laidOutHeight(view, last.row()), lastHeight);
+    QCOMPARE(view.visualRect(last).top() + lastHeight, view.viewport()->height());
+    for (int row = model.rowCount() - 2; view.visualRect(model.index(row)).bottom() >= 0; --row)
+        QCOMPARE(laidOutHeight(view, row),
+                 delegate->layoutFor(model.index(row), view.font()).size().height());
+    QVERIFY(view.verticalScrollBar()->maximum() > turns * 200 - view.viewport()->height());
+    QVERIFY(!delegate->hasLayout(model.index(0), view.font()));
+}
+
+void TestConversationView::scrollingEndToEndEndsWithExactHeights()
+{
+    ConversationModel model;
+    model.setTurns(longConversation(120));
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(900, 700));
+    QScrollBar *bar = view.verticalScrollBar();
+    QTRY_VERIFY(view.isAtBottom());
+    TurnDelegate *delegate = view.turnDelegate();
+    QVERIFY(delegate->cachedLayoutCount() < model.rowCount()); // most rows estimated so far
+
+    bar->setValue(0);
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->value(), 0);
+    QCOMPARE(view.visualRect(model.index(0)).top(), 0);
+    QVERIFY(!view.followsBottom());
+    int steps = 0;
+    while (bar->value() < bar->maximum() && steps < 10000) {
+        bar->setValue(bar->value() + bar->pageStep());
+        QCoreApplication::processEvents();
+        ++steps;
+    }
+    QVERIFY(view.isAtBottom());
+
+    // Every row was near the viewport once: all heights are exact, and the scroll range is their
+    // sum.
+    QCOMPARE(delegate->cachedLayoutCount(), model.rowCount());
+    QCOMPARE(delegate->layoutCount(), model.rowCount()); // and each was laid out once
+    int total = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row);
+        QVERIFY(delegate->hasLayout(index, view.font()));
+        const int exact = delegate->layoutFor(index, view.font()).size().height();
+        QCOMPARE(laidOutHeight(view, row), exact);
+        total += exact;
+    }
+    QCOMPARE(bar->maximum(), total - view.viewport()->height());
+    QCOMPARE(view.visualRect(model.index(0)).top(), -bar->value());
+}
+
+void TestConversationView::visibleRowStaysWhenRowsAboveChange_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::newRow("jump to an estimated row") << QStringLiteral("jump");
+    QTest::newRow("window narrower") << QStringLiteral("narrower");
+    QTest::newRow("row far above grows") << QStringLiteral("far above grows");
+    QTest::newRow("row just above grows") << QStringLiteral("just above grows");
+}
+
+void TestConversationView::visibleRowStaysWhenRowsAboveChange()
+{
+    QFETCH(QString, change);
+
+    ConversationModel model;
+    model.setTurns(longConversation(200));
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(900, 700));
+    QScrollBar *bar = view.verticalScrollBar();
+    QTRY_VERIFY(view.isAtBottom());
+    const TurnDelegate *delegate = view.turnDelegate();
+    const QFont font = view.font();
+
+    // The designer jumps to row 100, whose position and neighbours are estimated so far: the
+    // rows above it in the margin become exact (some much taller than estimated), yet row 100
+    // stays at the top of the viewport where the jump put it.
+    const QModelIndex row = model.index(100);
+    QVERIFY(!delegate->hasLayout(row, font));
+    QList<int> estimatedAbove;
+    for (int r = 90; r < 100; ++r) {
+        QVERIFY(!delegate->hasLayout(model.index(r), font));
+        estimatedAbove << laidOutHeight(view, r);
+    }
+    bar->setValue(bar->value() + view.visualRect(row).top());
+    QCoreApplication::processEvents();
+    QCOMPARE(view.visualRect(row).top(), 0);
+    QVERIFY(!view.followsBottom());
+    int corrected = 0;
+    for (int r = 90; r < 100; ++r) {
+        const QModelIndex above = model.index(r);
+        if (view.visualRect(above).bottom() < -view.viewport()->height())
+            continue; // beyond the margin: may stay estimated
+        QVERIFY(delegate->hasLayout(above, font));
+        QCOMPARE(laidOutHeight(view, r), delegate->layoutFor(above, font).size().height());
+        if (laidOutHeight(view, r) != estimatedAbove.at(r - 90))
+            ++corrected;
+    }
+    QVERIFY(corrected > 0); // the case is real: estimates above were wrong
+    if (change == QStringLiteral("jump"))
+        return;
+
+    const int top = view.visualRect(row).top();
+    const int valueBefore = bar->value();
+    if (change == QStringLiteral("narrower")) {
+        view.resize(640, 700); // every row is measured again
+        QCoreApplication::processEvents();
+    } else {
+        const int grown = change == QStringLiteral("far above grows") ? 5 : 99;
+        Turn turn = model.turnAt(grown);
+        turn.text += QStringLiteral("\n\nA second thought.\n\nAnd a third one, at length.");
+        model.updateTurn(turn);
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(view.visualRect(row).top(), top);
+    // What changed above the viewport moved the scroll position instead of the rows shown: a
+    // narrower column makes the images above smaller and their text taller.
+    if (change == QStringLiteral("narrower"))
+        QVERIFY(bar->value() != valueBefore);
+    else
+        QVERIFY(bar->value() > valueBefore);
+    QVERIFY(!view.followsBottom());
+}
+
+void TestConversationView::scrollToLandsOnTurn_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("hint");
+    // Row 500's height is estimated right, row 502's (wide letters) far too short.
+    QTest::newRow("middle, at top") << 500 << int(QAbstractItemView::PositionAtTop);
+    QTest::newRow("middle, misestimated, at top") << 502 << int(QAbstractItemView::PositionAtTop);
+    QTest::newRow("middle, misestimated, centred")
+        << 502 << int(QAbstractItemView::PositionAtCenter);
+    QTest::newRow("middle, misestimated, at bottom")
+        << 502 << int(QAbstractItemView::PositionAtBottom);
+    QTest::newRow("near the start") << 3 << int(QAbstractItemView::PositionAtTop);
+    QTest::newRow("first") << 0 << int(QAbstractItemView::PositionAtTop);
+    QTest::newRow("middle, ensure visible") << 502 << int(QAbstractItemView::EnsureVisible);
+}
+
+void TestConversationView::scrollToLandsOnTurn()
+{
+    QFETCH(int, row);
+    QFETCH(int, hint);
+
+    // As a search hit opens a conversation at a turn (ConversationsDock::scrollToTurn).
+    ConversationModel model;
+    model.setTurns(longConversation(1000));
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 800));
+    const QModelIndex index = model.index(row);
+    // Without setCurrentIndex() first, which would already have scrolled (EnsureVisible).
+    view.scrollTo(index, QAbstractItemView::ScrollHint(hint));
+    QCoreApplication::processEvents();
+
+    const QRect rect = view.visualRect(index);
+    const QRect viewport = view.viewport()->rect();
+    QVERIFY(view.turnDelegate()->hasLayout(index, view.font()));
+    QCOMPARE(laidOutHeight(view, row),
+             view.turnDelegate()->layoutFor(index, view.font()).size().height());
+    if (hint == QAbstractItemView::PositionAtTop)
+        QCOMPARE(rect.top(), 0);
+    else if (hint == QAbstractItemView::PositionAtBottom)
+        QCOMPARE(rect.top() + laidOutHeight(view, row), viewport.height());
+    else if (hint == QAbstractItemView::PositionAtCenter)
+        QVERIFY2(std::abs(rect.center().y() - viewport.center().y()) <= 1,
+                 qPrintable(
+                     QStringLiteral("%1 vs %2").arg(rect.center().y()).arg(viewport.center().y())));
+    else
+        QVERIFY(viewport.contains(rect) || (rect.top() <= 0 && rect.bottom() >= viewport.bottom()));
+    QCOMPARE(view.indexAt(rect.center()), index);
+    // Only the rows around the two screens shown were laid out.
+    QVERIFY2(view.turnDelegate()->layoutCount() < 40,
+             qPrintable(QStringLiteral("%1 layouts").arg(view.turnDelegate()->layoutCount())));
 }
 
 void TestConversationView::imageAtHitTests_data()
