@@ -8,6 +8,7 @@
 #include "viewpalette.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -60,6 +61,8 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     , m_prompt(new QPlainTextEdit(this))
     , m_provider(new QComboBox(this))
     , m_imagesPerCell(new QSpinBox(this))
+    , m_concurrency(new QSpinBox(this))
+    , m_costLimit(new QDoubleSpinBox(this))
     , m_baseSummary(new QLabel(this))
     , m_problemLabel(new QLabel(this))
     , m_estimateLabel(new QLabel(this))
@@ -84,6 +87,32 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     m_imagesPerCell->setAccessibleName(tr("Images per cell"));
     connect(m_imagesPerCell, &QSpinBox::valueChanged, this, &CompareSetupPanel::refresh);
 
+    // The two run settings are the designer's, kept between runs (and shared with the command
+    // line's defaults).
+    m_concurrency->setObjectName(QStringLiteral("compareConcurrency"));
+    m_concurrency->setRange(1, 16);
+    m_concurrency->setAccessibleName(tr("Cells at once"));
+    m_concurrency->setToolTip(tr("How many cells are sent at the same time"));
+    m_concurrency->setValue(m_settings ? m_settings->value(Settings::compareConcurrency)
+                                       : Settings::compareConcurrency.defaultValue);
+    connect(m_concurrency, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_settings)
+            m_settings->setValue(Settings::compareConcurrency, value);
+    });
+    m_costLimit->setObjectName(QStringLiteral("compareCostLimit"));
+    m_costLimit->setRange(0.0, 1000.0);
+    m_costLimit->setDecimals(2);
+    m_costLimit->setSingleStep(0.5);
+    m_costLimit->setPrefix(QStringLiteral("$"));
+    m_costLimit->setAccessibleName(tr("Ask before running above"));
+    m_costLimit->setToolTip(tr("A run estimated above this asks before anything is sent"));
+    m_costLimit->setValue(costLimitUsd());
+    connect(m_costLimit, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        if (m_settings)
+            m_settings->setValue(Settings::compareCostLimit, value);
+        refresh(); // the estimate line says whether the run is above it
+    });
+
     m_baseSummary->setObjectName(QStringLiteral("compareBaseSettings"));
     m_baseSummary->setWordWrap(true);
     m_baseSummary->setToolTip(tr("From the Image settings panel. An axis overrides the parameter "
@@ -100,6 +129,8 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Provider"), m_provider);
     form->addRow(tr("Images per cell"), m_imagesPerCell);
+    form->addRow(tr("Cells at once"), m_concurrency);
+    form->addRow(tr("Ask above"), m_costLimit);
     layout->addLayout(form);
     layout->addWidget(m_baseSummary);
     layout->addWidget(hairline(this));
@@ -353,6 +384,7 @@ void CompareSetupPanel::setRunning(bool running)
     m_prompt->setReadOnly(running);
     m_provider->setEnabled(!running);
     m_imagesPerCell->setEnabled(!running);
+    m_concurrency->setEnabled(!running);
     m_cancel->setEnabled(running);
     updateRows();
     refresh();

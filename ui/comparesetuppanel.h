@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QDoubleSpinBox;
 class QSpinBox;
 class Settings;
 
@@ -89,6 +90,8 @@ private:
     QPlainTextEdit *m_prompt;
     QComboBox *m_provider;
     QSpinBox *m_imagesPerCell;
+    QSpinBox *m_concurrency; // Settings::compareConcurrency
+    QDoubleSpinBox *m_costLimit; // Settings::compareCostLimit
     QLabel *m_baseSummary;
     QList<CompareAxisEditor *> m_editors;
     QLabel *m_problemLabel;

@@ -35,6 +35,7 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -44,6 +45,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabBar>
 #include <QTableView>
@@ -106,6 +108,7 @@ private Q_SLOTS:
     void gridShowsShapeBeforeRun();
     void limitAsksFirst_data();
     void limitAsksFirst();
+    void runSettingsAreTheDesigners();
     void runFillsEveryCell();
     void failingCellKeepsItsError();
     void cancelStopsWhatIsLeft();
@@ -450,6 +453,39 @@ void TestCompareWindow::limitAsksFirst()
     QSignalSpy finished(m_window.get(), &CompareWindow::runFinished);
     QVERIFY(finished.wait(20000));
     QCOMPARE(m_fake->requestCount(), 2);
+}
+
+void TestCompareWindow::runSettingsAreTheDesigners()
+{
+    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    QVERIFY(makeWindow());
+    auto *limit = m_window->findChild<QDoubleSpinBox *>("compareCostLimit");
+    auto *atOnce = m_window->findChild<QSpinBox *>("compareConcurrency");
+    QVERIFY(limit && atOnce);
+    QCOMPARE(limit->value(), 1.00); // the defaults
+    QCOMPARE(atOnce->value(), 3);
+
+    pickParameter(0, "Quality");
+    toggleChip(0, "medium"); // low 0.011 + high 0.167 = 0.178: under $1.00, nothing asked
+    QVERIFY(!labelText("compareEstimate").contains("above your limit"));
+    // Lowered in the window: the estimate says so at once, and the setting is kept.
+    limit->setValue(0.15);
+    QVERIFY2(
+        labelText("compareEstimate").endsWith("That is above your limit of $0.15: Run asks first."),
+        qPrintable(labelText("compareEstimate")));
+    QCOMPARE(m_settings->value(Settings::compareCostLimit), 0.15);
+    atOnce->setValue(1);
+    QCOMPARE(m_settings->value(Settings::compareConcurrency), 1);
+
+    MessageBoxes::setNextAnswer(true);
+    QSignalSpy finished(m_window.get(), &CompareWindow::runFinished);
+    QTest::mouseClick(button("compareRunButton"), Qt::LeftButton);
+    QVERIFY(m_window->run());
+    QCOMPARE(m_window->run()->concurrency(), 1);
+    QVERIFY(!atOnce->isEnabled()); // a run keeps the pool it started with
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(m_fake->maxInFlight(), 1);
+    QVERIFY(atOnce->isEnabled());
 }
 
 void TestCompareWindow::runTwoByTwo()
