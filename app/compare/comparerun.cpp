@@ -52,6 +52,9 @@ GatewayRequest CompareRun::requestFor(const CompareCell &cell, const ProviderPro
     GatewayRequest request;
     request.prompt = cell.prompt.trimmed();
     request.params = cell.params;
+    // A provider axis sends one model name to gateways that name it differently
+    // ("gpt-image-1" on OpenAI, "openai/gpt-image-1" on OpenRouter): each gets it in its naming.
+    request.params.imageModel = provider.inOwnNaming(cell.params.imageModel, provider.imageModel);
     request.stream = true; // previews while the cell forms, and no timeout before the first byte
     request.toolType = provider.toolType;
     request.nestToolParameters = provider.nestToolParameters;
@@ -184,6 +187,7 @@ void CompareRun::startCell(int index)
     const GatewayRequest request
         = requestFor(cell.cell, provider, cell.route, m_spec.imagesPerCell);
     cell.turn.chatModel = request.chatModel; // empty on the image endpoint: no chat model answers
+    cell.turn.requested = request.params; // as sent, in the provider's naming
     auto *runner = new TurnRunner(m_context, provider, cell.route, this);
     m_runners[index] = runner;
     connect(runner, &TurnRunner::changed, this, [this, index] { onRunnerChanged(index); });

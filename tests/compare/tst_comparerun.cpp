@@ -175,6 +175,15 @@ void TestCompareRun::routeAndRequest()
     QVERIFY(images.chatModel.isEmpty());
     QVERIFY(!images.params.imageOnly);
 
+    // A gateway gets the model in its own naming.
+    ProviderProfile gateway = ProviderProfile::builtIn(QStringLiteral("openrouter"));
+    QCOMPARE(CompareRun::requestFor(cell, gateway, ApiFlavour::Images, 1).params.imageModel,
+             QStringLiteral("openai/gpt-image-1"));
+    CompareCell prefixed = cell;
+    prefixed.params.imageModel = QStringLiteral("openai/gpt-image-1.5");
+    QCOMPARE(CompareRun::requestFor(prefixed, direct, ApiFlavour::Images, 1).params.imageModel,
+             QStringLiteral("gpt-image-1.5"));
+
     const GatewayRequest tool = CompareRun::requestFor(cell, toolOnly, ApiFlavour::Responses, 4);
     QCOMPARE(tool.chatModel, toolOnly.chatModel);
     QVERIFY(tool.params.imageOnly); // tool_choice forces the image tool
