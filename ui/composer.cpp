@@ -1,5 +1,10 @@
 #include "composer.h"
 
+#include "attachmentstrip.h"
+#include "model/imagesniff.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -9,6 +14,7 @@
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
+    , m_attachments(new AttachmentStrip(this))
     , m_editor(new QPlainTextEdit(this))
     , m_send(new QPushButton(tr("Send"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
@@ -47,12 +53,15 @@ Composer::Composer(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 6, 12, 8);
     layout->setSpacing(4);
+    layout->addWidget(m_attachments);
     layout->addLayout(row);
     layout->addWidget(m_hint);
 
     connect(m_send, &QPushButton::clicked, this, &Composer::requestSend);
     connect(m_stop, &QPushButton::clicked, this, &Composer::stopRequested);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &Composer::updateSendEnabled);
+    connect(m_attachments, &AttachmentStrip::attachmentsChanged, this,
+            &Composer::attachmentsChanged);
     updateSendEnabled();
 }
 
@@ -87,6 +96,53 @@ void Composer::setHint(const QString &hint)
 void Composer::focusEditor()
 {
     m_editor->setFocus(Qt::OtherFocusReason);
+}
+
+bool Composer::addAttachment(const QString &filePath, QString *error)
+{
+    const QFileInfo info(filePath);
+    const QString name = info.fileName().isEmpty() ? filePath : info.fileName();
+    QString problem;
+    QString mimeType;
+    if (!info.exists()) {
+        problem = tr("%1 cannot be attached: the file does not exist.").arg(name);
+    } else if (!info.isFile()) {
+        problem = tr("%1 cannot be attached: it is not a file.").arg(name);
+    } else {
+        // Only the header is read here; the bytes are read when the prompt is sent.
+        QFile file(filePath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            problem = tr("%1 cannot be attached: %2.").arg(name, file.errorString());
+        } else {
+            mimeType = ImageSniff::mimeType(file.read(ImageSniff::bytesNeeded));
+            if (mimeType.isEmpty())
+                problem = tr("%1 cannot be attached: it is not a PNG, JPEG, WebP or GIF image.")
+                              .arg(name);
+        }
+    }
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        Q_EMIT attachmentRefused(problem);
+        return false;
+    }
+    m_attachments->add({ info.absoluteFilePath(), mimeType });
+    return true;
+}
+
+QList<Attachment> Composer::attachments() const
+{
+    return m_attachments->attachments();
+}
+
+void Composer::clearAttachments()
+{
+    m_attachments->clear();
+}
+
+void Composer::setImageCache(ImageCache *cache)
+{
+    m_attachments->setImageCache(cache);
 }
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)

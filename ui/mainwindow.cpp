@@ -70,6 +70,7 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     resize(1280, 860);
 
     m_view->setImageCache(m_imageCache);
+    m_composer->setImageCache(m_imageCache);
     m_session->setImageCache(m_imageCache);
     m_view->setModel(session->model());
 
@@ -94,6 +95,8 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
 
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
     connect(m_composer, &Composer::stopRequested, m_session, &ChatSession::stop);
+    connect(m_composer, &Composer::attachmentRefused, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_session, &ChatSession::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_session, &ChatSession::turnFinished, this, &MainWindow::onTurnFinished);
     connect(m_session->model(), &ConversationModel::totalsChanged, this, &MainWindow::updateTotals);
@@ -316,11 +319,12 @@ void MainWindow::send(const QString &prompt)
                                  8000);
         return;
     }
-    if (!m_session->send(prompt, {}, m_panel->params())) {
-        statusBar()->showMessage(m_session->lastRefusal(), 5000);
+    if (!m_session->send(prompt, m_composer->attachments(), m_panel->params())) {
+        statusBar()->showMessage(m_session->lastRefusal(), 5000); // the attachments stay
         return;
     }
     m_composer->clear();
+    m_composer->clearAttachments(); // the turn lists them now
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -485,6 +489,19 @@ CompareWindow *MainWindow::compareWindow()
                     onParamsChanged();
                     m_composer->setText(prompt);
                 });
+        // The cell's image becomes a reference of the next prompt, which the designer writes:
+        // a turn cannot sensibly start without one.
+        connect(window, &CompareWindow::continueInChatRequested, this, [this](const QString &path) {
+            if (!m_composer->addAttachment(path))
+                return; // attachmentRefused has put the reason in the status bar
+            if (isMinimized())
+                showNormal();
+            raise();
+            activateWindow();
+            m_composer->focusEditor();
+            statusBar()->showMessage(tr("Image attached: type what to change and press Ctrl+Enter"),
+                                     10000);
+        });
         window->setHistoryStore(m_history); // runs are kept like conversations
     }
     return window;

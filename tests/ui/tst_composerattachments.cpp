@@ -1,0 +1,574 @@
+// Reference images in the composer (issue #5 §3 "Continue in chat", the first part of issue #6
+// §1), driven through the real widgets: thumbnails decoded off the GUI thread, remove, refusal
+// of files that are not images, the attachment going out as an input_image data URL when the
+// designer presses Ctrl+Enter, and a compare cell's "Continue in Chat" putting its image in the
+// main window's composer.
+#include "attachmentstrip.h"
+#include "chat/chatsession.h"
+#include "chat/providerregistry.h"
+#include "comparesetuppanel.h"
+#include "comparewindow.h"
+#include "composer.h"
+#include "demo/demogateway.h"
+#include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
+#include "image/imagecache.h"
+#include "mainwindow.h"
+#include "model/imagesniff.h"
+#include "store/secretstore.h"
+#include "store/settings.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageWriter>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QToolButton>
+
+#include <atomic>
+#include <memory>
+
+namespace {
+
+QByteArray encoded(QSize size, QColor colour, const char *format)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format);
+    return bytes;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+QByteArray fileHead(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.read(ImageSniff::bytesNeeded) : QByteArray();
+}
+
+// The tiles still on show (a removed one is hidden at once and deleted later).
+QList<QWidget *> visibleTiles(QWidget *root)
+{
+    QList<QWidget *> tiles;
+    for (QWidget *tile : root->findChildren<QWidget *>(QStringLiteral("attachmentTile"))) {
+        if (!tile->isHidden())
+            tiles << tile;
+    }
+    return tiles;
+}
+
+QLabel *thumbnailOf(QWidget *tile)
+{
+    return tile ? tile->findChild<QLabel *>(QStringLiteral("attachmentThumbnail")) : nullptr;
+}
+
+// A Responses stream answering with one small image.
+QByteArray responsesStream()
+{
+    using TestPayloads::sse;
+    const QJsonObject item {
+        { "id", "ig_1" },
+        { "type", "image_generation_call" },
+        { "status", "completed" },
+        { "size", "1024x1024" },
+        { "quality", "low" },
+        { "output_format", "png" },
+        { "result", QString::fromLatin1(TestPayloads::pngBytes(QSize(32, 32)).toBase64()) }
+    };
+    return sse("response.created",
+               { { "response", QJsonObject { { "id", "resp_1" }, { "status", "in_progress" } } } })
+        + sse("response.output_item.done", { { "output_index", 0 }, { "item", item } })
+        + sse("response.completed",
+              { { "response",
+                  QJsonObject {
+                      { "id", "resp_1" },
+                      { "status", "completed" },
+                      { "usage",
+                        QJsonObject { { "input_tokens", 300 }, { "output_tokens", 20 } } } } } });
+}
+
+} // namespace
+
+class TestComposerAttachments : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void addShowsThumbnail_data();
+    void addShowsThumbnail();
+    void removeAndAddAgain();
+    void refusesWhatIsNotAnImage_data();
+    void refusesWhatIsNotAnImage();
+    void unreadableImageShowsPlaceholder_data();
+    void unreadableImageShowsPlaceholder();
+    void sendCarriesTheImageAndClearsTheStrip();
+    void refusedSendKeepsTheAttachments();
+    void continueInChatFromACompareCell();
+
+private:
+    std::unique_ptr<MainWindow> makeMainWindow(ChatSession *session);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Settings> m_settings;
+};
+
+void TestComposerAttachments::initTestCase()
+{
+    qputenv("EASEL_NO_KEYCHAIN", "1");
+    qunsetenv("EASEL_CUSTOM_BASE_URL");
+    qunsetenv("EASEL_CUSTOM_API_KEY");
+}
+
+void TestComposerAttachments::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings = std::make_unique<Settings>(m_dir->filePath("settings.ini"));
+}
+
+void TestComposerAttachments::cleanup()
+{
+    m_settings.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestComposerAttachments::makeMainWindow(ChatSession *session)
+{
+    auto window = std::make_unique<MainWindow>(session, m_settings.get());
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+void TestComposerAttachments::addShowsThumbnail_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("mimeType");
+    QTest::addColumn<QSize>("thumbnail"); // never enlarged, fitted into 56 × 56
+
+    QTest::newRow("small png") << "sketch.png" << encoded({ 40, 30 }, Qt::red, "PNG") << "image/png"
+                               << QSize(40, 30);
+    // The bytes, not the name, say what the file is.
+    QTest::newRow("jpeg named .png")
+        << "photo.png" << encoded({ 200, 100 }, Qt::blue, "JPG") << "image/jpeg" << QSize(56, 28);
+    QTest::newRow("big png, decoded small")
+        << "poster.png" << encoded({ 3000, 2000 }, Qt::darkGreen, "PNG") << "image/png"
+        << QSize(56, 37);
+    if (QImageWriter::supportedImageFormats().contains("webp"))
+        QTest::newRow("webp") << "ref.webp" << encoded({ 80, 160 }, Qt::yellow, "WEBP")
+                              << "image/webp" << QSize(28, 56);
+}
+
+void TestComposerAttachments::addShowsThumbnail()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, mimeType);
+    QFETCH(QSize, thumbnail);
+    const QString path = writeFile(*m_dir, fileName, bytes);
+    QVERIFY(!path.isEmpty());
+
+    ImageCache cache;
+    std::atomic<QThread *> decodedOn = nullptr;
+    cache.setDecodeHook([&decodedOn](const QString &) { decodedOn = QThread::currentThread(); });
+    Composer composer;
+    composer.setImageCache(&cache);
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    auto *strip = composer.findChild<AttachmentStrip *>(QStringLiteral("attachmentStrip"));
+    QVERIFY(strip);
+    QVERIFY(!strip->isVisible()); // nothing attached yet
+
+    QSignalSpy changed(&composer, &Composer::attachmentsChanged);
+    QSignalSpy refused(&composer, &Composer::attachmentRefused);
+    QString error;
+    QVERIFY2(composer.addAttachment(path, &error), qPrintable(error));
+    QVERIFY(error.isEmpty());
+    QCOMPARE(refused.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(composer.attachments(),
+             QList<Attachment>({ { QFileInfo(path).absoluteFilePath(), mimeType } }));
+
+    QVERIFY(strip->isVisible());
+    const QList<QWidget *> tiles = visibleTiles(&composer);
+    QCOMPARE(tiles.size(), 1);
+    QLabel *label = thumbnailOf(tiles.first());
+    QVERIFY(label);
+    QCOMPARE(label->toolTip(), fileName);
+    QTRY_VERIFY(strip->isThumbnailReady(0));
+    QCOMPARE(label->pixmap().deviceIndependentSize().toSize(), thumbnail);
+    // The file's own colour (within what lossy formats shift), not a placeholder's.
+    const QColor shown
+        = label->pixmap().toImage().pixelColor(thumbnail.width() / 2, thumbnail.height() / 2);
+    const QColor original = QImage::fromData(bytes).pixelColor(0, 0);
+    QVERIFY2(qAbs(shown.red() - original.red()) <= 4 && qAbs(shown.green() - original.green()) <= 4
+                 && qAbs(shown.blue() - original.blue()) <= 4,
+             qPrintable(shown.name() + QStringLiteral(" instead of ") + original.name()));
+    // Decoded by the cache's worker at thumbnail size, never on the GUI thread.
+    QCOMPARE(cache.decodeCount(), 1);
+    QVERIFY(decodedOn.load() != nullptr);
+    QVERIFY(decodedOn.load() != QThread::currentThread());
+    QCOMPARE(cache.cached(path, QSize()).isNull(), true); // no full-size copy was made
+}
+
+void TestComposerAttachments::removeAndAddAgain()
+{
+    const QString red = writeFile(*m_dir, "red.png", encoded({ 30, 30 }, Qt::red, "PNG"));
+    const QString blue = writeFile(*m_dir, "blue.png", encoded({ 30, 30 }, Qt::blue, "PNG"));
+    QVERIFY(!red.isEmpty() && !blue.isEmpty());
+    Composer composer;
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    auto *strip = composer.findChild<AttachmentStrip *>(QStringLiteral("attachmentStrip"));
+    QVERIFY(strip);
+    QSignalSpy changed(&composer, &Composer::attachmentsChanged);
+
+    QVERIFY(composer.addAttachment(red));
+    QVERIFY(composer.addAttachment(blue));
+    QVERIFY(composer.addAttachment(red)); // already there: nothing changes
+    QCOMPARE(composer.attachments().size(), 2);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(visibleTiles(&composer).size(), 2);
+
+    // The × of the first tile removes that one only.
+    QWidget *first = visibleTiles(&composer).first();
+    QCOMPARE(first->toolTip(), QStringLiteral("red.png"));
+    auto *remove = first->findChild<QToolButton *>(QStringLiteral("removeAttachmentButton"));
+    QVERIFY(remove);
+    QCOMPARE(remove->toolTip(), QStringLiteral("Remove red.png"));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(composer.attachments(),
+             QList<Attachment>({ { QFileInfo(blue).absoluteFilePath(), "image/png" } }));
+    QCOMPARE(visibleTiles(&composer).size(), 1);
+    QCOMPARE(visibleTiles(&composer).first()->toolTip(), QStringLiteral("blue.png"));
+    QVERIFY(strip->isVisible());
+    QTRY_COMPARE(composer.findChildren<QWidget *>(QStringLiteral("attachmentTile")).size(), 1);
+
+    // The last one removed hides the strip; the file can be attached again.
+    QTest::mouseClick(visibleTiles(&composer).first()->findChild<QToolButton *>(
+                          QStringLiteral("removeAttachmentButton")),
+                      Qt::LeftButton);
+    QCOMPARE(changed.count(), 4);
+    QVERIFY(composer.attachments().isEmpty());
+    QVERIFY(!strip->isVisible());
+    QVERIFY(composer.addAttachment(red));
+    QVERIFY(strip->isVisible());
+    composer.clearAttachments();
+    QCOMPARE(changed.count(), 6);
+    QVERIFY(composer.attachments().isEmpty());
+    QVERIFY(!strip->isVisible());
+    composer.clearAttachments(); // already empty: no signal
+    QCOMPARE(changed.count(), 6);
+}
+
+void TestComposerAttachments::refusesWhatIsNotAnImage_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("bytes"); // written unless "missing"
+    QTest::addColumn<QString>("kind"); // "file", "missing", "folder"
+    QTest::addColumn<QString>("message");
+
+    const QString notImage
+        = QStringLiteral("%1 cannot be attached: it is not a PNG, JPEG, WebP or GIF image.");
+    QTest::newRow("text file") << "notes.txt" << QByteArray("a lighthouse, warmer light\n")
+                               << "file" << notImage.arg("notes.txt");
+    QTest::newRow("html named .png")
+        << "login.png" << QByteArray("<!DOCTYPE html><html><body>Sign in</body></html>") << "file"
+        << notImage.arg("login.png");
+    QTest::newRow("empty file") << "empty.png" << QByteArray() << "file"
+                                << notImage.arg("empty.png");
+    QTest::newRow("pdf") << "brief.pdf" << QByteArray("%PDF-1.7\n%âãÏÓ\n") << "file"
+                         << notImage.arg("brief.pdf");
+    QTest::newRow("missing") << "gone.png" << QByteArray() << "missing"
+                             << "gone.png cannot be attached: the file does not exist.";
+    QTest::newRow("folder") << "sketches" << QByteArray() << "folder"
+                            << "sketches cannot be attached: it is not a file.";
+}
+
+void TestComposerAttachments::refusesWhatIsNotAnImage()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    const QString path = m_dir->filePath(fileName);
+    if (kind == QLatin1String("file"))
+        QCOMPARE(writeFile(*m_dir, fileName, bytes), path);
+    else if (kind == QLatin1String("folder"))
+        QVERIFY(QDir(m_dir->path()).mkdir(fileName));
+
+    Composer composer;
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    QSignalSpy changed(&composer, &Composer::attachmentsChanged);
+    QSignalSpy refused(&composer, &Composer::attachmentRefused);
+    QString error;
+    QVERIFY(!composer.addAttachment(path, &error));
+    QCOMPARE(error, message);
+    QCOMPARE(refused.count(), 1);
+    QCOMPARE(refused.first().first().toString(), message);
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(composer.attachments().isEmpty());
+    QVERIFY(visibleTiles(&composer).isEmpty());
+    QVERIFY(!composer.findChild<AttachmentStrip *>()->isVisible());
+}
+
+void TestComposerAttachments::unreadableImageShowsPlaceholder_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("vanishes"); // deleted before the thumbnail is decoded
+    QTest::addColumn<QString>("reason");
+
+    // The header passes the sniff, the rest is not an image.
+    QTest::newRow("damaged png") << QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, 'x')
+                                 << false << "damaged or not an image";
+    QTest::newRow("deleted after attaching")
+        << encoded({ 20, 20 }, Qt::red, "PNG") << true << "missing";
+}
+
+void TestComposerAttachments::unreadableImageShowsPlaceholder()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, vanishes);
+    QFETCH(QString, reason);
+    const QString path = writeFile(*m_dir, "ref.png", bytes);
+    QVERIFY(!path.isEmpty());
+
+    ImageCache cache;
+    if (vanishes)
+        cache.setDecodeHook([](const QString &file) { QFile::remove(file); });
+    Composer composer;
+    composer.setImageCache(&cache);
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    auto *strip = composer.findChild<AttachmentStrip *>();
+    QVERIFY(composer.addAttachment(path));
+    QTRY_VERIFY(!strip->errorAt(0).isEmpty());
+    QVERIFY2(strip->errorAt(0).contains(reason), qPrintable(strip->errorAt(0)));
+    QVERIFY(!strip->isThumbnailReady(0));
+
+    // Still listed, so the designer sees it and can remove it; the tooltip says why.
+    QCOMPARE(composer.attachments().size(), 1);
+    QLabel *label = thumbnailOf(visibleTiles(&composer).value(0));
+    QVERIFY(label);
+    QVERIFY(label->toolTip().startsWith(QStringLiteral("ref.png\n")));
+    QVERIFY2(label->toolTip().contains(reason), qPrintable(label->toolTip()));
+    QCOMPARE(label->pixmap().deviceIndependentSize().toSize(),
+             QSize(AttachmentStrip::thumbnailSide, AttachmentStrip::thumbnailSide));
+}
+
+void TestComposerAttachments::sendCarriesTheImageAndClearsTheStrip()
+{
+    FakeGateway fake;
+    QVERIFY(fake.listen());
+    fake.setRoute("/v1/responses", FakeResponse::sse({ responsesStream() }));
+    ProviderProfile profile = ProviderProfile::builtIn(QStringLiteral("custom"));
+    profile.baseUrl = fake.url(QStringLiteral("/v1"));
+    ChatSession::Options options;
+    options.imageRoot = m_dir->filePath("images");
+    options.previewRoot = m_dir->filePath("previews");
+    ChatSession session(profile, options);
+    std::unique_ptr<MainWindow> window = makeMainWindow(&session);
+    QVERIFY(window);
+
+    const QByteArray png = encoded({ 48, 32 }, QColor(200, 120, 40), "PNG");
+    const QString path = writeFile(*m_dir, "sketch.png", png);
+    auto *composer = window->findChild<Composer *>();
+    auto *prompt = window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    QVERIFY(composer && prompt);
+    QVERIFY(composer->addAttachment(path));
+    QCOMPARE(visibleTiles(window.get()).size(), 1);
+
+    prompt->setFocus();
+    QTest::keyClicks(prompt, QStringLiteral("make it warmer"));
+    QSignalSpy finished(&session, &ChatSession::turnFinished);
+    QSignalSpy changed(composer, &Composer::attachmentsChanged);
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+
+    // Accepted: the prompt and the strip are cleared at once; the turn lists the file.
+    QCOMPARE(session.model()->rowCount(), 1);
+    QCOMPARE(prompt->toPlainText(), QString());
+    QVERIFY(composer->attachments().isEmpty());
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(visibleTiles(window.get()).isEmpty());
+    QVERIFY(!window->findChild<AttachmentStrip *>()->isVisible());
+    QCOMPARE(session.model()->turnAt(0).attachments,
+             QList<Attachment>({ { QFileInfo(path).absoluteFilePath(), "image/png" } }));
+
+    QVERIFY(finished.wait(15000));
+    const Turn turn = session.model()->turnAt(0);
+    QVERIFY2(turn.status == Turn::Status::Done, qPrintable(turn.errorMessage));
+
+    // On the wire: one user message with the prompt and the image as a data URL of its bytes.
+    const QList<HttpRequest> requests = fake.requestsFor("/v1/responses");
+    QCOMPARE(requests.size(), 1);
+    QJsonParseError parseError;
+    const QJsonObject body = QJsonDocument::fromJson(requests.first().body, &parseError).object();
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    const QJsonArray input = body.value("input").toArray();
+    QCOMPARE(input.size(), 1);
+    QCOMPARE(input.first()["role"].toString(), QStringLiteral("user"));
+    const QJsonArray content = input.first()["content"].toArray();
+    QCOMPARE(content.size(), 2);
+    QCOMPARE(content.at(0)["type"].toString(), QStringLiteral("input_text"));
+    QCOMPARE(content.at(0)["text"].toString(), QStringLiteral("make it warmer"));
+    QCOMPARE(content.at(1)["type"].toString(), QStringLiteral("input_image"));
+    QCOMPARE(content.at(1)["image_url"].toString(),
+             QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64()));
+}
+
+void TestComposerAttachments::refusedSendKeepsTheAttachments()
+{
+    FakeGateway fake;
+    QVERIFY(fake.listen());
+    // OpenAI without a key: MainWindow refuses before anything is sent.
+    ProviderProfile profile = ProviderProfile::builtIn(QStringLiteral("openai"));
+    profile.baseUrl = fake.url(QStringLiteral("/v1"));
+    profile.apiKey.clear();
+    QVERIFY(!profile.isUsable());
+    ChatSession::Options options;
+    options.imageRoot = m_dir->filePath("images");
+    options.previewRoot = m_dir->filePath("previews");
+    ChatSession session(profile, options);
+    std::unique_ptr<MainWindow> window = makeMainWindow(&session);
+    QVERIFY(window);
+
+    const QString path = writeFile(*m_dir, "ref.png", encoded({ 20, 20 }, Qt::red, "PNG"));
+    auto *composer = window->findChild<Composer *>();
+    auto *prompt = window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    QVERIFY(composer->addAttachment(path));
+    prompt->setFocus();
+    QTest::keyClicks(prompt, QStringLiteral("make it warmer"));
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+
+    QVERIFY2(window->statusBar()->currentMessage().startsWith(QStringLiteral("No API key")),
+             qPrintable(window->statusBar()->currentMessage()));
+    QCOMPARE(session.model()->rowCount(), 0);
+    QCOMPARE(fake.requestCount(), 0);
+    QCOMPARE(prompt->toPlainText(), QStringLiteral("make it warmer"));
+    QCOMPARE(composer->attachments().size(), 1);
+    QCOMPARE(visibleTiles(window.get()).size(), 1);
+}
+
+void TestComposerAttachments::continueInChatFromACompareCell()
+{
+    DemoGateway demo;
+    demo.setPacing(5);
+    QVERIFY(demo.start());
+    SecretStore secrets;
+    ProviderRegistry registry(m_settings.get(), &secrets);
+    registry.setDemoBaseUrl(demo.baseUrl());
+    ChatSession::Options options;
+    options.imageRoot = m_dir->filePath("images");
+    options.previewRoot = m_dir->filePath("previews");
+    ChatSession session(registry.profile("demo"), options);
+    std::unique_ptr<MainWindow> main = makeMainWindow(&session);
+    QVERIFY(main);
+    main->setProviderRegistry(&registry);
+    auto *prompt = main->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    auto *composer = main->findChild<Composer *>();
+    QVERIFY(prompt && composer);
+    prompt->setFocus();
+    QTest::keyClicks(prompt, QStringLiteral("a red fox in the snow"));
+
+    // A two-cell compare run on the demo, from View > Compare.
+    main->findChild<QAction *>(QStringLiteral("compareAction"))->trigger();
+    auto *window = main->findChild<CompareWindow *>();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    window->setupPanel()->setAxes({ { CompareAxis::Parameter::Quality, { "low", "high" } } });
+    QSignalSpy runFinished(window, &CompareWindow::runFinished);
+    QVERIFY(window->startRun());
+    QVERIFY(runFinished.wait(30000));
+    QCOMPARE(window->run()->failedCount(), 0);
+    QString cellImage;
+    for (const ImageAsset &image : window->run()->cells().at(1).turn.images) {
+        if (image.state == ImageAsset::State::Final && cellImage.isEmpty())
+            cellImage = image.filePath; // what the cell's actions take
+    }
+    QVERIFY(QFileInfo::exists(cellImage));
+    prompt->clear(); // the designer starts the follow-up afresh
+    // Focus left elsewhere in the main window: Continue in Chat must bring it to the prompt.
+    auto *chatModel = main->findChild<QComboBox *>(QStringLiteral("chatModelCombo"));
+    QVERIFY(chatModel);
+    chatModel->setFocus();
+    QTRY_VERIFY(window->isActiveWindow());
+
+    // The cell's context menu: Continue in Chat.
+    QSignalSpy changed(composer, &Composer::attachmentsChanged);
+    std::unique_ptr<QMenu> menu(window->createContextMenu(1));
+    QVERIFY(menu);
+    auto *action = menu->findChild<QAction *>(QStringLiteral("continueInChatAction"));
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    action->trigger();
+
+    QCOMPARE(changed.count(), 1);
+    const QList<Attachment> attached = composer->attachments();
+    QCOMPARE(attached.size(), 1);
+    QCOMPARE(attached.first().filePath, QFileInfo(cellImage).absoluteFilePath());
+    QCOMPARE(attached.first().mimeType, ImageSniff::mimeType(fileHead(cellImage)));
+    QVERIFY(!attached.first().mimeType.isEmpty());
+    auto *strip = main->findChild<AttachmentStrip *>();
+    QVERIFY(strip->isVisible());
+    QTRY_VERIFY(strip->isThumbnailReady(0));
+    QCOMPARE(main->statusBar()->currentMessage(),
+             QStringLiteral("Image attached: type what to change and press Ctrl+Enter"));
+    QTRY_VERIFY(main->isActiveWindow());
+    QTRY_COMPARE(QApplication::focusWidget(), prompt);
+
+    // The designer types what to change and sends: the demo answers a turn that lists the image.
+    QTest::keyClicks(prompt, QStringLiteral("make it warmer"));
+    QSignalSpy finished(&session, &ChatSession::turnFinished);
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(session.model()->rowCount(), 1);
+    const Turn turn = session.model()->turnAt(0);
+    QVERIFY2(turn.status == Turn::Status::Done, qPrintable(turn.errorMessage));
+    QCOMPARE(turn.prompt, QStringLiteral("make it warmer"));
+    QCOMPARE(turn.attachments, attached);
+    QVERIFY(composer->attachments().isEmpty());
+    QVERIFY(!strip->isVisible());
+
+    // Continue in Chat on a cell whose file has gone says so and attaches nothing.
+    QVERIFY(QFile::remove(cellImage));
+    std::unique_ptr<QMenu> again(window->createContextMenu(1));
+    again->findChild<QAction *>(QStringLiteral("continueInChatAction"))->trigger();
+    QVERIFY(composer->attachments().isEmpty());
+    QCOMPARE(main->statusBar()->currentMessage(),
+             QFileInfo(cellImage).fileName()
+                 + QStringLiteral(" cannot be attached: the file does not exist."));
+}
+
+QTEST_MAIN(TestComposerAttachments)
+#include "tst_composerattachments.moc"

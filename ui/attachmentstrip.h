@@ -1,0 +1,68 @@
+#pragma once
+
+#include "model/turn.h"
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+class FlowLayout;
+class ImageCache;
+class QLabel;
+
+// The reference images waiting to go with the next prompt, as small thumbnails above the prompt
+// editor: each shows its file name as tooltip and has a remove (×) button. Hidden when empty.
+// Thumbnails are decoded small on the image cache's worker threads, so a big file never stalls
+// typing; a file that cannot be decoded shows a placeholder whose tooltip says why. The strip
+// does not judge files (the composer checks them before adding).
+//
+// Object names, for tests: "attachmentStrip", each tile "attachmentTile" holding an
+// "attachmentThumbnail" label and a "removeAttachmentButton".
+class AttachmentStrip : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int thumbnailSide = 56; // logical pixels
+
+    explicit AttachmentStrip(QWidget *parent = nullptr);
+
+    // Shares the conversation view's decoded images. Without one the strip makes its own.
+    void setImageCache(ImageCache *cache);
+
+    QList<Attachment> attachments() const;
+    int count() const { return int(m_tiles.size()); }
+    bool contains(const QString &filePath) const;
+    // Appends a tile; false (and nothing changes) when this file is already attached.
+    bool add(const Attachment &attachment);
+    void removeAt(int index);
+    void clear();
+
+    // Why the thumbnail of `index` could not be shown; empty while decoding or once shown.
+    QString errorAt(int index) const;
+    bool isThumbnailReady(int index) const;
+
+Q_SIGNALS:
+    void attachmentsChanged();
+
+private:
+    struct Tile
+    {
+        Attachment attachment;
+        QWidget *frame = nullptr;
+        QLabel *thumbnail = nullptr;
+        QString error;
+        bool ready = false;
+    };
+
+    ImageCache *cache();
+    QSize targetPixels() const;
+    void refresh(Tile &tile);
+    void refreshPath(const QString &filePath);
+    void removeFrame(QWidget *frame);
+    QPixmap placeholder(bool failed) const;
+    void updateVisibility();
+
+    FlowLayout *m_layout;
+    QPointer<ImageCache> m_cache;
+    QList<Tile> m_tiles;
+};
