@@ -758,7 +758,9 @@ void TestCompareWindow::openedFromMainWindowOnTheDemo()
     QAction *open = main.findChild<QAction *>("compareAction");
     QVERIFY(open);
     QCOMPARE(open->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
-    open->trigger();
+    // The keys a designer presses, in the composer, open it.
+    QVERIFY(QTest::qWaitForWindowActive(&main));
+    QTest::keyClick(composer, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
     auto *window = main.findChild<CompareWindow *>();
     QVERIFY(window);
     QVERIFY(window->isVisible());
