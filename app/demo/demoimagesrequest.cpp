@@ -56,13 +56,7 @@ DemoImagesRequest DemoImagesRequest::fromJson(const QByteArray &body)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return fail(QStringLiteral("We could not parse the JSON body of your request. (The "
-                                   "offline demo expects a JSON object; %1 at offset %2.)")
-                        .arg(parseError.error != QJsonParseError::NoError
-                                 ? parseError.errorString()
-                                 : QStringLiteral("the body is not an object"))
-                        .arg(parseError.offset),
-                    {}, {});
+        return fail(DemoRequest::unparsableBodyMessage(parseError), {}, {});
     }
     const QJsonObject root = document.object();
 

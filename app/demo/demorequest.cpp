@@ -167,20 +167,22 @@ bool DemoRequest::readImageSettings(const QJsonObject &settings, const QString &
     return true;
 }
 
+QString DemoRequest::unparsableBodyMessage(const QJsonParseError &error)
+{
+    return QStringLiteral("We could not parse the JSON body of your request. (The offline demo "
+                          "expects a JSON object; %1 at offset %2.)")
+        .arg(error.error != QJsonParseError::NoError ? error.errorString()
+                                                     : QStringLiteral("the body is not an object"))
+        .arg(error.offset);
+}
+
 DemoRequest DemoRequest::fromJson(const QByteArray &body)
 {
     DemoRequest request;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return failed(request,
-                      QStringLiteral("We could not parse the JSON body of your request. (The "
-                                     "offline demo expects a JSON object; %1 at offset %2.)")
-                          .arg(parseError.error != QJsonParseError::NoError
-                                   ? parseError.errorString()
-                                   : QStringLiteral("the body is not an object"))
-                          .arg(parseError.offset),
-                      {});
+        return failed(request, unparsableBodyMessage(parseError), {});
     }
     const QJsonObject root = document.object();
 

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QJsonParseError>
 #include <QSize>
 #include <QString>
 
@@ -45,6 +46,9 @@ struct DemoRequest
     QJsonObject toolEcho() const;
 
     static DemoRequest fromJson(const QByteArray &body);
+    // OpenAI's sentence for a body that is not a JSON object, with the parser's reason; both
+    // endpoints answer it with a 400.
+    static QString unparsableBodyMessage(const QJsonParseError &error);
     // Reads and checks the image settings (model, quality, size, aspect_ratio, background,
     // output_format, output_compression, moderation, partial_images) from an image tool object or
     // an images endpoint request. False with error, errorParam (paramPrefix + field) and errorCode
