@@ -1,26 +1,110 @@
 #include "composer.h"
 
 #include "attachmentstrip.h"
+#include "filedialogs.h"
 #include "model/imagesniff.h"
 
+#include <QAction>
+#include <QDateTime>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
+
+#include <functional>
+
+namespace {
+
+// The prompt editor, with a say in what a paste inserts: QPlainTextEdit asks these two for Ctrl+V,
+// Shift+Insert and the context menu's Paste alike, so every way of pasting an image attaches it.
+class PromptEdit final : public QPlainTextEdit
+{
+public:
+    using Test = std::function<bool(const QMimeData *)>;
+
+    PromptEdit(QWidget *parent, Test canAttach, Test attach)
+        : QPlainTextEdit(parent)
+        , m_canAttach(std::move(canAttach))
+        , m_attach(std::move(attach))
+    {
+    }
+
+protected:
+    bool canInsertFromMimeData(const QMimeData *source) const override
+    {
+        return m_canAttach(source) || QPlainTextEdit::canInsertFromMimeData(source);
+    }
+    void insertFromMimeData(const QMimeData *source) override
+    {
+        if (!m_attach(source))
+            QPlainTextEdit::insertFromMimeData(source);
+    }
+
+private:
+    Test m_canAttach;
+    Test m_attach;
+};
+
+QStringList localFiles(const QMimeData *data)
+{
+    QStringList files;
+    if (!data || !data->hasUrls())
+        return files;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+bool isImageFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly)
+        && !ImageSniff::mimeType(file.read(ImageSniff::bytesNeeded)).isEmpty();
+}
+
+QStringList localImageFiles(const QMimeData *data)
+{
+    QStringList images;
+    for (const QString &path : localFiles(data)) {
+        if (isImageFile(path))
+            images << path;
+    }
+    return images;
+}
+
+} // namespace
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
     , m_attachments(new AttachmentStrip(this))
-    , m_editor(new QPlainTextEdit(this))
+    , m_editor(new PromptEdit(
+          this, [this](const QMimeData *data) { return canPasteAttachment(data); },
+          [this](const QMimeData *data) { return pasteAttachment(data); }))
     , m_send(new QPushButton(tr("Send"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
+    , m_attach(new QToolButton(this))
+    , m_attachAction(new QAction(tr("Attach image…"), this))
     , m_hint(new QLabel(this))
 {
     setObjectName(QStringLiteral("composer"));
+    // Dropped files are attached wherever they land on the composer (strip, margins, buttons);
+    // the editor's own drops are taken in eventFilter before its text control sees them.
+    setAcceptDrops(true);
     m_editor->setObjectName(QStringLiteral("promptEdit"));
     m_editor->setPlaceholderText(tr("Describe the image you want…  (Ctrl+Enter to send)"));
     m_editor->setAccessibleName(tr("Prompt"));
@@ -28,6 +112,7 @@ Composer::Composer(QWidget *parent)
     m_editor->setTabChangesFocus(true);
     m_editor->setFixedHeight(m_editor->fontMetrics().lineSpacing() * 4 + 16);
     m_editor->installEventFilter(this);
+    m_editor->viewport()->installEventFilter(this); // where a real drag over the text arrives
 
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(true);
@@ -38,12 +123,28 @@ Composer::Composer(QWidget *parent)
     m_stop->setToolTip(tr("Stop the running turn (Esc); what arrived is kept"));
     m_stop->hide();
 
+    // An action rather than the button's own shortcut, so Ctrl+Shift+A works only while focus is
+    // in the composer and leaves the rest of the window's keys alone.
+    m_attachAction->setObjectName(QStringLiteral("attachAction"));
+    m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_attachAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_attachAction->setToolTip(
+        tr("Attach reference images for the next prompt (Ctrl+Shift+A); you can also drop or "
+           "paste them"));
+    addAction(m_attachAction);
+    m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setDefaultAction(m_attachAction);
+    m_attach->setAccessibleName(tr("Attach image"));
+    m_attach->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_attach->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+
     m_hint->setObjectName(QStringLiteral("composerHint"));
     m_hint->setForegroundRole(QPalette::PlaceholderText);
 
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_send);
     buttons->addWidget(m_stop);
+    buttons->addWidget(m_attach);
     buttons->addStretch();
 
     auto *row = new QHBoxLayout;
@@ -59,11 +160,14 @@ Composer::Composer(QWidget *parent)
 
     connect(m_send, &QPushButton::clicked, this, &Composer::requestSend);
     connect(m_stop, &QPushButton::clicked, this, &Composer::stopRequested);
+    connect(m_attachAction, &QAction::triggered, this, &Composer::chooseAttachments);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &Composer::updateSendEnabled);
     connect(m_attachments, &AttachmentStrip::attachmentsChanged, this,
             &Composer::attachmentsChanged);
     updateSendEnabled();
 }
+
+Composer::~Composer() = default;
 
 QString Composer::text() const
 {
@@ -145,8 +249,150 @@ void Composer::setImageCache(ImageCache *cache)
     m_attachments->setImageCache(cache);
 }
 
+void Composer::chooseAttachments()
+{
+    const QString start = m_lastFolder.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+        : m_lastFolder;
+    const QStringList files = FileDialogs::getOpenFileNames(
+        this, tr("Attach Reference Images"), start,
+        tr("Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"));
+    if (files.isEmpty())
+        return; // cancelled
+    m_lastFolder = QFileInfo(files.first()).absolutePath();
+    for (const QString &file : files)
+        addAttachment(file);
+    focusEditor();
+}
+
+bool Composer::canPasteAttachment(const QMimeData *data) const
+{
+    return !localImageFiles(data).isEmpty() || (data && data->hasImage() && !data->hasText());
+}
+
+bool Composer::pasteAttachment(const QMimeData *data)
+{
+    // Copied image files come first: the file's own bytes go out, not a re-encoded copy (the main
+    // window's Copy Image puts both the pixels and the file's URL on the clipboard).
+    const QStringList files = localImageFiles(data);
+    if (!files.isEmpty()) {
+        for (const QString &file : files)
+            addAttachment(file);
+        return true;
+    }
+    // Office suites put a picture of copied text beside the text itself; the text is what the
+    // designer meant. A browser's Copy Image carries no plain text.
+    if (!data || !data->hasImage() || data->hasText())
+        return false;
+    const QImage image = qvariant_cast<QImage>(data->imageData());
+    QString problem
+        = tr("The pasted image cannot be attached: the clipboard's image cannot be read.");
+    const QString path = image.isNull() ? QString() : savePastedImage(image, &problem);
+    if (path.isEmpty()) {
+        Q_EMIT attachmentRefused(problem);
+        return true;
+    }
+    addAttachment(path);
+    return true;
+}
+
+QString Composer::savePastedImage(const QImage &image, QString *error)
+{
+    if (!m_pasteFolder.isEmpty()) {
+        const QDir folder(m_pasteFolder);
+        const QString name
+            = QStringLiteral("pasted-%1-%2.png")
+                  .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))
+                  .arg(++m_pasteCount);
+        const QString path = folder.filePath(name);
+        if (!folder.mkpath(QStringLiteral(".")) || QFile::exists(path)
+            || !image.save(path, "PNG")) {
+            *error = tr("The pasted image cannot be attached: it cannot be saved in %1.")
+                         .arg(QDir::toNativeSeparators(m_pasteFolder));
+            return {};
+        }
+        return path;
+    }
+    if (!m_pasteDir) {
+        m_pasteDir = std::make_unique<QTemporaryDir>(QDir::tempPath()
+                                                     + QStringLiteral("/easel-pasted-XXXXXX"));
+    }
+    if (!m_pasteDir->isValid()) {
+        *error = tr("The pasted image cannot be attached: no temporary folder can be made (%1).")
+                     .arg(m_pasteDir->errorString());
+        m_pasteDir.reset(); // the next paste tries again
+        return {};
+    }
+    const QString path = m_pasteDir->filePath(QStringLiteral("pasted-%1.png").arg(++m_pasteCount));
+    if (!image.save(path, "PNG")) {
+        *error = tr("The pasted image cannot be attached: it cannot be saved in %1.")
+                     .arg(QDir::toNativeSeparators(m_pasteDir->path()));
+        return {};
+    }
+    return path;
+}
+
+bool Composer::handleDrag(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        // Any local file is taken, so a file that is not an image is refused by name on the drop
+        // instead of silently bouncing off.
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (localFiles(drag->mimeData()).isEmpty())
+            return false;
+        // Copy, never move: a file manager would delete a file whose move was accepted.
+        if (drag->possibleActions() & Qt::CopyAction) {
+            drag->setDropAction(Qt::CopyAction);
+            drag->accept();
+        } else {
+            drag->acceptProposedAction();
+        }
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QStringList files = localFiles(drop->mimeData());
+        if (files.isEmpty())
+            return false;
+        if (drop->possibleActions() & Qt::CopyAction) {
+            drop->setDropAction(Qt::CopyAction);
+            drop->accept();
+        } else {
+            drop->acceptProposedAction();
+        }
+        for (const QString &file : files)
+            addAttachment(file);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+void Composer::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!handleDrag(event))
+        QWidget::dragEnterEvent(event);
+}
+
+void Composer::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!handleDrag(event))
+        QWidget::dragMoveEvent(event);
+}
+
+void Composer::dropEvent(QDropEvent *event)
+{
+    if (!handleDrag(event))
+        QWidget::dropEvent(event);
+}
+
 bool Composer::eventFilter(QObject *watched, QEvent *event)
 {
+    if ((watched == m_editor || watched == m_editor->viewport()) && handleDrag(event))
+        return true;
     if (watched == m_editor && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;

@@ -5,19 +5,34 @@
 #include <QList>
 #include <QWidget>
 
+#include <memory>
+
 class AttachmentStrip;
 class ImageCache;
+class QAction;
+class QDragEnterEvent;
+class QDragMoveEvent;
+class QDropEvent;
+class QImage;
 class QLabel;
+class QMimeData;
 class QPlainTextEdit;
 class QPushButton;
+class QTemporaryDir;
+class QToolButton;
 
 // Where the designer writes the prompt. Ctrl+Enter sends; while a turn runs, Send becomes Stop.
-// Reference images waiting to go with the prompt show as thumbnails above it.
+// Reference images waiting to go with the prompt show as thumbnails above it. They come in three
+// ways: the Attach button (Ctrl+Shift+A), files dropped anywhere on the composer, and a paste
+// into the prompt of image files or of a bitmap (saved as PNG in a folder that lives as long as
+// the composer). A drop of local files is always the composer's, so the main window's "restore
+// these settings" drop never fires here; a file that is not an image is refused by name.
 class Composer : public QWidget
 {
     Q_OBJECT
 public:
     explicit Composer(QWidget *parent = nullptr);
+    ~Composer() override;
 
     QString text() const;
     void setText(const QString &text);
@@ -29,10 +44,16 @@ public:
     // Attaches a reference image for the next prompt. Its type is told from the file's first
     // bytes (PNG, JPEG, WebP or GIF); anything else is refused: false, with a plain sentence in
     // `error` and attachmentRefused(). Attaching a file already attached changes nothing.
+    // Where pasted bitmaps are written. A sent turn keeps their paths, so the window gives a
+    // folder that lasts (beside the image store); without one they go to a temporary folder
+    // that is removed with the composer.
+    void setPasteFolder(const QString &folder) { m_pasteFolder = folder; }
     bool addAttachment(const QString &filePath, QString *error = nullptr);
     QList<Attachment> attachments() const;
     void clearAttachments();
     void setImageCache(ImageCache *cache); // thumbnails share the view's decoded images
+    // Asks for image files (through FileDialogs) and attaches each one chosen.
+    void chooseAttachments();
 
 Q_SIGNALS:
     void sendRequested(const QString &prompt);
@@ -42,15 +63,30 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void requestSend();
     void updateSendEnabled();
+    // Drag and drop: true when the event was the composer's (it carries local files).
+    bool handleDrag(QEvent *event);
+    // Paste: true when `data` held image files or a bitmap, now attached.
+    bool canPasteAttachment(const QMimeData *data) const;
+    bool pasteAttachment(const QMimeData *data);
+    QString savePastedImage(const QImage &image, QString *error);
 
     AttachmentStrip *m_attachments;
     QPlainTextEdit *m_editor;
     QPushButton *m_send;
     QPushButton *m_stop;
+    QToolButton *m_attach;
+    QAction *m_attachAction;
     QLabel *m_hint;
+    std::unique_ptr<QTemporaryDir> m_pasteDir; // made on the first pasted bitmap
+    QString m_pasteFolder; // where pasted bitmaps are kept, when the window gave one
+    QString m_lastFolder; // where the Attach dialog opens next
+    int m_pasteCount = 0;
     bool m_busy = false;
 };

@@ -6,6 +6,8 @@ QString FileDialogs::s_nextSaveFileName;
 bool FileDialogs::s_hasNextAnswer = false;
 QString FileDialogs::s_nextDirectory;
 bool FileDialogs::s_hasNextDirectory = false;
+QStringList FileDialogs::s_nextOpenFileNames;
+bool FileDialogs::s_hasNextOpenFileNames = false;
 
 QString FileDialogs::getSaveFileName(QWidget *parent, const QString &caption,
                                      const QString &suggestedPath, const QString &filter)
@@ -37,4 +39,20 @@ void FileDialogs::setNextDirectory(const QString &path)
 {
     s_nextDirectory = path;
     s_hasNextDirectory = true;
+}
+
+QStringList FileDialogs::getOpenFileNames(QWidget *parent, const QString &caption,
+                                          const QString &suggestedPath, const QString &filter)
+{
+    if (s_hasNextOpenFileNames) {
+        s_hasNextOpenFileNames = false;
+        return s_nextOpenFileNames;
+    }
+    return QFileDialog::getOpenFileNames(parent, caption, suggestedPath, filter);
+}
+
+void FileDialogs::setNextOpenFileNames(const QStringList &paths)
+{
+    s_nextOpenFileNames = paths;
+    s_hasNextOpenFileNames = true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QWidget;
 
@@ -14,10 +15,15 @@ public:
     static QString getExistingDirectory(QWidget *parent, const QString &caption,
                                         const QString &suggestedPath);
     static void setNextDirectory(const QString &path); // "" = the next dialog is cancelled
+    static QStringList getOpenFileNames(QWidget *parent, const QString &caption,
+                                        const QString &suggestedPath, const QString &filter);
+    static void setNextOpenFileNames(const QStringList &paths); // {} = the next dialog is cancelled
 
 private:
     static QString s_nextSaveFileName;
     static bool s_hasNextAnswer;
     static QString s_nextDirectory;
     static bool s_hasNextDirectory;
+    static QStringList s_nextOpenFileNames;
+    static bool s_hasNextOpenFileNames;
 };

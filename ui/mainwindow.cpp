@@ -71,6 +71,9 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
 
     m_view->setImageCache(m_imageCache);
     m_composer->setImageCache(m_imageCache);
+    // Pasted pictures are kept beside the image store: the turns that send them keep their paths.
+    m_composer->setPasteFolder(
+        QFileInfo(m_session->options().imageRoot).dir().filePath(QStringLiteral("pasted")));
     m_session->setImageCache(m_imageCache);
     m_view->setModel(session->model());
 

@@ -12,14 +12,17 @@
 #include "demo/demogateway.h"
 #include "fakes/fakegateway.h"
 #include "fakes/testpayloads.h"
+#include "filedialogs.h"
 #include "image/imagecache.h"
 #include "mainwindow.h"
 #include "model/imagesniff.h"
 #include "store/secretstore.h"
 #include "store/settings.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QBuffer>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -31,6 +34,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -38,6 +42,7 @@
 #include <QTest>
 #include <QThread>
 #include <QToolButton>
+#include <QUrl>
 
 #include <atomic>
 #include <memory>
@@ -86,6 +91,38 @@ QLabel *thumbnailOf(QWidget *tile)
     return tile ? tile->findChild<QLabel *>(QStringLiteral("attachmentThumbnail")) : nullptr;
 }
 
+// A drag of `urls` (and `text`) entering `target` and dropped on it, as a file manager would send
+// it. Returns whether the drop was accepted.
+bool dragAndDrop(QWidget *target, const QList<QUrl> &urls, const QString &text = {})
+{
+    QMimeData data;
+    data.setUrls(urls);
+    if (!text.isEmpty())
+        data.setText(text);
+    const QPoint at(target->width() / 2, target->height() / 2);
+    QDragEnterEvent enter(at, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton,
+                          Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent drop(at, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    // Copy, never move: the file manager must keep the file.
+    return drop.isAccepted() && drop.dropAction() == Qt::CopyAction;
+}
+
+QImage pixels(QSize size)
+{
+    // Distinct pixels (with some transparency), so a mix-up of rows or channels shows.
+    QImage image(size, QImage::Format_ARGB32);
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x)
+            image.setPixelColor(
+                x, y, QColor(x * 8 % 256, y * 12 % 256, (x + y) * 5 % 256, x % 3 == 0 ? 128 : 255));
+    }
+    return image;
+}
+
 // A Responses stream answering with one small image.
 QByteArray responsesStream()
 {
@@ -131,6 +168,16 @@ private Q_SLOTS:
     void sendCarriesTheImageAndClearsTheStrip();
     void refusedSendKeepsTheAttachments();
     void continueInChatFromACompareCell();
+    void attachButtonAddsChosenFiles_data();
+    void attachButtonAddsChosenFiles();
+    void dropAttachesImagesAndRefusesOthers_data();
+    void dropAttachesImagesAndRefusesOthers();
+    void dropOnThePromptIsNotARestore();
+    void pasteAttachesImages_data();
+    void pasteAttachesImages();
+    void pastedPictureIsKeptInTheWindowsFolder();
+    void pasteOfTextStaysText_data();
+    void pasteOfTextStaysText();
 
 private:
     std::unique_ptr<MainWindow> makeMainWindow(ChatSession *session);
@@ -568,6 +615,294 @@ void TestComposerAttachments::continueInChatFromACompareCell()
     QCOMPARE(main->statusBar()->currentMessage(),
              QFileInfo(cellImage).fileName()
                  + QStringLiteral(" cannot be attached: the file does not exist."));
+}
+
+void TestComposerAttachments::attachButtonAddsChosenFiles_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<bool>("cancel");
+
+    QTest::newRow("button") << "button" << false;
+    QTest::newRow("Ctrl+Shift+A in the prompt") << "shortcut" << false;
+    QTest::newRow("dialog cancelled") << "button" << true;
+}
+
+void TestComposerAttachments::attachButtonAddsChosenFiles()
+{
+    QFETCH(QString, how);
+    QFETCH(bool, cancel);
+    const QString png = writeFile(*m_dir, "sketch.png", encoded({ 30, 20 }, Qt::red, "PNG"));
+    const QString jpeg = writeFile(*m_dir, "photo.jpg", encoded({ 40, 20 }, Qt::blue, "JPG"));
+    QVERIFY(!png.isEmpty() && !jpeg.isEmpty());
+
+    Composer composer;
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    auto *button = composer.findChild<QToolButton *>(QStringLiteral("attachButton"));
+    QVERIFY(button);
+    QVERIFY(button->isVisible());
+    QVERIFY(button->toolTip().contains(QStringLiteral("Ctrl+Shift+A")));
+    QSignalSpy changed(&composer, &Composer::attachmentsChanged);
+    QSignalSpy refused(&composer, &Composer::attachmentRefused);
+
+    FileDialogs::setNextOpenFileNames(cancel ? QStringList() : QStringList { png, jpeg });
+    if (how == QLatin1String("button")) {
+        QTest::mouseClick(button, Qt::LeftButton);
+    } else {
+        auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        prompt->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), prompt);
+        QTest::keyClick(prompt, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(prompt->toPlainText().isEmpty()); // the shortcut types nothing
+    }
+
+    QCOMPARE(refused.count(), 0);
+    if (cancel) {
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(composer.attachments().isEmpty());
+        return;
+    }
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(composer.attachments(),
+             QList<Attachment>({ { QFileInfo(png).absoluteFilePath(), "image/png" },
+                                 { QFileInfo(jpeg).absoluteFilePath(), "image/jpeg" } }));
+    QCOMPARE(visibleTiles(&composer).size(), 2);
+}
+
+void TestComposerAttachments::dropAttachesImagesAndRefusesOthers_data()
+{
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<QString>("target"); // object name of the widget the drop lands on
+    QTest::addColumn<QStringList>("attached");
+    QTest::addColumn<QStringList>("refusals");
+
+    const QString notImage
+        = QStringLiteral("notes.txt cannot be attached: it is not a PNG, JPEG, WebP or GIF image.");
+    QTest::newRow("image on the prompt") << QStringList { "sketch.png" } << "promptEdit"
+                                         << QStringList { "sketch.png" } << QStringList();
+    QTest::newRow("text file on the prompt")
+        << QStringList { "notes.txt" } << "promptEdit" << QStringList() << QStringList { notImage };
+    QTest::newRow("both on the prompt") << QStringList { "notes.txt", "sketch.png" } << "promptEdit"
+                                        << QStringList { "sketch.png" } << QStringList { notImage };
+    // Where a real drag over the text arrives; a file manager's drag also carries the path as
+    // text, which the editor alone would type into the prompt.
+    QTest::newRow("image on the prompt's text area")
+        << QStringList { "sketch.png" } << "promptViewport" << QStringList { "sketch.png" }
+        << QStringList();
+    // Elsewhere on the composer the drop reaches the composer itself.
+    QTest::newRow("image on the attach button") << QStringList { "sketch.png" } << "attachButton"
+                                                << QStringList { "sketch.png" } << QStringList();
+    QTest::newRow("image on the strip")
+        << QStringList { "sketch.png" } << "attachmentStrip"
+        << QStringList { "first.png", "sketch.png" } << QStringList();
+}
+
+void TestComposerAttachments::dropAttachesImagesAndRefusesOthers()
+{
+    QFETCH(QStringList, files);
+    QFETCH(QString, target);
+    QFETCH(QStringList, attached);
+    QFETCH(QStringList, refusals);
+    QVERIFY(!writeFile(*m_dir, "sketch.png", encoded({ 30, 20 }, Qt::red, "PNG")).isEmpty());
+    QVERIFY(!writeFile(*m_dir, "first.png", encoded({ 20, 20 }, Qt::blue, "PNG")).isEmpty());
+    QVERIFY(!writeFile(*m_dir, "notes.txt", "make it warmer").isEmpty());
+
+    Composer composer;
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    if (target == QLatin1String("attachmentStrip")) // the strip shows only once it holds one
+        QVERIFY(composer.addAttachment(m_dir->filePath("first.png")));
+    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    QWidget *widget = target == QLatin1String("promptViewport")
+        ? prompt->viewport()
+        : composer.findChild<QWidget *>(target);
+    QVERIFY(widget);
+    QVERIFY(widget->isVisible());
+    QSignalSpy refused(&composer, &Composer::attachmentRefused);
+
+    QList<QUrl> urls;
+    QStringList paths;
+    for (const QString &file : files) {
+        urls << QUrl::fromLocalFile(m_dir->filePath(file));
+        paths << m_dir->filePath(file);
+    }
+    QVERIFY(dragAndDrop(widget, urls, paths.join(QLatin1Char('\n'))));
+
+    QStringList expected;
+    for (const QString &file : attached)
+        expected << QFileInfo(m_dir->filePath(file)).absoluteFilePath();
+    QStringList got;
+    for (const Attachment &attachment : composer.attachments())
+        got << attachment.filePath;
+    QCOMPARE(got, expected);
+    QStringList messages;
+    for (const QList<QVariant> &signal : refused)
+        messages << signal.first().toString();
+    QCOMPARE(messages, refusals);
+    QCOMPARE(prompt->toPlainText(), QString()); // no file path typed into the prompt
+}
+
+void TestComposerAttachments::dropOnThePromptIsNotARestore()
+{
+    // An image saved by Easel, dropped elsewhere on the window, offers to restore its settings;
+    // dropped on the prompt it is a reference image and the window never sees it.
+    FakeGateway fake;
+    QVERIFY(fake.listen());
+    ProviderProfile profile = ProviderProfile::builtIn(QStringLiteral("custom"));
+    profile.baseUrl = fake.url(QStringLiteral("/v1"));
+    ChatSession::Options options;
+    options.imageRoot = m_dir->filePath("images");
+    options.previewRoot = m_dir->filePath("previews");
+    ChatSession session(profile, options);
+    std::unique_ptr<MainWindow> window = makeMainWindow(&session);
+    QVERIFY(window);
+    auto *composer = window->findChild<Composer *>();
+    auto *prompt = window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    QVERIFY(composer && prompt);
+    const QString path = writeFile(*m_dir, "plain.png", encoded({ 20, 20 }, Qt::red, "PNG"));
+
+    QVERIFY(dragAndDrop(prompt, { QUrl::fromLocalFile(path) }));
+    QCOMPARE(composer->attachments(),
+             QList<Attachment>({ { QFileInfo(path).absoluteFilePath(), "image/png" } }));
+    // The window would have said the file carries no Easel settings.
+    QCOMPARE(window->statusBar()->currentMessage(), QString());
+    QVERIFY(!window->findChild<QWidget *>(QStringLiteral("restoreBar"))->isVisible());
+}
+
+void TestComposerAttachments::pasteAttachesImages_data()
+{
+    QTest::addColumn<bool>("bitmap");
+    QTest::addColumn<bool>("fileUrl");
+
+    // A bitmap (a screenshot, a browser's Copy Image) is saved as PNG and attached.
+    QTest::newRow("bitmap") << true << false;
+    // A copied image file is attached as it is.
+    QTest::newRow("image file") << false << true;
+    // Easel's own Copy Image puts both: the file wins, nothing is re-encoded.
+    QTest::newRow("bitmap and its file") << true << true;
+}
+
+void TestComposerAttachments::pasteAttachesImages()
+{
+    QFETCH(bool, bitmap);
+    QFETCH(bool, fileUrl);
+    const QImage image = pixels({ 24, 16 });
+    const QString file = writeFile(*m_dir, "copied.png", encoded({ 20, 20 }, Qt::blue, "PNG"));
+    QVERIFY(!file.isEmpty());
+
+    QString pastedPath;
+    {
+        Composer composer;
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        prompt->setFocus();
+        QSignalSpy refused(&composer, &Composer::attachmentRefused);
+
+        for (int paste = 1; paste <= 2; ++paste) {
+            auto *data = new QMimeData;
+            if (bitmap)
+                data->setImageData(image);
+            if (fileUrl)
+                data->setUrls({ QUrl::fromLocalFile(file) });
+            QGuiApplication::clipboard()->setMimeData(data);
+            QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
+            QCOMPARE(refused.count(), 0);
+            QCOMPARE(prompt->toPlainText(), QString());
+            const QList<Attachment> attached = composer.attachments();
+            if (fileUrl) {
+                // The same file again changes nothing.
+                QCOMPARE(
+                    attached,
+                    QList<Attachment>({ { QFileInfo(file).absoluteFilePath(), "image/png" } }));
+                continue;
+            }
+            // Each paste is its own file, written once.
+            QCOMPARE(attached.size(), paste);
+            const Attachment pasted = attached.last();
+            QCOMPARE(pasted.mimeType, QStringLiteral("image/png"));
+            QCOMPARE(QFileInfo(pasted.filePath).fileName(),
+                     QStringLiteral("pasted-%1.png").arg(paste));
+            QVERIFY(!QFileInfo(pasted.filePath).absolutePath().startsWith(m_dir->path()));
+            const QImage decoded(pasted.filePath);
+            QVERIFY(!decoded.isNull());
+            QCOMPARE(decoded.convertToFormat(QImage::Format_ARGB32), image);
+            pastedPath = pasted.filePath;
+        }
+    }
+    // The pasted files live as long as the composer.
+    if (!pastedPath.isEmpty())
+        QVERIFY(!QFileInfo::exists(pastedPath));
+    QVERIFY(QFileInfo::exists(file));
+}
+
+void TestComposerAttachments::pastedPictureIsKeptInTheWindowsFolder()
+{
+    // A sent turn keeps the path of what it carried: the window's folder outlives the composer.
+    const QImage image = pixels({ 12, 10 });
+    const QString folder = m_dir->filePath(QStringLiteral("data/pasted"));
+    QString pastedPath;
+    {
+        Composer composer;
+        composer.setPasteFolder(folder);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        prompt->setFocus();
+        auto *data = new QMimeData;
+        data->setImageData(image);
+        QGuiApplication::clipboard()->setMimeData(data);
+        QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(composer.attachments().size(), 1);
+        pastedPath = composer.attachments().constFirst().filePath;
+    }
+    QCOMPARE(QFileInfo(pastedPath).absolutePath(), QFileInfo(folder).absoluteFilePath());
+    QVERIFY(QFileInfo::exists(pastedPath));
+    QCOMPARE(QImage(pastedPath).convertToFormat(QImage::Format_ARGB32), image);
+}
+
+void TestComposerAttachments::pasteOfTextStaysText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("withPicture"); // office suites add a picture of the copied text
+    QTest::addColumn<QString>("fileUrl"); // a file manager adds the file's URL
+
+    QTest::newRow("plain text") << "a red fox in the snow" << false << QString();
+    QTest::newRow("text with a picture of it") << "a red fox in the snow" << true << QString();
+    QTest::newRow("a copied text file") << QString() << false << "notes.txt";
+}
+
+void TestComposerAttachments::pasteOfTextStaysText()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, withPicture);
+    QFETCH(QString, fileUrl);
+    auto *data = new QMimeData;
+    if (!fileUrl.isEmpty()) {
+        const QString path = writeFile(*m_dir, fileUrl, "make it warmer");
+        QVERIFY(!path.isEmpty());
+        data->setUrls({ QUrl::fromLocalFile(path) });
+        text = path; // what a file manager offers as text
+    }
+    data->setText(text);
+    if (withPicture)
+        data->setImageData(pixels({ 16, 16 }));
+    QGuiApplication::clipboard()->setMimeData(data);
+
+    Composer composer;
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowActive(&composer));
+    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    prompt->setFocus();
+    QSignalSpy changed(&composer, &Composer::attachmentsChanged);
+    QSignalSpy refused(&composer, &Composer::attachmentRefused);
+    QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
+
+    QCOMPARE(prompt->toPlainText(), text);
+    QVERIFY(composer.attachments().isEmpty());
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(refused.count(), 0);
 }
 
 QTEST_MAIN(TestComposerAttachments)
