@@ -4,6 +4,7 @@
 #include "compare/comparehistory.h"
 #include "compare/comparerun.h"
 #include "fakes/fakegateway.h"
+#include "fakes/imagesstream.h"
 #include "fakes/testpayloads.h"
 #include "pricing/costestimator.h"
 #include "store/historystore.h"
@@ -19,43 +20,7 @@
 
 namespace {
 
-QByteArray imagesEvent(const QByteArray &type, QJsonObject data)
-{
-    return TestPayloads::sse(type, data);
-}
-
-QByteArray b64(const QByteArray &bytes)
-{
-    return bytes.toBase64();
-}
-
-// An images-endpoint stream (wire-formats B.4): one preview, then the image with its usage. With
-// `hold`, the stream pauses before the final image until the test releases it.
-FakeResponse imagesStream(QColor colour, bool hold = false)
-{
-    const QJsonObject settings { { "size", "64x48" },
-                                 { "quality", "low" },
-                                 { "background", "opaque" },
-                                 { "output_format", "png" } };
-    QJsonObject partial = settings;
-    partial.insert("b64_json",
-                   QString::fromLatin1(b64(TestPayloads::pngBytes({ 32, 24 }, colour))));
-    partial.insert("partial_image_index", 0);
-    QJsonObject completed = settings;
-    completed.insert("b64_json",
-                     QString::fromLatin1(b64(TestPayloads::pngBytes({ 64, 48 }, colour))));
-    completed.insert(
-        "usage",
-        QJsonObject { { "input_tokens", 12 },
-                      { "output_tokens", 272 },
-                      { "total_tokens", 284 },
-                      { "input_tokens_details",
-                        QJsonObject { { "text_tokens", 12 }, { "image_tokens", 0 } } } });
-    FakeResponse response
-        = FakeResponse::sse({ imagesEvent("image_generation.partial_image", partial) });
-    response.addChunk(imagesEvent("image_generation.completed", completed), 0, hold);
-    return response;
-}
+using TestPayloads::imagesStream;
 
 ProviderProfile profile(const QString &id, const QUrl &baseUrl, bool imagesEndpoint = true)
 {
@@ -335,8 +300,9 @@ void TestCompareRun::linkedImageDownloadedBeforeCellFinishes()
     const QJsonObject completed { { "url", m_fake->url("/files/cell.png").toString() },
                                   { "size", "50x50" },
                                   { "output_format", "png" } };
-    m_fake->setRoute("/v1/images/generations",
-                     FakeResponse::sse({ imagesEvent("image_generation.completed", completed) }));
+    m_fake->setRoute(
+        "/v1/images/generations",
+        FakeResponse::sse({ TestPayloads::sse("image_generation.completed", completed) }));
     CompareRun *run = makeRun({ profile("a", m_fake->url("/v1")) });
     QSignalSpy finished(run, &CompareRun::finished);
     run->start(spec("a", {}));

@@ -17,6 +17,7 @@
 #include "conversationsdock.h"
 #include "demo/demogateway.h"
 #include "fakes/fakegateway.h"
+#include "fakes/imagesstream.h"
 #include "fakes/testpayloads.h"
 #include "filedialogs.h"
 #include "image/imagecache.h"
@@ -55,33 +56,7 @@
 
 namespace {
 
-// An images-endpoint stream (wire-formats B.4): one preview, then the image with its usage. With
-// `hold`, the stream pauses before the final image until the fake releases it.
-FakeResponse imagesStream(QColor colour, bool hold = false)
-{
-    const QJsonObject settings { { "size", "64x48" },
-                                 { "quality", "low" },
-                                 { "background", "opaque" },
-                                 { "output_format", "png" } };
-    QJsonObject partial = settings;
-    partial.insert("b64_json",
-                   QString::fromLatin1(TestPayloads::pngBytes({ 32, 24 }, colour).toBase64()));
-    partial.insert("partial_image_index", 0);
-    QJsonObject completed = settings;
-    completed.insert("b64_json",
-                     QString::fromLatin1(TestPayloads::pngBytes({ 64, 48 }, colour).toBase64()));
-    completed.insert(
-        "usage",
-        QJsonObject { { "input_tokens", 12 },
-                      { "output_tokens", 272 },
-                      { "total_tokens", 284 },
-                      { "input_tokens_details",
-                        QJsonObject { { "text_tokens", 12 }, { "image_tokens", 0 } } } });
-    FakeResponse response
-        = FakeResponse::sse({ TestPayloads::sse("image_generation.partial_image", partial) });
-    response.addChunk(TestPayloads::sse("image_generation.completed", completed), 0, hold);
-    return response;
-}
+using TestPayloads::imagesStream;
 
 FakeResponse failure()
 {
