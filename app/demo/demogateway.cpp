@@ -1,5 +1,6 @@
 #include "demo/demogateway.h"
 
+#include "demo/demoresultmemory.h"
 #include "demo/demosession.h"
 
 #include <QHostAddress>
@@ -7,6 +8,7 @@
 
 DemoGateway::DemoGateway(QObject *parent)
     : QObject(parent)
+    , m_memory(std::make_shared<DemoResultMemory>())
 {
     connect(&m_server, &QTcpServer::newConnection, this, &DemoGateway::onNewConnection);
 }
@@ -39,7 +41,7 @@ QUrl DemoGateway::baseUrl() const
 void DemoGateway::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        auto *session = new DemoSession(socket, m_pacingMs, this);
+        auto *session = new DemoSession(socket, m_pacingMs, m_memory, this);
         connect(session, &DemoSession::served, this, [this] {
             ++m_served;
             Q_EMIT requestServed();

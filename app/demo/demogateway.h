@@ -5,11 +5,17 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <memory>
+
+class DemoResultMemory;
+
 // The offline demo gateway: a loopback-only HTTP server that answers POST /v1/responses like
 // OpenAI's Responses API with the image_generation tool, and POST /v1/images/generations like
 // OpenAI's Images API (the direct image endpoint of compare cells and `easel generate`), drawing
-// the pictures locally. It is the default "provider" when no API key is set, so Easel works (and
-// can be tried) offline. Nothing it reports costs money: usage carries cost 0.
+// the pictures locally. A turn may carry input images and a mask: the demo then edits the first
+// image (or, through previous_response_id, the picture it returned earlier in this process). It
+// is the default "provider" when no API key is set, so Easel works (and can be tried) offline.
+// Nothing it reports costs money: usage carries cost 0.
 class DemoGateway : public QObject
 {
     Q_OBJECT
@@ -36,6 +42,9 @@ public:
     // Responses written completely (errors included; a request the client gave up is not).
     int requestsServed() const { return m_served; }
 
+    // The final pictures of the latest responses, for edits through previous_response_id.
+    const DemoResultMemory &resultMemory() const { return *m_memory; }
+
 Q_SIGNALS:
     void requestServed();
 
@@ -43,6 +52,7 @@ private:
     void onNewConnection();
 
     QTcpServer m_server;
+    std::shared_ptr<DemoResultMemory> m_memory;
     int m_pacingMs = defaultPacingMs;
     int m_served = 0;
 };

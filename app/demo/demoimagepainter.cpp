@@ -522,6 +522,11 @@ void drawDemoMark(QPainter &p, QSizeF size)
 
 } // namespace
 
+void DemoImagePainter::drawMark(QPainter &painter, QSizeF size)
+{
+    drawDemoMark(painter, size);
+}
+
 quint32 DemoImagePainter::seedFor(const QString &prompt)
 {
     quint32 hash = 2166136261u; // FNV-1a

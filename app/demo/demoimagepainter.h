@@ -4,6 +4,8 @@
 #include <QSize>
 #include <QString>
 
+class QPainter;
+
 // Draws the offline demo's pictures: a layered concept-art landscape (gradient sky, sun or moon,
 // ridges fading into the haze, a stylized subject, a "DEMO" mark in a corner) whose palette and
 // features follow words of the prompt (sunset, night, forest, ocean, red, …). The same prompt
@@ -23,6 +25,9 @@ public:
     // What paint() draws for this prompt, in words, e.g. "a sunset palette, forest ridges and a
     // ring portal" (used as the demo's revised prompt).
     static QString describe(const QString &prompt);
+
+    // The "DEMO" mark of the bottom right corner, in strokes (no font needed); edits carry it too.
+    static void drawMark(QPainter &painter, QSizeF size);
 
     // The seed of a prompt's picture: stable across runs and platforms (unlike qHash).
     static quint32 seedFor(const QString &prompt);

@@ -1,5 +1,7 @@
 #include "demo/demorenderer.h"
 
+#include "demo/demoeditpainter.h"
+#include "demo/demoimagedecoder.h"
 #include "demo/demoimagepainter.h"
 #include "model/imageflatten.h"
 
@@ -43,6 +45,9 @@ QFuture<DemoRenderedImage> DemoRenderer::start(const DemoRenderSpec &spec)
     QFuture<DemoRenderedImage> future = promise->future();
     promise->start();
     QThreadPool::globalInstance()->start([promise, spec] {
+        // An edit scales its input (and mask) once; every preview and the final use them.
+        const QImage editBase = DemoImageDecoder::cover(spec.editImage, spec.size);
+        const QImage editMask = DemoImageDecoder::cover(spec.editMask, spec.size);
         const int previews = qMax(0, spec.partialImages);
         for (int image = 0; image < qMax(1, spec.count); ++image) {
             for (int index = 0; index <= previews; ++index) {
@@ -51,9 +56,11 @@ QFuture<DemoRenderedImage> DemoRenderer::start(const DemoRenderSpec &spec)
                 const bool final = index == previews;
                 // Previews grow towards the final picture: with two, they are 1/3 and 2/3 done.
                 const double completeness = final ? 1.0 : double(index + 1) / (previews + 1);
-                const QImage picture
-                    = DemoImagePainter::paint(spec.prompt, spec.size, spec.quality,
-                                              spec.transparent, completeness, quint32(image));
+                const QImage picture = editBase.isNull()
+                    ? DemoImagePainter::paint(spec.prompt, spec.size, spec.quality,
+                                              spec.transparent, completeness, quint32(image))
+                    : DemoEditPainter::paint(editBase, editMask, spec.prompt, spec.quality,
+                                             spec.transparent, completeness);
                 DemoRenderedImage rendered;
                 rendered.imageIndex = image;
                 rendered.partialIndex = final ? -1 : index;

@@ -25,9 +25,14 @@ struct DemoRenderSpec
     int compression = 100; // 0-100, for jpeg and webp
     int partialImages = 0; // previews of each image
     int count = 1; // images (`n`): image i is the painter's variant i
+    // An edit: the picture to change (any size: it is scaled to cover `size` and centre-cropped)
+    // and its mask (the same size as editImage, or null). A null editImage draws a new picture.
+    QImage editImage;
+    QImage editMask;
 };
 
-// Paints and encodes a demo response's pictures on the global thread pool, so that the demo
+// Paints (DemoImagePainter, or DemoEditPainter for an edit) and encodes a demo response's
+// pictures on the global thread pool, so that the demo
 // server's event loop never waits for QPainter or an encoder. Image by image, the previews come
 // first, in order, then the final image; each is a result of the future as soon as it is ready,
 // and cancelling the future skips the pictures not started yet.

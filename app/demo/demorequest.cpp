@@ -22,18 +22,38 @@ QString textOf(const QJsonValue &content)
     return parts.join(QLatin1Char('\n'));
 }
 
-QString promptOf(const QJsonValue &input)
+bool isImagePart(const QString &type)
 {
-    if (input.isString())
-        return input.toString();
+    return type == QLatin1String("input_image") || type == QLatin1String("image_url");
+}
+
+// The text of the last user message with text in `items` (the one being answered), and every
+// image part of the user messages, in order. `listName` names the list in the images' parameter
+// names ("input[0].content[1].image_url").
+QString readMessages(const QJsonArray &items, const QString &listName,
+                     QList<DemoRequest::ImageSource> *images)
+{
     QString prompt;
-    for (const QJsonValue &item : input.toArray()) {
-        const QJsonObject object = item.toObject();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject object = items.at(i).toObject();
         const QString role = object.value(QLatin1String("role")).toString();
-        if (role.isEmpty() || role == QLatin1String("user")) {
-            const QString text = textOf(object.value(QLatin1String("content")));
-            if (!text.trimmed().isEmpty())
-                prompt = text; // the last user message is the one being answered
+        if (!role.isEmpty() && role != QLatin1String("user"))
+            continue;
+        const QJsonValue content = object.value(QLatin1String("content"));
+        const QString text = textOf(content);
+        if (!text.trimmed().isEmpty())
+            prompt = text;
+        const QJsonArray parts = content.toArray();
+        for (qsizetype j = 0; j < parts.size(); ++j) {
+            const QJsonObject part = parts.at(j).toObject();
+            if (!isImagePart(part.value(QLatin1String("type")).toString()))
+                continue;
+            const QString at = QStringLiteral("%1[%2].content[%3]").arg(listName).arg(i).arg(j);
+            const QString fileId = part.value(QLatin1String("file_id")).toString();
+            const bool byFile = !part.contains(QLatin1String("image_url")) && !fileId.isEmpty();
+            images->append(
+                { part.value(QLatin1String("image_url")), byFile ? fileId : QString(),
+                  at + (byFile ? QStringLiteral(".file_id") : QStringLiteral(".image_url")) });
         }
     }
     return prompt;
@@ -120,6 +140,7 @@ bool DemoRequest::readImageSettings(const QJsonObject &settings, const QString &
     imageModel = text("model", imageModel);
     quality = text("quality", quality);
     background = text("background", background);
+    requestedBackground = background;
     outputFormat = text("output_format", outputFormat);
     moderation = text("moderation", moderation);
     requestedSize = text("size", requestedSize);
@@ -194,7 +215,9 @@ DemoRequest DemoRequest::fromJson(const QByteArray &body)
     if (!input.isString() && !input.isArray())
         return failed(request, QStringLiteral("Missing required parameter: 'input'."),
                       QStringLiteral("input"), QStringLiteral("missing_required_parameter"));
-    request.prompt = promptOf(input).trimmed();
+    request.prompt = input.isString()
+        ? input.toString().trimmed()
+        : readMessages(input.toArray(), QStringLiteral("input"), &request.imageSources).trimmed();
     if (request.prompt.isEmpty())
         return failed(request,
                       QStringLiteral("The offline demo needs some text in 'input' to draw."),
@@ -202,23 +225,52 @@ DemoRequest DemoRequest::fromJson(const QByteArray &body)
     request.stream = root.value(QLatin1String("stream")).toBool(false);
     request.store = root.value(QLatin1String("store")).toBool(true);
     request.toolChoice = root.value(QLatin1String("tool_choice")).toObject();
+    request.previousResponseId = root.value(QLatin1String("previous_response_id")).toString();
+    if (!request.readTools(root.value(QLatin1String("tools")).toArray()))
+        return request;
+    if (!request.stream)
+        request.partialImages = 0; // previews exist only in streams
+    return request;
+}
 
-    const QJsonArray tools = root.value(QLatin1String("tools")).toArray();
+bool DemoRequest::fail(const QString &message, const QString &param, const QString &code)
+{
+    *this = failed(*this, message, param, code);
+    return false;
+}
+
+bool DemoRequest::readTools(const QJsonArray &tools)
+{
     for (int index = 0; index < tools.size(); ++index) {
         QJsonObject tool = tools.at(index).toObject();
         if (!isImageTool(tool))
             continue;
-        request.hasImageTool = true;
-        request.toolType = tool.value(QLatin1String("type")).toString();
+        hasImageTool = true;
+        toolType = tool.value(QLatin1String("type")).toString();
         // AI Stats and OpenRouter nest the settings in "parameters"; those win over flat ones.
         const QJsonObject parameters = tool.value(QLatin1String("parameters")).toObject();
         for (auto it = parameters.begin(); it != parameters.end(); ++it)
             tool.insert(it.key(), it.value());
-        if (!request.readImageSettings(tool, QStringLiteral("tools[%1].").arg(index)))
-            return request;
+        const QString prefix = QStringLiteral("tools[%1].").arg(index);
+        if (!readImageSettings(tool, prefix))
+            return false;
+
+        const QJsonValue actionValue = tool.value(QLatin1String("action"));
+        action = actionValue.isString() ? actionValue.toString() : QStringLiteral("auto");
+        if (!QStringList { "generate", "edit", "auto" }.contains(action))
+            return fail(invalidValue(action, "'generate', 'edit' and 'auto'"),
+                        prefix + QStringLiteral("action"), QStringLiteral("invalid_value"));
+        const QJsonValue mask = tool.value(QLatin1String("input_image_mask"));
+        if (!mask.isUndefined() && !mask.isNull()) {
+            // {"image_url": data URL} or {"file_id": …} (A.2); a bare string is taken as the URL.
+            const QJsonObject object = mask.toObject();
+            hasMask = true;
+            maskSource.param = prefix + QStringLiteral("input_image_mask");
+            maskSource.imageUrl = mask.isString() ? mask : object.value(QLatin1String("image_url"));
+            if (!object.contains(QLatin1String("image_url")))
+                maskSource.fileId = object.value(QLatin1String("file_id")).toString();
+        }
         break;
     }
-    if (!request.stream)
-        request.partialImages = 0; // previews exist only in streams
-    return request;
+    return true;
 }

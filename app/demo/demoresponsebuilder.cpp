@@ -1,5 +1,6 @@
 #include "demo/demoresponsebuilder.h"
 
+#include "demo/demoeditpainter.h"
 #include "demo/demoimagepainter.h"
 #include "demo/demorenderer.h"
 #include "demo/demousage.h"
@@ -42,6 +43,16 @@ QString DemoResponseBuilder::assistantText() const
         return QStringLiteral("The offline demo only draws when the image generation tool is on. "
                               "Add an API key in the environment for real answers.");
     }
+    if (m_request.edit) {
+        const QString what = m_request.editsPreviousResponse
+            ? QStringLiteral("Here is a demo edit of the previous picture for \u201c")
+            : QStringLiteral("Here is a demo edit of your image for \u201c");
+        return what + prompt
+            + (m_request.hasMask ? QStringLiteral("\u201d, changed only inside the mask. ")
+                                 : QStringLiteral("\u201d. "))
+            + QStringLiteral("The offline demo draws locally; add an API key in the environment "
+                             "for real edits.");
+    }
     return QStringLiteral("Here is a demo rendering of \u201c") + prompt
         + QStringLiteral("\u201d. The offline demo draws locally; add an API key in the "
                          "environment for real images.");
@@ -59,12 +70,19 @@ QStringList DemoResponseBuilder::assistantDeltas() const
 
 QString DemoResponseBuilder::revisedPrompt() const
 {
-    return DemoImagePainter::describe(m_request.prompt);
+    return m_request.edit ? DemoEditPainter::describe(m_request.prompt, m_request.hasMask)
+                          : DemoImagePainter::describe(m_request.prompt);
+}
+
+qint64 DemoResponseBuilder::inputImageTokens() const
+{
+    return DemoUsage::imageInputTokens(m_request.inputImageSizes);
 }
 
 QJsonObject DemoResponseBuilder::usage() const
 {
-    const qint64 input = 24 + DemoUsage::textTokens(m_request.prompt);
+    // The mainline model sees the input images too.
+    const qint64 input = 24 + DemoUsage::textTokens(m_request.prompt) + inputImageTokens();
     const qint64 output = 8 + DemoUsage::textTokens(assistantText());
     return QJsonObject {
         { QStringLiteral("input_tokens"), input },
@@ -83,7 +101,8 @@ QJsonObject DemoResponseBuilder::toolUsage() const
     const qint64 input = 10 + DemoUsage::textTokens(revisedPrompt());
     const qint64 output = DemoUsage::imageOutputTokens(m_request.imageModel,
                                                        m_request.resolvedQuality(), m_request.size);
-    return QJsonObject { { QStringLiteral("image_gen"), DemoUsage::imageGenUsage(input, output) },
+    return QJsonObject { { QStringLiteral("image_gen"),
+                           DemoUsage::imageGenUsage(input, output, inputImageTokens()) },
                          { QStringLiteral("web_search"),
                            QJsonObject { { QStringLiteral("num_requests"), 0 } } } };
 }
@@ -107,7 +126,7 @@ QJsonObject DemoResponseBuilder::response(const QString &status, const QJsonArra
         { QStringLiteral("model"), m_request.model },
         { QStringLiteral("output"), output },
         { QStringLiteral("parallel_tool_calls"), true },
-        { QStringLiteral("previous_response_id"), QJsonValue::Null },
+        { QStringLiteral("previous_response_id"), orNull(m_request.previousResponseId) },
         { QStringLiteral("store"), m_request.store },
         { QStringLiteral("temperature"), 1 },
         { QStringLiteral("text"),
@@ -139,7 +158,8 @@ QJsonObject DemoResponseBuilder::imageItem(const DemoRenderedImage *image) const
         { QStringLiteral("id"), m_imageItemId },
         { QStringLiteral("type"), QStringLiteral("image_generation_call") },
         { QStringLiteral("status"), QStringLiteral("completed") },
-        { QStringLiteral("action"), QStringLiteral("generate") },
+        { QStringLiteral("action"),
+          m_request.edit ? QStringLiteral("edit") : QStringLiteral("generate") },
         { QStringLiteral("background"), m_request.background },
         { QStringLiteral("output_format"), image->format },
         { QStringLiteral("quality"), m_request.resolvedQuality() },

@@ -32,6 +32,8 @@ public:
     QJsonObject messageItem(const QString &status, const QString &text) const;
     QJsonObject usage() const;
     QJsonObject toolUsage() const;
+    // What the request's input images count (an edit's picture and references).
+    qint64 inputImageTokens() const;
 
     QString assistantText() const;
     // The assistant text cut into the pieces output_text.delta events carry (a word and the

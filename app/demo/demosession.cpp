@@ -1,13 +1,20 @@
 #include "demo/demosession.h"
 
-#include <QJsonDocument>
-#include <QTcpSocket>
+#include "demo/demoeditinput.h"
+#include "demo/demoresultmemory.h"
 
-DemoSession::DemoSession(QTcpSocket *socket, int pacingMs, QObject *parent)
+#include <QJsonDocument>
+#include <QPromise>
+#include <QTcpSocket>
+#include <QThreadPool>
+
+DemoSession::DemoSession(QTcpSocket *socket, int pacingMs, std::shared_ptr<DemoResultMemory> memory,
+                         QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_writer(socket)
     , m_pacingMs(qMax(0, pacingMs))
+    , m_memory(std::move(memory))
 {
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &DemoSession::onReadyRead);
@@ -16,6 +23,7 @@ DemoSession::DemoSession(QTcpSocket *socket, int pacingMs, QObject *parent)
             &DemoSession::onImageReady);
     connect(&m_watcher, &QFutureWatcher<DemoRenderedImage>::finished, this,
             &DemoSession::onRenderFinished);
+    connect(&m_parseWatcher, &QFutureWatcher<DemoRequest>::finished, this, &DemoSession::onParsed);
     m_stepTimer.setSingleShot(true);
     connect(&m_stepTimer, &QTimer::timeout, this, &DemoSession::pump);
     // A client that connects and never finishes its request must not hold the session forever.
@@ -34,6 +42,7 @@ DemoSession::~DemoSession()
     // The painting task holds only its own promise: cancelling stops it after the current picture.
     m_watcher.disconnect(this);
     m_watcher.future().cancel();
+    m_parseWatcher.disconnect(this);
 }
 
 void DemoSession::onReadyRead()
@@ -97,7 +106,31 @@ void DemoSession::handle(const HttpRequest &request)
         startImages(parsed);
         return;
     }
-    const DemoRequest parsed = DemoRequest::fromJson(request.body);
+    parseInBackground(request.body);
+}
+
+void DemoSession::parseInBackground(const QByteArray &body)
+{
+    // The body may carry megabytes of base64 pictures: parsing and decoding them must not hold
+    // the server's event loop (the app's GUI thread, when the demo runs inside Easel).
+    auto promise = std::make_shared<QPromise<DemoRequest>>();
+    m_parseWatcher.setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, body, memory = m_memory] {
+        DemoRequest parsed = DemoRequest::fromJson(body);
+        if (parsed.isValid())
+            DemoEditInput::resolve(parsed, memory.get());
+        promise->addResult(parsed);
+        promise->finish();
+    });
+}
+
+void DemoSession::onParsed()
+{
+    if (m_parseWatcher.future().resultCount() < 1)
+        return;
+    const DemoRequest parsed = m_parseWatcher.result();
+    m_parseWatcher.setFuture(QFuture<DemoRequest>()); // lets go of the decoded pictures
     if (!parsed.isValid()) {
         respondError(400, parsed.error, QStringLiteral("invalid_request_error"), parsed.errorParam,
                      parsed.errorCode);
@@ -117,11 +150,14 @@ void DemoSession::respondError(int status, const QString &message, const QString
 void DemoSession::startResponses(const DemoRequest &request)
 {
     m_request = request;
-    m_builder.emplace(request);
-    if (request.hasImageTool)
-        startRender(request, 1);
+    if (m_request.hasImageTool)
+        startRender(m_request, 1);
     else
         m_renderDone = true;
+    // The renderer holds the pictures from here on; the session keeps only their sizes.
+    m_request.inputImages.clear();
+    m_request.mask = QImage();
+    m_builder.emplace(m_request);
     if (!request.stream) {
         if (m_renderDone)
             respondWhole();
@@ -137,7 +173,7 @@ void DemoSession::startImages(const DemoImagesRequest &request)
     m_request = request.settings;
     m_imageCount = request.n;
     m_imagesBuilder.emplace(request);
-    startRender(request.settings, request.n);
+    startRender(m_request, request.n);
     if (!request.settings.stream)
         return; // onRenderFinished answers
     writeStreamHead(m_imagesBuilder->requestId().toLatin1());
@@ -157,6 +193,10 @@ void DemoSession::startRender(const DemoRequest &request, int count)
     spec.compression = request.outputCompression;
     spec.partialImages = request.partialImages;
     spec.count = count;
+    if (request.edit) {
+        spec.editImage = request.inputImages.constFirst();
+        spec.editMask = request.mask;
+    }
     m_watcher.setFuture(DemoRenderer::start(spec));
 }
 
@@ -173,6 +213,9 @@ void DemoSession::onImageReady(int resultIndex)
 {
     const DemoRenderedImage rendered = m_watcher.resultAt(resultIndex);
     m_images.insert({ rendered.imageIndex, rendered.partialIndex }, rendered);
+    // A stored response's picture can be edited later through previous_response_id.
+    if (m_builder && m_request.store && rendered.partialIndex < 0 && m_memory)
+        m_memory->remember(m_builder->responseId(), rendered.bytes);
     if (m_waiting)
         pump();
 }

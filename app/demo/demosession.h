@@ -14,19 +14,23 @@
 #include <QPair>
 #include <QTimer>
 #include <functional>
+#include <memory>
 #include <optional>
 
+class DemoResultMemory;
 class QTcpSocket;
 
 // One connection to the demo gateway: reads the request, answers it, closes. It answers POST
 // /v1/responses like the Responses API and POST /v1/images/generations like the Images API. A
-// streamed answer is a timed script of events; the pictures it carries are painted on the thread
-// pool meanwhile, and a step that needs a picture not painted yet simply waits for it.
+// Responses body is parsed and its images decoded on the thread pool (an edit's PNG can be
+// large). A streamed answer is a timed script of events; the pictures it carries are painted on
+// the thread pool meanwhile, and a step that needs a picture not painted yet simply waits for it.
 class DemoSession : public QObject
 {
     Q_OBJECT
 public:
-    DemoSession(QTcpSocket *socket, int pacingMs, QObject *parent = nullptr);
+    DemoSession(QTcpSocket *socket, int pacingMs, std::shared_ptr<DemoResultMemory> memory,
+                QObject *parent = nullptr);
     ~DemoSession() override;
 
     static constexpr int requestReadTimeoutMs = 60000;
@@ -44,6 +48,8 @@ private:
     void onReadyRead();
     void onDisconnected();
     void handle(const HttpRequest &request);
+    void parseInBackground(const QByteArray &body);
+    void onParsed();
     void respondError(int status, const QString &message, const QString &type,
                       const QString &param = {}, const QString &code = {});
     void startResponses(const DemoRequest &request);
@@ -66,6 +72,7 @@ private:
     HttpRequestReader m_reader;
     HttpResponseWriter m_writer;
     int m_pacingMs = 0;
+    std::shared_ptr<DemoResultMemory> m_memory;
     bool m_continueSent = false;
     bool m_handled = false;
     bool m_completed = false;
@@ -73,6 +80,7 @@ private:
     DemoRequest m_request;
     std::optional<DemoResponseBuilder> m_builder; // answering /responses
     std::optional<DemoImagesResponseBuilder> m_imagesBuilder; // answering /images/generations
+    QFutureWatcher<DemoRequest> m_parseWatcher;
     int m_imageCount = 1;
     QFutureWatcher<DemoRenderedImage> m_watcher;
     // By (image index, partial index); partial index -1 is the final image.

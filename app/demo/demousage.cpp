@@ -1,6 +1,7 @@
 #include "demo/demousage.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -54,17 +55,40 @@ qint64 DemoUsage::imageOutputTokens(const QString &model, const QString &quality
     return isGptImage1(model) ? tableTokens(quality, size) : formulaTokens(quality, size);
 }
 
-QJsonObject DemoUsage::imageGenUsage(qint64 textInputTokens, qint64 imageOutputTokens)
+qint64 DemoUsage::imageInputTokens(QSize size)
 {
+    if (size.isEmpty())
+        return 0;
+    double w = size.width(), h = size.height();
+    const double fit = std::min(1.0, 2048.0 / std::max(w, h));
+    w *= fit, h *= fit;
+    const double shortest = std::min(1.0, 768.0 / std::min(w, h));
+    w *= shortest, h *= shortest;
+    const qint64 tiles = qint64(std::ceil(w / 512.0 - 1e-9)) * qint64(std::ceil(h / 512.0 - 1e-9));
+    return 85 + 170 * tiles;
+}
+
+qint64 DemoUsage::imageInputTokens(const QList<QSize> &sizes)
+{
+    qint64 tokens = 0;
+    for (const QSize size : sizes)
+        tokens += imageInputTokens(size);
+    return tokens;
+}
+
+QJsonObject DemoUsage::imageGenUsage(qint64 textInputTokens, qint64 imageOutputTokens,
+                                     qint64 imageInputTokens)
+{
+    const qint64 input = textInputTokens + imageInputTokens;
     return QJsonObject {
-        { QStringLiteral("input_tokens"), textInputTokens },
+        { QStringLiteral("input_tokens"), input },
         { QStringLiteral("input_tokens_details"),
-          QJsonObject { { QStringLiteral("image_tokens"), 0 },
+          QJsonObject { { QStringLiteral("image_tokens"), imageInputTokens },
                         { QStringLiteral("text_tokens"), textInputTokens } } },
         { QStringLiteral("output_tokens"), imageOutputTokens },
         { QStringLiteral("output_tokens_details"),
           QJsonObject { { QStringLiteral("image_tokens"), imageOutputTokens },
                         { QStringLiteral("text_tokens"), 0 } } },
-        { QStringLiteral("total_tokens"), textInputTokens + imageOutputTokens },
+        { QStringLiteral("total_tokens"), input + imageOutputTokens },
     };
 }

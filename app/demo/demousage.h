@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QSize>
 #include <QString>
 
@@ -19,8 +20,15 @@ public:
     // medium). A vendor prefix ("openai/gpt-image-1") is ignored.
     static qint64 imageOutputTokens(const QString &model, const QString &quality, QSize size);
 
+    // The tokens one input image (an edit's picture or reference) counts, by the published
+    // vision rule: fit in 2048x2048, shortest side down to 768, then 85 plus 170 per 512-pixel
+    // tile (1024x1024 gives 765). Deterministic, so the cost line of an edit is plausible.
+    static qint64 imageInputTokens(QSize size);
+    static qint64 imageInputTokens(const QList<QSize> &sizes);
+
     // {"input_tokens", "input_tokens_details":{"image_tokens","text_tokens"}, "output_tokens",
-    //  "output_tokens_details":{"image_tokens","text_tokens"}, "total_tokens"}: all input is text
-    // (the demo takes no input image), all output is image.
-    static QJsonObject imageGenUsage(qint64 textInputTokens, qint64 imageOutputTokens);
+    //  "output_tokens_details":{"image_tokens","text_tokens"}, "total_tokens"}: input is the text
+    // plus any input images of an edit, all output is image.
+    static QJsonObject imageGenUsage(qint64 textInputTokens, qint64 imageOutputTokens,
+                                     qint64 imageInputTokens = 0);
 };
