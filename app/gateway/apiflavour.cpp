@@ -88,6 +88,18 @@ QByteArray ApiFlavours::requestBody(ApiFlavour flavour, const GatewayRequest &re
         .toJson(QJsonDocument::Compact);
 }
 
+QString ApiFlavours::editRefusal(ApiFlavour flavour, bool hasImages, bool hasMask)
+{
+    if (flavour == ApiFlavour::Images && (hasImages || hasMask))
+        return QStringLiteral("The direct image endpoint cannot take reference images; use the "
+                              "Responses API for this turn.");
+    if (hasMask && flavour != ApiFlavour::Responses)
+        return QStringLiteral("A mask can only be sent through the Responses API; this provider "
+                              "is set to %1 (Settings > Providers).")
+            .arg(displayName(flavour));
+    return {};
+}
+
 std::unique_ptr<StreamDecoder> ApiFlavours::makeDecoder(ApiFlavour flavour)
 {
     switch (flavour) {

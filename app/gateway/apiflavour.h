@@ -30,6 +30,10 @@ QStringList names();
 // elsewhere: ProviderProfile::endpointPath).
 QString endpointPath(ApiFlavour flavour);
 QByteArray requestBody(ApiFlavour flavour, const GatewayRequest &request);
+// Why `flavour` cannot carry what an edit asks for, as a sentence for the designer; empty when it
+// can. Only the Responses tool takes input_image_mask; the direct image endpoint
+// (images/generations) takes no input images at all.
+QString editRefusal(ApiFlavour flavour, bool hasImages, bool hasMask);
 std::unique_ptr<StreamDecoder> makeDecoder(ApiFlavour flavour);
 
 } // namespace ApiFlavours

@@ -28,6 +28,9 @@ struct GatewayRequest
     QString chatModel; // the mainline model, always sent as "model"
     QString prompt;
     QList<InputImage> images; // none: "input" is the plain prompt string
+    // input_image_mask of an edit (a PNG the size of images.first(), transparent where the image
+    // may change); no bytes: no mask. Flavours that cannot carry one refuse it (maskRefusal).
+    InputImage mask;
     ImageParams params;
     QString previousResponseId; // sent when non-empty (Responses only)
     QList<HistoryMessage> history; // oldest first (Chat Completions flavours only)

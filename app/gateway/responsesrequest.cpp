@@ -99,7 +99,13 @@ QJsonObject ResponsesRequestBuilder::build(const ResponsesRequest &request)
     }
 
     const bool gatewayTool = request.toolType != QLatin1String("image_generation");
-    const QJsonObject parameters = toolParameters(request.params, request.stream, gatewayTool);
+    QJsonObject parameters = toolParameters(request.params, request.stream, gatewayTool);
+    if (!request.mask.bytes.isEmpty()) {
+        // The mask applies to the first input image (A.2); a masked edit is always an edit.
+        parameters.insert(QStringLiteral("input_image_mask"),
+                          QJsonObject { { QStringLiteral("image_url"), dataUrl(request.mask) } });
+        parameters.insert(QStringLiteral("action"), QStringLiteral("edit"));
+    }
     QJsonObject tool;
     if (request.nestToolParameters) {
         tool.insert(QStringLiteral("parameters"), parameters);

@@ -67,6 +67,12 @@ QJsonObject Turn::toJson() const
     };
     if (compareCell >= 0)
         object.insert(QStringLiteral("compare_cell"), compareCell);
+    if (!editOf.isNull())
+        object.insert(QStringLiteral("edit_of"),
+                      QJsonObject { { QStringLiteral("turn"), editOf.turnId },
+                                    { QStringLiteral("item"), editOf.itemId } });
+    if (!maskPath.isEmpty())
+        object.insert(QStringLiteral("mask"), maskPath);
     return object;
 }
 
@@ -97,5 +103,9 @@ Turn Turn::fromJson(const QJsonObject &o)
         = QDateTime::fromString(o.value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
     t.durationMs = o.value(QLatin1String("duration_ms")).toInteger(-1);
     t.compareCell = o.value(QLatin1String("compare_cell")).toInt(-1);
+    const QJsonObject editOf = o.value(QLatin1String("edit_of")).toObject();
+    t.editOf = { editOf.value(QLatin1String("turn")).toString(),
+                 editOf.value(QLatin1String("item")).toString() };
+    t.maskPath = o.value(QLatin1String("mask")).toString();
     return t;
 }

@@ -18,6 +18,16 @@ struct Attachment
     bool operator==(const Attachment &other) const = default;
 };
 
+// One image of one turn of the same conversation: what an edit turn edits (its parent in the
+// image's lineage).
+struct ImageRef
+{
+    QString turnId;
+    QString itemId; // ImageAsset::itemId
+    bool isNull() const { return turnId.isEmpty(); }
+    bool operator==(const ImageRef &other) const = default;
+};
+
 // One exchange: the designer's prompt and everything the gateway answered to it.
 struct Turn
 {
@@ -26,6 +36,12 @@ struct Turn
     QString id; // local uuid
     QString prompt;
     QList<Attachment> attachments;
+    // An edit of an earlier image ("Edit this image"): the parent it was made from. Null for a
+    // turn that edits nothing; branching is several turns with the same parent.
+    ImageRef editOf;
+    // A PNG the size of the edited image (the parent, or else the first attachment), transparent
+    // where the image may change; sent as input_image_mask. Empty: no mask.
+    QString maskPath;
     QString providerId;
     QString chatModel;
     ImageParams requested;

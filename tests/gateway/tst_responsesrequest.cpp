@@ -1,3 +1,4 @@
+#include "gateway/apiflavour.h"
 #include "gateway/responsesrequest.h"
 
 #include <QJsonArray>
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void build();
     void bodyIsCompactJsonOfBuild();
     void dataUrlRoundTrips();
+    void editRefusal_data();
+    void editRefusal();
 };
 
 void TestResponsesRequest::build_data()
@@ -254,6 +257,42 @@ void TestResponsesRequest::build_data()
                           { "model", "gpt-image-1.5" },
                           { "partial_images", 2 } });
     }
+    {
+        // An edit with a mask (issue #6 §3): the image first in the input, the mask in the tool,
+        // action forced to "edit" whatever the panel says, input_fidelity as the panel says.
+        ResponsesRequest r = baseRequest();
+        r.prompt = QStringLiteral("A red roof");
+        r.images = { { QByteArray("\x89PNG\r\n\x1a\nimage"), QString() } };
+        r.mask = { QByteArray("\x89PNG\r\n\x1a\nmask"), QStringLiteral("image/png") };
+        r.params.action = QStringLiteral("auto");
+        r.params.inputFidelity = QStringLiteral("high");
+        r.previousResponseId = QStringLiteral("resp_1");
+        QJsonObject body = baseBody(
+            { { "type", "image_generation" },
+              { "model", "gpt-image-1.5" },
+              { "partial_images", 2 },
+              { "input_fidelity", "high" },
+              { "action", "edit" },
+              { "input_image_mask",
+                QJsonObject { { "image_url", "data:image/png;base64,iVBORw0KGgptYXNr" } } } });
+        body["input"] = QJsonArray { QJsonObject {
+            { "role", "user" },
+            { "content",
+              QJsonArray { QJsonObject { { "type", "input_text" }, { "text", "A red roof" } },
+                           QJsonObject { { "type", "input_image" },
+                                         { "image_url",
+                                           "data:image/png;base64,iVBORw0KGgppbWFnZQ==" } } } } } };
+        body["previous_response_id"] = "resp_1";
+        QTest::newRow("masked edit, flat tool") << r << body;
+
+        r.toolType = QStringLiteral("openrouter:image_generation");
+        r.nestToolParameters = true;
+        QJsonObject parameters = body["tools"].toArray().first().toObject();
+        parameters.remove("type");
+        body["tools"] = QJsonArray { QJsonObject { { "type", "openrouter:image_generation" },
+                                                   { "parameters", parameters } } };
+        QTest::newRow("masked edit, gateway tool nests the mask") << r << body;
+    }
 }
 
 void TestResponsesRequest::build()
@@ -288,6 +327,37 @@ void TestResponsesRequest::dataUrlRoundTrips()
     const QString prefix = QStringLiteral("data:image/jpeg;base64,");
     QVERIFY(url.startsWith(prefix));
     QCOMPARE(QByteArray::fromBase64(url.mid(prefix.size()).toLatin1()), bytes);
+}
+
+void TestResponsesRequest::editRefusal_data()
+{
+    QTest::addColumn<int>("flavour");
+    QTest::addColumn<bool>("images");
+    QTest::addColumn<bool>("mask");
+    QTest::addColumn<QString>("expected"); // a part of the sentence, "" for none
+    QTest::newRow("responses with mask") << int(ApiFlavour::Responses) << true << true << "";
+    QTest::newRow("chat with images") << int(ApiFlavour::ChatCompletions) << true << false << "";
+    QTest::newRow("chat with mask") << int(ApiFlavour::ChatCompletions) << true << true
+                                    << "only be sent through the Responses API";
+    QTest::newRow("image chat with mask")
+        << int(ApiFlavour::ImageChat) << true << true << "Image-output chat";
+    QTest::newRow("images endpoint with references")
+        << int(ApiFlavour::Images) << true << false << "cannot take reference images";
+    QTest::newRow("images endpoint, plain prompt")
+        << int(ApiFlavour::Images) << false << false << "";
+}
+
+void TestResponsesRequest::editRefusal()
+{
+    QFETCH(int, flavour);
+    QFETCH(bool, images);
+    QFETCH(bool, mask);
+    QFETCH(QString, expected);
+    const QString refusal = ApiFlavours::editRefusal(ApiFlavour(flavour), images, mask);
+    if (expected.isEmpty())
+        QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
+    else
+        QVERIFY2(refusal.contains(expected), qPrintable(refusal));
 }
 
 QTEST_GUILESS_MAIN(TestResponsesRequest)
