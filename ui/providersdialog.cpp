@@ -16,10 +16,19 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <type_traits>
 
 namespace {
+
+constexpr qint64 megabyte = 1024 * 1024;
+
+// The per-image limit as the spin box shows it: whole megabytes within its range.
+int shownMegabytes(qint64 bytes)
+{
+    return int(qBound(qint64(1), (bytes + megabyte / 2) / megabyte, qint64(500)));
+}
 
 QLabel *noteLabel(QWidget *parent, const QString &objectName)
 {
@@ -152,6 +161,20 @@ void ProvidersDialog::buildUi()
     m_headers->setFixedHeight(m_headers->fontMetrics().lineSpacing() * 4 + 12);
     m_headers->setTabChangesFocus(true);
 
+    m_maxInputImages = new QSpinBox(this);
+    m_maxInputImages->setObjectName(QStringLiteral("maxInputImagesSpin"));
+    m_maxInputImages->setRange(1, 100);
+    m_maxInputImages->setToolTip(
+        tr("How many images the provider takes with one prompt, the edited image included. "
+           "Easel refuses a turn with more before sending it."));
+    m_maxInputImageMb = new QSpinBox(this);
+    m_maxInputImageMb->setObjectName(QStringLiteral("maxInputImageMbSpin"));
+    m_maxInputImageMb->setRange(1, 500);
+    m_maxInputImageMb->setSuffix(tr(" MB"));
+    m_maxInputImageMb->setToolTip(
+        tr("The largest one reference image may be as sent. Larger images are re-encoded or "
+           "scaled down until they fit."));
+
     m_testButton = button(tr("Test Connection"), QStringLiteral("testButton"),
                           tr("Asks the provider for its list of models (GET /models)"));
     m_testResult = noteLabel(this, QStringLiteral("testResultLabel"));
@@ -187,6 +210,8 @@ void ProvidersDialog::buildUi()
     form->addRow(QString(), m_nestParameters);
     form->addRow(tr("Image endpoint"), m_imagesPath);
     form->addRow(tr("Extra headers"), m_headers);
+    form->addRow(tr("Reference images per turn"), m_maxInputImages);
+    form->addRow(tr("Largest reference image"), m_maxInputImageMb);
     form->addRow(QString(), testRow);
     form->addRow(QString(), m_error);
 
@@ -217,6 +242,8 @@ void ProvidersDialog::buildUi()
         connect(combo, &QComboBox::currentTextChanged, this, &ProvidersDialog::markDirty);
     connect(m_nestParameters, &QCheckBox::toggled, this, &ProvidersDialog::markDirty);
     connect(m_headers, &QPlainTextEdit::textChanged, this, &ProvidersDialog::markDirty);
+    for (QSpinBox *spin : { m_maxInputImages, m_maxInputImageMb })
+        connect(spin, &QSpinBox::valueChanged, this, &ProvidersDialog::markDirty);
 }
 
 void ProvidersDialog::fillList()
@@ -292,6 +319,8 @@ void ProvidersDialog::showProfile(const QString &id)
     m_nestParameters->setChecked(p.nestToolParameters);
     m_imagesPath->setCurrentText(p.imagesPath);
     m_headers->setPlainText(ProviderProfile::headersToText(p.extraHeaders));
+    m_maxInputImages->setValue(p.maxInputImages);
+    m_maxInputImageMb->setValue(shownMegabytes(p.maxInputImageBytes));
     m_testResult->clear();
     m_error->clear();
     m_remove->setEnabled(!p.isBuiltIn);
@@ -342,6 +371,11 @@ ProviderProfile ProvidersDialog::formProfile(bool *ok) const
     p.imagesPath = m_imagesPath->currentText().trimmed();
     while (p.imagesPath.startsWith(QLatin1Char('/')))
         p.imagesPath.remove(0, 1);
+    p.maxInputImages = m_maxInputImages->value();
+    // A limit the spin box cannot show exactly (edited in the settings file) stays as it was
+    // unless the designer changed the field.
+    if (shownMegabytes(p.maxInputImageBytes) != m_maxInputImageMb->value())
+        p.maxInputImageBytes = qint64(m_maxInputImageMb->value()) * megabyte;
     QString error;
     *ok = ProviderProfile::headersFromText(m_headers->toPlainText(), &p.extraHeaders, &error);
     if (!*ok)

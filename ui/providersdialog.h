@@ -11,13 +11,15 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 struct ProviderProfile;
 
 // Settings > Providers: every profile (built in and the user's) with its base URL, API key,
-// default models, API flavour, tool type and extra headers; Duplicate, Add custom, Remove (the
-// user's), Reset (built-ins) and Test connection. Edits go to the ProviderRegistry (keys to the
-// keychain through it) when applied, or when another profile is picked. It owns no network and no
-// JSON: the connection test is a ConnectionTest. Never run with exec(): open() or show() it.
+// default models, API flavour, tool type, extra headers and reference image limits; Duplicate, Add
+// custom, Remove (the user's), Reset (built-ins) and Test connection. Edits go to the
+// ProviderRegistry (keys to the keychain through it) when applied, or when another profile is
+// picked. It owns no network and no JSON: the connection test is a ConnectionTest. Never run with
+// exec(): open() or show() it.
 class ProvidersDialog : public QDialog
 {
     Q_OBJECT
@@ -71,6 +73,8 @@ private:
     QCheckBox *m_nestParameters = nullptr;
     QComboBox *m_imagesPath = nullptr;
     QPlainTextEdit *m_headers = nullptr;
+    QSpinBox *m_maxInputImages = nullptr;
+    QSpinBox *m_maxInputImageMb = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr;
     QLabel *m_error = nullptr;

@@ -20,7 +20,9 @@ QStringList openAiImageModels()
 }
 
 // A gateway's profile: Responses plus what the table of issue #3 lists, vendor-prefixed model
-// ids, and the tool's fields nested in "parameters".
+// ids, and the tool's fields nested in "parameters". Reference images keep OpenAI's limits (the
+// struct's defaults): the gateways route to the same OpenAI image models and document no limits
+// of their own.
 ProviderProfile gateway(const QString &id, const QString &name, const QString &baseUrl,
                         const QString &variablePrefix, const QString &toolType,
                         const QList<ApiFlavour> &flavours)
@@ -63,6 +65,20 @@ QUrl ProviderProfile::endpoint(const QString &path) const
 QString ProviderProfile::endpointPath(ApiFlavour flavour) const
 {
     return flavour == ApiFlavour::Images ? imagesPath : ApiFlavours::endpointPath(flavour);
+}
+
+ReferenceLimits ProviderProfile::referenceLimits(const QString &imageModel) const
+{
+    ReferenceLimits limits;
+    if (!displayName.isEmpty())
+        limits.providerName = displayName;
+    limits.maxCount = qMax(1, maxInputImages);
+    limits.maxImageBytes = qMax<qint64>(1, maxInputImageBytes);
+    // OpenAI's Responses API takes at most 50 MB of input images per request; no gateway
+    // documents another figure.
+    limits.maxTotalBytes = 50LL * 1024 * 1024;
+    limits.maxEdge = ReferenceLimits::maxEdgeFor(imageModel);
+    return limits;
 }
 
 QString ProviderProfile::flavourNames() const
@@ -118,7 +134,10 @@ QJsonObject ProviderProfile::toJson() const
                          { QStringLiteral("nestToolParameters"), nestToolParameters },
                          { QStringLiteral("flavour"), ApiFlavours::name(flavour) },
                          { QStringLiteral("extraHeaders"), headers },
-                         { QStringLiteral("keyRequired"), keyRequired } };
+                         { QStringLiteral("keyRequired"), keyRequired },
+                         { QStringLiteral("max_input_images"), maxInputImages },
+                         // Bytes fit a double exactly far beyond any sensible limit.
+                         { QStringLiteral("max_input_image_bytes"), double(maxInputImageBytes) } };
     if (!basedOn.isEmpty())
         object.insert(QStringLiteral("basedOn"), basedOn);
     return object;
@@ -145,6 +164,13 @@ ProviderProfile ProviderProfile::fromJson(const ProviderProfile &base, const QJs
         p.nestToolParameters = object.value(QLatin1String("nestToolParameters")).toBool();
     if (object.value(QLatin1String("keyRequired")).isBool())
         p.keyRequired = object.value(QLatin1String("keyRequired")).toBool();
+    // Limits below 1 would refuse every image: such a stored value is damage, not a choice.
+    const QJsonValue images = object.value(QLatin1String("max_input_images"));
+    if (images.isDouble() && images.toDouble() >= 1 && images.toDouble() <= 100)
+        p.maxInputImages = qRound(images.toDouble());
+    const QJsonValue imageBytes = object.value(QLatin1String("max_input_image_bytes"));
+    if (imageBytes.isDouble() && imageBytes.toDouble() >= 1 && imageBytes.toDouble() < 1e15)
+        p.maxInputImageBytes = qint64(imageBytes.toDouble());
     ApiFlavour flavour;
     if (ApiFlavours::fromName(object.value(QLatin1String("flavour")).toString(), &flavour)
         && p.supports(flavour))
@@ -244,6 +270,11 @@ QList<ProviderProfile> ProviderProfile::builtIns()
     openai.imageModelChoices = openAiImageModels();
     openai.imagesPath = QStringLiteral("images/generations");
     openai.isBuiltIn = true;
+    // OpenAI's image edit reference: "each image should be a png, webp, or jpg file less than
+    // 50MB. You can provide up to 16 images"; the Responses API takes up to 50 MB of image input
+    // per request (ReferenceLimits::maxTotalBytes).
+    openai.maxInputImages = 16;
+    openai.maxInputImageBytes = 50LL * 1024 * 1024;
 
     ProviderProfile aistats = gateway(
         QStringLiteral("aistats"), QStringLiteral("AI Stats"),
@@ -317,6 +348,8 @@ ProviderProfile ProviderProfile::demo(const QUrl &baseUrl)
     p.isBuiltIn = true;
     p.keyRequired = false;
     p.isDemo = true;
+    // Reference images: OpenAI's limits (the struct's defaults), so that an edit tried offline
+    // meets the same refusals as a real one.
     return p;
 }
 

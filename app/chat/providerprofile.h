@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/apiflavour.h"
+#include "image/referenceimages.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -48,6 +49,14 @@ struct ProviderProfile
     bool isBuiltIn = false;
     bool keyRequired = true; // a local OpenAI-compatible server may need none
     bool isDemo = false;
+    // What the provider takes as reference images of one turn (the edited image included), and
+    // the largest one image may be as sent. Messages name the provider by displayName.
+    int maxInputImages = 16;
+    qint64 maxInputImageBytes = 50LL * 1024 * 1024;
+
+    // The limits a turn's reference images are checked against when sent with `imageModel`
+    // (in any naming: "gpt-image-2" and "openai/gpt-image-2" take the same longest side).
+    ReferenceLimits referenceLimits(const QString &imageModel) const;
 
     QUrl endpoint(const QString &path) const; // baseUrl + "/" + path
     // Where a flavour's requests go: the flavour's path, or imagesPath for ApiFlavour::Images.

@@ -202,6 +202,8 @@ bool ProviderRegistry::save(const ProviderProfile &profile, QString *error)
     target.imagesPath = profile.imagesPath.trimmed();
     target.flavour = profile.flavour;
     target.extraHeaders = profile.extraHeaders;
+    target.maxInputImages = qMax(1, profile.maxInputImages);
+    target.maxInputImageBytes = qMax<qint64>(1, profile.maxInputImageBytes);
     persist();
     Q_EMIT profilesChanged();
     return true;

@@ -6,6 +6,7 @@
 #include "store/settings.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -255,6 +256,102 @@ private Q_SLOTS:
         QCOMPARE(again.stored(customId).baseUrl.toString(),
                  QStringLiteral("http://127.0.0.1:4000/v1"));
         QCOMPARE(again.ids().mid(5), QStringList({ copyId, customId }));
+    }
+
+    void referenceImageLimits_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("images");
+        QTest::addColumn<qint64>("bytes");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("edge");
+        QTest::addColumn<QString>("name");
+        // The table's figures: OpenAI's documented limits, the gateways the same.
+        QTest::newRow("openai as built")
+            << "openai" << 16 << 50LL * 1024 * 1024 << "gpt-image-1.5" << 2048 << "OpenAI";
+        QTest::newRow("aistats as built")
+            << "aistats" << 16 << 50LL * 1024 * 1024 << "openai/gpt-image-2" << 3840 << "AI Stats";
+        QTest::newRow("openrouter edited") << "openrouter" << 4 << 20LL * 1024 * 1024
+                                           << "openai/gpt-image-1.5" << 2048 << "OpenRouter";
+        QTest::newRow("modelgates edited") << "modelgates" << 1 << 5LL * 1024 * 1024
+                                           << "openai/gpt-image-2" << 3840 << "ModelGates";
+        QTest::newRow("custom edited")
+            << "custom" << 100 << 500LL * 1024 * 1024 << "gpt-image-2" << 3840 << "Custom endpoint";
+    }
+
+    void referenceImageLimits()
+    {
+        QFETCH(QString, id);
+        QFETCH(int, images);
+        QFETCH(qint64, bytes);
+        QFETCH(QString, model);
+        QFETCH(int, edge);
+        QFETCH(QString, name);
+        const ProviderProfile builtIn = ProviderProfile::builtIn(id);
+        QCOMPARE(builtIn.maxInputImages, 16);
+        QCOMPARE(builtIn.maxInputImageBytes, 50LL * 1024 * 1024);
+        const bool edited = images != 16 || bytes != builtIn.maxInputImageBytes;
+
+        ProviderProfile p = m_registry->stored(id);
+        p.maxInputImages = images;
+        p.maxInputImageBytes = bytes;
+        if (p.baseUrl.isEmpty()) // the custom endpoint has none until the designer gives one
+            p.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:4000/v1"));
+        // toJson/fromJson carry them.
+        const QJsonObject json = p.toJson();
+        QCOMPARE(json.value(QLatin1String("max_input_images")).toInt(), images);
+        QCOMPARE(qint64(json.value(QLatin1String("max_input_image_bytes")).toDouble()), bytes);
+        const ProviderProfile back = ProviderProfile::fromJson(builtIn, json);
+        QCOMPARE(back.maxInputImages, images);
+        QCOMPARE(back.maxInputImageBytes, bytes);
+        // An object without them keeps the base's.
+        QCOMPARE(ProviderProfile::fromJson(back, QJsonObject()).maxInputImages, images);
+
+        QString error;
+        QVERIFY2(m_registry->save(p, &error), qPrintable(error));
+        m_settings->sync();
+        // A built-in keeps only what differs from the table.
+        QCOMPARE(fileBytes(iniPath()).contains("max_input_images"), edited && images != 16);
+        QCOMPARE(fileBytes(iniPath()).contains("max_input_image_bytes"),
+                 edited && bytes != builtIn.maxInputImageBytes);
+
+        // A later run reads them back, and a turn is checked against them.
+        m_registry.reset();
+        m_settings.reset(new Settings(iniPath()));
+        ProviderRegistry again(m_settings.get(), m_secrets.get());
+        const ProviderProfile read = again.stored(id);
+        QCOMPARE(read.maxInputImages, images);
+        QCOMPARE(read.maxInputImageBytes, bytes);
+        const ReferenceLimits limits = read.referenceLimits(model);
+        QCOMPARE(limits.providerName, name);
+        QCOMPARE(limits.maxCount, images);
+        QCOMPARE(limits.maxImageBytes, bytes);
+        QCOMPARE(limits.maxTotalBytes, 50LL * 1024 * 1024);
+        QCOMPARE(limits.maxEdge, edge);
+    }
+
+    void damagedReferenceImageLimitsAreIgnored_data()
+    {
+        QTest::addColumn<QJsonValue>("images");
+        QTest::addColumn<QJsonValue>("bytes");
+        QTest::newRow("zero") << QJsonValue(0) << QJsonValue(0);
+        QTest::newRow("negative") << QJsonValue(-3) << QJsonValue(-1);
+        QTest::newRow("text") << QJsonValue(QStringLiteral("many"))
+                              << QJsonValue(QStringLiteral("big"));
+        QTest::newRow("too many") << QJsonValue(5000) << QJsonValue(1e300);
+    }
+
+    void damagedReferenceImageLimitsAreIgnored()
+    {
+        QFETCH(QJsonValue, images);
+        QFETCH(QJsonValue, bytes);
+        const ProviderProfile base = ProviderProfile::builtIn(QStringLiteral("openai"));
+        const ProviderProfile p = ProviderProfile::fromJson(
+            base,
+            QJsonObject { { QStringLiteral("max_input_images"), images },
+                          { QStringLiteral("max_input_image_bytes"), bytes } });
+        QCOMPARE(p.maxInputImages, 16);
+        QCOMPARE(p.maxInputImageBytes, 50LL * 1024 * 1024);
     }
 
     void resetAndRemove()

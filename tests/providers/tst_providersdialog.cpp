@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -277,6 +278,56 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&dialog, "forgetKeyButton"), Qt::LeftButton);
         QTRY_VERIFY(!registry.hasStoredKey(id));
         QVERIFY(registry.remove(id));
+    }
+
+    void referenceImageLimitsAreEdited()
+    {
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        dialog.selectProfile(QStringLiteral("openrouter"));
+        auto *images = child<QSpinBox>(&dialog, "maxInputImagesSpin");
+        auto *megabytes = child<QSpinBox>(&dialog, "maxInputImageMbSpin");
+        auto *apply = child<QPushButton>(&dialog, "applyButton");
+        QVERIFY(images && megabytes && apply);
+        QCOMPARE(images->value(), 16);
+        QCOMPARE(megabytes->value(), 50);
+        QCOMPARE(images->minimum(), 1);
+        QCOMPARE(images->maximum(), 100);
+        QCOMPARE(megabytes->minimum(), 1);
+        QCOMPARE(megabytes->maximum(), 500);
+
+        images->setFocus();
+        images->selectAll();
+        QTest::keyClicks(images, QStringLiteral("6"));
+        megabytes->setFocus();
+        megabytes->selectAll();
+        QTest::keyClicks(megabytes, QStringLiteral("20"));
+        QCOMPARE(images->value(), 6);
+        QCOMPARE(megabytes->value(), 20);
+        // Picking another profile saves the edits, like every other field.
+        dialog.selectProfile(QStringLiteral("openai"));
+        QCOMPARE(images->value(), 16);
+        const ProviderProfile saved = m_registry->stored(QStringLiteral("openrouter"));
+        QCOMPARE(saved.maxInputImages, 6);
+        QCOMPARE(saved.maxInputImageBytes, 20LL * 1024 * 1024);
+        QCOMPARE(saved.referenceLimits(saved.imageModel).maxCount, 6);
+
+        dialog.selectProfile(QStringLiteral("openrouter"));
+        QCOMPARE(images->value(), 6);
+        QCOMPARE(megabytes->value(), 20);
+        images->setValue(2);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QCOMPARE(m_registry->stored(QStringLiteral("openrouter")).maxInputImages, 2);
+        m_settings->sync();
+        QFile ini(iniPath());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(ini.readAll().contains("max_input_image_bytes"));
+
+        // Reset brings the table's figures back.
+        QTest::mouseClick(child<QPushButton>(&dialog, "resetButton"), Qt::LeftButton);
+        QCOMPARE(images->value(), 16);
+        QCOMPARE(megabytes->value(), 50);
+        QCOMPARE(m_registry->stored(QStringLiteral("openrouter")).maxInputImages, 16);
     }
 
     void duplicateAddRemoveReset()
