@@ -2,13 +2,14 @@
 
 #include "gateway/apiflavour.h"
 #include "image/imagecache.h"
+#include "image/referenceimages.h"
 #include "imagedownloads.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
 #include "store/historystore.h"
 #include "turnrunner.h"
 
-#include <QFile>
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QThread>
 #include <QUuid>
@@ -16,17 +17,6 @@
 #include <algorithm>
 
 namespace {
-
-InputImage readAttachment(const Attachment &attachment, QString *error)
-{
-    QFile file(attachment.filePath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Could not read the attached image %1: %2.")
-                     .arg(attachment.filePath, file.errorString());
-        return {};
-    }
-    return { file.readAll(), attachment.mimeType };
-}
 
 // What makes a save of the running turn urgent: its status and its images' states.
 QString saveSignature(const Turn &turn)
@@ -88,23 +78,9 @@ void ChatSession::setChatModel(const QString &chatModel)
     m_provider.chatModel = chatModel;
 }
 
-QString ChatSession::previousResponseId() const
-{
-    // Follow-up turns point at the last answered one so the model keeps its context (and can
-    // edit the image it made). Only stored responses can be referenced.
-    if (!m_options.store)
-        return {};
-    const QList<Turn> &turns = m_model->turns();
-    for (qsizetype i = turns.size() - 1; i >= 0; --i) {
-        const Turn &turn = turns.at(i);
-        if (turn.status == Turn::Status::Done && !turn.responseId.isEmpty())
-            return turn.providerId == m_provider.id ? turn.responseId : QString();
-    }
-    return {};
-}
-
 bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachments,
-                       const ImageParams &params)
+                       const ImageParams &params, const ImageRef &editOf, const QString &maskPath,
+                       const QString &maskedAttachment)
 {
     m_refusal.clear();
     if (isBusy()) {
@@ -115,13 +91,24 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
         m_refusal = QStringLiteral("Type a prompt first.");
         return false;
     }
+    const TurnInputs inputs = TurnInputs::plan(m_provider, m_options.store, m_model->turns(),
+                                               { attachments, editOf, maskPath, maskedAttachment });
+    QString refusal = inputs.refusal;
+    if (refusal.isEmpty())
+        refusal = ApiFlavours::editRefusal(m_provider.flavour, !inputs.imageFiles.isEmpty(),
+                                           !inputs.maskPath.isEmpty());
+    if (!refusal.isEmpty()) {
+        m_refusal = refusal;
+        return false;
+    }
 
     GatewayRequest request;
     request.chatModel = m_provider.chatModel;
     request.prompt = prompt.trimmed();
     request.params = params;
+    request.params.action = TurnInputs::actionFor(params.action, !editOf.isNull());
     if (m_provider.flavour == ApiFlavour::Responses) {
-        request.previousResponseId = previousResponseId();
+        request.previousResponseId = inputs.previousResponseId;
     } else {
         for (const Turn &earlier : m_model->turns()) {
             if (earlier.status != Turn::Status::Done)
@@ -139,32 +126,73 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
     m_turn = Turn();
     m_turn.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_turn.prompt = request.prompt;
-    m_turn.attachments = attachments;
+    m_turn.attachments = inputs.attachments;
+    m_turn.editOf = editOf;
+    m_turn.maskPath = inputs.maskPath;
     m_turn.providerId = m_provider.id;
     m_turn.chatModel = m_provider.chatModel;
-    m_turn.requested = params;
+    m_turn.requested = request.params;
     m_turn.startedAt = QDateTime::currentDateTime();
     m_turnId = m_turn.id;
 
-    for (const Attachment &attachment : attachments) {
-        QString error;
-        const InputImage image = readAttachment(attachment, &error);
-        if (!error.isEmpty()) {
-            // Nothing was sent: the turn shows why, and the designer can try again.
-            TurnAssembler::finishFailed(m_turn, error);
-            m_turn.durationMs = 0;
-            m_model->appendTurn(m_turn);
-            persist(m_turn);
-            m_turnId.clear();
-            Q_EMIT turnFinished(m_turn.id);
-            return true;
-        }
-        request.images.append(image);
-    }
-
     m_model->appendTurn(m_turn);
     persist(m_turn); // the prompt is kept even if Easel dies before the first byte
+    Q_EMIT busyChanged(true);
+    m_ticker.start();
 
+    if (inputs.imageFiles.isEmpty()) {
+        startRunner(request);
+        return true;
+    }
+    // Reading, checking and scaling the images happens on the thread pool: a 40 MB photo must
+    // not stall typing. The turn shows "Preparing…" until then; stop() abandons it.
+    m_preparing = new QFutureWatcher<PreparedReferences>(this);
+    connect(m_preparing, &QFutureWatcher<PreparedReferences>::finished, this,
+            [this, request, watcher = m_preparing]() mutable {
+                watcher->deleteLater();
+                if (watcher != m_preparing)
+                    return; // stopped, or another conversation loaded meanwhile
+                m_preparing = nullptr;
+                onReferencesPrepared(request, watcher->result());
+            });
+    m_preparing->setFuture(ReferenceImages::prepareAsync(
+        inputs.imageFiles, inputs.maskPath, m_provider.referenceLimits(params.imageModel)));
+    return true;
+}
+
+void ChatSession::onReferencesPrepared(GatewayRequest request, const PreparedReferences &prepared)
+{
+    if (!prepared.ok()) {
+        // Nothing was sent: the turn shows why, and the designer can try again.
+        finishWithoutRunner(prepared.error);
+        return;
+    }
+    for (const PreparedImage &image : prepared.images)
+        request.images.append({ image.bytes, image.mimeType });
+    if (!prepared.mask.isNull())
+        request.mask = { prepared.mask.bytes, prepared.mask.mimeType };
+    if (!prepared.notes.isEmpty())
+        Q_EMIT referencesNoted(prepared.notes.join(QStringLiteral("; ")));
+    startRunner(request);
+}
+
+void ChatSession::finishWithoutRunner(const QString &error)
+{
+    if (error.isEmpty())
+        TurnAssembler::finishCancelled(m_turn);
+    else
+        TurnAssembler::finishFailed(m_turn, error);
+    m_turn.durationMs = 0;
+    m_ticker.stop();
+    const QString finishedId = m_turnId;
+    publish();
+    m_turnId.clear();
+    Q_EMIT busyChanged(false);
+    Q_EMIT turnFinished(finishedId);
+}
+
+void ChatSession::startRunner(const GatewayRequest &request)
+{
     TurnRunner::Context context;
     context.network = m_network;
     context.streamThread = m_streamThread;
@@ -186,16 +214,16 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
         Q_EMIT toolTypeLearned(m_provider.id, toolType);
     });
     m_runner->start(m_turn, request);
-
-    m_ticker.start();
-    Q_EMIT busyChanged(true);
-    return true;
 }
 
 void ChatSession::stop()
 {
-    if (m_runner)
+    if (m_runner) {
         m_runner->cancel();
+    } else if (m_preparing) {
+        m_preparing = nullptr; // its result is dropped when it arrives
+        finishWithoutRunner({});
+    }
 }
 
 void ChatSession::clear()
@@ -217,6 +245,12 @@ void ChatSession::setHistory(HistoryStore *store, const QString &conversationId)
 
 void ChatSession::loadConversation(const QString &id, const QList<Turn> &turns)
 {
+    if (m_preparing) {
+        m_preparing = nullptr;
+        m_turnId.clear();
+        m_ticker.stop();
+        Q_EMIT busyChanged(false);
+    }
     if (m_runner) { // its late events must not land in the conversation shown next
         m_runner->disconnect(this);
         m_runner->cancel();

@@ -5,6 +5,7 @@
 #include "net/gatewayjob.h"
 #include "providerprofile.h"
 #include "turnassembler.h"
+#include "turninputs.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,6 +19,8 @@ class ImageDownloads;
 class CostEstimator;
 class HistoryStore;
 class TurnRunner;
+struct PreparedReferences;
+template<typename T> class QFutureWatcher;
 
 // The controller of one conversation: send(prompt, params) runs one turn through the path of the
 // design card (request builder -> TurnRunner: network job, stream worker, assembler -> model
@@ -46,13 +49,21 @@ public:
     // reading the file back. Optional.
     void setImageCache(ImageCache *cache) { m_imageCache = cache; }
 
-    bool isBusy() const { return !m_runner.isNull(); }
+    // Busy from send() until the turn ends: while its reference images are prepared, then while
+    // its request runs.
+    bool isBusy() const { return !m_runner.isNull() || m_preparing; }
     QString runningTurnId() const { return m_turnId; }
 
-    // Starts a turn. Returns false (and says why in lastRefusal()) when one is already running
-    // or the prompt is empty.
+    // Starts a turn. Returns false (and says why in lastRefusal()) when one is already running,
+    // the prompt is empty, or what goes with it cannot be sent (TurnInputs::plan: too many
+    // images, an edited image that is gone, a mask on a flavour that cannot carry one). `editOf`
+    // makes the turn an edit of that image ("Edit this image"); `maskPath` limits the change to
+    // its transparent pixels, on the edited image or else on the attachment `maskedAttachment`.
+    // Files that cannot be read or exceed the provider's limits end the accepted turn as failed,
+    // with the reason, before anything is sent.
     bool send(const QString &prompt, const QList<Attachment> &attachments,
-              const ImageParams &params);
+              const ImageParams &params, const ImageRef &editOf = {}, const QString &maskPath = {},
+              const QString &maskedAttachment = {});
     void stop();
     void clear(); // a new, empty conversation
     QString lastRefusal() const { return m_refusal; }
@@ -82,13 +93,19 @@ Q_SIGNALS:
     // The conversation being shown and saved changed: created by a first turn, loaded, or ""
     // after clear().
     void conversationChanged(const QString &conversationId);
+    // Reference images were changed to fit the model, e.g. "photo.jpg scaled from 6000x4000 to
+    // 2048x1365": for the status bar.
+    void referencesNoted(const QString &note);
 
 private:
     void onRunnerChanged();
     void onRunnerFinished();
     void tick();
     void publish(); // pushes m_turn into the model (one row's dataChanged)
-    QString previousResponseId() const;
+    void startRunner(const GatewayRequest &request);
+    void onReferencesPrepared(GatewayRequest request, const PreparedReferences &prepared);
+    // Ends the current turn before any request went out: failed with `error`, or stopped.
+    void finishWithoutRunner(const QString &error);
     void onImageDownloadProgress(const QString &turnId, const QString &itemId, qint64 received,
                                  qint64 total);
     void onImageDownloaded(const QString &turnId, const QString &itemId, const ImageAsset &result,
@@ -110,6 +127,8 @@ private:
     ImageDownloads *m_downloads = nullptr;
 
     QPointer<TurnRunner> m_runner; // the running turn's, until it finishes
+    // The running turn's reference images being read and scaled, before m_runner exists.
+    QFutureWatcher<PreparedReferences> *m_preparing = nullptr;
     Turn m_turn; // the running turn, as last published
     QString m_turnId;
     QTimer m_ticker; // repaints the running row once a second for its elapsed time
