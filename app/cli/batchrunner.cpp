@@ -12,7 +12,8 @@ BatchRunner::BatchRunner(const TurnRunner::Context &context, CompareRun::Provide
     connect(m_run, &CompareRun::finished, this, &BatchRunner::finished);
 }
 
-void BatchRunner::start(const CompareSpec &spec, int concurrency)
+void BatchRunner::start(const CompareSpec &spec, int concurrency,
+                        const std::optional<CompareRun::References> &prepared)
 {
     const int cells = spec.cellCount();
     m_announced = QList<bool>(cells, false);
@@ -21,7 +22,7 @@ void BatchRunner::start(const CompareSpec &spec, int concurrency)
         m_progress(QStringLiteral("Running %1 cells, %2 at a time.")
                        .arg(cells)
                        .arg(std::min(cells, std::max(1, concurrency))));
-    m_run->start(spec, concurrency);
+    m_run->start(spec, concurrency, prepared);
 }
 
 QString BatchRunner::cellLabel(const CompareSpec &spec, const CompareCell &cell)

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <optional>
 
 // Runs a compare spec for the command line: a CompareRun in the event loop, with one progress
 // line per cell on stderr when it is sent and when it ends, e.g.
@@ -21,7 +22,9 @@ public:
     BatchRunner(const TurnRunner::Context &context, CompareRun::ProviderLookup providers,
                 LineSink progress, QObject *parent = nullptr);
 
-    void start(const CompareSpec &spec, int concurrency);
+    // `prepared`: the spec's reference images, already prepared (CompareRun::start).
+    void start(const CompareSpec &spec, int concurrency,
+               const std::optional<CompareRun::References> &prepared = std::nullopt);
     const CompareRun &run() const { return *m_run; }
     CompareRun *compareRun() const { return m_run; } // to keep it in the history
     bool isFinished() const { return m_run->isFinished(); }

@@ -169,6 +169,19 @@ int CliCommand::exec()
         say(QStringLiteral("Provider: %1 (%2), image model %3.")
                 .arg(choice.profile.displayName, choice.providerId, spec.base.imageModel));
 
+    // The reference images are read, checked against the providers' limits and scaled here,
+    // once, before anything is asked or sent: a mask without transparency or a photo over the
+    // limit is the user's input to fix (exit 2). The cells then share what was prepared.
+    std::optional<CompareRun::References> references;
+    if (!spec.referenceImages.isEmpty()) {
+        references
+            = CompareRun::prepareReferences(spec, CompareRun::referenceLimitsFor(spec, providers));
+        if (!references->ok())
+            return usageError(references->error + QStringLiteral(" Nothing was sent."));
+        for (const QString &note : std::as_const(references->notes))
+            say(note);
+    }
+
     OutputWriter writer(m_options.outDir);
     QString error;
     if (!writer.prepare(&error)) {
@@ -212,7 +225,8 @@ int CliCommand::exec()
     QObject::connect(&batch, &BatchRunner::finished, &running, &QEventLoop::quit);
     batch.start(spec,
                 m_options.concurrency > 0 ? m_options.concurrency
-                                          : settings->value(Settings::compareConcurrency));
+                                          : settings->value(Settings::compareConcurrency),
+                references);
     if (!batch.isFinished())
         running.exec();
 

@@ -9,10 +9,11 @@ class BatchRunner;
 
 // `easel generate` and `easel compare`: the whole run without a window. In order: the options
 // are checked (exit 2), the provider is chosen as the window chooses it (the offline demo when
-// there is no key, said on stderr), --out is prepared (exit 4), the estimate is printed and the
-// cost gate consulted (exit 3), the cells run with progress on stderr, then the images (exact
-// bytes), grid.png and results.csv are written, their paths printed on stdout, and the total
-// cost printed last (exit 1 when any cell failed).
+// there is no key, said on stderr), the --image/--mask files are read and checked against the
+// provider's limits (exit 2; what was scaled down is said on stderr), --out is prepared (exit 4),
+// the estimate is printed and the cost gate consulted (exit 3), the cells run with progress on
+// stderr, then the images (exact bytes), grid.png and results.csv are written, their paths
+// printed on stdout, and the total cost printed last (exit 1 when any cell failed).
 class CliCommand
 {
 public:

@@ -2,8 +2,11 @@
 
 #include "cliexitcode.h"
 #include "compare/comparerun.h"
+#include "model/imagesniff.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -99,6 +102,33 @@ private:
     QString *m_error;
 };
 
+// The file given to --image or --mask (`name`), when it can be sent: it exists, is a file, opens
+// and starts like an image (a mask: like a PNG). Its pixels are ReferenceImages' to check, once
+// the provider's limits are known. Otherwise a sentence naming the flag and the file as written.
+QString imageFileProblem(const QString &name, const QString &file)
+{
+    const QString head = flag(name) + QLatin1Char(' ') + file + QStringLiteral(": ");
+    const QFileInfo info(file);
+    if (!info.exists())
+        return head + QStringLiteral("there is no such file.");
+    if (info.isDir())
+        return head + QStringLiteral("this is a folder; give an image file.");
+    if (!info.isFile())
+        return head + QStringLiteral("this is not a regular file; give an image file.");
+    QFile opened(file);
+    if (!opened.open(QIODevice::ReadOnly))
+        return head + QStringLiteral("the file cannot be read (%1).").arg(opened.errorString());
+    const QString mimeType = ImageSniff::mimeType(opened.read(ImageSniff::bytesNeeded));
+    if (name == QLatin1String("mask") && mimeType != QLatin1String("image/png"))
+        return head
+            + QStringLiteral("a mask must be a PNG with transparency (transparent where the "
+                             "image may change).");
+    // GIF is sniffed but not sent: the image models take PNG, JPEG and WebP.
+    if (mimeType.isEmpty() || mimeType == QLatin1String("image/gif"))
+        return head + QStringLiteral("this is not a PNG, JPEG or WebP image.");
+    return {};
+}
+
 QString option(const QString &names, const QString &text)
 {
     // Two columns: the flag and its value, then the explanation, wrapped by hand under 100
@@ -155,6 +185,8 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
         QCommandLineOption(QStringLiteral("data-dir"), QString(), QStringLiteral("dir")),
         QCommandLineOption(QStringLiteral("yes"), QString()),
         QCommandLineOption(QStringLiteral("cost-limit"), QString(), QStringLiteral("usd")),
+        QCommandLineOption(QStringLiteral("image"), QString(), QStringLiteral("file")),
+        QCommandLineOption(QStringLiteral("mask"), QString(), QStringLiteral("file")),
     };
     for (Parameter parameter : settingFlags)
         known.append(
@@ -242,6 +274,50 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
         parsed.costLimitUsd = usd;
     }
     parsed.yes = parser.isSet(QStringLiteral("yes"));
+
+    // Reference images, in the order given; every cell of a comparison gets the same ones.
+    for (const QString &file : parser.values(QStringLiteral("image"))) {
+        if (file.trimmed().isEmpty()) {
+            read.fail(QStringLiteral("--image needs a value: the path of an image file."));
+            return Outcome::Error;
+        }
+        const QString problem = imageFileProblem(QStringLiteral("image"), file);
+        if (!problem.isEmpty()) {
+            read.fail(problem);
+            return Outcome::Error;
+        }
+        parsed.images << QFileInfo(file).absoluteFilePath();
+    }
+    // File names are taken as written (a name may end in a space), unlike the other values.
+    if (parser.values(QStringLiteral("mask")).size() > 1) {
+        read.fail(QStringLiteral("--mask is given more than once: give it once."));
+        return Outcome::Error;
+    }
+    const QString mask = parser.value(QStringLiteral("mask"));
+    if (parser.isSet(QStringLiteral("mask")) && mask.trimmed().isEmpty()) {
+        read.fail(QStringLiteral("--mask needs a value: the path of a PNG mask."));
+        return Outcome::Error;
+    }
+    if (!mask.isEmpty()) {
+        // The mask marks where one image may change, so it needs that image and no other.
+        if (parsed.images.isEmpty()) {
+            read.fail(QStringLiteral("--mask needs the image it edits: give that image with "
+                                     "--image."));
+            return Outcome::Error;
+        }
+        if (parsed.images.size() > 1) {
+            read.fail(QStringLiteral("--mask edits one image, but --image is given %1 times: give "
+                                     "exactly one --image with --mask.")
+                          .arg(parsed.images.size()));
+            return Outcome::Error;
+        }
+        const QString problem = imageFileProblem(QStringLiteral("mask"), mask);
+        if (!problem.isEmpty()) {
+            read.fail(problem);
+            return Outcome::Error;
+        }
+        parsed.maskPath = QFileInfo(mask).absoluteFilePath();
+    }
 
     if (compare) {
         for (const QString &text : parser.values(QStringLiteral("axis"))) {
@@ -349,6 +425,8 @@ CompareSpec CliOptions::toSpec(const QString &providerId, const QString &default
     params.partialImages = 0;
     spec.axes = axes;
     spec.imagesPerCell = imagesPerCell;
+    spec.referenceImages = images;
+    spec.maskPath = maskPath;
     return spec;
 }
 
@@ -428,6 +506,21 @@ QString CliOptions::helpText(Command command)
                                  .arg(CompareSpec::maxImagesPerCell)
                            : QStringLiteral("Number of images, 1 to %1 (default 1).")
                                  .arg(CompareSpec::maxImagesPerCell));
+    // Explanations of several lines, each continued under the first.
+    const QString newLine = QLatin1Char('\n') + QString(30, QLatin1Char(' '));
+    QStringList imageLines {
+        QStringLiteral("A reference image (PNG, JPEG or WebP); repeat for several."),
+        QStringLiteral("Sent through the image tool (the image endpoint takes none);"),
+        QStringLiteral("images larger than the model takes are scaled down."),
+    };
+    if (compare)
+        imageLines << QStringLiteral("Every cell is sent the same images.");
+    text += option(QStringLiteral("--image FILE"), imageLines.join(newLine));
+    text += option(QStringLiteral("--mask FILE"),
+                   QStringLiteral("Only with exactly one --image: a PNG of that image's size,")
+                       + newLine
+                       + QStringLiteral("transparent where it may change (an edit); the rest "
+                                        "stays."));
     if (compare) {
         text += option(QStringLiteral("--axis NAME=VALUES"),
                        QStringLiteral("A setting to vary, with its values separated by commas;\n%1"
@@ -470,8 +563,10 @@ QString CliOptions::helpText(Command command)
             "Files: NN_<axis values>.<ext> per cell (e.g. 01_low_gpt-image-1.png), "
             "grid.png, results.csv.\n");
     } else {
-        text += QStringLiteral("\nExample: easel generate --prompt \"a fox, ink\" --quality high "
-                               "--n 2 --out fox\n");
+        text += QStringLiteral("\nExamples: easel generate --prompt \"a fox, ink\" --quality high "
+                               "--n 2 --out fox\n"
+                               "          easel generate --prompt \"a stormy sky\" --image "
+                               "photo.png --mask sky.png --out storm\n");
     }
     text += QStringLiteral(
         "\nThe estimated cost is printed before anything is sent. Progress and the total cost go "

@@ -35,6 +35,11 @@ struct CliOptions
     QString moderation;
     int imagesPerCell = 1; // --n
     QList<CompareAxis> axes; // compare only
+    // --image (repeatable): reference images every cell is sent with, as absolute paths; --mask:
+    // a PNG limiting an edit of the one --image to its transparent pixels. Both are checked to
+    // be readable image files when parsed; their pixels are checked when the run is prepared.
+    QStringList images;
+    QString maskPath;
     int concurrency = 0; // 0 = the default
     bool yes = false;
     std::optional<double> costLimitUsd; // unset = the setting's
@@ -46,7 +51,8 @@ struct CliOptions
     static bool isCommand(const QString &argument) { return commandFromName(argument).has_value(); }
 
     // `arguments` as main() got them: the program, the command, then the flags. Error: a plain
-    // sentence in *error that names the flag (exit code 2).
+    // sentence in *error that names the flag (exit code 2). The only files it looks at are those
+    // of --image and --mask: that they exist, can be opened and start like an image.
     static Outcome parse(const QStringList &arguments, CliOptions *options, QString *error);
 
     // The whole --help of a command: synopsis, every flag, the axes, the outputs and exit codes.

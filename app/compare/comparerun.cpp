@@ -2,10 +2,39 @@
 
 #include "chat/imagedownloads.h"
 #include "chat/turnassembler.h"
+#include "model/imagesniff.h"
 
+#include <QFile>
+#include <QFutureWatcher>
+#include <QHash>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+
+namespace {
+
+// A reference image as the cell's turn keeps it: the file and its type (from its first bytes, as
+// the composer takes it), so that the window can show what the cell was sent with.
+Attachment attachmentFor(const QString &path)
+{
+    QFile file(path);
+    QString mimeType;
+    if (file.open(QIODevice::ReadOnly))
+        mimeType = ImageSniff::mimeType(file.read(ImageSniff::bytesNeeded));
+    return { path, mimeType };
+}
+
+} // namespace
+
+const PreparedReferences *CompareRun::References::find(const ReferenceLimits &forLimits) const
+{
+    for (qsizetype i = 0; i < limits.size() && i < prepared.size(); ++i) {
+        if (sameLimits(limits.at(i), forLimits))
+            return &prepared.at(i);
+    }
+    return nullptr;
+}
 
 CompareRun::CompareRun(const TurnRunner::Context &context, ProviderLookup providers,
                        QObject *parent)
@@ -41,13 +70,72 @@ CompareRun::~CompareRun()
     }
 }
 
-ApiFlavour CompareRun::routeFor(const ProviderProfile &provider)
+ApiFlavour CompareRun::routeFor(const ProviderProfile &provider, bool withReferences)
 {
-    return provider.hasImagesEndpoint() ? ApiFlavour::Images : ApiFlavour::Responses;
+    if (!withReferences)
+        return provider.hasImagesEndpoint() ? ApiFlavour::Images : ApiFlavour::Responses;
+    // Only the image tool takes input images (and only the Responses tool a mask): a provider
+    // that does not speak Responses gets them in its own flavour, whose refusal then says why.
+    if (provider.supports(ApiFlavour::Responses))
+        return ApiFlavour::Responses;
+    return provider.flavour;
+}
+
+bool CompareRun::sameLimits(const ReferenceLimits &a, const ReferenceLimits &b)
+{
+    return a.providerName == b.providerName && a.maxCount == b.maxCount
+        && a.maxImageBytes == b.maxImageBytes && a.maxTotalBytes == b.maxTotalBytes
+        && a.maxEdge == b.maxEdge;
+}
+
+QList<ReferenceLimits> CompareRun::referenceLimitsFor(const CompareSpec &spec,
+                                                      const ProviderLookup &providers)
+{
+    QList<ReferenceLimits> result;
+    if (spec.referenceImages.isEmpty() || !providers)
+        return result;
+    QHash<QString, ProviderProfile> known; // a provider axis names each provider many times
+    for (const CompareCell &cell : spec.cells()) {
+        if (!known.contains(cell.providerId))
+            known.insert(cell.providerId, providers(cell.providerId));
+        const ProviderProfile &provider = known[cell.providerId];
+        if (provider.id.isEmpty())
+            continue;
+        const ReferenceLimits limits = provider.referenceLimits(cell.params.imageModel);
+        const bool seen
+            = std::any_of(result.cbegin(), result.cend(), [&limits](const ReferenceLimits &other) {
+                  return sameLimits(limits, other);
+              });
+        if (!seen)
+            result.append(limits);
+    }
+    return result;
+}
+
+CompareRun::References CompareRun::prepareReferences(const CompareSpec &spec,
+                                                     const QList<ReferenceLimits> &limits)
+{
+    References references;
+    if (spec.referenceImages.isEmpty())
+        return references;
+    for (const ReferenceLimits &forLimits : limits) {
+        const PreparedReferences prepared
+            = ReferenceImages::prepare(spec.referenceImages, spec.maskPath, forLimits);
+        references.limits.append(forLimits);
+        references.prepared.append(prepared);
+        if (references.error.isEmpty() && !prepared.ok())
+            references.error = prepared.error;
+        for (const QString &note : prepared.notes) {
+            if (!references.notes.contains(note))
+                references.notes.append(note);
+        }
+    }
+    return references;
 }
 
 GatewayRequest CompareRun::requestFor(const CompareCell &cell, const ProviderProfile &provider,
-                                      ApiFlavour route, int imagesPerCell)
+                                      ApiFlavour route, int imagesPerCell,
+                                      const PreparedReferences &references)
 {
     GatewayRequest request;
     request.prompt = cell.prompt.trimmed();
@@ -67,28 +155,92 @@ GatewayRequest CompareRun::requestFor(const CompareCell &cell, const ProviderPro
         request.params.imageOnly = true;
         request.store = false;
     }
+    for (const PreparedImage &image : references.images)
+        request.images.append({ image.bytes, image.mimeType });
+    if (!references.mask.isNull()) {
+        request.mask = { references.mask.bytes, references.mask.mimeType };
+        request.params.action = QStringLiteral("edit"); // what the builder sends with a mask
+    }
     return request;
 }
 
-void CompareRun::start(const CompareSpec &spec, int concurrency)
+void CompareRun::start(const CompareSpec &spec, int concurrency,
+                       const std::optional<References> &prepared)
 {
     Q_ASSERT(!m_started);
     m_started = true;
     m_spec = spec;
     m_concurrency = std::max(1, concurrency);
+    QList<Attachment> attachments;
+    for (const QString &path : spec.referenceImages)
+        attachments.append(attachmentFor(path));
     const QList<CompareCell> cells = spec.cells();
     for (const CompareCell &compareCell : cells) {
         Cell cell;
         cell.cell = compareCell;
         cell.turn.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         cell.turn.prompt = compareCell.prompt.trimmed();
+        cell.turn.attachments = attachments;
+        cell.turn.maskPath = spec.maskPath;
         cell.turn.providerId = compareCell.providerId;
         cell.turn.requested = compareCell.params;
         m_cells.append(cell);
     }
     m_runners.resize(m_cells.size());
+    if (!spec.referenceImages.isEmpty()) {
+        if (prepared) {
+            onReferencesPrepared(*prepared);
+        } else {
+            const QList<ReferenceLimits> limits = referenceLimitsFor(spec, m_providers);
+            prepareReferencesAsync(limits);
+        }
+        return;
+    }
     startMore();
     if (isFinished()) // no cells, or none could be sent
+        Q_EMIT finished();
+}
+
+void CompareRun::prepareReferencesAsync(const QList<ReferenceLimits> &limits)
+{
+    // Reading and scaling a 40 MB photo must not stall the window: on the thread pool, once for
+    // all the cells that share limits. The watcher goes with the run; a preparation still going
+    // when the run is deleted finishes unwatched.
+    auto *watcher = new QFutureWatcher<References>(this);
+    m_preparing = watcher;
+    connect(watcher, &QFutureWatcher<References>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (m_preparing != watcher)
+            return;
+        m_preparing = nullptr;
+        onReferencesPrepared(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [spec = m_spec, limits] { return CompareRun::prepareReferences(spec, limits); }));
+}
+
+void CompareRun::onReferencesPrepared(const References &references)
+{
+    m_references = references;
+    Q_EMIT referencesPrepared();
+    if (m_cancelled) // the queued cells ended with the cancel
+        return;
+    if (!references.ok()) {
+        // The designer's files cannot be sent: no cell goes out, each says why.
+        for (int i = 0; i < m_cells.size(); ++i) {
+            Cell &cell = m_cells[i];
+            if (cell.state != CellState::Queued)
+                continue;
+            TurnAssembler::finishFailed(cell.turn, references.error);
+            cell.turn.startedAt = QDateTime::currentDateTime();
+            cell.turn.durationMs = 0;
+            cell.state = CellState::Finished;
+            Q_EMIT cellChanged(i);
+        }
+    } else {
+        startMore();
+    }
+    if (isFinished())
         Q_EMIT finished();
 }
 
@@ -168,6 +320,9 @@ void CompareRun::startCell(int index)
     cell.state = CellState::Running;
     cell.turn.startedAt = QDateTime::currentDateTime();
     const ProviderProfile provider = m_providers(cell.cell.providerId);
+    const bool withReferences = !m_spec.referenceImages.isEmpty();
+    cell.route = routeFor(provider, withReferences);
+    const PreparedReferences *references = nullptr;
     QString refusal;
     if (provider.id.isEmpty())
         refusal = QStringLiteral("There is no provider \"%1\".").arg(cell.cell.providerId);
@@ -175,6 +330,13 @@ void CompareRun::startCell(int index)
         refusal = QStringLiteral("%1 has no API key: set %2 or add the key in Settings > "
                                  "Providers.")
                       .arg(provider.displayName, provider.keyVariable);
+    if (refusal.isEmpty() && withReferences) {
+        refusal = ApiFlavours::editRefusal(cell.route, true, !m_spec.maskPath.isEmpty());
+        references = m_references.find(provider.referenceLimits(cell.cell.params.imageModel));
+        if (refusal.isEmpty() && !references)
+            refusal = QStringLiteral("The reference images were not prepared for %1.")
+                          .arg(provider.displayName);
+    }
     if (!refusal.isEmpty()) {
         TurnAssembler::finishFailed(cell.turn, refusal);
         cell.turn.durationMs = 0;
@@ -183,9 +345,8 @@ void CompareRun::startCell(int index)
         return; // the caller's loop starts the next one
     }
 
-    cell.route = routeFor(provider);
-    const GatewayRequest request
-        = requestFor(cell.cell, provider, cell.route, m_spec.imagesPerCell);
+    const GatewayRequest request = requestFor(cell.cell, provider, cell.route, m_spec.imagesPerCell,
+                                              references ? *references : PreparedReferences());
     cell.turn.chatModel = request.chatModel; // empty on the image endpoint: no chat model answers
     cell.turn.requested = request.params; // as sent, in the provider's naming
     auto *runner = new TurnRunner(m_context, provider, cell.route, this);

@@ -90,6 +90,11 @@ QString CompareSpec::validate(const QStringList &knownProviderIds) const
             .arg(maxImagesPerCell)
             .arg(imagesPerCell);
 
+    if (!maskPath.isEmpty() && referenceImages.size() != 1)
+        return QStringLiteral("A mask edits one image: give exactly one reference image with it, "
+                              "not %1.")
+            .arg(referenceImages.size());
+
     const bool compressionAxis = hasAxis(axes, CompareAxis::Parameter::Compression);
     for (const CompareCell &cell : cells()) {
         const QString problem = cellProblem(cell, compressionAxis);
@@ -150,7 +155,7 @@ QJsonObject CompareSpec::toJson() const
     QJsonArray axesJson;
     for (const CompareAxis &axis : axes)
         axesJson.append(axis.toJson());
-    return QJsonObject {
+    QJsonObject object {
         { QStringLiteral("provider"), providerId },
         { QStringLiteral("chat_model"), chatModel },
         { QStringLiteral("prompt"), prompt },
@@ -158,6 +163,12 @@ QJsonObject CompareSpec::toJson() const
         { QStringLiteral("axes"), axesJson },
         { QStringLiteral("images_per_cell"), imagesPerCell },
     };
+    if (!referenceImages.isEmpty())
+        object.insert(QStringLiteral("reference_images"),
+                      QJsonArray::fromStringList(referenceImages));
+    if (!maskPath.isEmpty())
+        object.insert(QStringLiteral("mask"), maskPath);
+    return object;
 }
 
 bool CompareSpec::fromJson(const QJsonObject &object, CompareSpec *spec, QString *error)
@@ -177,6 +188,17 @@ bool CompareSpec::fromJson(const QJsonObject &object, CompareSpec *spec, QString
     read.prompt = object.value(QLatin1String("prompt")).toString();
     read.base = ImageParams::fromJson(object.value(QLatin1String("params")).toObject());
     read.imagesPerCell = object.value(QLatin1String("images_per_cell")).toInt(1);
+    const QJsonValue references = object.value(QLatin1String("reference_images"));
+    if (!references.isUndefined() && !references.isArray())
+        return fail(QStringLiteral("The stored compare run is damaged: its reference images are "
+                                   "not a list."));
+    for (const QJsonValue &file : references.toArray()) {
+        if (!file.isString() || file.toString().isEmpty())
+            return fail(QStringLiteral("The stored compare run is damaged: a reference image has "
+                                       "no file name."));
+        read.referenceImages << file.toString();
+    }
+    read.maskPath = object.value(QLatin1String("mask")).toString();
     const QJsonArray axesJson = object.value(QLatin1String("axes")).toArray();
     for (const QJsonValue &value : axesJson) {
         CompareAxis axis;

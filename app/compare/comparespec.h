@@ -23,11 +23,17 @@ struct CompareSpec
     ImageParams base;
     QList<CompareAxis> axes;
     int imagesPerCell = 1;
+    // Reference images every cell is sent with (absolute paths, in order), and the mask of an
+    // edit of the one image: a PNG of its size, transparent where it may change. With them the
+    // cells go through the image tool (the direct image endpoint takes no input images).
+    QStringList referenceImages;
+    QString maskPath; // only with exactly one reference image
 
     // Empty when the run can be sent, otherwise the first problem as a plain sentence. Checks the
     // axes (at most three, each parameter once, values valid), the provider ids against
     // `knownProviderIds`, and then every cell with all its axes applied: a size the cell's image
-    // model cannot make, transparent with jpeg, a compression axis on png.
+    // model cannot make, transparent with jpeg, a compression axis on png; a mask without exactly
+    // one reference image. The files themselves are checked when the run prepares them.
     QString validate(const QStringList &knownProviderIds) const;
 
     // The cross product, first axis fastest: index = c0 + n0 * (c1 + n1 * c2).
@@ -39,6 +45,7 @@ struct CompareSpec
 
     // For history. fromJson reads what toJson wrote; false with a plain sentence when the object
     // is not a compare spec (missing fields keep their defaults, as ImageParams::fromJson does).
+    // Reference images and the mask are written only when there are some.
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &object, CompareSpec *spec, QString *error = nullptr);
 

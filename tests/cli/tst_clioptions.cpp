@@ -4,6 +4,11 @@
 #include "cli/cliexitcode.h"
 #include "cli/clioptions.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -43,6 +48,7 @@ class TestCliOptions : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void parse_data();
     void parse();
     void readsEveryFlag();
@@ -55,7 +61,36 @@ private Q_SLOTS:
     void helpDocumentsEveryFlag_data();
     void helpDocumentsEveryFlag();
     void commands();
+    void referenceFlags_data();
+    void referenceFlags();
+    void referencesInTheSpec();
+
+private:
+    // A file of the temporary folder made by initTestCase().
+    QString file(const QString &name) const { return m_files.filePath(name); }
+
+    QTemporaryDir m_files;
 };
+
+void TestCliOptions::initTestCase()
+{
+    QVERIFY(m_files.isValid());
+    auto write = [this](const QString &name, const QByteArray &bytes) {
+        QFile out(file(name));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QCOMPARE(out.write(bytes), bytes.size());
+    };
+    QImage picture(32, 24, QImage::Format_ARGB32);
+    picture.fill(Qt::transparent);
+    QVERIFY(picture.save(file(QStringLiteral("a.png")), "PNG"));
+    QVERIFY(picture.save(file(QStringLiteral("mask.png")), "PNG"));
+    QVERIFY(
+        picture.convertToFormat(QImage::Format_RGB32).save(file(QStringLiteral("b.jpg")), "JPEG"));
+    write(QStringLiteral("notes.txt"), "not a picture at all");
+    write(QStringLiteral("empty.png"), {});
+    write(QStringLiteral("old.gif"), QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14));
+    QVERIFY(QDir(m_files.path()).mkdir(QStringLiteral("folder.png")));
+}
 
 void TestCliOptions::parse_data()
 {
@@ -487,7 +522,7 @@ void TestCliOptions::helpDocumentsEveryFlag_data()
                                "--quality",    "--size",        "--aspect-ratio", "--background",
                                "--format",     "--compression", "--moderation",   "--n",
                                "--cost-limit", "--yes",         "--out",          "--data-dir",
-                               "--help" };
+                               "--image",      "--mask",        "--help" };
     QTest::newRow("generate") << int(CliOptions::Command::Generate) << common
                               << QStringList { "--axis", "--concurrency" };
     QTest::newRow("compare") << int(CliOptions::Command::Compare)
@@ -539,6 +574,137 @@ void TestCliOptions::commands()
     QCOMPARE(CliOptions::commandName(CliOptions::Command::Compare), QStringLiteral("compare"));
     QCOMPARE(CliOptions::commandFromName(QStringLiteral("generate")),
              std::optional(CliOptions::Command::Generate));
+}
+
+void TestCliOptions::referenceFlags_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("errorPart"); // "" = accepted
+    QTest::addColumn<QStringList>("images"); // as read, when accepted
+    QTest::addColumn<QString>("mask");
+
+    const QString g = QStringLiteral("generate");
+    const QString c = QStringLiteral("compare");
+    const QString a = file(QStringLiteral("a.png"));
+    const QString b = file(QStringLiteral("b.jpg"));
+    const QString m = file(QStringLiteral("mask.png"));
+    const QString missing = file(QStringLiteral("gone.png"));
+
+    // Accepted.
+    QTest::newRow("one --image") << line(g, { "--image", a }) << "" << QStringList { a } << "";
+    QTest::newRow("--image repeated, order kept")
+        << line(g, { "--image", b, "--image", a }) << "" << QStringList { b, a } << "";
+    QTest::newRow("--image=") << line(g, { "--image=" + a }) << "" << QStringList { a } << "";
+    QTest::newRow("the same image twice")
+        << line(g, { "--image", a, "--image", a }) << "" << QStringList { a, a } << "";
+    QTest::newRow("--image and --mask")
+        << line(g, { "--image", a, "--mask", m }) << "" << QStringList { a } << m;
+    QTest::newRow("--mask before --image")
+        << line(g, { "--mask", m, "--image", a }) << "" << QStringList { a } << m;
+    QTest::newRow("compare with two --image")
+        << line(c, { "--image", a, "--image", b }) << "" << QStringList { a, b } << "";
+    QTest::newRow("compare with --image and --mask")
+        << line(c, { "--image", a, "--mask", m }) << "" << QStringList { a } << m;
+
+    // Refused, naming the flag (and the file as written).
+    QTest::newRow("--mask without --image")
+        << line(g, { "--mask", m }) << "--mask needs the image it edits" << QStringList() << "";
+    QTest::newRow("--mask with two --image")
+        << line(g, { "--image", a, "--image", b, "--mask", m })
+        << "--mask edits one image, but --image is given 2 times" << QStringList() << "";
+    QTest::newRow("compare: --mask without --image")
+        << line(c, { "--mask", m }) << "--mask needs the image it edits" << QStringList() << "";
+    QTest::newRow("compare: --mask with three --image")
+        << line(c, { "--image", a, "--image", b, "--image", a, "--mask", m })
+        << "--image is given 3 times" << QStringList() << "";
+    QTest::newRow("--mask twice") << line(g, { "--image", a, "--mask", m, "--mask", m })
+                                  << "--mask is given more than once" << QStringList() << "";
+    QTest::newRow("missing --image")
+        << line(g, { "--image", missing }) << "--image " + missing + ": there is no such file."
+        << QStringList() << "";
+    QTest::newRow("missing second --image")
+        << line(g, { "--image", a, "--image", missing })
+        << "--image " + missing + ": there is no such file." << QStringList() << "";
+    QTest::newRow("missing --mask")
+        << line(g, { "--image", a, "--mask", missing })
+        << "--mask " + missing + ": there is no such file." << QStringList() << "";
+    QTest::newRow("--image a folder") << line(g, { "--image", file(QStringLiteral("folder.png")) })
+                                      << "this is a folder" << QStringList() << "";
+    QTest::newRow("--mask a folder")
+        << line(g, { "--image", a, "--mask", file(QStringLiteral("folder.png")) })
+        << "--mask " + file(QStringLiteral("folder.png")) + ": this is a folder" << QStringList()
+        << "";
+    QTest::newRow("--image not an image")
+        << line(g, { "--image", file(QStringLiteral("notes.txt")) })
+        << "--image " + file(QStringLiteral("notes.txt"))
+            + ": this is not a PNG, JPEG or WebP image."
+        << QStringList() << "";
+    QTest::newRow("--image empty file")
+        << line(g, { "--image", file(QStringLiteral("empty.png")) })
+        << "this is not a PNG, JPEG or WebP image." << QStringList() << "";
+    QTest::newRow("--image a gif")
+        << line(g, { "--image", file(QStringLiteral("old.gif")) })
+        << "old.gif: this is not a PNG, JPEG or WebP image." << QStringList() << "";
+    QTest::newRow("--mask a jpeg")
+        << line(g, { "--image", a, "--mask", b }) << "--mask " + b + ": a mask must be a PNG"
+        << QStringList() << "";
+    QTest::newRow("empty --image")
+        << line(g, { "--image", " " }) << "--image needs a value" << QStringList() << "";
+    QTest::newRow("empty --mask") << line(g, { "--image", a, "--mask", "" })
+                                  << "--mask needs a value" << QStringList() << "";
+    QTest::newRow("--image without its value")
+        << QStringList { "easel", "generate", "--prompt", "p", "--out", "o", "--image" }
+        << "--image" << QStringList() << "";
+}
+
+void TestCliOptions::referenceFlags()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, errorPart);
+    QFETCH(QStringList, images);
+    QFETCH(QString, mask);
+    CliOptions options;
+    QString error;
+    const Outcome got = CliOptions::parse(arguments, &options, &error);
+    if (errorPart.isEmpty()) {
+        QVERIFY2(got == Outcome::Run, qPrintable(error));
+        QCOMPARE(options.images, images);
+        QCOMPARE(options.maskPath, mask);
+        return;
+    }
+    QCOMPARE(got, Outcome::Error);
+    QVERIFY2(error.contains(errorPart), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+}
+
+void TestCliOptions::referencesInTheSpec()
+{
+    // Relative names are kept as absolute paths: a stored run still finds its files when the
+    // window opens it from another folder.
+    const QString before = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(m_files.path()));
+    CliOptions options;
+    QString error;
+    const Outcome got = CliOptions::parse(
+        line(QStringLiteral("compare"), { "--image", "a.png", "--mask", "./mask.png" }), &options,
+        &error);
+    QVERIFY(QDir::setCurrent(before));
+    QVERIFY2(got == Outcome::Run, qPrintable(error));
+    QCOMPARE(options.images,
+             QStringList { QFileInfo(file(QStringLiteral("a.png"))).absoluteFilePath() });
+    QCOMPARE(options.maskPath, QFileInfo(file(QStringLiteral("mask.png"))).absoluteFilePath());
+
+    const CompareSpec spec
+        = options.toSpec(QStringLiteral("demo"), QStringLiteral("gpt-image-1.5"));
+    QCOMPARE(spec.referenceImages, options.images);
+    QCOMPARE(spec.maskPath, options.maskPath);
+    QVERIFY2(options.validate(spec, knownIds).isEmpty(),
+             qPrintable(options.validate(spec, knownIds)));
+    // Without the flags the spec has none.
+    const CompareSpec plain
+        = parsed(line(QStringLiteral("generate"), {})).toSpec(QStringLiteral("demo"), QString());
+    QVERIFY(plain.referenceImages.isEmpty());
+    QVERIFY(plain.maskPath.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliOptions)

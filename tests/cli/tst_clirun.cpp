@@ -9,12 +9,14 @@
 #include "fakes/testpayloads.h"
 #include "store/historystore.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -87,6 +89,71 @@ FakeResponse engineFire()
                               R"("type":"server_error"}})");
 }
 
+// A Responses stream (wire-formats A.3) whose one image_generation_call carries `png`.
+FakeResponse responsesStream(const QByteArray &png)
+{
+    return FakeResponse::sse(
+        { TestPayloads::sse("response.created",
+                            { { "response", QJsonObject { { "id", "resp_1" } } } }),
+          TestPayloads::sse(
+              "response.output_item.done",
+              { { "item",
+                  QJsonObject { { "type", "image_generation_call" },
+                                { "id", "ig_1" },
+                                { "status", "completed" },
+                                { "result", QString::fromLatin1(png.toBase64()) } } } }),
+          TestPayloads::sse("response.completed",
+                            { { "response",
+                                QJsonObject { { "id", "resp_1" },
+                                              { "status", "completed" },
+                                              { "usage",
+                                                QJsonObject { { "input_tokens", 50 },
+                                                              { "output_tokens", 10 } } } } } }) });
+}
+
+QByteArray encoded(const QImage &image, const char *format)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format);
+    return bytes;
+}
+
+// The bytes of a data URL, and its media type in *mimeType; empty when it is not one.
+QByteArray dataUrlBytes(const QString &url, QString *mimeType = nullptr)
+{
+    static const QRegularExpression pattern(QStringLiteral("^data:([a-z/]+);base64,(.*)$"));
+    const QRegularExpressionMatch match = pattern.match(url);
+    if (!match.hasMatch())
+        return {};
+    if (mimeType)
+        *mimeType = match.captured(1);
+    return QByteArray::fromBase64(match.captured(2).toLatin1(),
+                                  QByteArray::AbortOnBase64DecodingErrors);
+}
+
+QJsonObject bodyOf(const HttpRequest &request)
+{
+    return QJsonDocument::fromJson(request.body).object();
+}
+
+// The content parts of the one input message of a Responses body.
+QJsonArray inputContent(const QJsonObject &body)
+{
+    return body.value("input").toArray().at(0).toObject().value("content").toArray();
+}
+
+// The turns of the one run kept in the history under `dataDir`.
+QList<Turn> storedTurns(const QString &dataDir)
+{
+    HistoryStore history(dataDir + QStringLiteral("/history.sqlite"));
+    if (!history.open().result().ok)
+        return {};
+    const QList<ConversationSummary> runs = history.conversations().result();
+    return runs.size() == 1 ? history.turns(runs.constFirst().id).result() : QList<Turn>();
+}
+
 QStringList csvRecords(const QByteArray &csv)
 {
     QStringList records = QString::fromUtf8(csv).split(QStringLiteral("\r\n"));
@@ -113,8 +180,13 @@ private Q_SLOTS:
     void failingCellExitsOneAndKeepsTheOthers();
     void costGateRefusesWithoutTerminal();
     void unwritableOutExitsFourBeforeSending();
+    void generateSendsReferenceImages();
+    void generateSendsMaskedEdit();
+    void compareSharesScaledReferences();
+    void badMaskExitsTwoAndSendsNothing();
 
 private:
+    QString writeFile(const QString &name, const QByteArray &bytes) const;
     Result easel(const QStringList &arguments, const QHash<QString, QString> &environment = {});
     QString path(const QString &relative) const { return m_dir->filePath(relative); }
 
@@ -174,7 +246,7 @@ void TestCliRun::helpListsEveryFlag_data()
                                "--quality",    "--size",        "--aspect-ratio", "--background",
                                "--format",     "--compression", "--moderation",   "--n",
                                "--cost-limit", "--yes",         "--out",          "--data-dir",
-                               "--help" };
+                               "--image",      "--mask",        "--help" };
     QTest::newRow("generate") << "generate" << common;
     QTest::newRow("compare") << "compare" << common + QStringList { "--axis", "--concurrency" };
 }
@@ -217,6 +289,13 @@ void TestCliRun::badUsageExitsTwo_data()
         << QStringList { "generate", "--provider", "demo",   "--prompt", "p",
                          "--out",    out,          "--size", "4096x4096" }
         << "--size 4096x4096";
+    QTest::newRow("--mask without --image")
+        << QStringList { "generate", "--prompt", "p", "--out", out, "--mask", "m.png" }
+        << "--mask needs the image it edits";
+    QTest::newRow("missing --image")
+        << QStringList { "compare", "--prompt",         "p",       "--out",         out,
+                         "--axis",  "quality=low,high", "--image", "/nowhere/a.png" }
+        << "--image /nowhere/a.png: there is no such file.";
 }
 
 void TestCliRun::badUsageExitsTwo()
@@ -477,6 +556,183 @@ void TestCliRun::unwritableOutExitsFourBeforeSending()
     QCOMPARE(fake.requestCount(), 0);
     QVERIFY2(result.err.contains(QLatin1String("--out ")), qPrintable(result.err));
     QVERIFY2(result.err.contains(QLatin1String("Nothing was sent")), qPrintable(result.err));
+}
+
+QString TestCliRun::writeFile(const QString &name, const QByteArray &bytes) const
+{
+    QFile file(path(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path(name)));
+    return path(name);
+}
+
+void TestCliRun::generateSendsReferenceImages()
+{
+    FakeGateway fake;
+    QVERIFY(fake.listen());
+    const QByteArray made = TestPayloads::pngBytes({ 64, 48 }, Qt::darkMagenta);
+    fake.setRoute("/v1/responses", responsesStream(made));
+    fake.setRoute("/v1/images/generations", imagesStream(TestPayloads::pngBytes()));
+    const QByteArray png = TestPayloads::pngBytes({ 64, 48 }, Qt::darkBlue);
+    QImage photo(80, 60, QImage::Format_RGB32);
+    photo.fill(Qt::darkYellow);
+    const QByteArray jpeg = encoded(photo, "JPEG");
+    const QString a = writeFile(QStringLiteral("a.png"), png);
+    const QString b = writeFile(QStringLiteral("b.jpg"), jpeg);
+    const QString out = path(QStringLiteral("out"));
+    const Result result
+        = easel({ "generate", "--provider", "custom", "--prompt", "the same fox, at night",
+                  "--image", a, "--image", b, "--out", out, "--data-dir", path("data") },
+                { { "EASEL_CUSTOM_BASE_URL", fake.url("/v1").toString() } });
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+
+    // The image tool, not the direct endpoint, which takes no input images.
+    QCOMPARE(fake.requestCount(), 1);
+    const QList<HttpRequest> sent = fake.requestsFor("/v1/responses");
+    QCOMPARE(sent.size(), 1);
+    const QJsonObject body = bodyOf(sent.constFirst());
+    const QJsonArray content = inputContent(body);
+    QCOMPARE(content.size(), 3);
+    QCOMPARE(content.at(0).toObject().value("type").toString(), QStringLiteral("input_text"));
+    QCOMPARE(content.at(0).toObject().value("text").toString(),
+             QStringLiteral("the same fox, at night"));
+    QString mimeType;
+    QCOMPARE(content.at(1).toObject().value("type").toString(), QStringLiteral("input_image"));
+    QCOMPARE(dataUrlBytes(content.at(1).toObject().value("image_url").toString(), &mimeType), png);
+    QCOMPARE(mimeType, QStringLiteral("image/png"));
+    QCOMPARE(content.at(2).toObject().value("type").toString(), QStringLiteral("input_image"));
+    QCOMPARE(dataUrlBytes(content.at(2).toObject().value("image_url").toString(), &mimeType), jpeg);
+    QCOMPARE(mimeType, QStringLiteral("image/jpeg"));
+    const QJsonObject tool = body.value("tools").toArray().at(0).toObject();
+    QVERIFY(!tool.contains("input_image_mask"));
+
+    QCOMPARE(imageFiles(out), QStringList { "image-1.png" });
+    QCOMPARE(readAll(out + QStringLiteral("/image-1.png")), made);
+    QVERIFY2(result.err.contains(QLatin1String("(image tool)")), qPrintable(result.err));
+    QVERIFY2(!result.err.contains(QLatin1String("scaled")), qPrintable(result.err));
+
+    // The run's turn in the history shows what it was sent with.
+    const QList<Turn> turns = storedTurns(path("data"));
+    QCOMPARE(turns.size(), 1);
+    QCOMPARE(turns.constFirst().attachments,
+             (QList<Attachment> { { a, "image/png" }, { b, "image/jpeg" } }));
+    QVERIFY(turns.constFirst().maskPath.isEmpty());
+}
+
+void TestCliRun::generateSendsMaskedEdit()
+{
+    FakeGateway fake;
+    QVERIFY(fake.listen());
+    fake.setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes({ 64, 48 })));
+    const QByteArray png = TestPayloads::pngBytes({ 64, 48 }, Qt::darkBlue);
+    QImage maskImage(64, 48, QImage::Format_ARGB32);
+    maskImage.fill(Qt::black);
+    for (int y = 0; y < 24; ++y) { // the top half may change
+        for (int x = 0; x < 64; ++x)
+            maskImage.setPixelColor(x, y, Qt::transparent);
+    }
+    const QString a = writeFile(QStringLiteral("a.png"), png);
+    const QString m = writeFile(QStringLiteral("m.png"), encoded(maskImage, "PNG"));
+    const Result result
+        = easel({ "generate", "--provider", "custom", "--prompt", "a stormy sky", "--image", a,
+                  "--mask", m, "--out", path(QStringLiteral("out")), "--data-dir", path("data") },
+                { { "EASEL_CUSTOM_BASE_URL", fake.url("/v1").toString() } });
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(fake.requestCount(), 1);
+    const QList<HttpRequest> sent = fake.requestsFor("/v1/responses");
+    QCOMPARE(sent.size(), 1);
+    const QJsonObject body = bodyOf(sent.constFirst());
+    const QJsonArray content = inputContent(body);
+    QCOMPARE(content.size(), 2);
+    QCOMPARE(dataUrlBytes(content.at(1).toObject().value("image_url").toString()), png);
+    const QJsonObject tool = body.value("tools").toArray().at(0).toObject();
+    QCOMPARE(tool.value("action").toString(), QStringLiteral("edit"));
+    const QString maskUrl = tool.value("input_image_mask").toObject().value("image_url").toString();
+    QVERIFY2(maskUrl.startsWith(QLatin1String("data:image/png;base64,")),
+             qPrintable(maskUrl.left(40)));
+    QImage sentMask;
+    QVERIFY(sentMask.loadFromData(dataUrlBytes(maskUrl), "PNG"));
+    QCOMPARE(sentMask.convertToFormat(QImage::Format_ARGB32), maskImage);
+
+    const QList<Turn> turns = storedTurns(path("data"));
+    QCOMPARE(turns.size(), 1);
+    QCOMPARE(turns.constFirst().attachments, (QList<Attachment> { { a, "image/png" } }));
+    QCOMPARE(turns.constFirst().maskPath, m);
+}
+
+void TestCliRun::compareSharesScaledReferences()
+{
+    FakeGateway fake;
+    QVERIFY(fake.listen());
+    fake.setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes({ 64, 48 })));
+    // Wider than gpt-image-1 takes (2048 pixels): scaled once, said once, sent to every cell.
+    QImage wide(3000, 100, QImage::Format_RGB32);
+    wide.fill(Qt::darkCyan);
+    const QString photo = writeFile(QStringLiteral("wide.jpg"), encoded(wide, "JPEG"));
+    const QString out = path(QStringLiteral("out"));
+    const Result result
+        = easel({ "compare", "--provider", "custom", "--prompt", "a fox", "--image-model",
+                  "gpt-image-1", "--axis", "quality=low,high", "--image", photo, "--yes", "--out",
+                  out, "--data-dir", path("data") },
+                { { "EASEL_CUSTOM_BASE_URL", fake.url("/v1").toString() } });
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.err.count(QLatin1String("wide.jpg scaled from 3000x100 to 2048x68")), 1);
+    const QList<HttpRequest> sent = fake.requestsFor("/v1/responses");
+    QCOMPARE(sent.size(), 2);
+    QCOMPARE(fake.requestCount(), 2);
+    QByteArray first;
+    QSet<QString> qualities;
+    for (const HttpRequest &request : sent) {
+        const QJsonObject body = bodyOf(request);
+        const QJsonArray content = inputContent(body);
+        QCOMPARE(content.size(), 2);
+        const QByteArray image
+            = dataUrlBytes(content.at(1).toObject().value("image_url").toString());
+        QImage decoded;
+        QVERIFY(decoded.loadFromData(image));
+        QCOMPARE(decoded.size(), QSize(2048, 68));
+        if (first.isEmpty())
+            first = image;
+        QCOMPARE(image, first); // the same preparation for both cells
+        qualities << body.value("tools").toArray().at(0).toObject().value("quality").toString();
+    }
+    QCOMPARE(qualities, (QSet<QString> { "low", "high" }));
+    QCOMPARE(imageFiles(out), QStringList({ "01_low.png", "02_high.png", "grid.png" }));
+    const QList<Turn> turns = storedTurns(path("data"));
+    QCOMPARE(turns.size(), 2);
+    for (const Turn &turn : turns)
+        QCOMPARE(turn.attachments, (QList<Attachment> { { photo, "image/jpeg" } }));
+}
+
+void TestCliRun::badMaskExitsTwoAndSendsNothing()
+{
+    FakeGateway fake;
+    QVERIFY(fake.listen());
+    fake.setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes()));
+    const QString a = writeFile(QStringLiteral("a.png"), TestPayloads::pngBytes({ 64, 48 }));
+    // A PNG without an alpha channel: nothing in it says where the image may change.
+    const QString m
+        = writeFile(QStringLiteral("m.png"), TestPayloads::pngBytes({ 64, 48 }, Qt::black));
+    const QString out = path(QStringLiteral("out"));
+    const Result result
+        = easel({ "generate", "--provider", "custom", "--prompt", "a stormy sky", "--image", a,
+                  "--mask", m, "--yes", "--out", out, "--data-dir", path("data") },
+                { { "EASEL_CUSTOM_BASE_URL", fake.url("/v1").toString() } });
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 2, qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("The mask has no transparency")),
+             qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("Nothing was sent.")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("Try 'easel generate --help'.")),
+             qPrintable(result.err));
+    QVERIFY2(!result.err.contains(QLatin1String("Estimate:")), qPrintable(result.err));
+    QCOMPARE(fake.requestCount(), 0);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY(!QFileInfo::exists(out)); // refused before --out was made
+    QVERIFY(storedTurns(path("data")).isEmpty());
 }
 
 QTEST_MAIN(TestCliRun)

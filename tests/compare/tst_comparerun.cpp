@@ -9,10 +9,13 @@
 #include "pricing/costestimator.h"
 #include "store/historystore.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +46,70 @@ CompareAxis axis(CompareAxis::Parameter parameter, const QStringList &values)
     return a;
 }
 
+// A Responses stream (wire-formats A.3) whose one image_generation_call carries `png`.
+FakeResponse responsesStream(const QByteArray &png)
+{
+    const QList<QByteArray> events {
+        TestPayloads::sse("response.created",
+                          { { "response", QJsonObject { { "id", "resp_1" } } } }),
+        TestPayloads::sse(
+            "response.output_item.done",
+            { { "item",
+                QJsonObject { { "type", "image_generation_call" },
+                              { "id", "ig_1" },
+                              { "status", "completed" },
+                              { "result", QString::fromLatin1(png.toBase64()) } } } }),
+        TestPayloads::sse("response.completed",
+                          { { "response",
+                              QJsonObject { { "id", "resp_1" },
+                                            { "status", "completed" },
+                                            { "usage",
+                                              QJsonObject { { "input_tokens", 50 },
+                                                            { "output_tokens", 10 } } } } } })
+    };
+    return FakeResponse::sse(events);
+}
+
+QByteArray encoded(const QImage &image, const char *format)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format);
+    return bytes;
+}
+
+// A mask the size of `size`: transparent in its left half, where the image may change.
+QByteArray maskPng(QSize size)
+{
+    QImage mask(size, QImage::Format_ARGB32);
+    mask.fill(Qt::black);
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width() / 2; ++x)
+            mask.setPixelColor(x, y, Qt::transparent);
+    }
+    return encoded(mask, "PNG");
+}
+
+// The bytes of a data URL, and its media type in *mimeType; empty when it is not one.
+QByteArray dataUrlBytes(const QString &url, QString *mimeType = nullptr)
+{
+    static const QRegularExpression pattern(QStringLiteral("^data:([a-z/]+);base64,(.*)$"));
+    const QRegularExpressionMatch match = pattern.match(url);
+    if (!match.hasMatch())
+        return {};
+    if (mimeType)
+        *mimeType = match.captured(1);
+    return QByteArray::fromBase64(match.captured(2).toLatin1(),
+                                  QByteArray::AbortOnBase64DecodingErrors);
+}
+
+// The content parts of the one input message of a Responses body.
+QJsonArray inputContent(const QJsonObject &body)
+{
+    return body.value("input").toArray().at(0).toObject().value("content").toArray();
+}
+
 } // namespace
 
 class TestCompareRun : public QObject
@@ -61,8 +128,16 @@ private Q_SLOTS:
     void cancelStopsRunningAndQueued();
     void unusableProviderFailsItsCellOnly();
     void storedInHistoryAndReadBack();
+    void referencesRouteAndRequest();
+    void referencesPreparedOnceAndSentInEveryCell();
+    void maskedEditSentAndStored();
+    void badReferencesFailEveryCell_data();
+    void badReferencesFailEveryCell();
+    void maskRefusedWithoutResponses();
+    void cancelWhilePreparing();
 
 private:
+    QString writeFile(const QString &name, const QByteArray &bytes) const;
     CompareRun *makeRun(QList<ProviderProfile> providers);
     CompareSpec spec(const QString &providerId, const QList<CompareAxis> &axes) const;
 
@@ -254,26 +329,7 @@ void TestCompareRun::failingCellLeavesOthersDone()
 
 void TestCompareRun::forcedToolWithoutImageEndpoint()
 {
-    const QByteArray png = TestPayloads::pngBytes({ 40, 30 }, Qt::red);
-    const QList<QByteArray> events {
-        TestPayloads::sse("response.created",
-                          { { "response", QJsonObject { { "id", "resp_1" } } } }),
-        TestPayloads::sse(
-            "response.output_item.done",
-            { { "item",
-                QJsonObject { { "type", "image_generation_call" },
-                              { "id", "ig_1" },
-                              { "status", "completed" },
-                              { "result", QString::fromLatin1(png.toBase64()) } } } }),
-        TestPayloads::sse("response.completed",
-                          { { "response",
-                              QJsonObject { { "id", "resp_1" },
-                                            { "status", "completed" },
-                                            { "usage",
-                                              QJsonObject { { "input_tokens", 50 },
-                                                            { "output_tokens", 10 } } } } } })
-    };
-    m_fake->setRoute("/v1/responses", FakeResponse::sse(events));
+    m_fake->setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes({ 40, 30 }, Qt::red)));
     CompareRun *run = makeRun({ profile("t", m_fake->url("/v1"), false) });
     QSignalSpy finished(run, &CompareRun::finished);
     run->start(spec("t", {}));
@@ -410,6 +466,300 @@ void TestCompareRun::storedInHistoryAndReadBack()
     chat.kind = ConversationSummary::Kind::Chat;
     QVERIFY(!CompareHistory::fromStored(chat, {}, &stored, &error));
     QVERIFY(error.contains("not a comparison"));
+}
+
+QString TestCompareRun::writeFile(const QString &name, const QByteArray &bytes) const
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+void TestCompareRun::referencesRouteAndRequest()
+{
+    const ProviderProfile direct = profile("a", m_fake->url("/v1"));
+    const ProviderProfile toolOnly = profile("b", m_fake->url("/v1"), false);
+    ProviderProfile chatOnly = profile("c", m_fake->url("/v1"));
+    chatOnly.flavours = { ApiFlavour::ChatCompletions };
+    chatOnly.flavour = ApiFlavour::ChatCompletions;
+    // The direct image endpoint takes no input images: the image tool does.
+    QCOMPARE(CompareRun::routeFor(direct, true), ApiFlavour::Responses);
+    QCOMPARE(CompareRun::routeFor(toolOnly, true), ApiFlavour::Responses);
+    QCOMPARE(CompareRun::routeFor(chatOnly, true), ApiFlavour::ChatCompletions);
+    QCOMPARE(CompareRun::routeFor(chatOnly), ApiFlavour::Images);
+
+    CompareCell cell;
+    cell.prompt = QStringLiteral("a fox");
+    cell.params.imageModel = QStringLiteral("gpt-image-1");
+    PreparedReferences references;
+    references.images.append({ "/in/a.png", "png-bytes", "image/png", { 4, 3 }, { 4, 3 } });
+    references.images.append({ "/in/b.jpg", "jpeg-bytes", "image/jpeg", { 4, 3 }, { 8, 6 } });
+    GatewayRequest request
+        = CompareRun::requestFor(cell, direct, ApiFlavour::Responses, 1, references);
+    QCOMPARE(request.images.size(), 2);
+    QCOMPARE(request.images.at(0).bytes, QByteArray("png-bytes"));
+    QCOMPARE(request.images.at(0).mimeType, QStringLiteral("image/png"));
+    QCOMPARE(request.images.at(1).bytes, QByteArray("jpeg-bytes"));
+    QCOMPARE(request.images.at(1).mimeType, QStringLiteral("image/jpeg"));
+    QVERIFY(request.mask.bytes.isEmpty());
+    QCOMPARE(request.params.action, cell.params.action);
+
+    references.images.removeLast();
+    references.mask = { "/in/m.png", "mask-bytes", "image/png", { 4, 3 }, { 4, 3 } };
+    request = CompareRun::requestFor(cell, direct, ApiFlavour::Responses, 1, references);
+    QCOMPARE(request.images.size(), 1);
+    QCOMPARE(request.mask.bytes, QByteArray("mask-bytes"));
+    QCOMPARE(request.mask.mimeType, QStringLiteral("image/png"));
+    QCOMPARE(request.params.action, QStringLiteral("edit"));
+
+    // Without references, nothing changes.
+    request = CompareRun::requestFor(cell, direct, ApiFlavour::Images, 2);
+    QVERIFY(request.images.isEmpty());
+    QVERIFY(request.mask.bytes.isEmpty());
+}
+
+void TestCompareRun::referencesPreparedOnceAndSentInEveryCell()
+{
+    // A small PNG sent as it is, and a wide JPEG larger than gpt-image-1 takes (2048 pixels).
+    const QByteArray png = TestPayloads::pngBytes({ 64, 48 }, Qt::darkBlue);
+    QImage wide(3000, 100, QImage::Format_RGB32);
+    wide.fill(Qt::darkRed);
+    const QByteArray jpeg = encoded(wide, "JPEG");
+    const QString a = writeFile("a.png", png);
+    const QString b = writeFile("wide.jpg", jpeg);
+
+    m_fake->setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes({ 40, 30 }, Qt::red)));
+    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::gray));
+    CompareRun *run = makeRun({ profile("a", m_fake->url("/v1")) });
+    QSignalSpy prepared(run, &CompareRun::referencesPrepared);
+    QSignalSpy finished(run, &CompareRun::finished);
+    CompareSpec asked = spec("a",
+                             { axis(CompareAxis::Parameter::Quality, { "low", "high" }),
+                               axis(CompareAxis::Parameter::OutputFormat, { "png", "webp" }) });
+    asked.referenceImages = { a, b };
+    run->start(asked, 2);
+    QVERIFY(run->isPreparingReferences());
+    QCOMPARE(run->runningCount(), 0); // nothing goes out before the images are ready
+    QVERIFY(finished.wait(20000));
+
+    QCOMPARE(prepared.count(), 1);
+    QVERIFY(!run->isPreparingReferences());
+    const CompareRun::References &references = run->references();
+    QVERIFY2(references.ok(), qPrintable(references.error));
+    QCOMPARE(references.limits.size(), 1); // one provider, one image model: prepared once
+    QCOMPARE(references.prepared.size(), 1);
+    QCOMPARE(references.notes, QStringList { "wide.jpg scaled from 3000x100 to 2048x68" });
+
+    QCOMPARE(run->failedCount(), 0);
+    QVERIFY(m_fake->requestsFor("/v1/images/generations").isEmpty());
+    const QList<HttpRequest> sent = m_fake->requestsFor("/v1/responses");
+    QCOMPARE(sent.size(), 4);
+    for (const HttpRequest &request : sent) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const QJsonArray content = inputContent(body);
+        QCOMPARE(content.size(), 3);
+        QCOMPARE(content.at(0).toObject().value("type").toString(), QStringLiteral("input_text"));
+        QCOMPARE(content.at(0).toObject().value("text").toString(), asked.prompt);
+        QString mimeType;
+        QCOMPARE(content.at(1).toObject().value("type").toString(), QStringLiteral("input_image"));
+        QCOMPARE(dataUrlBytes(content.at(1).toObject().value("image_url").toString(), &mimeType),
+                 png);
+        QCOMPARE(mimeType, QStringLiteral("image/png"));
+        const QByteArray scaled
+            = dataUrlBytes(content.at(2).toObject().value("image_url").toString(), &mimeType);
+        QCOMPARE(scaled, references.prepared.constFirst().images.at(1).bytes);
+        QImage image;
+        QVERIFY(image.loadFromData(scaled));
+        QCOMPARE(image.size(), QSize(2048, 68));
+        // No mask: the tool is not told to edit.
+        const QJsonObject tool = body.value("tools").toArray().at(0).toObject();
+        QVERIFY(!tool.contains("input_image_mask"));
+        QVERIFY(!tool.contains("action"));
+    }
+    for (const CompareRun::Cell &cell : run->cells()) {
+        QCOMPARE(cell.route, ApiFlavour::Responses);
+        QCOMPARE(cell.turn.status, Turn::Status::Done);
+        QCOMPARE(cell.turn.attachments,
+                 (QList<Attachment> { { a, "image/png" }, { b, "image/jpeg" } }));
+        QVERIFY(cell.turn.maskPath.isEmpty());
+    }
+
+    // Two providers with their own limits: prepared once for each, not once per cell.
+    m_run.reset();
+    m_fake->setRoute("/b/v1/responses", responsesStream(TestPayloads::pngBytes()));
+    ProviderProfile other = profile("b", m_fake->url("/b/v1"));
+    other.maxInputImages = 4;
+    run = makeRun({ profile("a", m_fake->url("/v1")), other });
+    QSignalSpy finishedAgain(run, &CompareRun::finished);
+    asked.axes = { axis(CompareAxis::Parameter::Provider, { "a", "b" }),
+                   axis(CompareAxis::Parameter::Quality, { "low", "high" }) };
+    run->start(asked, 4);
+    QVERIFY(finishedAgain.wait(20000));
+    QCOMPARE(run->references().limits.size(), 2);
+    QCOMPARE(run->references().limits.at(1).maxCount, 4);
+    QCOMPARE(run->references().notes.size(), 1); // the same note from both, said once
+    QCOMPARE(run->failedCount(), 0);
+    QCOMPARE(m_fake->requestsFor("/b/v1/responses").size(), 2);
+    for (const HttpRequest &request : m_fake->requestsFor("/b/v1/responses"))
+        QCOMPARE(inputContent(QJsonDocument::fromJson(request.body).object()).size(), 3);
+}
+
+void TestCompareRun::maskedEditSentAndStored()
+{
+    const QByteArray png = TestPayloads::pngBytes({ 64, 48 }, Qt::darkGreen);
+    const QString image = writeFile("photo.png", png);
+    const QString mask = writeFile("mask.png", maskPng({ 64, 48 }));
+    HistoryStore store(m_dir->filePath("history.sqlite"));
+    QVERIFY(store.open().result().ok);
+    m_fake->setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes({ 64, 48 })));
+    CompareRun *run = makeRun({ profile("a", m_fake->url("/v1")) });
+    CompareHistory history(&store, run);
+    QSignalSpy finished(run, &CompareRun::finished);
+    CompareSpec asked = spec(
+        "a", { axis(CompareAxis::Parameter::ImageModel, { "gpt-image-1", "gpt-image-1.5" }) });
+    asked.referenceImages = { image };
+    asked.maskPath = mask;
+    run->start(asked);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(run->failedCount(), 0);
+
+    const QList<HttpRequest> sent = m_fake->requestsFor("/v1/responses");
+    QCOMPARE(sent.size(), 2);
+    QImage maskImage;
+    QVERIFY(maskImage.load(mask));
+    for (const HttpRequest &request : sent) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const QJsonArray content = inputContent(body);
+        QCOMPARE(content.size(), 2);
+        QCOMPARE(dataUrlBytes(content.at(1).toObject().value("image_url").toString()), png);
+        const QJsonObject tool = body.value("tools").toArray().at(0).toObject();
+        QCOMPARE(tool.value("action").toString(), QStringLiteral("edit"));
+        QString mimeType;
+        const QByteArray sentMask = dataUrlBytes(
+            tool.value("input_image_mask").toObject().value("image_url").toString(), &mimeType);
+        QCOMPARE(mimeType, QStringLiteral("image/png"));
+        QImage decoded;
+        QVERIFY(decoded.loadFromData(sentMask, "PNG"));
+        QCOMPARE(decoded.convertToFormat(QImage::Format_ARGB32),
+                 maskImage.convertToFormat(QImage::Format_ARGB32));
+    }
+
+    // Each cell's turn in the history keeps what it was sent with, and the spec keeps both.
+    const ConversationSummary summary = store.conversations().result().constFirst();
+    CompareHistory::StoredRun stored;
+    QString error;
+    QVERIFY2(CompareHistory::fromStored(summary, store.turns(summary.id).result(), &stored, &error),
+             qPrintable(error));
+    QCOMPARE(stored.spec, asked);
+    QCOMPARE(stored.cells.size(), 2);
+    for (const Turn &cell : stored.cells) {
+        QCOMPARE(cell.attachments, (QList<Attachment> { { image, "image/png" } }));
+        QCOMPARE(cell.maskPath, mask);
+    }
+}
+
+void TestCompareRun::badReferencesFailEveryCell_data()
+{
+    QTest::addColumn<QString>("problem");
+    QTest::addColumn<int>("maxInputImages");
+    QTest::addColumn<QString>("errorPart");
+    QTest::newRow("mask without transparency")
+        << "opaque mask" << 16 << "The mask has no transparency";
+    QTest::newRow("mask of another size")
+        << "square mask" << 16 << "The mask is 40x40 but the image it edits is 64x48";
+    QTest::newRow("image gone") << "missing image" << 16 << "gone.png";
+    QTest::newRow("not an image") << "text" << 16 << "is not an image";
+    QTest::newRow("more images than the provider takes")
+        << "two images" << 1 << "takes at most 1 reference image";
+}
+
+void TestCompareRun::badReferencesFailEveryCell()
+{
+    QFETCH(QString, problem);
+    QFETCH(int, maxInputImages);
+    QFETCH(QString, errorPart);
+    const QString image = writeFile("photo.png", TestPayloads::pngBytes({ 64, 48 }));
+    CompareSpec asked = spec("a", { axis(CompareAxis::Parameter::Quality, { "low", "high" }) });
+    asked.referenceImages = { image };
+    if (problem == QLatin1String("opaque mask")) {
+        asked.maskPath = writeFile("mask.png", TestPayloads::pngBytes({ 64, 48 }, Qt::black));
+    } else if (problem == QLatin1String("square mask")) {
+        asked.maskPath = writeFile("mask.png", maskPng({ 40, 40 }));
+    } else if (problem == QLatin1String("missing image")) {
+        asked.referenceImages = { m_dir->filePath("gone.png") };
+    } else if (problem == QLatin1String("text")) {
+        asked.referenceImages = { writeFile("notes.png", "a fox, watercolour") };
+    } else {
+        asked.referenceImages << image;
+    }
+    m_fake->setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes()));
+    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::gray));
+    ProviderProfile provider = profile("a", m_fake->url("/v1"));
+    provider.maxInputImages = maxInputImages;
+    CompareRun *run = makeRun({ provider });
+    QSignalSpy finished(run, &CompareRun::finished);
+    QSignalSpy changed(run, &CompareRun::cellChanged);
+    run->start(asked, 2);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!run->references().ok());
+    QVERIFY2(run->references().error.contains(errorPart), qPrintable(run->references().error));
+    QCOMPARE(run->failedCount(), 2);
+    for (const CompareRun::Cell &cell : run->cells()) {
+        QCOMPARE(cell.state, CompareRun::CellState::Finished);
+        QCOMPARE(cell.turn.status, Turn::Status::Failed);
+        QCOMPARE(cell.turn.errorMessage, run->references().error);
+        QCOMPARE(cell.turn.durationMs, 0);
+    }
+    QVERIFY(changed.count() >= 2);
+    QTest::qWait(50);
+    QCOMPARE(m_fake->requestCount(), 0); // nothing was sent
+}
+
+void TestCompareRun::maskRefusedWithoutResponses()
+{
+    const QString image = writeFile("photo.png", TestPayloads::pngBytes({ 64, 48 }));
+    ProviderProfile chatOnly = profile("c", m_fake->url("/v1"));
+    chatOnly.flavours = { ApiFlavour::ChatCompletions };
+    chatOnly.flavour = ApiFlavour::ChatCompletions;
+    CompareRun *run = makeRun({ chatOnly });
+    QSignalSpy finished(run, &CompareRun::finished);
+    CompareSpec asked = spec("c", {});
+    asked.referenceImages = { image };
+    asked.maskPath = writeFile("mask.png", maskPng({ 64, 48 }));
+    run->start(asked);
+    QVERIFY(finished.wait(20000));
+    const CompareRun::Cell &cell = run->cell(0);
+    QCOMPARE(cell.route, ApiFlavour::ChatCompletions);
+    QCOMPARE(cell.turn.status, Turn::Status::Failed);
+    QCOMPARE(cell.turn.errorMessage,
+             ApiFlavours::editRefusal(ApiFlavour::ChatCompletions, true, true));
+    QVERIFY(!cell.turn.errorMessage.isEmpty());
+    QCOMPARE(m_fake->requestCount(), 0);
+}
+
+void TestCompareRun::cancelWhilePreparing()
+{
+    const QString image = writeFile("photo.png", TestPayloads::pngBytes({ 64, 48 }));
+    m_fake->setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes()));
+    CompareRun *run = makeRun({ profile("a", m_fake->url("/v1")) });
+    QSignalSpy finished(run, &CompareRun::finished);
+    QSignalSpy prepared(run, &CompareRun::referencesPrepared);
+    CompareSpec asked = spec("a", { axis(CompareAxis::Parameter::Quality, { "low", "high" }) });
+    asked.referenceImages = { image };
+    run->start(asked);
+    QVERIFY(run->isPreparingReferences()); // its end comes through the event loop
+    run->cancel();
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(run->failedCount(), 2);
+    QCOMPARE(run->cell(0).turn.status, Turn::Status::Cancelled);
+    QVERIFY(prepared.wait(20000));
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(run->cell(1).turn.status, Turn::Status::Cancelled);
+    QCOMPARE(m_fake->requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCompareRun)

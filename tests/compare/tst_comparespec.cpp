@@ -41,6 +41,9 @@ private Q_SLOTS:
     void validate();
     void json();
     void jsonRefused();
+    void referencesValidate_data();
+    void referencesValidate();
+    void referencesJson();
 };
 
 void TestCompareSpec::cells_data()
@@ -283,6 +286,80 @@ void TestCompareSpec::jsonRefused()
     QVERIFY(!CompareSpec::fromJson(object, &spec, &error));
     QCOMPARE(error, QStringLiteral("The stored compare run has an unknown axis \"colour\"."));
     QCOMPARE(spec, before);
+}
+
+void TestCompareSpec::referencesValidate_data()
+{
+    QTest::addColumn<QStringList>("images");
+    QTest::addColumn<QString>("mask");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("none") << QStringList() << ""
+                          << "";
+    QTest::newRow("two images") << QStringList { "/in/a.png", "/in/b.jpg" } << ""
+                                << "";
+    QTest::newRow("one image and its mask") << QStringList { "/in/a.png" } << "/in/m.png"
+                                            << "";
+    QTest::newRow("mask without an image")
+        << QStringList() << "/in/m.png"
+        << "A mask edits one image: give exactly one reference image with it, not 0.";
+    QTest::newRow("mask with two images")
+        << QStringList { "/in/a.png", "/in/b.jpg" } << "/in/m.png"
+        << "A mask edits one image: give exactly one reference image with it, not 2.";
+}
+
+void TestCompareSpec::referencesValidate()
+{
+    QFETCH(QStringList, images);
+    QFETCH(QString, mask);
+    QFETCH(QString, error);
+    CompareSpec spec = specWith({ "quality=low,high" });
+    spec.referenceImages = images;
+    spec.maskPath = mask;
+    QCOMPARE(spec.validate(knownProviders), error);
+}
+
+void TestCompareSpec::referencesJson()
+{
+    CompareSpec spec = specWith({ "image-model=gpt-image-1,gpt-image-2" });
+    spec.referenceImages
+        = { QStringLiteral("/work/ref/photo \"one\".jpg"), QStringLiteral("/work/ref/b.png") };
+    const QByteArray twoImages = QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact);
+    CompareSpec read;
+    QString error;
+    QVERIFY2(CompareSpec::fromJson(QJsonDocument::fromJson(twoImages).object(), &read, &error),
+             qPrintable(error));
+    QCOMPARE(read.referenceImages, spec.referenceImages);
+    QVERIFY(read.maskPath.isEmpty());
+    QCOMPARE(read, spec);
+
+    spec.referenceImages = { QStringLiteral("/work/ref/b.png") };
+    spec.maskPath = QStringLiteral("/work/ref/sky mask.png");
+    QVERIFY(!(spec == read)); // the references take part in the comparison
+    QVERIFY(CompareSpec::fromJson(spec.toJson(), &read, &error));
+    QCOMPARE(read.maskPath, spec.maskPath);
+    QCOMPARE(read, spec);
+
+    // A run stored before references existed has none, and a run without any writes none.
+    const CompareSpec plain = specWith({ "quality=low" });
+    QVERIFY(!plain.toJson().contains(QLatin1String("reference_images")));
+    QVERIFY(!plain.toJson().contains(QLatin1String("mask")));
+    QVERIFY(CompareSpec::fromJson(plain.toJson(), &read, &error));
+    QVERIFY(read.referenceImages.isEmpty());
+    QCOMPARE(read, plain);
+
+    // A damaged list is refused with a sentence, and the spec is left as it was.
+    const CompareSpec before = read;
+    QJsonObject object = spec.toJson();
+    object.insert(QStringLiteral("reference_images"), QStringLiteral("/work/ref/b.png"));
+    QVERIFY(!CompareSpec::fromJson(object, &read, &error));
+    QCOMPARE(error,
+             QStringLiteral("The stored compare run is damaged: its reference images are not a "
+                            "list."));
+    object.insert(QStringLiteral("reference_images"), QJsonArray { "/a.png", 3 });
+    QVERIFY(!CompareSpec::fromJson(object, &read, &error));
+    QVERIFY2(error.contains(QLatin1String("a reference image has no file name")),
+             qPrintable(error));
+    QCOMPARE(read, before);
 }
 
 QTEST_GUILESS_MAIN(TestCompareSpec)
