@@ -1,9 +1,11 @@
 #include "conversationview.h"
 
 #include "chat/conversationmodel.h"
+#include "emptyconversationhint.h"
 #include "image/imagecache.h"
 #include "lazyrowlayout.h"
 #include "turndelegate.h"
+#include "turnrevealer.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -57,6 +59,7 @@ ConversationView::ConversationView(QWidget *parent)
 
     m_ownCache = new ImageCache(this);
     setImageCache(m_ownCache);
+    m_revealer = new TurnRevealer(this);
 
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &ConversationView::onRangeChanged);
@@ -306,6 +309,72 @@ bool ConversationView::retryAt(const QPoint &viewportPos, QString *turnId, QStri
     return true;
 }
 
+QRect ConversationView::attachmentRect(const QModelIndex &index, int attachment) const
+{
+    if (!index.isValid())
+        return {};
+    const TurnLayout layout = m_delegate->layoutFor(index, font());
+    for (const TurnLayout::Thumbnail &thumbnail : layout.thumbnails()) {
+        if (thumbnail.index == attachment)
+            return thumbnail.rect.translated(visualRect(index).topLeft());
+    }
+    return {};
+}
+
+QRect ConversationView::parentTileRect(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const QRect tile = m_delegate->layoutFor(index, font()).parentTileRect();
+    return tile.isNull() ? QRect() : tile.translated(visualRect(index).topLeft());
+}
+
+int ConversationView::referenceAt(const QPoint &viewportPos, QModelIndex *turnIndex) const
+{
+    const QModelIndex index = indexAt(viewportPos);
+    *turnIndex = index;
+    if (!index.isValid())
+        return noReference;
+    const TurnLayout layout = m_delegate->layoutFor(index, font());
+    const QPoint point = viewportPos - visualRect(index).topLeft();
+    if (layout.parentTileAt(point))
+        return layout.parentState() == TurnLayout::Parent::Found ? parentReference : noReference;
+    const int attachment = layout.attachmentIndexAt(point);
+    if (attachment < 0)
+        return noReference;
+    const QString path = turnAt(index).attachments.value(attachment).filePath;
+    const bool unreadable = m_imageCache && !m_imageCache->errorFor(path).isEmpty();
+    return path.isEmpty() || unreadable ? noReference : attachment;
+}
+
+void ConversationView::activateReference(const QModelIndex &index, int reference)
+{
+    const Turn turn = turnAt(index);
+    if (reference == parentReference) {
+        if (revealImage(turn.editOf))
+            Q_EMIT originalActivated(turn.editOf);
+        return;
+    }
+    if (reference < 0 || reference >= turn.attachments.size())
+        return;
+    // The viewer takes any image file: a reference image opens like a generated one.
+    ImageAsset file;
+    file.state = ImageAsset::State::Final;
+    file.filePath = turn.attachments.at(reference).filePath;
+    file.mimeType = turn.attachments.at(reference).mimeType;
+    Q_EMIT viewImageRequested(file);
+}
+
+bool ConversationView::revealImage(const ImageRef &image)
+{
+    return m_revealer->reveal(image);
+}
+
+QModelIndex ConversationView::highlightedRow() const
+{
+    return m_revealer->highlightedRow();
+}
+
 QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
 {
     QModelIndex index;
@@ -327,6 +396,16 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
             Q_EMIT retryImageRequested(turnId, itemId);
         });
         retry->setObjectName(QStringLiteral("retryDownloadAction"));
+        menu->addSeparator();
+    }
+    if (onImage && canExport(image)) {
+        const ImageRef ref { turn.id, image.itemId };
+        QAction *edit = menu->addAction(tr("Edit This Image"), this,
+                                        [this, ref] { Q_EMIT editImageRequested(ref); });
+        edit->setObjectName(QStringLiteral("editImageAction"));
+        QAction *masked = menu->addAction(tr("Edit with Mask…"), this,
+                                          [this, ref] { Q_EMIT maskedEditRequested(ref); });
+        masked->setObjectName(QStringLiteral("maskedEditAction"));
         menu->addSeparator();
     }
     if (onImage) {
@@ -385,7 +464,12 @@ void ConversationView::mousePressEvent(QMouseEvent *event)
     m_pressIndex = QPersistentModelIndex();
     m_pressItem.clear();
     m_pressRetry.clear();
+    m_pressReferenceRow = QPersistentModelIndex();
+    m_pressReference = noReference;
     if (event->button() == Qt::LeftButton) {
+        QModelIndex referenceRow;
+        m_pressReference = referenceAt(event->position().toPoint(), &referenceRow);
+        m_pressReferenceRow = referenceRow;
         QString turnId;
         QString itemId;
         if (retryAt(event->position().toPoint(), &turnId, &itemId))
@@ -418,7 +502,8 @@ void ConversationView::mouseMoveEvent(QMouseEvent *event)
         QModelIndex index;
         QString turnId;
         QString itemId;
-        const bool overImage = canView(imageAt(pos, &index)) || retryAt(pos, &turnId, &itemId);
+        const bool overImage = canView(imageAt(pos, &index)) || retryAt(pos, &turnId, &itemId)
+            || referenceAt(pos, &index) != noReference;
         bool overLink = false;
         if (!overImage && (index = indexAt(pos)).isValid()) {
             const TurnLayout layout = m_delegate->layoutFor(index, font());
@@ -441,6 +526,10 @@ void ConversationView::mouseReleaseEvent(QMouseEvent *event)
         && retryAt(pos, &turnId, &itemId) && m_pressRetry == turnId + QLatin1Char('/') + itemId) {
         // Released on the Retry button it was pressed on: a button click.
         Q_EMIT retryImageRequested(turnId, itemId);
+    } else if (event->button() == Qt::LeftButton && m_pressReference != noReference) {
+        QModelIndex index;
+        if (referenceAt(pos, &index) == m_pressReference && index == m_pressReferenceRow)
+            activateReference(index, m_pressReference);
     } else if (event->button() == Qt::LeftButton) {
         if (m_pressIndex.isValid()) {
             const ImageAsset image = imageAt(pos);
@@ -456,6 +545,7 @@ void ConversationView::mouseReleaseEvent(QMouseEvent *event)
     m_pressIndex = QPersistentModelIndex();
     m_pressItem.clear();
     m_pressRetry.clear();
+    m_pressReference = noReference;
     QListView::mouseReleaseEvent(event);
 }
 
@@ -515,34 +605,9 @@ void ConversationView::startImageDrag(const ImageAsset &image)
 void ConversationView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
-    if (model() && model()->rowCount() > 0)
-        return;
-    // An empty conversation says what to do instead of showing a blank page.
     QPainter painter(viewport());
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRect area = viewport()->rect();
-    QFont title = font();
-    title.setPointSizeF(title.pointSizeF() * 1.6);
-    title.setWeight(QFont::DemiBold);
-    QFont body = font();
-    const QFontMetrics titleMetrics(title);
-    const QFontMetrics bodyMetrics(body);
-    const int blockHeight = titleMetrics.height() + 10 + bodyMetrics.lineSpacing() * 2;
-    int y = area.center().y() - blockHeight / 2;
-
-    QColor muted = palette().color(QPalette::Text);
-    muted.setAlphaF(0.55f);
-    painter.setFont(title);
-    painter.setPen(palette().color(QPalette::Text));
-    painter.drawText(QRect(area.left(), y, area.width(), titleMetrics.height()), Qt::AlignCenter,
-                     tr("What shall we draw today?"));
-    y += titleMetrics.height() + 10;
-    painter.setFont(body);
-    painter.setPen(muted);
-    painter.drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()),
-                     Qt::AlignCenter, tr("Describe an image below and press Ctrl+Enter."));
-    y += bodyMetrics.lineSpacing();
-    painter.drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()),
-                     Qt::AlignCenter,
-                     tr("Image settings are on the right; every turn shows what it cost."));
+    if (model() && model()->rowCount() > 0)
+        m_revealer->paint(&painter); // nothing once the outline has faded
+    else // an empty conversation says what to do instead of showing a blank page
+        EmptyConversationHint::paint(&painter, viewport()->rect(), font(), palette());
 }

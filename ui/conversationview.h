@@ -17,6 +17,7 @@ class QMimeData;
 class QMenu;
 class LazyRowLayout;
 class TurnDelegate;
+class TurnRevealer;
 
 // The conversation: a virtualized list of turns, one row per turn, painted by TurnDelegate. Only
 // the rows in view (and a margin around it) are laid out and painted; the others have an
@@ -26,8 +27,9 @@ class TurnDelegate;
 // bottom while the designer is there and stays put once they scroll up to look at something.
 //
 // Images come from an ImageCache at their display size; the view repaints only the rows that were
-// waiting for an image when it is decoded. What to do with an image (save, copy, details, view)
-// is signalled; the window that owns the view decides.
+// waiting for an image when it is decoded. What to do with an image (save, copy, details, view,
+// edit) is signalled; the window that owns the view decides. A click on a reference thumbnail
+// opens it like an image; a click on an edit's Original tile scrolls to the turn it came from.
 class ConversationView : public QListView
 {
     Q_OBJECT
@@ -58,6 +60,17 @@ public:
     QRect imageRect(const QModelIndex &index, int imageIndex) const;
     // The Retry button of a failed linked image, in viewport coordinates; null when it has none.
     QRect retryRect(const QModelIndex &index, int imageIndex) const;
+    // The thumbnail of reference image `attachment` of a row, in viewport coordinates; null when
+    // it has none (e.g. it is counted in the "+N" tile).
+    QRect attachmentRect(const QModelIndex &index, int attachment) const;
+    // The Original tile of an edit turn, in viewport coordinates; null when the turn edits nothing.
+    QRect parentTileRect(const QModelIndex &index) const;
+
+    // Scrolls to the turn holding `image` so that the image shows, and outlines that turn for a
+    // moment. False, and nothing moves, when the image is no longer in the conversation.
+    bool revealImage(const ImageRef &image);
+    // The row revealImage() outlined, while the outline fades; invalid otherwise.
+    QModelIndex highlightedRow() const;
 
     // The context menu for a point of the viewport: image actions over an image, turn actions
     // elsewhere on a row; nullptr over empty space. The caller owns the menu. Public so that tests
@@ -81,6 +94,11 @@ Q_SIGNALS:
     void linkActivated(const QUrl &url);
     // The designer asked to download a failed linked image again (Retry on its card or menu).
     void retryImageRequested(const QString &turnId, const QString &itemId);
+    // "Edit This Image" and "Edit with Mask…" on a final image: the window starts an edit of it.
+    void editImageRequested(const ImageRef &image);
+    void maskedEditRequested(const ImageRef &image);
+    // The Original tile of an edit was clicked: the view has scrolled to `image` (the parent).
+    void originalActivated(const ImageRef &image);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -108,6 +126,12 @@ private:
     void startImageDrag(const ImageAsset &image);
     // The turn and image whose Retry button is under `viewportPos`; false when there is none.
     bool retryAt(const QPoint &viewportPos, QString *turnId, QString *itemId) const;
+    // What a click at `viewportPos` opens among a turn's references: an attachment's index,
+    // parentReference for a found Original tile, or noReference (also for an unreadable file).
+    int referenceAt(const QPoint &viewportPos, QModelIndex *turnIndex) const;
+    void activateReference(const QModelIndex &index, int reference);
+    static constexpr int noReference = -1;
+    static constexpr int parentReference = -2;
 
     TurnDelegate *m_delegate = nullptr;
     std::unique_ptr<LazyRowLayout> m_rows;
@@ -120,4 +144,8 @@ private:
     QString m_pressItem; // file path of the pressed image
     QPoint m_pressPos;
     QString m_pressRetry; // "turn id/item id" of the Retry button a press landed on
+    // The reference a press landed on: a release on the same one activates it.
+    QPersistentModelIndex m_pressReferenceRow;
+    int m_pressReference = noReference;
+    TurnRevealer *m_revealer = nullptr;
 };

@@ -2,6 +2,8 @@
 
 #include "chat/conversationmodel.h"
 #include "image/imagecache.h"
+#include "imagedrawing.h"
+#include "turnreferencespainter.h"
 #include "viewpalette.h"
 
 #include <QAbstractItemView>
@@ -15,6 +17,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 
@@ -39,43 +42,19 @@ void drawDocument(QPainter *painter, QTextDocument *document, const QRect &rect,
     painter->restore();
 }
 
-// The image drawn with rounded corners: a textured brush keeps the edge antialiased, which a clip
-// path would not.
-void drawRoundedImage(QPainter *painter, const QRect &rect, const QImage &image,
-                      const QPalette &palette)
+// The image an edit turn edits, as the conversation has it now; nothing when the turn edits
+// nothing or its parent is no longer in the conversation.
+std::optional<ImageAsset> parentOf(const QModelIndex &index, const Turn &turn)
 {
-    const QSize fitted = image.size().scaled(rect.size(), Qt::KeepAspectRatio);
-    QRectF target(QPointF(0, 0), QSizeF(fitted));
-    target.moveCenter(QRectF(rect).center());
-    QTransform transform;
-    transform.translate(target.left(), target.top());
-    transform.scale(target.width() / image.width(), target.height() / image.height());
-    QBrush brush(image);
-    brush.setTransform(transform);
-    const qreal radius = TurnLayout::imageRadius;
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(brush);
-    painter->drawRoundedRect(target, radius, radius);
-    painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(ViewPalette::hairline(palette), 1));
-    painter->drawRoundedRect(target.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+    if (turn.editOf.isNull())
+        return std::nullopt;
+    const auto *model = qobject_cast<const ConversationModel *>(index.model());
+    return model ? model->findImage(turn.editOf) : std::nullopt;
 }
 
-// A small picture glyph (frame, hill, sun) for placeholder cards.
-void drawPictureGlyph(QPainter *painter, const QPointF &center, const QColor &color)
+const ImageAsset *pointerTo(const std::optional<ImageAsset> &image)
 {
-    const QRectF frame(center.x() - 15, center.y() - 11, 30, 22);
-    painter->setPen(QPen(color, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawRoundedRect(frame, 4, 4);
-    QPainterPath hill;
-    hill.moveTo(frame.left() + 4, frame.bottom() - 4);
-    hill.lineTo(frame.left() + 12, frame.top() + 10);
-    hill.lineTo(frame.left() + 18, frame.bottom() - 8);
-    hill.lineTo(frame.left() + 21, frame.bottom() - 11);
-    hill.lineTo(frame.right() - 4, frame.bottom() - 4);
-    painter->drawPath(hill);
-    painter->drawEllipse(QPointF(frame.right() - 8, frame.top() + 7), 2.2, 2.2);
+    return image ? &*image : nullptr;
 }
 
 QString formatBytes(qint64 bytes)
@@ -115,11 +94,12 @@ TurnLayout TurnDelegate::layoutFor(const QModelIndex &index, const QFont &font) 
     const QString key
         = turn.id.isEmpty() ? QStringLiteral("#") + QString::number(index.row()) : turn.id;
     const int width = effectiveWidth();
+    const std::optional<ImageAsset> parent = parentOf(index, turn);
     const auto it = m_layouts.constFind(key);
-    if (it != m_layouts.constEnd() && it->width() == width && it->bodyFont() == font)
+    if (it != m_layouts.constEnd() && isCurrent(*it, font, pointerTo(parent)))
         return *it;
     ++m_layoutCount;
-    TurnLayout layout(turn, width, font);
+    TurnLayout layout(turn, width, font, TurnLayout::Measure::Exact, pointerTo(parent));
     m_layouts.insert(key, layout);
     m_estimates.remove(key);
     return layout;
@@ -127,8 +107,17 @@ TurnLayout TurnDelegate::layoutFor(const QModelIndex &index, const QFont &font) 
 
 bool TurnDelegate::hasLayout(const QModelIndex &index, const QFont &font) const
 {
-    const auto it = m_layouts.constFind(rowKey(index));
-    return it != m_layouts.constEnd() && it->width() == effectiveWidth() && it->bodyFont() == font;
+    const Turn turn = index.data(ConversationModel::TurnRole).value<Turn>();
+    const auto it = m_layouts.constFind(
+        turn.id.isEmpty() ? QStringLiteral("#") + QString::number(index.row()) : turn.id);
+    return it != m_layouts.constEnd() && isCurrent(*it, font, pointerTo(parentOf(index, turn)));
+}
+
+bool TurnDelegate::isCurrent(const TurnLayout &layout, const QFont &font,
+                             const ImageAsset *parent) const
+{
+    return layout.width() == effectiveWidth() && layout.bodyFont() == font
+        && layout.hasParent(parent);
 }
 
 QSize TurnDelegate::sizeFor(const QModelIndex &index, const QFont &font) const
@@ -137,17 +126,20 @@ QSize TurnDelegate::sizeFor(const QModelIndex &index, const QFont &font) const
     const QString key
         = turn.id.isEmpty() ? QStringLiteral("#") + QString::number(index.row()) : turn.id;
     const int width = effectiveWidth();
+    const std::optional<ImageAsset> parent = parentOf(index, turn);
     QSize size;
     if (const auto it = m_layouts.constFind(key);
-        it != m_layouts.constEnd() && it->width() == width && it->bodyFont() == font) {
+        it != m_layouts.constEnd() && isCurrent(*it, font, pointerTo(parent))) {
         size = it->size();
     } else if (const auto estimate = m_estimates.constFind(key); estimate != m_estimates.constEnd()
-               && estimate->width == width && estimate->font == font) {
+               && estimate->width == width && estimate->font == font
+               && estimate->parent == parent) {
         size = estimate->size;
     } else {
         ++m_estimateCount;
-        size = TurnLayout(turn, width, font, TurnLayout::Measure::Estimate).size();
-        m_estimates.insert(key, { width, font, size });
+        size = TurnLayout(turn, width, font, TurnLayout::Measure::Estimate, pointerTo(parent))
+                   .size();
+        m_estimates.insert(key, { width, font, size, parent });
     }
     if (m_recording)
         m_laidOut.insert(key, size.height());
@@ -218,7 +210,17 @@ void TurnDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->drawRoundedRect(card, 14, 14);
     }
 
-    paintPrompt(painter, layout, turn, palette);
+    paintPrompt(painter, layout, palette);
+    // Reference thumbnails and an edit's Original tile, decoded like the turn's own images.
+    const TurnReferencesPainter references(
+        painter, palette, layout.smallFont(),
+        [this, &index](const QString &filePath, QSize targetPixels, QString *error) {
+            ImageAsset file;
+            file.filePath = filePath;
+            return imageFor(file, targetPixels, index, error);
+        });
+    references.paintThumbnails(layout, turn);
+    references.paintParent(layout, turn);
 
     if (!layout.headerRect().isNull()) {
         const QRect header = layout.headerRect();
@@ -267,7 +269,7 @@ void TurnDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->restore();
 }
 
-void TurnDelegate::paintPrompt(QPainter *painter, const TurnLayout &layout, const Turn &turn,
+void TurnDelegate::paintPrompt(QPainter *painter, const TurnLayout &layout,
                                const QPalette &palette) const
 {
     if (QTextDocument *prompt = layout.promptDocument()) {
@@ -276,12 +278,6 @@ void TurnDelegate::paintPrompt(QPainter *painter, const TurnLayout &layout, cons
         painter->setBrush(ViewPalette::bubbleFill(palette));
         painter->drawRoundedRect(QRectF(layout.promptBubbleRect()), radius, radius);
         drawDocument(painter, prompt, layout.promptTextRect(), palette);
-    }
-    if (!layout.attachmentRect().isNull()) {
-        painter->setFont(layout.smallFont());
-        painter->setPen(ViewPalette::secondaryText(palette));
-        painter->drawText(layout.attachmentRect(), Qt::AlignRight | Qt::AlignVCenter,
-                          TurnLayout::attachmentText(turn));
     }
 }
 
@@ -334,7 +330,7 @@ void TurnDelegate::paintImage(QPainter *painter, const TurnLayout::ImageSlot &sl
     const bool final = image.state == ImageAsset::State::Final;
 
     if (!decoded.isNull()) {
-        drawRoundedImage(painter, rect, decoded, palette);
+        ImageDrawing::drawRoundedImage(painter, rect, decoded, palette, TurnLayout::imageRadius);
         if (final) {
             m_lastShown.remove(key);
         } else {
@@ -346,7 +342,8 @@ void TurnDelegate::paintImage(QPainter *painter, const TurnLayout::ImageSlot &sl
         paintFailed(painter, rect, error, palette, font);
         return;
     } else if (const QImage previous = m_lastShown.value(key); !previous.isNull()) {
-        drawRoundedImage(painter, rect, previous, palette); // until the new one is decoded
+        ImageDrawing::drawRoundedImage(painter, rect, previous, palette,
+                                       TurnLayout::imageRadius); // until the new one is decoded
     } else {
         paintPlaceholder(painter, rect, final ? tr("Loading…") : tr("Generating…"), palette, font);
     }
@@ -382,7 +379,8 @@ void TurnDelegate::paintPlaceholder(QPainter *painter, const QRect &rect, const 
     const QColor color = ViewPalette::secondaryText(palette);
     QPointF center = QRectF(rect).center();
     if (roomForGlyph) {
-        drawPictureGlyph(painter, center - QPointF(0, metrics.height() / 2.0 + 4), color);
+        ImageDrawing::drawPictureGlyph(painter, center - QPointF(0, metrics.height() / 2.0 + 4),
+                                       color);
         center.ry() += 14;
     }
     painter->setFont(font);
@@ -532,8 +530,14 @@ bool TurnDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     if (!event || !view || event->type() != QEvent::ToolTip)
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     const TurnLayout layout = layoutFor(index, option.font);
-    const int imageIndex = layout.imageIndexAt(event->pos() - option.rect.topLeft());
+    const QPoint point = event->pos() - option.rect.topLeft();
+    const int imageIndex = layout.imageIndexAt(point);
     const Turn turn = index.data(ConversationModel::TurnRole).value<Turn>();
+    if (const QString tip = TurnReferencesPainter::toolTipAt(layout, turn, point, m_imageCache);
+        !tip.isEmpty()) {
+        QToolTip::showText(event->globalPos(), tip, view->viewport());
+        return true;
+    }
     if (imageIndex < 0 || imageIndex >= turn.images.size()) {
         QToolTip::hideText();
         return true; // the row's text is its own tooltip; Qt's default would repeat it

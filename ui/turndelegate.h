@@ -10,7 +10,10 @@
 #include <QPointer>
 #include <QStyledItemDelegate>
 
-// Paints one turn of the conversation: the prompt bubble, the Markdown answer, the images (a
+#include <optional>
+
+// Paints one turn of the conversation: the prompt bubble and its reference thumbnails (painted by
+// TurnReferencesPainter, like an edit's Original tile), the Markdown answer, the images (a
 // placeholder, a preview or the final image, all in the same reserved rect), the progress or
 // error line and the usage line.
 //
@@ -75,8 +78,9 @@ public:
     static QString rowKey(const QModelIndex &index);
 
 private:
-    void paintPrompt(QPainter *painter, const TurnLayout &layout, const Turn &turn,
-                     const QPalette &palette) const;
+    void paintPrompt(QPainter *painter, const TurnLayout &layout, const QPalette &palette) const;
+    // Whether a cached layout still fits: the width, the font and the edited image's parent.
+    bool isCurrent(const TurnLayout &layout, const QFont &font, const ImageAsset *parent) const;
     void paintImage(QPainter *painter, const TurnLayout::ImageSlot &slot, const ImageAsset &image,
                     const QModelIndex &index, const QPalette &palette, const QFont &font) const;
     void paintPlaceholder(QPainter *painter, const QRect &rect, const QString &label,
@@ -97,6 +101,7 @@ private:
         int width = 0;
         QFont font;
         QSize size;
+        std::optional<ImageAsset> parent; // an edit's parent as it was measured
     };
 
     QPointer<ImageCache> m_imageCache;

@@ -201,7 +201,8 @@ private:
 
 } // namespace
 
-TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure)
+TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure,
+                       const ImageAsset *parent)
     : m_width(std::max(width, 1))
     , m_estimate(measure == Measure::Estimate)
     , m_bodyFont(font)
@@ -220,7 +221,6 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
     int y = topPadding;
 
     // The designer's prompt: a bubble hugging its text, right-aligned, at most ~3/4 of the column.
-    const QString attachments = attachmentText(turn);
     if (!turn.prompt.isEmpty()) {
         const int maxTextWidth = std::max(columnWidth * 3 / 4 - 2 * bubblePaddingX, 60);
         int textWidth = 0;
@@ -244,11 +244,9 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
                              m_promptBubble.top() + bubblePaddingY, textWidth, textHeight);
         y += m_promptBubble.height();
     }
-    if (!attachments.isEmpty()) {
+    if (!turn.attachments.isEmpty()) {
         y += smallGap;
-        const int h = lineHeight(m_smallFont);
-        m_attachments = QRect(left, y, columnWidth, h);
-        y += h;
+        y += layOutThumbnails(turn, y);
     }
     if (!m_promptBubble.isNull() || !m_attachments.isNull())
         y += gap + smallGap;
@@ -273,17 +271,22 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
         m_text = QRect(left, y, columnWidth, h);
         y += h + gap;
     }
+    // An edit's results go right of its Original tile, which takes what the results leave.
+    const int imagesWidth = turn.editOf.isNull() ? columnWidth : layOutParent(turn, parent, y);
+    const int imagesLeft = right - imagesWidth;
+    const int parentBottom = m_parentTile.isNull() ? y : m_parentLabel.bottom() + 1 + gap;
     for (int i = 0; i < turn.images.size(); ++i) {
         const ImageAsset &image = turn.images.at(i);
         const bool failed = image.state == ImageAsset::State::Failed;
         const bool retryable = failed && !image.sourceUrl.isEmpty();
-        const QSize size = failed ? QSize(std::min(columnWidth, failedCardWidth),
+        const QSize size = failed ? QSize(std::min(imagesWidth, failedCardWidth),
                                           retryable ? failedLinkCardHeight : failedCardHeight)
-                                  : imageDisplaySize(image, turn.requested, columnWidth);
-        const QRect rect(QPoint(left, y), size);
+                                  : imageDisplaySize(image, turn.requested, imagesWidth);
+        const QRect rect(QPoint(imagesLeft, y), size);
         m_images.append({ i, rect, retryable ? retryButtonRect(rect, m_smallFont) : QRect() });
         y += size.height() + gap;
     }
+    y = std::max(y, parentBottom);
 
     // The status line reserves its height whenever there is one, so a ticking "Generating… n s"
     // never changes the row height; only the transition to the usage line does.
@@ -300,6 +303,88 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
     // The last part's trailing gap becomes part of the bottom padding.
     m_height = y + bottomPadding - smallGap;
     m_column.setHeight(m_height);
+}
+
+int TurnLayout::layOutThumbnails(const Turn &turn, int top)
+{
+    // As many tiles as the column holds, at most maxThumbnails + 1: when some attachments are
+    // left over, the last tile says "+N" for them.
+    const int count = int(turn.attachments.size());
+    const int fit = std::max((m_column.width() + smallGap) / (thumbnailSide + smallGap), 1);
+    const int tiles = std::min({ count, maxThumbnails + 1, fit });
+    const int shown = tiles < count ? tiles - 1 : tiles;
+    const int stripWidth = tiles * thumbnailSide + (tiles - 1) * smallGap;
+    m_attachments
+        = QRect(m_column.left() + m_column.width() - stripWidth, top, stripWidth, thumbnailSide);
+    int x = m_attachments.left();
+    for (int i = 0; i < shown; ++i) {
+        m_thumbnails.append({ i, QRect(x, top, thumbnailSide, thumbnailSide) });
+        x += thumbnailSide + smallGap;
+    }
+    if (shown < count) {
+        m_moreThumbnails = QRect(x, top, thumbnailSide, thumbnailSide);
+        m_moreCount = count - shown;
+    }
+    return thumbnailSide;
+}
+
+int TurnLayout::layOutParent(const Turn &turn, const ImageAsset *parent, int top)
+{
+    const int columnWidth = m_column.width();
+    // A share of the first result's width: of what it would be given alone (a small result keeps
+    // a small original), and of what the tile leaves it (2/7 of the room is 40% of the rest).
+    const QSize alone = imageDisplaySize(turn.images.value(0), turn.requested, columnWidth);
+    const int room = columnWidth - arrowWidth;
+    const int tileWidth
+        = std::max(std::min({ maxParentSide, alone.width() * parentSharePercent / 100,
+                              room * parentSharePercent / (100 + parentSharePercent) }),
+                   std::min(minParentWidth, room / 2));
+    QSize tile;
+    if (parent) {
+        m_parentState = Parent::Found;
+        m_parentImage = *parent;
+        QSize pixels = parent->pixelSize;
+        if (!pixels.isValid() || pixels.isEmpty())
+            pixels = QSize(1024, 1024);
+        tile = pixels.scaled(QSize(std::max(tileWidth, 1), maxParentSide), Qt::KeepAspectRatio)
+                   .expandedTo(QSize(1, 1));
+    } else {
+        m_parentState = Parent::Missing;
+        // Room for "Original no longer in this conversation" on a few lines.
+        tile = QSize(tileWidth, std::max(tileWidth * 2 / 3, 3 * lineHeight(m_smallFont) + 16));
+    }
+    m_parentTile = QRect(QPoint(m_column.left(), top), tile);
+    m_parentLabel = QRect(m_column.left(), m_parentTile.bottom() + 1 + smallGap / 2, tile.width(),
+                          lineHeight(m_smallFont));
+    m_arrow = QRect(m_parentTile.right() + 1, top, arrowWidth, tile.height());
+    return std::max(columnWidth - tile.width() - arrowWidth, 1);
+}
+
+bool TurnLayout::hasParent(const ImageAsset *parent) const
+{
+    switch (m_parentState) {
+    case Parent::None:
+        return true; // not an edit: the parent does not matter
+    case Parent::Missing:
+        return parent == nullptr;
+    case Parent::Found:
+        return parent && *parent == m_parentImage;
+    }
+    return false;
+}
+
+int TurnLayout::attachmentIndexAt(QPoint point) const
+{
+    for (const Thumbnail &thumbnail : m_thumbnails) {
+        if (thumbnail.rect.contains(point))
+            return thumbnail.index;
+    }
+    return -1;
+}
+
+bool TurnLayout::parentTileAt(QPoint point) const
+{
+    return m_parentState != Parent::None && m_parentTile.contains(point);
 }
 
 int TurnLayout::imageIndexAt(QPoint point) const

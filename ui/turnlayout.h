@@ -21,6 +21,11 @@ class QTextDocument;
 // Images get their rect from ImageAsset::pixelSize (or the requested size while nothing is known)
 // before any pixel is decoded, so a row does not change height when its images arrive.
 //
+// The references of a turn are laid out the same way: the reference images sent with the prompt
+// as a row of square thumbnails under the bubble (a fixed size, so no file is read to lay them
+// out), and for an edit the image it edits ("Original", sized from its parent ImageAsset's
+// pixelSize) at the start of the image area, an arrow, then the results beside it.
+//
 // A layout can also be an estimate: the same geometry for everything but the two texts, whose
 // heights are guessed from their length and the width instead of laying out a QTextDocument.
 // The view gives rows it has not shown yet an estimated height, which costs a small fraction of
@@ -44,6 +49,15 @@ public:
     static constexpr int failedLinkCardHeight = 112;
     static constexpr int smallGap = 6;
     static constexpr int gap = 12;
+    // Reference thumbnails: at most this many, then a "+N" tile for the rest.
+    static constexpr int thumbnailSide = 48;
+    static constexpr int thumbnailRadius = 8;
+    static constexpr int maxThumbnails = 6;
+    // The Original tile of an edit: a share of the result's width, within these bounds.
+    static constexpr int parentSharePercent = 40;
+    static constexpr int minParentWidth = 64;
+    static constexpr int maxParentSide = 220;
+    static constexpr int arrowWidth = 36;
 
     struct ImageSlot
     {
@@ -52,11 +66,23 @@ public:
         QRect retry; // the Retry button of a failed linked image; null otherwise
     };
 
+    struct Thumbnail
+    {
+        int index = -1; // into Turn::attachments
+        QRect rect;
+    };
+
     enum class Measure { Exact, Estimate };
+    // What an edit turn's Original tile shows: nothing (not an edit), the parent image, or a note
+    // that the parent is no longer in the conversation.
+    enum class Parent { None, Found, Missing };
 
     TurnLayout() = default;
     // Lays out `turn` for a row `width` logical pixels wide, with `font` as the body font.
-    TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure = Measure::Exact);
+    // `parent` is the image an edit turn edits (Turn::editOf looked up in the conversation);
+    // null when it is not there any more, ignored for a turn that edits nothing.
+    TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure = Measure::Exact,
+               const ImageAsset *parent = nullptr);
 
     bool isValid() const { return m_width > 0; }
     bool isEstimate() const { return m_estimate; }
@@ -66,7 +92,21 @@ public:
     QRect columnRect() const { return m_column; }
     QRect promptBubbleRect() const { return m_promptBubble; }
     QRect promptTextRect() const { return m_promptText; }
+    // The thumbnails' strip, right-aligned under the prompt bubble.
     QRect attachmentRect() const { return m_attachments; }
+    const QList<Thumbnail> &thumbnails() const { return m_thumbnails; }
+    // The "+N" tile standing for the attachments without a thumbnail; null when all have one.
+    QRect moreThumbnailsRect() const { return m_moreThumbnails; }
+    int moreThumbnailsCount() const { return m_moreCount; }
+    Parent parentState() const { return m_parentState; }
+    // The parent as it was laid out (default when None or Missing).
+    const ImageAsset &parentImage() const { return m_parentImage; }
+    QRect parentTileRect() const { return m_parentTile; }
+    QRect parentLabelRect() const { return m_parentLabel; }
+    QRect arrowRect() const { return m_arrow; }
+    // Whether this layout was made with `parent` as the turn's parent (a cached layout is stale
+    // once the parent changed or left the conversation).
+    bool hasParent(const ImageAsset *parent) const;
     QRect headerRect() const { return m_header; }
     QRect textRect() const { return m_text; }
     const QList<ImageSlot> &images() const { return m_images; }
@@ -83,6 +123,10 @@ public:
 
     // Index into Turn::images of the image under `point` (row coordinates), or -1.
     int imageIndexAt(QPoint point) const;
+    // Index into Turn::attachments of the thumbnail under `point`, or -1 (also on "+N").
+    int attachmentIndexAt(QPoint point) const;
+    // Whether `point` is on the Original tile (found or missing: see parentState()).
+    bool parentTileAt(QPoint point) const;
     // Index into Turn::images of the image whose Retry button is under `point`, or -1.
     int retryIndexAt(QPoint point) const;
     // The link under `point` in the answer text, or an empty string.
@@ -111,6 +155,12 @@ public:
     static QRect retryButtonRect(const QRect &card, const QFont &font);
 
 private:
+    // Lays the thumbnails out right-aligned in the column from `top`; returns their height.
+    int layOutThumbnails(const Turn &turn, int top);
+    // Lays the Original tile and the arrow out at the start of the image area, from `top`.
+    // Returns how much of the column's width the results are left with.
+    int layOutParent(const Turn &turn, const ImageAsset *parent, int top);
+
     int m_width = 0;
     int m_height = 0;
     bool m_estimate = false;
@@ -118,6 +168,14 @@ private:
     QRect m_promptBubble;
     QRect m_promptText;
     QRect m_attachments;
+    QList<Thumbnail> m_thumbnails;
+    QRect m_moreThumbnails;
+    int m_moreCount = 0;
+    Parent m_parentState = Parent::None;
+    ImageAsset m_parentImage;
+    QRect m_parentTile;
+    QRect m_parentLabel;
+    QRect m_arrow;
     QRect m_header;
     QRect m_text;
     QList<ImageSlot> m_images;

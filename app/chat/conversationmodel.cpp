@@ -59,6 +59,20 @@ int ConversationModel::rowOfTurn(const QString &turnId) const
     return -1;
 }
 
+std::optional<ImageAsset> ConversationModel::findImage(const ImageRef &ref) const
+{
+    if (ref.isNull())
+        return std::nullopt;
+    const int row = rowOfTurn(ref.turnId);
+    if (row < 0)
+        return std::nullopt;
+    for (const ImageAsset &image : m_turns.at(row).images) {
+        if (image.itemId == ref.itemId)
+            return image;
+    }
+    return std::nullopt;
+}
+
 void ConversationModel::appendTurn(const Turn &turn)
 {
     const int row = int(m_turns.size());

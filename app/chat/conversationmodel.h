@@ -5,6 +5,8 @@
 #include <QAbstractListModel>
 #include <QList>
 
+#include <optional>
+
 // The conversation as a list model: one row per turn (the prompt and everything answered to it).
 // A streaming turn changes only its own row, so the view repaints only that row.
 class ConversationModel : public QAbstractListModel
@@ -27,6 +29,9 @@ public:
 
     const Turn &turnAt(int row) const;
     int rowOfTurn(const QString &turnId) const; // -1 when absent
+    // The image `ref` names (e.g. the parent of an edit), or nothing when that turn or item is no
+    // longer in the conversation.
+    std::optional<ImageAsset> findImage(const ImageRef &ref) const;
     const QList<Turn> &turns() const { return m_turns; }
 
     void appendTurn(const Turn &turn);

@@ -1,0 +1,36 @@
+#include "emptyconversationhint.h"
+
+#include <QFont>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPalette>
+#include <QRect>
+
+void EmptyConversationHint::paint(QPainter *painter, const QRect &area, const QFont &font,
+                                  const QPalette &palette)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    QFont title = font;
+    title.setPointSizeF(title.pointSizeF() * 1.6);
+    title.setWeight(QFont::DemiBold);
+    const QFontMetrics titleMetrics(title);
+    const QFontMetrics bodyMetrics(font);
+    const int blockHeight = titleMetrics.height() + 10 + bodyMetrics.lineSpacing() * 2;
+    int y = area.center().y() - blockHeight / 2;
+
+    QColor muted = palette.color(QPalette::Text);
+    muted.setAlphaF(0.55f);
+    painter->setFont(title);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(QRect(area.left(), y, area.width(), titleMetrics.height()), Qt::AlignCenter,
+                      tr("What shall we draw today?"));
+    y += titleMetrics.height() + 10;
+    painter->setFont(font);
+    painter->setPen(muted);
+    painter->drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()),
+                      Qt::AlignCenter, tr("Describe an image below and press Ctrl+Enter."));
+    y += bodyMetrics.lineSpacing();
+    painter->drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()),
+                      Qt::AlignCenter,
+                      tr("Image settings are on the right; every turn shows what it cost."));
+}
