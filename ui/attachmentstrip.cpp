@@ -6,10 +6,13 @@
 
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QStyle>
 #include <QToolButton>
 #include <QtMath>
+
+#include <algorithm>
 
 namespace {
 
@@ -115,6 +118,20 @@ bool AttachmentStrip::add(const Attachment &attachment)
     QWidget *frame = tile.frame;
     connect(remove, &QToolButton::clicked, this, [this, frame] { removeFrame(frame); });
 
+    // Which attachment a mask belongs to: a small label over the thumbnail's bottom edge.
+    tile.maskBadge = new QLabel(tr("Mask"), tile.frame);
+    tile.maskBadge->setObjectName(QStringLiteral("attachmentMaskBadge"));
+    tile.maskBadge->setAlignment(Qt::AlignCenter);
+    tile.maskBadge->setAutoFillBackground(true);
+    tile.maskBadge->setBackgroundRole(QPalette::Highlight);
+    tile.maskBadge->setForegroundRole(QPalette::HighlightedText);
+    const int badgeHeight = tile.maskBadge->fontMetrics().height();
+    tile.maskBadge->setGeometry(0, tileSide - badgeHeight, thumbnailSide, badgeHeight);
+    tile.maskBadge->hide();
+    tile.frame->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(tile.frame, &QWidget::customContextMenuRequested, this,
+            [this, frame](const QPoint &pos) { showTileMenu(frame, pos); });
+
     m_layout->addWidget(tile.frame);
     tile.frame->show(); // a child created after its parent was shown stays hidden otherwise
     m_tiles.append(tile);
@@ -122,6 +139,37 @@ bool AttachmentStrip::add(const Attachment &attachment)
     updateVisibility();
     Q_EMIT attachmentsChanged();
     return true;
+}
+
+void AttachmentStrip::setMaskedFile(const QString &filePath, const QString &summary)
+{
+    m_maskedFile = filePath;
+    for (Tile &tile : m_tiles) {
+        const bool masked = !filePath.isEmpty() && tile.attachment.filePath == filePath;
+        tile.maskBadge->setVisible(masked);
+        tile.maskBadge->setToolTip(masked ? tr("Mask: %1").arg(summary) : QString());
+    }
+}
+
+void AttachmentStrip::showTileMenu(QWidget *frame, const QPoint &pos)
+{
+    const auto tile = std::find_if(m_tiles.cbegin(), m_tiles.cend(),
+                                   [frame](const Tile &t) { return t.frame == frame; });
+    if (tile == m_tiles.cend())
+        return;
+    const QString file = tile->attachment.filePath;
+    const bool masked = file == m_maskedFile;
+    QMenu menu(this);
+    QAction *draw = menu.addAction(masked ? tr("Edit Mask…") : tr("Draw Mask…"), this,
+                                   [this, file] { Q_EMIT maskRequested(file); });
+    draw->setEnabled(m_maskingEnabled);
+    if (!m_maskingEnabled)
+        draw->setToolTip(tr("While an image is being edited, only it can have a mask"));
+    if (masked)
+        menu.addAction(tr("Remove Mask"), this, &AttachmentStrip::maskRemoved);
+    menu.addSeparator();
+    menu.addAction(tr("Remove"), this, [this, frame] { removeFrame(frame); });
+    menu.exec(frame->mapToGlobal(pos));
 }
 
 void AttachmentStrip::removeFrame(QWidget *frame)

@@ -41,8 +41,16 @@ public:
     QString errorAt(int index) const;
     bool isThumbnailReady(int index) const;
 
+    // The attachment a mask was drawn on shows a "Mask" badge (and `summary` in its tooltip);
+    // "" for none. Tiles offer "Draw Mask…" in their context menu while masking is enabled.
+    void setMaskedFile(const QString &filePath, const QString &summary);
+    QString maskedFile() const { return m_maskedFile; }
+    void setMaskingEnabled(bool enabled) { m_maskingEnabled = enabled; }
+
 Q_SIGNALS:
     void attachmentsChanged();
+    void maskRequested(const QString &filePath);
+    void maskRemoved();
 
 private:
     struct Tile
@@ -50,6 +58,7 @@ private:
         Attachment attachment;
         QWidget *frame = nullptr;
         QLabel *thumbnail = nullptr;
+        QLabel *maskBadge = nullptr;
         QString error;
         bool ready = false;
     };
@@ -61,8 +70,11 @@ private:
     void removeFrame(QWidget *frame);
     QPixmap placeholder(bool failed) const;
     void updateVisibility();
+    void showTileMenu(QWidget *frame, const QPoint &pos);
 
     FlowLayout *m_layout;
     QPointer<ImageCache> m_cache;
     QList<Tile> m_tiles;
+    QString m_maskedFile;
+    bool m_maskingEnabled = true;
 };

@@ -1,6 +1,7 @@
 #include "composer.h"
 
 #include "attachmentstrip.h"
+#include "edittargetbar.h"
 #include "filedialogs.h"
 #include "model/imagesniff.h"
 
@@ -91,6 +92,7 @@ QStringList localImageFiles(const QMimeData *data)
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
+    , m_editBar(new EditTargetBar(this))
     , m_attachments(new AttachmentStrip(this))
     , m_editor(new PromptEdit(
           this, [this](const QMimeData *data) { return canPasteAttachment(data); },
@@ -154,6 +156,7 @@ Composer::Composer(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 6, 12, 8);
     layout->setSpacing(4);
+    layout->addWidget(m_editBar);
     layout->addWidget(m_attachments);
     layout->addLayout(row);
     layout->addWidget(m_hint);
@@ -163,7 +166,16 @@ Composer::Composer(QWidget *parent)
     connect(m_attachAction, &QAction::triggered, this, &Composer::chooseAttachments);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &Composer::updateSendEnabled);
     connect(m_attachments, &AttachmentStrip::attachmentsChanged, this,
-            &Composer::attachmentsChanged);
+            &Composer::onAttachmentsChanged);
+    connect(m_attachments, &AttachmentStrip::maskRequested, this, [this](const QString &file) {
+        Q_EMIT maskRequested(file, file == m_maskedFile ? m_maskPath : QString());
+    });
+    connect(m_attachments, &AttachmentStrip::maskRemoved, this, &Composer::clearMask);
+    connect(m_editBar, &EditTargetBar::maskRequested, this, [this] {
+        Q_EMIT maskRequested(m_editFile, m_maskedFile == m_editFile ? m_maskPath : QString());
+    });
+    connect(m_editBar, &EditTargetBar::maskRemoved, this, &Composer::clearMask);
+    connect(m_editBar, &EditTargetBar::cancelled, this, &Composer::clearEditTarget);
     updateSendEnabled();
 }
 
@@ -247,6 +259,62 @@ void Composer::clearAttachments()
 void Composer::setImageCache(ImageCache *cache)
 {
     m_attachments->setImageCache(cache);
+    m_editBar->setImageCache(cache);
+}
+
+void Composer::onAttachmentsChanged()
+{
+    if (!m_maskedFile.isEmpty() && m_maskedFile != m_editFile
+        && !m_attachments->contains(m_maskedFile))
+        clearMask(); // its image was removed
+    Q_EMIT attachmentsChanged();
+}
+
+void Composer::setEditTarget(const ImageRef &image, const QString &filePath, const QString &label)
+{
+    clearMask();
+    m_editTarget = image;
+    m_editFile = filePath;
+    m_editBar->setTarget(filePath, label);
+    // While an image is edited its mask is the only one a turn can carry (it applies to the
+    // first input image, which is the edited one).
+    m_attachments->setMaskingEnabled(false);
+}
+
+void Composer::clearEditTarget()
+{
+    if (m_editTarget.isNull())
+        return;
+    if (m_maskedFile == m_editFile)
+        clearMask();
+    m_editTarget = {};
+    m_editFile.clear();
+    m_editBar->clearTarget();
+    m_attachments->setMaskingEnabled(true);
+}
+
+void Composer::setMask(const QString &maskPath, const QString &imageFile, const QString &summary)
+{
+    m_maskPath = maskPath;
+    m_maskedFile = imageFile;
+    const bool onEdit = !m_editFile.isEmpty() && imageFile == m_editFile;
+    m_editBar->setMaskSummary(onEdit ? summary : QString());
+    m_attachments->setMaskedFile(onEdit ? QString() : imageFile, summary);
+}
+
+void Composer::clearMask()
+{
+    m_maskPath.clear();
+    m_maskedFile.clear();
+    m_editBar->setMaskSummary({});
+    m_attachments->setMaskedFile({}, {});
+}
+
+void Composer::clearInputs()
+{
+    clearEditTarget();
+    clearMask();
+    m_attachments->clear();
 }
 
 void Composer::chooseAttachments()

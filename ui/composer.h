@@ -8,6 +8,7 @@
 #include <memory>
 
 class AttachmentStrip;
+class EditTargetBar;
 class ImageCache;
 class QAction;
 class QDragEnterEvent;
@@ -55,11 +56,31 @@ public:
     // Asks for image files (through FileDialogs) and attaches each one chosen.
     void chooseAttachments();
 
+    // The next turn edits `image` (a generated image at `filePath`), shown above the prompt;
+    // `label` says which one. Replaces an earlier target and drops any mask.
+    void setEditTarget(const ImageRef &image, const QString &filePath, const QString &label);
+    void clearEditTarget();
+    ImageRef editTarget() const { return m_editTarget; }
+    QString editTargetFile() const { return m_editFile; }
+
+    // The mask of the next turn, drawn on `imageFile`: the edited image or one attachment.
+    // `summary` is shown beside it ("12% may change"). Removing that attachment or the edit
+    // target drops the mask.
+    void setMask(const QString &maskPath, const QString &imageFile, const QString &summary);
+    void clearMask();
+    QString maskPath() const { return m_maskPath; }
+    QString maskedFile() const { return m_maskedFile; }
+    // Everything that goes with the prompt is gone: attachments, edit target, mask.
+    void clearInputs();
+
 Q_SIGNALS:
     void sendRequested(const QString &prompt);
     void stopRequested();
     void attachmentsChanged();
     void attachmentRefused(const QString &message);
+    // The designer wants to draw (or redraw) the mask of `imageFile`; `existingMask` is the
+    // current one, or "".
+    void maskRequested(const QString &imageFile, const QString &existingMask);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -77,6 +98,9 @@ private:
     bool pasteAttachment(const QMimeData *data);
     QString savePastedImage(const QImage &image, QString *error);
 
+    void onAttachmentsChanged();
+
+    EditTargetBar *m_editBar;
     AttachmentStrip *m_attachments;
     QPlainTextEdit *m_editor;
     QPushButton *m_send;
@@ -88,5 +112,9 @@ private:
     QString m_pasteFolder; // where pasted bitmaps are kept, when the window gave one
     QString m_lastFolder; // where the Attach dialog opens next
     int m_pasteCount = 0;
+    ImageRef m_editTarget;
+    QString m_editFile;
+    QString m_maskPath;
+    QString m_maskedFile;
     bool m_busy = false;
 };

@@ -1,0 +1,328 @@
+// Editing in the real main window (issue #6 §2–3), driven offscreen against the loopback fake
+// gateway: "Edit This Image" puts the image above the prompt and the next turn continues its
+// response with action "edit"; "Edit with Mask…" opens the mask editor on the image (read off
+// the GUI thread), "Use Mask" keeps the mask beside the image store and the turn sends it as
+// input_image_mask with the image; a mask drawn on an attachment goes with that attachment.
+#include "attachmentstrip.h"
+#include "chat/chatsession.h"
+#include "composer.h"
+#include "conversationview.h"
+#include "editingcontroller.h"
+#include "edittargetbar.h"
+#include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
+#include "mainwindow.h"
+#include "maskcanvas.h"
+#include "maskeditordialog.h"
+#include "store/settings.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+namespace {
+
+using TestPayloads::sse;
+
+QByteArray answer(const QString &responseId, QColor colour)
+{
+    const QByteArray png = TestPayloads::pngBytes(QSize(64, 48), colour);
+    return sse("response.created",
+               { { "response",
+                   QJsonObject { { "id", responseId }, { "status", "in_progress" } } } })
+        + sse("response.output_item.done",
+              { { "output_index", 0 },
+                { "item",
+                  QJsonObject { { "id", QString(QStringLiteral("ig_") + responseId) },
+                                { "type", "image_generation_call" },
+                                { "status", "completed" },
+                                { "result", QString::fromLatin1(png.toBase64()) },
+                                { "size", "64x48" } } } })
+        + sse("response.completed",
+              { { "response",
+                  QJsonObject {
+                      { "id", responseId },
+                      { "status", "completed" },
+                      { "usage",
+                        QJsonObject { { "input_tokens", 10 }, { "output_tokens", 20 } } } } } });
+}
+
+QJsonObject toolOf(const QJsonObject &body)
+{
+    return body.value(QLatin1String("tools")).toArray().first().toObject();
+}
+
+QStringList inputImages(const QJsonObject &body)
+{
+    QStringList urls;
+    for (const QJsonValue &message : body.value(QLatin1String("input")).toArray()) {
+        for (const QJsonValue &part :
+             message.toObject().value(QLatin1String("content")).toArray()) {
+            if (part.toObject().value(QLatin1String("type")).toString()
+                == QLatin1String("input_image"))
+                urls << part.toObject().value(QLatin1String("image_url")).toString();
+        }
+    }
+    return urls;
+}
+
+QByteArray dataUrlBytes(const QString &url)
+{
+    return QByteArray::fromBase64(url.mid(url.indexOf(QLatin1Char(',')) + 1).toLatin1());
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QImage topHalfOpen(QSize size)
+{
+    QImage mask(size, QImage::Format_ARGB32);
+    mask.fill(qRgba(0, 0, 0, 255));
+    for (int y = 0; y < size.height() / 2; ++y) {
+        for (int x = 0; x < size.width(); ++x)
+            mask.setPixel(x, y, qRgba(0, 0, 0, 0));
+    }
+    return mask;
+}
+
+} // namespace
+
+class TestEditingInWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void editThisImageContinuesItsResponse();
+    void cancelEditMakesANewImageAgain();
+    void maskedEditSendsTheMaskWithTheImage();
+    void maskOnAnAttachmentGoesWithIt();
+    void unfinishedImageCannotBeEdited();
+
+private:
+    void sendPrompt(const QString &text);
+    ImageRef imageOfRow(int row) const;
+    MaskEditorDialog *waitForMaskEditor(QSignalSpy &opened);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<FakeGateway> m_fake;
+    std::unique_ptr<ChatSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    Composer *m_composer = nullptr;
+    ConversationView *m_view = nullptr;
+    EditingController *m_editing = nullptr;
+};
+
+void TestEditingInWindow::initTestCase()
+{
+    qputenv("EASEL_NO_KEYCHAIN", "1");
+}
+
+void TestEditingInWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<Settings>(m_dir->filePath("settings.ini"));
+    m_fake = std::make_unique<FakeGateway>();
+    QVERIFY(m_fake->listen());
+    for (int i = 1; i <= 3; ++i)
+        m_fake->enqueue(FakeResponse::sse(
+            { answer(QStringLiteral("resp_%1").arg(i), QColor(60 * i, 100, 160)) }));
+    ProviderProfile profile = ProviderProfile::builtIn(QStringLiteral("openai"));
+    profile.baseUrl = m_fake->url(QStringLiteral("/v1"));
+    profile.apiKey = QStringLiteral("test-secret-key");
+    ChatSession::Options options;
+    options.imageRoot = m_dir->filePath("data/images");
+    options.previewRoot = m_dir->filePath("previews");
+    m_session = std::make_unique<ChatSession>(profile, options);
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_composer = m_window->findChild<Composer *>();
+    m_view = m_window->findChild<ConversationView *>();
+    m_editing = m_window->findChild<EditingController *>();
+    QVERIFY(m_composer && m_view && m_editing);
+}
+
+void TestEditingInWindow::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_fake.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestEditingInWindow::sendPrompt(const QString &text)
+{
+    auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    prompt->setFocus();
+    QTest::keyClicks(prompt, text);
+    QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(finished.wait(15000), qPrintable(m_window->statusBar()->currentMessage()));
+    const Turn &turn = m_session->model()->turnAt(m_session->model()->rowCount() - 1);
+    QVERIFY2(turn.status == Turn::Status::Done, qPrintable(turn.errorMessage));
+}
+
+ImageRef TestEditingInWindow::imageOfRow(int row) const
+{
+    const Turn &turn = m_session->model()->turnAt(row);
+    return { turn.id, turn.images.first().itemId };
+}
+
+MaskEditorDialog *TestEditingInWindow::waitForMaskEditor(QSignalSpy &opened)
+{
+    if (opened.isEmpty() && !opened.wait(5000))
+        return nullptr;
+    return m_editing->maskEditor();
+}
+
+void TestEditingInWindow::editThisImageContinuesItsResponse()
+{
+    sendPrompt(QStringLiteral("a lighthouse at dusk"));
+    auto *bar = m_window->findChild<EditTargetBar *>();
+    QVERIFY(bar && !bar->isVisible());
+
+    Q_EMIT m_view->editImageRequested(imageOfRow(0)); // the image's "Edit This Image"
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->labelText(), QStringLiteral("Editing the image of “a lighthouse at dusk”"));
+    QCOMPARE(m_composer->editTarget(), imageOfRow(0));
+
+    sendPrompt(QStringLiteral("make it warmer"));
+    QVERIFY(!bar->isVisible()); // the turn took it
+    QVERIFY(m_composer->editTarget().isNull());
+    const QJsonObject body = QJsonDocument::fromJson(m_fake->requests().at(1).body).object();
+    QCOMPARE(body.value(QLatin1String("previous_response_id")).toString(),
+             QStringLiteral("resp_1"));
+    QCOMPARE(toolOf(body).value(QLatin1String("action")).toString(), QStringLiteral("edit"));
+    QCOMPARE(m_session->model()->turnAt(1).editOf, imageOfRow(0));
+}
+
+void TestEditingInWindow::cancelEditMakesANewImageAgain()
+{
+    sendPrompt(QStringLiteral("a lighthouse at dusk"));
+    Q_EMIT m_view->editImageRequested(imageOfRow(0));
+    auto *cancel = m_window->findChild<QToolButton *>(QStringLiteral("cancelEditButton"));
+    QVERIFY(cancel && cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(m_composer->editTarget().isNull());
+    QVERIFY(!m_window->findChild<EditTargetBar *>()->isVisible());
+
+    sendPrompt(QStringLiteral("a second lighthouse"));
+    const QJsonObject body = QJsonDocument::fromJson(m_fake->requests().at(1).body).object();
+    QVERIFY(!toolOf(body).contains(QLatin1String("action"))); // the panel's "auto": not sent
+    QVERIFY(m_session->model()->turnAt(1).editOf.isNull());
+}
+
+void TestEditingInWindow::maskedEditSendsTheMaskWithTheImage()
+{
+    sendPrompt(QStringLiteral("a lighthouse at dusk"));
+    const QString parentFile = m_session->model()->turnAt(0).images.first().filePath;
+    QSignalSpy opened(m_editing, &EditingController::maskEditorOpened);
+    Q_EMIT m_view->maskedEditRequested(imageOfRow(0)); // "Edit with Mask…"
+    MaskEditorDialog *editor = waitForMaskEditor(opened);
+    QVERIFY(editor);
+    QCOMPARE(editor->canvas()->image().size(), QSize(64, 48)); // the image itself, full size
+
+    auto *use = editor->findChild<QPushButton *>(QStringLiteral("useMaskButton"));
+    QVERIFY(use && !use->isEnabled()); // nothing painted yet
+    QVERIFY(editor->canvas()->setMask(topHalfOpen(QSize(64, 48))));
+    QVERIFY(use->isEnabled());
+    QTest::mouseClick(use, Qt::LeftButton);
+
+    const QString maskPath = m_composer->maskPath();
+    QVERIFY(!maskPath.isEmpty());
+    QCOMPARE(QFileInfo(maskPath).absolutePath(),
+             QFileInfo(m_dir->filePath("data/masks")).absoluteFilePath());
+    QVERIFY2(m_window->findChild<EditTargetBar *>()->labelText().contains(
+                 QLatin1String("Mask: 50% may change")),
+             qPrintable(m_window->findChild<EditTargetBar *>()->labelText()));
+
+    sendPrompt(QStringLiteral("a red roof"));
+    const QJsonObject body = QJsonDocument::fromJson(m_fake->requests().at(1).body).object();
+    const QJsonObject tool = toolOf(body);
+    QCOMPARE(tool.value(QLatin1String("action")).toString(), QStringLiteral("edit"));
+    QImage sentMask;
+    QVERIFY(sentMask.loadFromData(dataUrlBytes(tool.value(QLatin1String("input_image_mask"))
+                                                   .toObject()
+                                                   .value(QLatin1String("image_url"))
+                                                   .toString())));
+    QCOMPARE(sentMask.size(), QSize(64, 48));
+    QCOMPARE(qAlpha(sentMask.pixel(5, 5)), 0);
+    QCOMPARE(qAlpha(sentMask.pixel(5, 40)), 255);
+    const QStringList images = inputImages(body);
+    QCOMPARE(images.size(), 1);
+    QCOMPARE(dataUrlBytes(images.first()), readFile(parentFile));
+    QCOMPARE(m_session->model()->turnAt(1).maskPath, maskPath);
+    QVERIFY(m_composer->maskPath().isEmpty());
+}
+
+void TestEditingInWindow::maskOnAnAttachmentGoesWithIt()
+{
+    const QString first = m_dir->filePath("first.png");
+    const QString second = m_dir->filePath("second.png");
+    {
+        QFile file(first);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(TestPayloads::pngBytes(QSize(40, 30), Qt::red));
+    }
+    {
+        QFile file(second);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(TestPayloads::pngBytes(QSize(40, 30), Qt::blue));
+    }
+    QVERIFY(m_composer->addAttachment(first));
+    QVERIFY(m_composer->addAttachment(second));
+
+    QSignalSpy opened(m_editing, &EditingController::maskEditorOpened);
+    auto *strip = m_window->findChild<AttachmentStrip *>();
+    Q_EMIT strip->maskRequested(QFileInfo(second).absoluteFilePath()); // the tile's "Draw Mask…"
+    MaskEditorDialog *editor = waitForMaskEditor(opened);
+    QVERIFY(editor);
+    QVERIFY(editor->canvas()->setMask(topHalfOpen(QSize(40, 30))));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("useMaskButton")),
+                      Qt::LeftButton);
+    QCOMPARE(m_composer->maskedFile(), QFileInfo(second).absoluteFilePath());
+    QCOMPARE(strip->maskedFile(), QFileInfo(second).absoluteFilePath());
+
+    sendPrompt(QStringLiteral("a sail in the top half"));
+    const QJsonObject body = QJsonDocument::fromJson(m_fake->requests().at(0).body).object();
+    const QStringList images = inputImages(body);
+    QCOMPARE(images.size(), 2);
+    QCOMPARE(dataUrlBytes(images.at(0)), readFile(second)); // the masked one first
+    QCOMPARE(dataUrlBytes(images.at(1)), readFile(first));
+    QVERIFY(toolOf(body).contains(QLatin1String("input_image_mask")));
+    QCOMPARE(m_session->model()->turnAt(0).attachments.first().filePath,
+             QFileInfo(second).absoluteFilePath());
+}
+
+void TestEditingInWindow::unfinishedImageCannotBeEdited()
+{
+    sendPrompt(QStringLiteral("a lighthouse at dusk"));
+    Q_EMIT m_view->editImageRequested({ QStringLiteral("no-such-turn"), QStringLiteral("ig") });
+    QVERIFY(m_composer->editTarget().isNull());
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("no longer")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+QTEST_MAIN(TestEditingInWindow)
+#include "tst_editinginwindow.moc"
