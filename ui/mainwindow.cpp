@@ -8,6 +8,7 @@
 #include "conversationsdock.h"
 #include "conversationview.h"
 #include "detailsdialog.h"
+#include "editingcontroller.h"
 #include "filedialogs.h"
 #include "image/imagecache.h"
 #include "imagesaver.h"
@@ -17,6 +18,7 @@
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
 #include "providersdialog.h"
+#include "providerswitcher.h"
 #include "restorebar.h"
 #include "store/historystore.h"
 #include "store/imagemetadata.h"
@@ -59,10 +61,8 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     , m_view(new ConversationView(this))
     , m_composer(new Composer(this))
     , m_panel(new ParameterPanel(this))
+    , m_providers(new ProviderSwitcher(session, settings, m_panel, this))
     , m_dock(new QDockWidget(tr("Image settings"), this))
-    , m_chatModel(new QComboBox(this))
-    , m_providerCombo(new QComboBox(this))
-    , m_providerBadge(new QLabel(this))
     , m_totals(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -76,6 +76,9 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
         QFileInfo(m_session->options().imageRoot).dir().filePath(QStringLiteral("pasted")));
     m_session->setImageCache(m_imageCache);
     m_view->setModel(session->model());
+    m_editing = new EditingController(m_session, m_composer, this);
+    m_editing->setMaskFolder(
+        QFileInfo(m_session->options().imageRoot).dir().filePath(QStringLiteral("masks")));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -114,12 +117,26 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     connect(m_view, &ConversationView::viewImageRequested, this, &MainWindow::viewImage);
     connect(m_view, &ConversationView::detailsRequested, this, &MainWindow::showDetails);
     connect(m_view, &ConversationView::retryImageRequested, m_session, &ChatSession::retryImage);
+    connect(m_view, &ConversationView::editImageRequested, m_editing,
+            &EditingController::editImage);
+    connect(m_view, &ConversationView::maskedEditRequested, m_editing,
+            &EditingController::editImageWithMask);
+    connect(m_composer, &Composer::maskRequested, m_editing, &EditingController::openMaskEditor);
+    connect(m_editing, &EditingController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_providers, &ProviderSwitcher::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_providers, &ProviderSwitcher::notice, this, &MainWindow::showNotice);
+    connect(m_providers, &ProviderSwitcher::imageParamsChanged, this, &MainWindow::onParamsChanged);
+    connect(m_providers, &ProviderSwitcher::providerApplied, this, &MainWindow::updateCostPreview);
+    // An edit target belongs to the conversation it was picked in.
+    connect(m_session, &ChatSession::conversationChanged, m_composer, &Composer::clearEditTarget);
+    connect(m_session, &ChatSession::referencesNoted, this,
+            [this](const QString &note) { statusBar()->showMessage(note, 8000); });
 
     auto *stop = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(stop, &QShortcut::activated, m_session, &ChatSession::stop);
 
     restoreState();
-    applyProviderModels();
+    m_providers->applyProviderModels();
     updateTotals();
     updateCostPreview();
     m_composer->focusEditor();
@@ -183,36 +200,7 @@ void MainWindow::buildToolBar()
     bar->setObjectName(QStringLiteral("conversationToolBar"));
     bar->setMovable(false);
 
-    m_providerBadge->setObjectName(QStringLiteral("providerBadge"));
-    m_providerBadge->setText(tr("Provider"));
-    m_providerBadge->setContentsMargins(8, 0, 6, 0);
-    bar->addWidget(m_providerBadge);
-    m_providerCombo->setObjectName(QStringLiteral("providerCombo"));
-    m_providerCombo->setAccessibleName(tr("Provider"));
-    m_providerCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    fillProviderCombo();
-    connect(m_providerCombo, &QComboBox::activated, this,
-            [this](int index) { switchProvider(m_providerCombo->itemData(index).toString()); });
-    bar->addWidget(m_providerCombo);
-    bar->addSeparator();
-
-    auto *modelLabel = new QLabel(tr("Chat model"), this);
-    modelLabel->setContentsMargins(0, 0, 6, 0);
-    bar->addWidget(modelLabel);
-    m_chatModel->setObjectName(QStringLiteral("chatModelCombo"));
-    m_chatModel->setAccessibleName(tr("Chat model"));
-    m_chatModel->setToolTip(tr("The model that reads the prompt and calls the image tool"));
-    m_chatModel->setEditable(true);
-    m_chatModel->addItems(m_session->provider().chatModelChoices.isEmpty()
-                              ? ProviderProfile::chatModels()
-                              : m_session->provider().chatModelChoices);
-    m_chatModel->setCurrentText(m_session->provider().chatModel);
-    m_chatModel->setMinimumContentsLength(12);
-    connect(m_chatModel, &QComboBox::currentTextChanged, this, [this](const QString &model) {
-        m_session->setChatModel(model.trimmed());
-        m_settings->setValue(Settings::chatModel, model.trimmed());
-    });
-    bar->addWidget(m_chatModel);
+    m_providers->addTo(bar);
 
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -322,12 +310,14 @@ void MainWindow::send(const QString &prompt)
                                  8000);
         return;
     }
-    if (!m_session->send(prompt, m_composer->attachments(), m_panel->params())) {
-        statusBar()->showMessage(m_session->lastRefusal(), 5000); // the attachments stay
+    if (!m_session->send(prompt, m_composer->attachments(), m_panel->params(),
+                         m_composer->editTarget(), m_composer->maskPath(),
+                         m_composer->maskedFile())) {
+        statusBar()->showMessage(m_session->lastRefusal(), 8000); // the attachments stay
         return;
     }
     m_composer->clear();
-    m_composer->clearAttachments(); // the turn lists them now
+    m_composer->clearInputs(); // the turn lists them now
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -484,7 +474,7 @@ CompareWindow *MainWindow::compareWindow()
         context.previewRoot = m_session->options().previewRoot;
         context.timeouts = m_session->options().timeouts;
         context.imageCache = m_imageCache;
-        window = new CompareWindow(context, m_registry, m_settings, this);
+        window = new CompareWindow(context, m_providers->registry(), m_settings, this);
         window->setWindowFlag(Qt::Window);
         connect(window, &CompareWindow::useSettingsRequested, this,
                 [this](const ImageParams &params, const QString &prompt) {
@@ -553,119 +543,17 @@ void MainWindow::showDetails(const Turn &turn, const ImageAsset &image)
 
 void MainWindow::setProviderRegistry(ProviderRegistry *registry)
 {
-    if (m_registry)
-        m_registry->disconnect(this);
-    m_registry = registry;
     m_providersAction->setEnabled(registry != nullptr);
-    fillProviderCombo();
-    if (!registry)
-        return;
-    connect(registry, &ProviderRegistry::profilesChanged, this, &MainWindow::onProfilesChanged);
-    connect(registry, &ProviderRegistry::keyChanged, this, [this](const QString &id) {
-        if (id != m_session->provider().id)
-            return;
-        ProviderProfile current = m_session->provider();
-        const ProviderProfile resolved = m_registry->profile(id);
-        current.apiKey = resolved.apiKey;
-        current.keySource = resolved.keySource;
-        m_session->setProvider(current);
-    });
-    // The tool name a gateway accepted after refusing the other one is kept for later runs.
-    connect(m_session, &ChatSession::toolTypeLearned, registry, &ProviderRegistry::rememberToolType,
-            Qt::UniqueConnection);
-}
-
-void MainWindow::fillProviderCombo()
-{
-    const QSignalBlocker blocker(m_providerCombo);
-    m_providerCombo->clear();
-    const ProviderProfile &current = m_session->provider();
-    const QStringList ids = m_registry ? m_registry->ids() : QStringList();
-    for (const QString &id : ids)
-        m_providerCombo->addItem(m_registry->stored(id).displayName, id);
-    if (m_providerCombo->findData(current.id) < 0)
-        m_providerCombo->addItem(current.displayName, current.id);
-    m_providerCombo->setCurrentIndex(m_providerCombo->findData(current.id));
-    m_providerCombo->setToolTip(
-        tr("Where prompts are sent: %1 (%2 API)")
-            .arg(current.baseUrl.toDisplayString(), ApiFlavours::displayName(current.flavour)));
-    m_providerCombo->setEnabled(m_providerCombo->count() > 1);
-}
-
-void MainWindow::switchProvider(const QString &id)
-{
-    if (!m_registry || id == m_session->provider().id)
-        return;
-    if (m_session->isBusy()) {
-        fillProviderCombo(); // back to the one still answering
-        statusBar()->showMessage(tr("Stop the running turn before switching provider."), 5000);
-        return;
-    }
-    ProviderProfile next = m_registry->profile(id);
-    if (next.id.isEmpty())
-        return;
-    // Keep the designer's chat model where the new provider can name it.
-    next.chatModel = next.inOwnNaming(m_chatModel->currentText(), next.chatModel);
-    m_session->setProvider(next);
-    m_settings->setValue(Settings::provider, id);
-    fillProviderCombo();
-    applyProviderModels();
-    m_settings->setValue(Settings::chatModel, m_session->provider().chatModel);
-    if (!next.isUsable()) {
-        showNotice(next.baseUrl.isEmpty()
-                       ? tr("%1 has no base URL yet: set it in Settings > Providers.")
-                             .arg(next.displayName)
-                       : m_registry->keyStatus(id));
-    } else {
-        statusBar()->showMessage(tr("Now sending to %1 (%2 API).")
-                                     .arg(next.displayName, ApiFlavours::displayName(next.flavour)),
-                                 5000);
-    }
-}
-
-void MainWindow::applyProviderModels()
-{
-    const ProviderProfile &provider = m_session->provider();
-    {
-        const QSignalBlocker blocker(m_chatModel);
-        m_chatModel->clear();
-        m_chatModel->addItems(provider.chatModelChoices.isEmpty() ? ProviderProfile::chatModels()
-                                                                  : provider.chatModelChoices);
-        m_chatModel->setCurrentText(provider.chatModel);
-    }
-    if (!provider.imageModelChoices.isEmpty())
-        m_panel->setModels(provider.imageModelChoices);
-    ImageParams params = m_panel->params();
-    const QString imageModel = provider.inOwnNaming(params.imageModel, provider.imageModel);
-    if (imageModel != params.imageModel) {
-        params.imageModel = imageModel;
-        m_panel->setParams(params);
-        onParamsChanged();
-    } else {
-        updateCostPreview();
-    }
-}
-
-void MainWindow::onProfilesChanged()
-{
-    const QString id = m_session->provider().id;
-    if (m_registry->contains(id) && !m_session->isBusy()) {
-        // Edits made in Settings > Providers apply to this conversation from its next turn; the
-        // chat model picked in the toolbar stays.
-        ProviderProfile updated = m_registry->profile(id);
-        updated.chatModel = m_session->provider().chatModel;
-        m_session->setProvider(updated);
-    }
-    fillProviderCombo();
+    m_providers->setRegistry(registry);
 }
 
 void MainWindow::openProvidersDialog()
 {
-    if (!m_registry)
+    if (!m_providers->registry())
         return;
     auto *dialog = findChild<ProvidersDialog *>();
     if (!dialog) {
-        dialog = new ProvidersDialog(m_registry, this);
+        dialog = new ProvidersDialog(m_providers->registry(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
     }
     dialog->selectProfile(m_session->provider().id);

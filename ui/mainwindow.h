@@ -8,6 +8,7 @@
 
 class ChatSession;
 class Composer;
+class EditingController;
 class ConversationsDock;
 class ConversationView;
 class CostEstimator;
@@ -20,6 +21,7 @@ class LibraryWindow;
 class RestoreBar;
 class ParameterPanel;
 class ProviderRegistry;
+class ProviderSwitcher;
 class QComboBox;
 class QDockWidget;
 class QLabel;
@@ -73,10 +75,6 @@ private:
     void openStoredCompareRun(const ConversationSummary &run); // from the sidebar or the library
     void newConversation();
 
-    void fillProviderCombo();
-    void switchProvider(const QString &id);
-    void applyProviderModels(); // the pickers' model lists and names follow the provider
-    void onProfilesChanged();
     void openProvidersDialog();
 
     ChatSession *m_session;
@@ -85,13 +83,11 @@ private:
     ImageCache *m_imageCache;
     ConversationView *m_view;
     Composer *m_composer;
+    EditingController *m_editing = nullptr;
     ParameterPanel *m_panel;
+    ProviderSwitcher *m_providers;
     QDockWidget *m_dock;
-    QComboBox *m_chatModel;
-    QComboBox *m_providerCombo;
     QAction *m_providersAction = nullptr;
-    ProviderRegistry *m_registry = nullptr;
-    QLabel *m_providerBadge;
     QLabel *m_totals;
     ImageSaver *m_saver = nullptr;
     RestoreBar *m_restoreBar = nullptr;

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "chat/providerregistry.h"
+
+#include <QObject>
+#include <QPointer>
+
+class ChatSession;
+class ParameterPanel;
+class QComboBox;
+class QLabel;
+class QToolBar;
+class Settings;
+
+// The toolbar's provider and chat-model pickers: switching provider (never mid-turn), keeping
+// the designer's models in the new provider's naming, and following edits made in Settings >
+// Providers. Taken out of MainWindow, which only places the widgets and shows the messages.
+class ProviderSwitcher : public QObject
+{
+    Q_OBJECT
+public:
+    ProviderSwitcher(ChatSession *session, Settings *settings, ParameterPanel *panel,
+                     QObject *parent = nullptr);
+
+    void addTo(QToolBar *bar); // "Provider [picker] | Chat model [picker]"
+    void setRegistry(ProviderRegistry *registry);
+    ProviderRegistry *registry() const { return m_registry; }
+
+    void switchProvider(const QString &id);
+    // The pickers' model lists and names follow the session's provider.
+    void applyProviderModels();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message, int timeoutMs);
+    void notice(const QString &notice); // something the designer must act on
+    // The panel's image model was renamed for the provider (and saved by the window).
+    void imageParamsChanged();
+    void providerApplied(); // the cost preview follows the provider
+
+private:
+    void fillProviderCombo();
+    void onProfilesChanged();
+
+    ChatSession *m_session;
+    Settings *m_settings;
+    ParameterPanel *m_panel;
+    QPointer<ProviderRegistry> m_registry;
+    QLabel *m_badge = nullptr;
+    QComboBox *m_providerCombo = nullptr;
+    QComboBox *m_chatModel = nullptr;
+};
