@@ -108,7 +108,7 @@ Composer::Composer(QWidget *parent)
     // the editor's own drops are taken in eventFilter before its text control sees them.
     setAcceptDrops(true);
     m_editor->setObjectName(QStringLiteral("promptEdit"));
-    m_editor->setPlaceholderText(tr("Describe the image you want…  (Ctrl+Enter to send)"));
+    m_editor->setPlaceholderText(placeholder(false));
     m_editor->setAccessibleName(tr("Prompt"));
     m_editor->setToolTip(tr("Describe the image. Ctrl+Enter sends it."));
     m_editor->setTabChangesFocus(true);
@@ -180,6 +180,12 @@ Composer::Composer(QWidget *parent)
 }
 
 Composer::~Composer() = default;
+
+QString Composer::placeholder(bool editing)
+{
+    return editing ? tr("Describe the change…  (Ctrl+Enter to send)")
+                   : tr("Describe the image you want…  (Ctrl+Enter to send)");
+}
 
 QString Composer::text() const
 {
@@ -276,6 +282,7 @@ void Composer::setEditTarget(const ImageRef &image, const QString &filePath, con
     m_editTarget = image;
     m_editFile = filePath;
     m_editBar->setTarget(filePath, label);
+    m_editor->setPlaceholderText(placeholder(true));
     // While an image is edited its mask is the only one a turn can carry (it applies to the
     // first input image, which is the edited one).
     m_attachments->setMaskingEnabled(false);
@@ -290,6 +297,7 @@ void Composer::clearEditTarget()
     m_editTarget = {};
     m_editFile.clear();
     m_editBar->clearTarget();
+    m_editor->setPlaceholderText(placeholder(false));
     m_attachments->setMaskingEnabled(true);
 }
 

@@ -99,6 +99,7 @@ private:
     QString savePastedImage(const QImage &image, QString *error);
 
     void onAttachmentsChanged();
+    static QString placeholder(bool editing); // the prompt's, with or without an edit target
 
     EditTargetBar *m_editBar;
     AttachmentStrip *m_attachments;
