@@ -306,6 +306,12 @@ QMenu *LibraryWindow::createContextMenu(const QPoint &viewportPos)
     auto *menu = new QMenu(this);
     menu->addAction(tr("Open in Conversation"), this,
                     [this, persistent] { openInConversation(persistent); });
+    menu->addAction(tr("Edit This Image"), this, [this, persistent] {
+        if (!persistent.isValid())
+            return;
+        const auto image = persistent.data(LibraryModel::ImageRole).value<LibraryImage>();
+        Q_EMIT editImageRequested(image.conversationId, { image.turnId, image.itemId });
+    });
     menu->addAction(favourite ? tr("Remove from Favourites") : tr("Add to Favourites"), this,
                     [this, persistent, favourite] {
                         if (persistent.isValid())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/turn.h"
+
 #include "store/historytypes.h"
 
 #include <QPointer>
@@ -46,6 +48,8 @@ public:
 
 Q_SIGNALS:
     void openInConversationRequested(const QString &conversationId, const QString &turnId);
+    // "Edit This Image": open its conversation and make it the next turn's edit target.
+    void editImageRequested(const QString &conversationId, const ImageRef &image);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

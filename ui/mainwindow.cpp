@@ -52,6 +52,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <utility>
+
 MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
@@ -261,6 +263,21 @@ void MainWindow::setHistoryStore(HistoryStore *store)
         // The library is a window of its own: a grid wants the whole screen.
         m_library = new LibraryWindow(m_imageCache, this);
         m_library->setWindowFlag(Qt::Window);
+        connect(m_library, &LibraryWindow::editImageRequested, this,
+                [this](const QString &conversationId, const ImageRef &image) {
+                    // The edit target is set once the conversation is shown (it loads
+                    // asynchronously, and a new conversation drops any earlier target).
+                    m_pendingEdit = { conversationId, image };
+                    m_conversationsDock->openConversation(conversationId, image.turnId);
+                    raise();
+                    activateWindow();
+                });
+        connect(m_conversationsDock, &ConversationsDock::conversationOpened, this,
+                [this](const QString &conversationId) {
+                    const PendingEdit pending = std::exchange(m_pendingEdit, {});
+                    if (pending.conversationId == conversationId)
+                        m_editing->editImage(pending.image);
+                });
         connect(m_library, &LibraryWindow::openInConversationRequested, this,
                 [this](const QString &conversationId, const QString &turnId) {
                     m_conversationsDock->openConversation(conversationId, turnId);

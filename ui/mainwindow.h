@@ -84,6 +84,12 @@ private:
     ConversationView *m_view;
     Composer *m_composer;
     EditingController *m_editing = nullptr;
+    struct PendingEdit
+    {
+        QString conversationId;
+        ImageRef image;
+    };
+    PendingEdit m_pendingEdit; // "Edit This Image" from the library, until its conversation shows
     ParameterPanel *m_panel;
     ProviderSwitcher *m_providers;
     QDockWidget *m_dock;

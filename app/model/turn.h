@@ -69,4 +69,5 @@ struct Turn
     static Turn fromJson(const QJsonObject &object);
 };
 
+Q_DECLARE_METATYPE(ImageRef)
 Q_DECLARE_METATYPE(Turn)

@@ -11,9 +11,11 @@
 #include "edittargetbar.h"
 #include "fakes/fakegateway.h"
 #include "fakes/testpayloads.h"
+#include "librarywindow.h"
 #include "mainwindow.h"
 #include "maskcanvas.h"
 #include "maskeditordialog.h"
+#include "store/historystore.h"
 #include "store/settings.h"
 
 #include <QFile>
@@ -116,6 +118,7 @@ private Q_SLOTS:
     void maskedEditSendsTheMaskWithTheImage();
     void maskOnAnAttachmentGoesWithIt();
     void unfinishedImageCannotBeEdited();
+    void editFromTheLibraryOpensItsConversation();
 
 private:
     void sendPrompt(const QString &text);
@@ -125,6 +128,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<FakeGateway> m_fake;
+    std::unique_ptr<HistoryStore> m_store; // only where a test needs one; outlives the window
     std::unique_ptr<ChatSession> m_session;
     std::unique_ptr<MainWindow> m_window;
     Composer *m_composer = nullptr;
@@ -166,6 +170,7 @@ void TestEditingInWindow::cleanup()
 {
     m_window.reset();
     m_session.reset();
+    m_store.reset();
     m_fake.reset();
     m_settings.reset();
     m_dir.reset();
@@ -322,6 +327,31 @@ void TestEditingInWindow::unfinishedImageCannotBeEdited()
     QVERIFY(m_composer->editTarget().isNull());
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("no longer")),
              qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestEditingInWindow::editFromTheLibraryOpensItsConversation()
+{
+    m_store = std::make_unique<HistoryStore>(m_dir->filePath("history.sqlite"));
+    QVERIFY(m_store->open().result().ok);
+    m_session->setHistory(m_store.get()); // as main.cpp does
+    m_window->setHistoryStore(m_store.get());
+    sendPrompt(QStringLiteral("a lighthouse at dusk"));
+    const QString conversationId = m_session->conversationId();
+    const ImageRef image = imageOfRow(0);
+    QVERIFY(!conversationId.isEmpty());
+
+    // Yesterday's image, found in the library while another conversation is open.
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(m_session->model()->rowCount(), 0);
+    Q_EMIT m_window->libraryWindow()->editImageRequested(conversationId, image);
+    QTRY_COMPARE(m_session->conversationId(), conversationId);
+    QTRY_COMPARE(m_composer->editTarget(), image);
+    QVERIFY(m_window->findChild<EditTargetBar *>()->isVisible());
+
+    sendPrompt(QStringLiteral("make it warmer"));
+    const QJsonObject body = QJsonDocument::fromJson(m_fake->requests().at(1).body).object();
+    QCOMPARE(body.value(QLatin1String("previous_response_id")).toString(),
+             QStringLiteral("resp_1"));
 }
 
 QTEST_MAIN(TestEditingInWindow)

@@ -41,6 +41,7 @@ struct FakeLibrary
         image.hash = QStringLiteral("hash%1").arg(i);
         image.conversationId = QStringLiteral("conv%1").arg(i % 3);
         image.turnId = QStringLiteral("turn%1").arg(i);
+        image.itemId = QStringLiteral("ig_%1").arg(i);
         image.prompt = QStringLiteral("prompt %1").arg(i);
         image.pixelSize = sizes.isEmpty() ? QSize(1024, 1024) : sizes.at(i % sizes.size());
         image.filePath = root.isEmpty() ? QStringLiteral("/nonexistent/%1.png").arg(i)
@@ -324,6 +325,16 @@ private Q_SLOTS:
         QCOMPARE(open.at(0).at(0).toString(), QStringLiteral("conv1"));
         QCOMPARE(open.at(0).at(1).toString(), QStringLiteral("turn4"));
         QVERIFY(!window.createContextMenu(QPoint(-5, -5)));
+
+        // "Edit This Image" names the conversation and the image itself.
+        QSignalSpy edit(&window, &LibraryWindow::editImageRequested);
+        menu.reset(window.createContextMenu(window.view()->visualRect(index).center()));
+        QCOMPARE(menu->actions().at(1)->text(), QStringLiteral("Edit This Image"));
+        menu->actions().at(1)->trigger();
+        QCOMPARE(edit.size(), 1);
+        QCOMPARE(edit.at(0).at(0).toString(), QStringLiteral("conv1"));
+        QCOMPARE(edit.at(0).at(1).value<ImageRef>(),
+                 (ImageRef { QStringLiteral("turn4"), QStringLiteral("ig_4") }));
     }
 
     void thumbnailsAtCellSizeOffTheGuiThread()
