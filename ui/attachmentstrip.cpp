@@ -2,7 +2,7 @@
 
 #include "flowlayout.h"
 #include "image/imagecache.h"
-#include "viewpalette.h"
+#include "imagedrawing.h"
 
 #include <QFileInfo>
 #include <QLabel>
@@ -240,17 +240,10 @@ void AttachmentStrip::refresh(Tile &tile)
 
 QPixmap AttachmentStrip::placeholder(bool failed) const
 {
-    const qreal ratio = devicePixelRatioF();
-    QPixmap pixmap(targetPixels());
-    pixmap.setDevicePixelRatio(ratio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(ViewPalette::hairline(palette()));
-    painter.setBrush(ViewPalette::cardFill(palette()));
-    painter.drawRoundedRect(QRectF(0.5, 0.5, thumbnailSide - 1, thumbnailSide - 1), 6, 6);
+    QPixmap pixmap = ImageDrawing::placeholderTile(thumbnailSide, devicePixelRatioF(), palette());
     if (failed) {
         // The same warning sign the rest of the desktop uses for "something is wrong here".
+        QPainter painter(&pixmap);
         const int side = thumbnailSide / 2;
         const QIcon icon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
         icon.paint(&painter,

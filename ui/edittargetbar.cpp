@@ -1,11 +1,10 @@
 #include "edittargetbar.h"
 
 #include "image/imagecache.h"
-#include "viewpalette.h"
+#include "imagedrawing.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QToolButton>
 #include <QtMath>
@@ -125,15 +124,8 @@ void EditTargetBar::refreshThumbnail()
         m_thumbnail->setToolTip(m_filePath);
         return;
     }
-    QPixmap placeholder(QSize(side, side));
-    placeholder.setDevicePixelRatio(devicePixelRatioF());
-    placeholder.fill(Qt::transparent);
-    QPainter painter(&placeholder);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(ViewPalette::hairline(palette()));
-    painter.setBrush(ViewPalette::cardFill(palette()));
-    painter.drawRoundedRect(QRectF(0.5, 0.5, thumbnailSide - 1, thumbnailSide - 1), 6, 6);
-    m_thumbnail->setPixmap(placeholder);
+    m_thumbnail->setPixmap(
+        ImageDrawing::placeholderTile(thumbnailSide, devicePixelRatioF(), palette()));
     const QString error = m_cache->errorFor(m_filePath);
     m_thumbnail->setToolTip(error.isEmpty() ? m_filePath : tr("No preview: %1").arg(error));
 }

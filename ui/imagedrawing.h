@@ -5,10 +5,12 @@
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QRectF>
+#include <QtMath>
 
-// Drawing shared by the conversation view's painters: pictures with rounded corners and the
-// glyph of placeholder cards.
+// Drawing shared by the conversation view's painters and the composer's thumbnails: pictures with
+// rounded corners, placeholder cards and their glyph.
 namespace ImageDrawing {
 
 // `image` drawn with rounded corners: a textured brush keeps the edge antialiased, which a clip
@@ -50,6 +52,21 @@ inline void drawPictureGlyph(QPainter *painter, const QPointF &center, const QCo
     hill.lineTo(frame.right() - 4, frame.bottom() - 4);
     painter->drawPath(hill);
     painter->drawEllipse(QPointF(frame.right() - 8, frame.top() + 7), 2.2, 2.2);
+}
+
+// An empty rounded card `side` logical pixels square, drawn at `ratio`: what a small thumbnail
+// shows while its picture decodes or when it cannot be shown.
+inline QPixmap placeholderTile(int side, qreal ratio, const QPalette &palette, qreal radius = 6)
+{
+    QPixmap pixmap(QSize(qCeil(side * ratio), qCeil(side * ratio)));
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(ViewPalette::hairline(palette));
+    painter.setBrush(ViewPalette::cardFill(palette));
+    painter.drawRoundedRect(QRectF(0.5, 0.5, side - 1, side - 1), radius, radius);
+    return pixmap;
 }
 
 } // namespace ImageDrawing
