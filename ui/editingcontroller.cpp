@@ -31,6 +31,8 @@ LoadedForMask loadForMask(const QString &imageFile, const QString &maskFile)
     LoadedForMask loaded;
     const QString name = QFileInfo(imageFile).fileName();
     QImageReader reader(imageFile);
+    // Upright, as ReferenceImages reports sizes: the mask must match what it checks against.
+    reader.setAutoTransform(true);
     const QSize size = reader.size();
     if (size.isValid() && qint64(size.width()) * size.height() > maxMaskedPixels) {
         loaded.error = QObject::tr("%1 is %2x%3 pixels, too large to draw a mask on.")
