@@ -15,6 +15,9 @@ packages=(
     libgl-dev libvulkan-dev
     fonts-dejavu-core
 )
+# Callers add what only they need, e.g. test.sh the validators of the packaging tests.
+read -r -a extra_packages <<< "${EASEL_EXTRA_PACKAGES:-}"
+packages+=("${extra_packages[@]}")
 
 missing=()
 for package in "${packages[@]}"; do
