@@ -35,6 +35,7 @@ void ConnectionTest::start(const ProviderProfile &profile, int timeoutMs)
     m_models = -1;
     m_providerName = profile.displayName.isEmpty() ? profile.id : profile.displayName;
     m_timeoutMs = timeoutMs;
+    m_secret = profile.apiKey;
     const QString scheme = profile.baseUrl.scheme().toLower();
     if (!profile.baseUrl.isValid() || profile.baseUrl.host().isEmpty()
         || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
@@ -91,7 +92,9 @@ void ConnectionTest::onFinished()
     m_reply = nullptr;
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    // A gateway that refuses the key may repeat it ("Incorrect API key provided: …"): masked
+    // before the body is read, so that eliding a long message cannot keep half of it.
+    const QByteArray body = ErrorMessage::withoutSecret(reply->readAll(), m_secret.toUtf8());
 
     if (status >= 300 && status < 400) {
         const QString target = QString::fromUtf8(reply->rawHeader("Location"));
@@ -158,6 +161,6 @@ void ConnectionTest::onFinished()
 void ConnectionTest::finish(bool ok, const QString &message)
 {
     m_ok = ok;
-    m_message = message;
-    Q_EMIT finished(ok, message);
+    m_message = ErrorMessage::withoutSecret(message, m_secret); // e.g. a redirect's Location
+    Q_EMIT finished(ok, m_message);
 }

@@ -4,8 +4,23 @@
 #include "pricing/costestimator.h"
 #include "streamworker.h"
 
+#include "net/errormessage.h"
+
 #include <QNetworkRequest>
 #include <QThread>
+
+namespace {
+
+// A gateway may repeat the key in a stream's error event or a failed image's message, as it does
+// in HTTP error bodies (which GatewayJob masks): what the turn says is shown, saved, exported.
+void maskKey(Turn &turn, const QString &key)
+{
+    turn.errorMessage = ErrorMessage::withoutSecret(turn.errorMessage, key);
+    for (ImageAsset &image : turn.images)
+        image.error = ErrorMessage::withoutSecret(image.error, key);
+}
+
+} // namespace
 
 TurnRunner::TurnRunner(const Context &context, const ProviderProfile &provider, ApiFlavour flavour,
                        QObject *parent)
@@ -118,6 +133,7 @@ void TurnRunner::onProcessed(const ProcessedEvents &events)
             && event.asset.state == ImageAsset::State::Pending && !event.asset.sourceUrl.isEmpty())
             Q_EMIT imageLinked(event.event.itemId, QUrl(event.asset.sourceUrl));
     }
+    maskKey(m_turn, m_provider.apiKey);
     Q_EMIT changed();
 }
 
@@ -152,6 +168,7 @@ void TurnRunner::onWorkerClosed()
         TurnAssembler::finishFailed(m_turn, job->errorMessage());
         break;
     }
+    maskKey(m_turn, m_provider.apiKey);
     m_turn.durationMs = m_clock.elapsed();
     updateCost(m_turn, m_provider, *m_context.estimator);
 

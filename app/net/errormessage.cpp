@@ -286,3 +286,22 @@ QString ErrorMessage::formatDuration(int milliseconds)
         return QString::number(milliseconds / 60000) + QStringLiteral(" min");
     return QString::number((milliseconds + 500) / 1000) + QStringLiteral(" s");
 }
+
+QString ErrorMessage::withoutSecret(const QString &text, const QString &secret)
+{
+    if (secret.size() < minSecretLength || !text.contains(secret))
+        return text;
+    const QString mask = QStringLiteral("\u2022\u2022\u2022") + secret.right(4);
+    QString out = text;
+    return out.replace(secret, mask);
+}
+
+QByteArray ErrorMessage::withoutSecret(const QByteArray &bytes, const QByteArray &secret)
+{
+    if (secret.size() < minSecretLength || !bytes.contains(secret))
+        return bytes;
+    QByteArray mask("\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"); // "•••" in UTF-8
+    mask.append(secret.right(4));
+    QByteArray out = bytes;
+    return out.replace(secret, mask);
+}

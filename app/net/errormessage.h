@@ -30,6 +30,15 @@ public:
     // "300 s", "0.3 s", "2 min": how long something took, for messages.
     static QString formatDuration(int milliseconds);
 
+    // `text` with every copy of `secret` (the API key, which gateways echo back in "Incorrect API
+    // key provided: …") replaced by "•••" and its last four characters, as OpenAI masks keys.
+    // Applied to error bodies before they are parsed, so that eliding a long message cannot cut
+    // a key in two and keep half of it. A secret shorter than minSecretLength is left alone: so
+    // short a value (the demo's "demo") would mask ordinary words and protects nothing.
+    static QString withoutSecret(const QString &text, const QString &secret);
+    static QByteArray withoutSecret(const QByteArray &bytes, const QByteArray &secret);
+    static constexpr int minSecretLength = 8;
+
     static constexpr int maxPlainLength = 300;
     static constexpr int maxJsonMessageLength = 1000;
 };

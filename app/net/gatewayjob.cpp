@@ -35,6 +35,9 @@ void GatewayJob::start(const QNetworkRequest &request, const QByteArray &body)
     }
     m_status = Status::Running;
     m_url = request.url();
+    const QByteArray authorization = request.rawHeader("Authorization");
+    if (authorization.startsWith("Bearer "))
+        m_secret = authorization.mid(7).trimmed();
 
     QNetworkRequest post(request);
     post.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -136,6 +139,9 @@ void GatewayJob::onReplyFinished()
         return;
     }
     if (m_httpStatus > 0) {
+        // OpenAI answers a wrong key with "Incorrect API key provided: <the key>": it must reach
+        // neither the turn, the history nor a log.
+        m_errorBody = ErrorMessage::withoutSecret(m_errorBody, m_secret);
         const QString said = ErrorMessage::fromBody(m_errorBody, m_contentType);
         finish(Status::HttpError,
                ErrorMessage::forHttpStatus(m_httpStatus, m_providerName, said, m_retryAfter));

@@ -54,7 +54,9 @@ public:
     Timeouts timeouts() const { return m_timeouts; }
 
     // Sends a POST. Redirects are not followed: an API call answered with a redirect is a wrong
-    // base URL, and following it could carry the Authorization header to another host.
+    // base URL, and following it could carry the Authorization header to another host. An error
+    // body that repeats the request's bearer token gets it masked (ErrorMessage::withoutSecret)
+    // before errorBody() and errorMessage() see it.
     void start(const QNetworkRequest &request, const QByteArray &body);
     // Aborts the request. What already arrived was already emitted; nothing more is.
     void cancel();
@@ -108,4 +110,6 @@ private:
     std::optional<int> m_retryAfter;
     QByteArray m_errorBody;
     qint64 m_bytesReceived = 0;
+    // The bearer token this request carries, masked out of an error body that echoes it.
+    QByteArray m_secret;
 };
