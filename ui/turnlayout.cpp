@@ -58,6 +58,18 @@ std::shared_ptr<QTextDocument> makeDocument(const QFont &font)
     return document;
 }
 
+// Whether `text` holds a run of more than `limit` characters without a space or line break.
+bool hasLongRun(const QString &text, qsizetype limit)
+{
+    qsizetype run = 0;
+    for (const QChar c : text) {
+        run = c.isSpace() ? 0 : run + 1;
+        if (run > limit)
+            return true;
+    }
+    return false;
+}
+
 int lineHeight(const QFont &font)
 {
     return QFontMetrics(font).height();
@@ -264,6 +276,14 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
             h = TextEstimate(m_bodyFont).markdown(answer, columnWidth);
         } else {
             m_textDocument = makeDocument(m_bodyFont);
+            if (hasLongRun(answer, 2000)) {
+                // Qt looks for a word boundary from each line's start to the end of the word, so
+                // a long run without one (base64, a runaway token) lays out in quadratic time:
+                // 256 KB took seconds on the GUI thread. Such a run breaks anywhere instead.
+                QTextOption option = m_textDocument->defaultTextOption();
+                option.setWrapMode(QTextOption::WrapAnywhere);
+                m_textDocument->setDefaultTextOption(option);
+            }
             m_textDocument->setMarkdown(answer, QTextDocument::MarkdownDialectGitHub);
             m_textDocument->setTextWidth(columnWidth);
             h = int(std::ceil(m_textDocument->size().height()));
@@ -436,7 +456,18 @@ QString TurnLayout::displayedText(const Turn &turn)
         if (!image.sourceUrl.isEmpty())
             shown.insert(image.sourceUrl);
     }
-    return shown.isEmpty() ? turn.text : ImageLinks::stripImageLinks(turn.text, shown);
+    QString text = shown.isEmpty() ? turn.text : ImageLinks::stripImageLinks(turn.text, shown);
+    if (text.size() <= maxShownTextLength)
+        return text;
+    qsizetype kept = maxShownTextLength;
+    if (text.at(kept - 1).isHighSurrogate())
+        --kept;
+    const qsizetype rest = text.size() - kept;
+    text.truncate(kept);
+    return text
+        + tr("\n\n*… and %1 more characters, not shown here: Copy Answer copies the whole "
+             "answer.*")
+              .arg(numberLocale().toString(rest));
 }
 
 QString TurnLayout::headerText(const Turn &turn)

@@ -136,8 +136,12 @@ public:
     // neither is known) scaled down to fit `maxWidth` x maxImageHeight, never enlarged.
     static QSize imageDisplaySize(const ImageAsset &image, const ImageParams &requested,
                                   int maxWidth);
-    // The answer as shown: Markdown image links to images already shown inline are removed.
+    // The answer as shown: Markdown image links to images already shown inline are removed, and
+    // past maxShownTextLength characters a note stands for the rest (Copy Answer has it all).
     static QString displayedText(const Turn &turn);
+    // The most of an answer a row lays out: QTextDocument lays out and shapes on the GUI thread,
+    // some 100 ms for 64 KB of text without spaces.
+    static constexpr qsizetype maxShownTextLength = 64 * 1024;
     // "gpt-5 · gpt-image-1.5", empty when neither is known.
     static QString headerText(const Turn &turn);
     // The line under a running or ended turn: "Generating… 12 s", the error, "Stopped", ...

@@ -36,9 +36,22 @@ void TurnAssembler::apply(Turn &turn, const ProcessedEvent &processed)
         if (!event.responseId.isEmpty())
             turn.responseId = event.responseId;
         break;
-    case StreamEvent::Kind::TextDelta:
-        turn.text += event.text;
+    case StreamEvent::Kind::TextDelta: {
+        const qsizetype room = maxTextLength - turn.text.size();
+        if (event.text.size() <= room) {
+            turn.text += event.text;
+            break;
+        }
+        qsizetype kept = qMax<qsizetype>(room, 0);
+        if (kept > 0 && event.text.at(kept - 1).isHighSurrogate())
+            --kept; // half a character is no character
+        turn.text += QStringView(event.text).left(kept);
+        if (turn.errorMessage.isEmpty())
+            turn.errorMessage = QStringLiteral("The answer's text passed %1 KB, so Easel kept the "
+                                               "first %1 KB and dropped the rest.")
+                                    .arg(maxTextLength / 1024);
         break;
+    }
     case StreamEvent::Kind::ImagePending:
         imageSlot(turn, event.itemId);
         break;

@@ -23,6 +23,12 @@ Q_DECLARE_METATYPE(ProcessedEvent)
 class TurnAssembler
 {
 public:
+    // The answer text a turn keeps, in characters; what passes it is dropped with a warning on
+    // the turn. Above what any model writes in one answer (some 128k tokens), it bounds what a
+    // runaway model or a broken relay can push into memory, the history and the view: one 20 MB
+    // text event froze the window for minutes.
+    static constexpr qsizetype maxTextLength = 512 * 1024;
+
     static void apply(Turn &turn, const ProcessedEvent &processed);
 
     // The stream ended: with an error (message), a cancel, or normally.

@@ -234,6 +234,14 @@ void ResponsesDecoder::imageItemDone(const QJsonObject &item, const QString &key
         return;
     }
     const QString status = text(item, QLatin1String("status"));
+    if (!toolFailed && status == QLatin1String("completed")
+        && item.value(QLatin1String("result")).isString()) {
+        // A finished call whose result is "" (not null): the gateway sent an empty image. The
+        // image store names that where the image would have been, instead of "no image arrived".
+        m_deliveredItems.insert(key);
+        out.append(image);
+        return;
+    }
     if (toolFailed || status == QLatin1String("failed") || status == QLatin1String("error")) {
         m_deliveredItems.insert(key);
         const QJsonValue error = item.value(QLatin1String("error"));

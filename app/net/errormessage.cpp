@@ -72,6 +72,19 @@ QString stripHtml(const QString &html)
     return text;
 }
 
+// Whether `text` reads as text: no NUL, and hardly any control characters or invalid UTF-8.
+bool isReadableText(const QString &text)
+{
+    qsizetype bad = 0;
+    for (const QChar c : text) {
+        if (c.isNull())
+            return false;
+        if ((c.unicode() < 0x20 && !c.isSpace()) || c == QChar::ReplacementCharacter)
+            ++bad;
+    }
+    return bad * 20 <= text.size();
+}
+
 QString stringField(const QJsonObject &object, const char *key)
 {
     const QJsonValue value = object.value(QLatin1String(key));
@@ -174,6 +187,8 @@ QString ErrorMessage::fromBody(const QByteArray &body, const QString &contentTyp
     }
 
     const QString text = QString::fromUtf8(trimmed);
+    if (!isReadableText(text))
+        return {}; // binary: nothing in it a designer could read
     if (contentType.contains(QLatin1String("html"), Qt::CaseInsensitive) || looksLikeHtml(trimmed))
         return elide(stripHtml(text), maxPlainLength);
     return elide(text.simplified(), maxPlainLength);
@@ -229,10 +244,18 @@ QString ErrorMessage::forHttpStatus(int status, const QString &provider,
     case 502:
     case 503:
     case 504: {
-        QString fallback = QStringLiteral("try again in a moment.");
-        if (retryAfterSeconds)
-            fallback = QStringLiteral("try again in %1 s.").arg(*retryAfterSeconds);
-        return withColon(provider + QStringLiteral(" had a server error (") + code + ')', fallback);
+        const QString head = provider + QStringLiteral(" had a server error (") + code + ')';
+        if (!retryAfterSeconds)
+            return withColon(head, QStringLiteral("try again in a moment."));
+        const int seconds = *retryAfterSeconds;
+        if (gatewayMessage.isEmpty())
+            return head + QStringLiteral(": try again in %1 s.").arg(seconds);
+        // The server said when it takes requests again (Retry-After): its words must not hide it.
+        const bool ended = gatewayMessage.endsWith(QLatin1Char('.'))
+            || gatewayMessage.endsWith(QLatin1Char('!')) || gatewayMessage.endsWith(QChar(0x2026));
+        return head + QStringLiteral(": ") + gatewayMessage
+            + (ended ? QStringLiteral(" ") : QStringLiteral(". "))
+            + QStringLiteral("Try again in %1 s.").arg(seconds);
     }
     default:
         break;

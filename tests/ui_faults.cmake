@@ -1,0 +1,4 @@
+# Faults against the real main window (issue #7 §4): HTTP errors, broken streams, stalls, hostile
+# images and 1,000 send-and-cancel cycles over the loopback fake gateway, with the window kept
+# responsive and the earlier, stored turns kept intact.
+easel_add_test(tst_windowfaults SOURCES ui/tst_windowfaults.cpp LIBS easel_ui easel_fakes)
