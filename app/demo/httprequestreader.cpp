@@ -2,6 +2,8 @@
 
 #include <QList>
 
+#include <algorithm>
+
 HttpRequestReader::State HttpRequestReader::feed(QByteArrayView bytes)
 {
     if (m_state != State::Incomplete)
@@ -12,9 +14,17 @@ HttpRequestReader::State HttpRequestReader::feed(QByteArrayView bytes)
         // A method is a run of capital letters; anything else up front (a TLS ClientHello sent
         // to a plain-HTTP port starts with 0x16) is answered at once instead of waiting forever
         // for a blank line that will never come.
+        // Blank lines before the request line are ignored (RFC 9112 2.2). They are dropped here,
+        // before the search for the blank line that ends the head, which would otherwise take
+        // two of them for that end, depending on how the bytes were split into reads.
         qsizetype i = 0;
         while (i < m_buffer.size() && (m_buffer.at(i) == '\r' || m_buffer.at(i) == '\n'))
             ++i;
+        if (i > 0) {
+            m_buffer.remove(0, i);
+            m_searchFrom = std::max<qsizetype>(0, m_searchFrom - i);
+            i = 0;
+        }
         for (const qsizetype methodStart = i; i < m_buffer.size() && m_buffer.at(i) != ' '; ++i) {
             const char c = m_buffer.at(i);
             if (c < 'A' || c > 'Z')

@@ -7,6 +7,8 @@
 #include <QJsonParseError>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace {
 
 // The gateway's words as a sentence: a full stop unless they end in punctuation already.
@@ -49,7 +51,9 @@ qint64 DecoderJson::tokens(const QJsonObject &object, QLatin1String key, QLatin1
     QJsonValue value = object.value(key);
     if (value.isUndefined() && !fallbackKey.isEmpty())
         value = object.value(fallbackKey);
-    return value.toInteger();
+    // A negative count is no count; kept, it would make cost estimation subtract past the
+    // range of qint64 (cached tokens are taken from the input tokens).
+    return std::max<qint64>(0, value.toInteger());
 }
 
 QJsonObject DecoderJson::child(const QJsonObject &object, QLatin1String key,

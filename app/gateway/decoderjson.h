@@ -21,6 +21,7 @@ QString text(const QJsonObject &object, QLatin1String key);
 QString firstText(const QJsonObject &object, std::initializer_list<QLatin1String> keys);
 // Gateways send error codes as strings (OpenAI) or numbers (OpenRouter).
 QString code(const QJsonValue &value);
+// A token count; a negative one reads as 0.
 qint64 tokens(const QJsonObject &object, QLatin1String key, QLatin1String fallbackKey = {});
 QJsonObject child(const QJsonObject &object, QLatin1String key, QLatin1String fallbackKey = {});
 

@@ -1,5 +1,23 @@
 #include "usage.h"
 
+#include <QtNumeric>
+
+#include <limits>
+
+namespace {
+
+// Counts come from gateways: a hostile or broken one may send counts whose sum does not fit in
+// 64 bits (signed overflow is undefined behaviour). The total then stays at the largest count.
+qint64 saturatingAdd(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    if (qAddOverflow(a, b, &sum))
+        return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return sum;
+}
+
+} // namespace
+
 bool Usage::isEmpty() const
 {
     return inputTokens == 0 && outputTokens == 0 && !hasImageTokens && !billedCostUsd;
@@ -7,17 +25,17 @@ bool Usage::isEmpty() const
 
 Usage &Usage::operator+=(const Usage &other)
 {
-    inputTokens += other.inputTokens;
-    cachedInputTokens += other.cachedInputTokens;
-    outputTokens += other.outputTokens;
-    reasoningTokens += other.reasoningTokens;
+    inputTokens = saturatingAdd(inputTokens, other.inputTokens);
+    cachedInputTokens = saturatingAdd(cachedInputTokens, other.cachedInputTokens);
+    outputTokens = saturatingAdd(outputTokens, other.outputTokens);
+    reasoningTokens = saturatingAdd(reasoningTokens, other.reasoningTokens);
     hasImageTokens = hasImageTokens || other.hasImageTokens;
-    imageInputTextTokens += other.imageInputTextTokens;
-    imageInputImageTokens += other.imageInputImageTokens;
-    imageOutputTokens += other.imageOutputTokens;
+    imageInputTextTokens = saturatingAdd(imageInputTextTokens, other.imageInputTextTokens);
+    imageInputImageTokens = saturatingAdd(imageInputImageTokens, other.imageInputImageTokens);
+    imageOutputTokens = saturatingAdd(imageOutputTokens, other.imageOutputTokens);
     if (other.billedCostUsd)
         billedCostUsd = billedCostUsd.value_or(0.0) + *other.billedCostUsd;
-    imageGenerationRequests += other.imageGenerationRequests;
+    imageGenerationRequests = saturatingAdd(imageGenerationRequests, other.imageGenerationRequests);
     return *this;
 }
 

@@ -63,6 +63,11 @@ void TestDemoParts::readerAtAnySplit_data()
     for (int size : { 1, 2, 3, 7, 1000 }) {
         QTest::addRow("crlf, %d bytes a read", size) << crlf << size;
         QTest::addRow("lf, %d bytes a read", size) << lf << size;
+        // Blank lines before the request line are ignored, not taken for the end of the head
+        // (found by fuzz_httprequestreader).
+        QTest::addRow("leading blank lines, crlf, %d bytes a read", size)
+            << "\r\n\r\n\r" + crlf << size;
+        QTest::addRow("leading blank lines, lf, %d bytes a read", size) << "\n\n" + lf << size;
     }
 }
 

@@ -381,6 +381,14 @@ void TestChatCompletionsDecoder::usageVocabularies_data()
                                                      "tool_calls_executed":2}})")
         << both;
     QTest::newRow("nothing but zeros") << QByteArray(R"({"prompt_tokens":0})") << Usage();
+    // Found with the decoder fuzz targets: a negative count is nonsense, and cost estimation
+    // (uncached = input - cached) could overflow on it.
+    QTest::newRow("negative counts are no counts")
+        << QByteArray(R"({"prompt_tokens":-5,"completion_tokens":-9223372036854775000,
+                          "prompt_tokens_details":{"cached_tokens":-3},
+                          "completion_tokens_details":{"reasoning_tokens":-1},
+                          "server_tool_use":{"image_generation_requests":-2}})")
+        << Usage();
 }
 
 void TestChatCompletionsDecoder::usageVocabularies()

@@ -4,6 +4,8 @@
 #include <QImage>
 #include <QTest>
 
+#include <limits>
+
 using namespace StreamHarness;
 
 namespace {
@@ -109,6 +111,9 @@ void TestImagesDecoder::streams_data()
     QTest::addColumn<QString>("expectedKinds");
     QTest::addColumn<QStringList>("images");
     QTest::addColumn<QString>("errorCode");
+    // The running totals the last Usage reports.
+    QTest::addColumn<qint64>("inputTokens");
+    QTest::addColumn<qint64>("outputTokens");
 
     const QByteArray usage = R"("usage":{"input_tokens":10,"output_tokens":100,"cost":0.01})";
     QTest::newRow("two images, each with previews, usage summed")
@@ -121,14 +126,27 @@ void TestImagesDecoder::streams_data()
         << "Started,ImagePartial,ImageFinal,Usage,ImagePartial,ImageFinal,Usage,Done"
         << QStringList { "ImagePartial images-0 3x2", "ImageFinal images-0 2x3",
                          "ImagePartial images-1 2x3", "ImageFinal images-1 3x2" }
-        << "";
+        << "" << qint64(20) << qint64(200);
+    // Found with fuzz_imagesdecoder (UBSan): the running total overflowed qint64.
+    const QByteArray huge
+        = R"("usage":{"input_tokens":-7,"output_tokens":4611686018427387904,"cost":0.01})";
+    QTest::newRow("counts beyond 64 bits stay at the largest count")
+        << named("image_generation.completed", R"("b64_json":")" + kRed + R"(",)" + huge)
+            + named("image_generation.completed", R"("b64_json":")" + kBlue + R"(",)" + huge)
+            + named("image_generation.completed", R"("b64_json":")" + kRed + R"(",)" + huge)
+        << "Started,ImageFinal,Usage,ImageFinal,Usage,ImageFinal,Usage,Done"
+        << QStringList { "ImageFinal images-0 2x3", "ImageFinal images-1 3x2",
+                         "ImageFinal images-2 2x3" }
+        << "" << qint64(0) << std::numeric_limits<qint64>::max();
     QTest::newRow("edits endpoint names")
         << named("image_edit.completed", R"("b64_json":")" + kRed + "\"") + sse("[DONE]")
-        << "Started,ImageFinal,Done" << QStringList { "ImageFinal images-0 2x3" } << "";
+        << "Started,ImageFinal,Done" << QStringList { "ImageFinal images-0 2x3" } << "" << qint64(0)
+        << qint64(0);
     QTest::newRow("a damaged preview is skipped")
         << named("image_generation.partial_image", R"("b64_json":"abc...","partial_image_index":0)")
             + named("image_generation.completed", R"("b64_json":")" + kRed + "\"")
-        << "Started,ImageFinal,Done" << QStringList { "ImageFinal images-0 2x3" } << "";
+        << "Started,ImageFinal,Done" << QStringList { "ImageFinal images-0 2x3" } << "" << qint64(0)
+        << qint64(0);
     QTest::newRow("an error event")
         << named("image_generation.partial_image",
                  R"("b64_json":")" + kBlue + R"(","partial_image_index":0)")
@@ -136,20 +154,20 @@ void TestImagesDecoder::streams_data()
                     R"("error":{"code":"image_generation_user_error","message":"Your request )"
                     R"(was rejected by the safety system."})")
         << "Started,ImagePartial,Error" << QStringList { "ImagePartial images-0 3x2" }
-        << "image_generation_user_error";
+        << "image_generation_user_error" << qint64(0) << qint64(0);
     QTest::newRow("[DONE] before any image")
         << named("image_generation.partial_image",
                  R"("b64_json":")" + kBlue + R"(","partial_image_index":0)")
             + sse("[DONE]")
-        << "Started,ImagePartial,Error" << QStringList { "ImagePartial images-0 3x2" }
-        << "no_image";
+        << "Started,ImagePartial,Error" << QStringList { "ImagePartial images-0 3x2" } << "no_image"
+        << qint64(0) << qint64(0);
     QTest::newRow("cut before the image completed")
         << named("image_generation.partial_image",
                  R"("b64_json":")" + kBlue + R"(","partial_image_index":0)")
         << "Started,ImagePartial,Error" << QStringList { "ImagePartial images-0 3x2" }
-        << "stream_truncated";
-    QTest::newRow("malformed event")
-        << QByteArray("data: {oops\n\n") << "Error,Error" << QStringList {} << "";
+        << "stream_truncated" << qint64(0) << qint64(0);
+    QTest::newRow("malformed event") << QByteArray("data: {oops\n\n") << "Error,Error"
+                                     << QStringList {} << "" << qint64(0) << qint64(0);
 }
 
 void TestImagesDecoder::streams()
@@ -158,6 +176,8 @@ void TestImagesDecoder::streams()
     QFETCH(QString, expectedKinds);
     QFETCH(QStringList, images);
     QFETCH(QString, errorCode);
+    QFETCH(qint64, inputTokens);
+    QFETCH(qint64, outputTokens);
     QString failure;
     const StreamEvents events
         = runAllChunkings([] { return std::make_unique<ImagesDecoder>(); }, wire, &failure);
@@ -172,7 +192,8 @@ void TestImagesDecoder::streams()
     const QList<StreamEvent> usages = ofKind(events, Kind::Usage);
     if (!usages.isEmpty()) {
         // The last report is the running total of every completed image.
-        QCOMPARE(usages.last().usage.imageOutputTokens, 100 * usages.size());
+        QCOMPARE(usages.last().usage.imageOutputTokens, outputTokens);
+        QCOMPARE(usages.last().usage.imageInputTextTokens, inputTokens);
         QCOMPARE(*usages.last().usage.billedCostUsd, 0.01 * usages.size());
     }
 }
