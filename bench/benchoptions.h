@@ -8,6 +8,8 @@ struct BenchOptions
 {
     bool quick = false; // small repeat counts, for the ctest smoke run
     QString only; // run one figure only (empty: all)
+    QString
+        easelPath; // --easel: the Easel program the start-up figures launch (empty: the built one)
 
     // How many times to repeat a measurement.
     int repeats(int full, int quick) const { return this->quick ? quick : full; }

@@ -2,96 +2,19 @@
 
 #include "benchclock.h"
 #include "benchturn.h"
-#include "historygenerator.h"
+#include "historyfixture.h"
+#include "historywindow.h"
 
 #include "chat/chatsession.h"
 #include "conversationview.h"
 #include "image/imagecache.h"
 #include "store/historystore.h"
 
-#include <QApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFutureWatcher>
-#include <QPaintEvent>
 #include <QScrollBar>
-#include <QTemporaryDir>
-
-#include <cstdio>
-#include <memory>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace {
-
-// Stamps the end of every paint of a viewport (the paint is dispatched inside the filter so that
-// the stamp comes after the delegate drew).
-class PaintClock : public QObject
-{
-public:
-    explicit PaintClock(QWidget *viewport)
-        : m_viewport(viewport)
-    {
-        viewport->installEventFilter(this);
-    }
-    ~PaintClock() override { m_viewport->removeEventFilter(this); }
-    qint64 lastPaintEndNs() const { return m_lastPaintEndNs; }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (watched != m_viewport || event->type() != QEvent::Paint || m_dispatching)
-            return false;
-        m_dispatching = true;
-        QCoreApplication::sendEvent(watched, event);
-        m_dispatching = false;
-        m_lastPaintEndNs = benchNowNs();
-        return true;
-    }
-
-private:
-    QWidget *m_viewport;
-    bool m_dispatching = false;
-    qint64 m_lastPaintEndNs = 0;
-};
-
-// A window as Easel shows a conversation: the session's model in a ConversationView with its
-// own bounded ImageCache, at a laptop window's conversation size.
-struct Window
-{
-    std::unique_ptr<ChatSession> session;
-    std::unique_ptr<ConversationView> view;
-    std::unique_ptr<PaintClock> clock;
-    qint64 lastDeliveredNs = 0;
-
-    explicit Window(const QString &dir)
-    {
-        ChatSession::Options options;
-        options.imageRoot = dir + QStringLiteral("/images");
-        options.previewRoot = dir + QStringLiteral("/previews");
-        ProviderProfile provider
-            = ProviderProfile::demo(QUrl(QStringLiteral("http://127.0.0.1:9")));
-        session = std::make_unique<ChatSession>(provider, options);
-        view = std::make_unique<ConversationView>();
-        view->setModel(session->model());
-        session->setImageCache(view->imageCache());
-        view->resize(1100, 900);
-        view->show();
-        clock = std::make_unique<PaintClock>(view->viewport());
-        QObject::connect(view->imageCache(), &ImageCache::imageReady, view.get(),
-                         [this] { lastDeliveredNs = benchNowNs(); });
-    }
-    ~Window() { clock.reset(); }
-
-    // Every image the view asked for is decoded and the viewport painted after the last arrived.
-    bool settled(qint64 sinceNs) const
-    {
-        return view->imageCache()->pendingCount() == 0 && clock->lastPaintEndNs() > sinceNs
-            && clock->lastPaintEndNs() > lastDeliveredNs;
-    }
-};
 
 QList<Turn> loadTurns(HistoryStore *store, const QString &id)
 {
@@ -100,8 +23,9 @@ QList<Turn> loadTurns(HistoryStore *store, const QString &id)
 
 } // namespace
 
-HistoryBench::HistoryBench(const BenchOptions &options)
+HistoryBench::HistoryBench(const BenchOptions &options, const HistoryFixture *history)
     : m_options(options)
+    , m_history(history)
 {
 }
 
@@ -129,35 +53,16 @@ QList<FigureReport> HistoryBench::run()
                                     "end to end, each screen's images decoded"));
     rss.setTarget(FigureReport::Direction::AtMost, 300.0);
 
-    const int turnCount = m_options.repeats(1000, 120);
     const auto fail = [&](const QString &error) {
         open.setError(error);
         rss.setError(error);
         return QList<FigureReport> { open, rss };
     };
-
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return fail(QStringLiteral("no temporary folder"));
-    HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
-    const HistoryStore::OpenResult opened = store.open().result();
-    if (!opened.ok)
-        return fail(QStringLiteral("the history store did not open: ") + opened.error);
-
-    std::fprintf(stderr, "history: generating %d turns with images...\n", turnCount);
-    QElapsedTimer generation;
-    generation.start();
-    const HistoryGenerator::Result generated
-        = HistoryGenerator::fill(&store, dir.filePath(QStringLiteral("images")), turnCount);
-    if (!generated.error.isEmpty())
-        return fail(generated.error);
-    if (loadTurns(&store, generated.conversationId).size() != turnCount)
-        return fail(
-            QStringLiteral("the store did not give back the %1 turns saved").arg(turnCount));
-    const double generationS = generation.elapsed() / 1000.0;
-#if defined(__GLIBC__)
-    malloc_trim(0); // what the generator freed goes back before the window is measured
-#endif
+    if (!m_history->error().isEmpty())
+        return fail(m_history->error());
+    HistoryStore &store = *m_history->store();
+    const HistoryGenerator::Result &generated = m_history->generated();
+    const QString dir = m_history->dataDir();
 
     // history_open: a fresh window and cache each run, the database warm as after start-up.
     Samples openMs;
@@ -166,7 +71,7 @@ QList<FigureReport> HistoryBench::run()
     Samples paintMs;
     const int runs = m_options.repeats(7, 2);
     for (int run = 0; run < runs; ++run) {
-        Window window(dir.path());
+        HistoryWindow window(dir);
         BenchTurn::waitUntil([&] { return window.clock->lastPaintEndNs() > 0; }, 2000);
         BenchTurn::idle(50);
         const qint64 start = benchNowNs();
@@ -205,10 +110,10 @@ QList<FigureReport> HistoryBench::run()
     open.setDetail(QStringLiteral("turns"), generated.turns);
     open.setDetail(QStringLiteral("images"), generated.images);
     open.setDetail(QStringLiteral("image_megabytes"), roundTo(generated.imageBytes / 1048576.0, 1));
-    open.setDetail(QStringLiteral("generation_s"), roundTo(generationS, 1));
+    open.setDetail(QStringLiteral("generation_s"), roundTo(m_history->generationS(), 1));
 
     // history_scroll_rss: the empty window first, then the conversation scrolled end to end.
-    Window window(dir.path());
+    HistoryWindow window(dir);
     BenchTurn::waitUntil([&] { return window.clock->lastPaintEndNs() > 0; }, 2000);
     BenchTurn::idle(100);
     const double emptyMb = residentMb();

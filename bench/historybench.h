@@ -5,8 +5,10 @@
 
 #include <QList>
 
+class HistoryFixture;
+
 // The figures of issue #4, section 2, on a generated history of 1,000 turns with 1,000 images
-// (HistoryGenerator, through the real HistoryStore and ImageStore):
+// (HistoryFixture: HistoryGenerator through the real HistoryStore and ImageStore):
 //   history_open: from asking the store for the conversation to the last screen painted in a
 //     shown ConversationView with every visible image decoded (target <= 150 ms);
 //   history_scroll_rss: resident memory (VmRSS) after scrolling that conversation end to end,
@@ -14,7 +16,7 @@
 class HistoryBench
 {
 public:
-    explicit HistoryBench(const BenchOptions &options);
+    HistoryBench(const BenchOptions &options, const HistoryFixture *history);
 
     QList<FigureReport> run();
 
@@ -22,4 +24,5 @@ public:
 
 private:
     BenchOptions m_options;
+    const HistoryFixture *m_history;
 };

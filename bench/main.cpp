@@ -1,18 +1,22 @@
-// easel-bench: measures the speed targets of issue #2 and prints them as one JSON object on
-// stdout (progress on stderr). See bench/CMakeLists.txt for the options.
+// easel-bench: measures the speed targets of issues #2, #4 and #7 and prints them as one JSON
+// object on stdout (progress on stderr). See bench/CMakeLists.txt for the options.
 
 #include "benchoptions.h"
 #include "guistallbench.h"
 #include "historybench.h"
+#include "historyfixture.h"
 #include "machinefacts.h"
 #include "paintlatencybench.h"
+#include "scrollframesbench.h"
 #include "ssedecodebench.h"
+#include "startupbench.h"
 
 #include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -42,9 +46,25 @@ int main(int argc, char *argv[])
         figures.append(PaintLatencyBench(options).run());
     if (options.wants(QStringLiteral("gui_stall")))
         figures.append(GuiStallBench(options).run());
-    if (options.wants(QStringLiteral("history_open"))
-        || options.wants(QStringLiteral("history_scroll_rss")))
-        figures += HistoryBench(options).run();
+    // The generated 1,000-turn history is made once and shared by the figures that use it.
+    const auto wantsAny = [&](std::initializer_list<const char *> names) {
+        for (const char *name : names) {
+            if (options.wants(QLatin1String(name)))
+                return true;
+        }
+        return false;
+    };
+    std::unique_ptr<HistoryFixture> history;
+    if (wantsAny({ "history_open", "history_scroll_rss", "scroll_frames", "scroll_frames_p99",
+                   "startup_history" }))
+        history = std::make_unique<HistoryFixture>(options.repeats(1000, 120));
+    // Start-up first: the launches should not pay for the pages this process fills later.
+    if (wantsAny({ "startup_empty", "startup_history" }))
+        figures += StartupBench(options, history.get()).run();
+    if (wantsAny({ "history_open", "history_scroll_rss" }))
+        figures += HistoryBench(options, history.get()).run();
+    if (wantsAny({ "scroll_frames", "scroll_frames_p99" }))
+        figures += ScrollFramesBench(options, history.get()).run();
 
     QJsonObject figureObject;
     bool measuredAll = true;

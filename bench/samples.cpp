@@ -3,6 +3,7 @@
 #include <QtMath>
 
 #include <algorithm>
+#include <cmath>
 
 double roundTo(double value, int decimals)
 {
@@ -20,6 +21,23 @@ double Samples::median() const
     if (sorted.size() % 2 == 1)
         return sorted.at(middle);
     return (sorted.at(middle - 1) + sorted.at(middle)) / 2.0;
+}
+
+double Samples::percentile(double p) const
+{
+    if (m_values.isEmpty())
+        return 0.0;
+    QList<double> sorted = m_values;
+    std::sort(sorted.begin(), sorted.end());
+    // Nearest rank: the smallest value with at least p% of the values at or below it.
+    const qsizetype rank = qsizetype(std::ceil(p / 100.0 * double(sorted.size())));
+    return sorted.at(qBound(qsizetype(0), rank - 1, sorted.size() - 1));
+}
+
+qsizetype Samples::countAbove(double value) const
+{
+    return std::count_if(m_values.cbegin(), m_values.cend(),
+                         [value](double v) { return v > value; });
 }
 
 double Samples::min() const

@@ -13,6 +13,9 @@ public:
     qsizetype count() const { return m_values.size(); }
 
     double median() const;
+    // The nearest-rank percentile, `p` in 0..100 (percentile(99) is the p99 of frame times).
+    double percentile(double p) const;
+    qsizetype countAbove(double value) const;
     double min() const;
     double max() const;
     // The values in the order they were measured, rounded for reading.

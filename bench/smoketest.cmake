@@ -23,7 +23,7 @@ if(json_error)
         "easel-bench printed no valid JSON object with `machine`: ${json_error}\n${out}")
 endif()
 foreach(figure sse_decode base64_decode final_image_to_painted gui_stall history_open
-        history_scroll_rss)
+        history_scroll_rss scroll_frames scroll_frames_p99 startup_empty startup_history)
     string(JSON type ERROR_VARIABLE json_error TYPE "${out}" figures ${figure} value)
     if(json_error OR NOT type STREQUAL "NUMBER")
         message(FATAL_ERROR "figure ${figure} is missing or has no value: ${json_error}\n${out}")

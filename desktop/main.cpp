@@ -13,7 +13,78 @@
 #include <QApplication>
 #include <QDir>
 #include <QStandardPaths>
+#include <QTimer>
+
+#include <chrono>
+#include <cstdio>
 #include <memory>
+
+namespace {
+
+// EASEL_REPORT_FIRST_PAINT=1 (easel-bench's start-up figures): prints on stderr the monotonic
+// clock (ns) when the window's first frame is painted ("easel-first-paint <ns> <w>x<h>") and the
+// first frame painted after the last conversation is restored ("easel-restored-paint <ns>").
+// Unset, nothing is installed. easel-bench-bare prints the same for a bare QWidget.
+class FirstPaintReport : public QObject
+{
+public:
+    explicit FirstPaintReport(QWidget *window)
+        : m_window(window)
+    {
+        qApp->installEventFilter(this);
+    }
+    void markRestored() { m_restoredNs = nowNs(); }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Paint || m_dispatching || !watched->isWidgetType()
+            || static_cast<QWidget *>(watched)->window() != m_window)
+            return false;
+        // Delivered here so that the stamp is the end of the paint; the frame ends with the last
+        // widget painted before the event loop runs again.
+        if (m_frameStartNs == 0) {
+            m_frameStartNs = nowNs();
+            QTimer::singleShot(0, this, [this] { reportFrame(); });
+        }
+        m_dispatching = true;
+        QCoreApplication::sendEvent(watched, event);
+        m_dispatching = false;
+        m_frameEndNs = nowNs();
+        return true;
+    }
+
+private:
+    static qint64 nowNs()
+    {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+    void reportFrame()
+    {
+        if (!m_firstReported) {
+            std::fprintf(stderr, "easel-first-paint %lld %dx%d\n", m_frameEndNs, m_window->width(),
+                         m_window->height());
+            m_firstReported = true;
+        }
+        if (m_restoredNs != 0 && m_frameStartNs > m_restoredNs) {
+            std::fprintf(stderr, "easel-restored-paint %lld\n", m_frameEndNs);
+            qApp->removeEventFilter(this);
+        }
+        std::fflush(stderr);
+        m_frameStartNs = 0;
+    }
+
+    QWidget *m_window;
+    bool m_dispatching = false;
+    bool m_firstReported = false;
+    qint64 m_restoredNs = 0;
+    qint64 m_frameStartNs = 0;
+    qint64 m_frameEndNs = 0;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -71,6 +142,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<ChatSession> session;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<SessionHistory> sessionHistory;
+    std::unique_ptr<FirstPaintReport> firstPaint;
     // The window opens once the keychain has told which keys it holds (a few milliseconds, at
     // most the registry's time-out).
     QObject::connect(&registry, &ProviderRegistry::keysLoaded, &app, [&] {
@@ -87,6 +159,8 @@ int main(int argc, char *argv[])
         session = std::make_unique<ChatSession>(choice.profile, sessionOptions);
         window = std::make_unique<MainWindow>(session.get(), settings.get());
         window->setProviderRegistry(&registry);
+        if (qEnvironmentVariableIntValue("EASEL_REPORT_FIRST_PAINT") == 1)
+            firstPaint = std::make_unique<FirstPaintReport>(window.get());
         window->show();
         if (!choice.notice.isEmpty())
             window->showNotice(choice.notice);
@@ -102,6 +176,8 @@ int main(int argc, char *argv[])
         if (opened.ok)
             window->setHistoryStore(&history); // the Conversations dock
         sessionHistory->restoreLast([&, historyOk = opened.ok] {
+            if (firstPaint)
+                firstPaint->markRestored();
             if (!options.sendPrompt.isEmpty()) // --send-prompt, for tests and scripts
                 session->send(options.sendPrompt, {}, settings->imageParamsValue());
             // Conversations deleted in an earlier run, unused image files and old previews go,
@@ -114,6 +190,7 @@ int main(int argc, char *argv[])
     const int status = app.exec();
     // The session's last saves are queued before the history closes (it finishes them).
     sessionHistory.reset();
+    firstPaint.reset();
     window.reset();
     session.reset();
     return status;
