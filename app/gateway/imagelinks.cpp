@@ -1,8 +1,10 @@
 #include "imagelinks.h"
 
+#include <QHash>
 #include <QUrl>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -26,86 +28,182 @@ bool isControl(QChar c)
     return c.unicode() < 0x20 || c.unicode() == 0x7f;
 }
 
-qsizetype skipSpaces(const QString &text, qsizetype i)
+// Where the parts of markdown image links end, found in one pass over the text, so that trying
+// a "![" costs a few lookups. Scanning forward from each "![" instead took time quadratic in the
+// length of the text when links do not close: 100 KB of "![a](" kept a thread busy for seconds
+// (found with fuzz_imagelinks), and the text is scanned again each time a turn is laid out.
+// Backslash escapes are resolved once, left to right: a backslash escapes the character after it.
+// A construct never starts just after a backslash, so each sees the escapes it would see alone.
+class LinkIndex
 {
-    while (i < text.size() && isSpace(text.at(i)))
-        ++i;
-    return i;
-}
+public:
+    explicit LinkIndex(const QString &text)
+        : m_size(text.size())
+    {
+        QList<qsizetype> brackets;
+        QList<qsizetype> parentheses;
+        bool escaped = false;
+        for (qsizetype i = 0; i < m_size; ++i) {
+            const QChar c = text.at(i);
+            if (isControl(c) || c == QLatin1Char(' '))
+                m_breaks.append(i);
+            if (isSpace(c) && (m_spaceRuns.isEmpty() || m_spaceRuns.last().second != i))
+                m_spaceRuns.append({ i, i + 1 });
+            else if (isSpace(c))
+                m_spaceRuns.last().second = i + 1;
+            if (c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('\n'))
+                m_angleStops.append(i);
+            if (escaped) {
+                escaped = false;
+                continue;
+            }
+            switch (c.unicode()) {
+            case '\\':
+                escaped = true;
+                break;
+            case '[':
+                brackets.append(i);
+                break;
+            case ']':
+                if (!brackets.isEmpty())
+                    m_closingBrackets.insert(brackets.takeLast(), i);
+                break;
+            case '(':
+                parentheses.append(i);
+                break;
+            case ')':
+                m_closingParentheses.append(i);
+                if (!parentheses.isEmpty())
+                    m_matchingParentheses.insert(parentheses.takeLast(), i);
+                break;
+            case '"':
+                m_doubleQuotes.append(i);
+                break;
+            case '\'':
+                m_singleQuotes.append(i);
+                break;
+            case '\n':
+                if (i + 1 < m_size && text.at(i + 1) == QLatin1Char('\n'))
+                    m_paragraphBreaks.append(i);
+                break;
+            }
+        }
+    }
+
+    // The unescaped ']' or ')' that closes the '[' or '(' at `open`, or -1.
+    qsizetype closingBracket(qsizetype open) const { return m_closingBrackets.value(open, -1); }
+    qsizetype closingParenthesis(qsizetype open) const
+    {
+        return m_matchingParentheses.value(open, -1);
+    }
+    // Whether a paragraph break (an unescaped blank line) starts in [from, to).
+    bool paragraphBreakIn(qsizetype from, qsizetype to) const
+    {
+        return next(m_paragraphBreaks, from) < to;
+    }
+    // The first whitespace or control character at or after `from`.
+    qsizetype nextBreak(qsizetype from) const { return next(m_breaks, from); }
+    // The first '<', '>' or line feed at or after `from`.
+    qsizetype nextAngleStop(qsizetype from) const { return next(m_angleStops, from); }
+    // The first unescaped `c` ('"', '\'' or ')') at or after `from`.
+    qsizetype nextUnescaped(QChar c, qsizetype from) const
+    {
+        return next(c == QLatin1Char('"')        ? m_doubleQuotes
+                        : c == QLatin1Char('\'') ? m_singleQuotes
+                                                 : m_closingParentheses,
+                    from);
+    }
+    // The first position at or after `from` that is not a space, tab or line break.
+    qsizetype skipSpaces(qsizetype from) const
+    {
+        auto run = std::upper_bound(m_spaceRuns.cbegin(), m_spaceRuns.cend(), from,
+                                    [](qsizetype at, const auto &r) { return at < r.first; });
+        if (run == m_spaceRuns.cbegin())
+            return from;
+        --run;
+        return from < run->second ? run->second : from;
+    }
+
+private:
+    // The text's size when there is none.
+    qsizetype next(const QList<qsizetype> &positions, qsizetype from) const
+    {
+        const auto it = std::lower_bound(positions.cbegin(), positions.cend(), from);
+        return it == positions.cend() ? m_size : *it;
+    }
+
+    qsizetype m_size;
+    QHash<qsizetype, qsizetype> m_closingBrackets;
+    QHash<qsizetype, qsizetype> m_matchingParentheses;
+    QList<qsizetype> m_breaks;
+    QList<std::pair<qsizetype, qsizetype>> m_spaceRuns; // [start, end), in order
+    QList<qsizetype> m_angleStops;
+    QList<qsizetype> m_paragraphBreaks;
+    QList<qsizetype> m_doubleQuotes;
+    QList<qsizetype> m_singleQuotes;
+    QList<qsizetype> m_closingParentheses;
+};
 
 // Parses `![alt](destination "title")` with text[start] == '!' and text[start + 1] == '[', after
 // CommonMark's rules where they matter for URLs: nested brackets in the alt text, `<…>`
 // destinations, balanced parentheses, backslash escapes and an optional title. Returns the index
 // just past the closing parenthesis, or -1 when this is not an image link.
-qsizetype parseMarkdownImage(const QString &text, qsizetype start, QString *url)
+qsizetype parseMarkdownImage(const QString &text, const LinkIndex &index, qsizetype start,
+                             QString *url)
 {
     const qsizetype n = text.size();
-    qsizetype i = start + 2;
-    int depth = 0;
-    for (; i < n; ++i) {
-        const QChar c = text.at(i);
-        if (c == QLatin1Char('\\')) {
-            ++i;
-        } else if (c == QLatin1Char('[')) {
-            ++depth;
-        } else if (c == QLatin1Char(']')) {
-            if (depth == 0)
-                break;
-            --depth;
-        } else if (c == QLatin1Char('\n') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
-            return -1; // a blank line ends the paragraph, and the link with it
-        }
-    }
-    if (i + 1 >= n || text.at(i + 1) != QLatin1Char('('))
+    // The alt text ends at the ']' matching the '[', within the paragraph.
+    const qsizetype altEnd = index.closingBracket(start + 1);
+    if (altEnd < 0 || index.paragraphBreakIn(start + 2, altEnd))
         return -1;
-    i = skipSpaces(text, i + 2);
+    const qsizetype open = altEnd + 1;
+    if (open >= n || text.at(open) != QLatin1Char('('))
+        return -1;
+    qsizetype i = index.skipSpaces(open + 1);
 
-    QString destination;
+    qsizetype from = i;
+    qsizetype to = i;
+    bool angled = false;
     if (i < n && text.at(i) == QLatin1Char('<')) {
-        qsizetype close = i + 1;
-        while (close < n && text.at(close) != QLatin1Char('>') && text.at(close) != QLatin1Char('<')
-               && text.at(close) != QLatin1Char('\n'))
-            ++close;
+        const qsizetype close = index.nextAngleStop(i + 1);
         if (close >= n || text.at(close) != QLatin1Char('>'))
             return -1;
-        destination = text.mid(i + 1, close - i - 1);
+        from = i + 1;
+        to = close;
+        angled = true;
         i = close + 1;
     } else {
-        int parentheses = 0;
-        for (; i < n; ++i) {
-            const QChar c = text.at(i);
-            if (c == QLatin1Char('\\') && i + 1 < n && text.at(i + 1).isPunct()) {
-                destination += text.at(++i);
-                continue;
-            }
-            if (isSpace(c) || isControl(c))
-                break;
-            if (c == QLatin1Char('(')) {
-                ++parentheses;
-            } else if (c == QLatin1Char(')')) {
-                if (parentheses == 0)
-                    break;
-                --parentheses;
-            }
-            destination += c;
-        }
+        // Up to whitespace or a control character, or the ')' that closes the link's '('.
+        const qsizetype closing = index.closingParenthesis(open);
+        to = std::min(index.nextBreak(i), closing < 0 ? n : closing);
+        i = to;
     }
 
-    i = skipSpaces(text, i);
+    i = index.skipSpaces(i);
     if (i < n
         && (text.at(i) == QLatin1Char('"') || text.at(i) == QLatin1Char('\'')
             || text.at(i) == QLatin1Char('('))) {
         const QChar close = text.at(i) == QLatin1Char('(') ? QLatin1Char(')') : text.at(i);
-        for (++i; i < n && text.at(i) != close; ++i) {
-            if (text.at(i) == QLatin1Char('\\'))
-                ++i;
-        }
+        i = index.nextUnescaped(close, i + 1);
         if (i >= n)
             return -1;
-        i = skipSpaces(text, i + 1);
+        i = index.skipSpaces(i + 1);
     }
     if (i >= n || text.at(i) != QLatin1Char(')'))
         return -1;
+
+    // Only now, for a link, is the destination copied: its escapes resolved unless it was <…>.
+    QString destination;
+    if (angled) {
+        destination = text.mid(from, to - from);
+    } else {
+        destination.reserve(to - from);
+        for (qsizetype j = from; j < to; ++j) {
+            if (text.at(j) == QLatin1Char('\\') && j + 1 < n && text.at(j + 1).isPunct())
+                ++j;
+            destination += text.at(j);
+        }
+    }
     *url = destination;
     return i + 1;
 }
@@ -154,12 +252,13 @@ QList<ImageLinks::Link> ImageLinks::scan(const QString &text)
 {
     QList<Link> links;
     const qsizetype n = text.size();
+    const LinkIndex index(text);
     qsizetype i = 0;
     while (i < n) {
         const QChar c = text.at(i);
         if (c == QLatin1Char('!') && i + 1 < n && text.at(i + 1) == QLatin1Char('[')) {
             QString url;
-            const qsizetype end = parseMarkdownImage(text, i, &url);
+            const qsizetype end = parseMarkdownImage(text, index, i, &url);
             if (end > 0) {
                 if (isAllowedUrl(url))
                     links.append({ url, i, end - i, true });
@@ -203,14 +302,19 @@ QString ImageLinks::stripImageLinks(const QString &markdown, const QSet<QString>
             continue;
         qsizetype from = it->start;
         qsizetype to = it->start + it->length;
-        const qsizetype lineStart
-            = from == 0 ? 0 : result.lastIndexOf(QLatin1Char('\n'), from - 1) + 1;
-        qsizetype lineEnd = result.indexOf(QLatin1Char('\n'), to);
+        // Alone on its line means blank space before it: walking back over that space only, not
+        // to the start of a long line, keeps many links on one line linear (fuzz_imagelinks).
+        // Before the link, `result` is still the markdown: only later links were removed.
+        qsizetype lineStart = from;
+        while (lineStart > 0 && result.at(lineStart - 1) != QLatin1Char('\n')
+               && result.at(lineStart - 1).isSpace())
+            --lineStart;
+        const bool blankBefore = lineStart == 0 || result.at(lineStart - 1) == QLatin1Char('\n');
+        qsizetype lineEnd = blankBefore ? result.indexOf(QLatin1Char('\n'), to) : -1;
         if (lineEnd < 0)
             lineEnd = result.size();
         const bool aloneOnLine
-            = QStringView(result).mid(lineStart, from - lineStart).trimmed().isEmpty()
-            && QStringView(result).mid(to, lineEnd - to).trimmed().isEmpty();
+            = blankBefore && QStringView(result).mid(to, lineEnd - to).trimmed().isEmpty();
         if (aloneOnLine && lineEnd < result.size()) {
             from = lineStart;
             to = lineEnd + 1;

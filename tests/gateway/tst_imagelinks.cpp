@@ -1,5 +1,6 @@
 #include "gateway/imagelinks.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 #include <QUrl>
 
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void stripImageLinks();
     void allowedUrls_data();
     void allowedUrls();
+    void hostileTextTakesLinearTime_data();
+    void hostileTextTakesLinearTime();
 };
 
 void TestImageLinks::find_data()
@@ -87,6 +90,15 @@ void TestImageLinks::find_data()
         << "xhttps://h.example/a.png" << QStringList {};
     QTest::newRow("no host") << "https:///a.png" << QStringList {};
     QTest::newRow("empty") << QString() << QStringList {};
+    // Constructs that never close, then a link (the scanner's index must not lose it).
+    QTest::newRow("unclosed bracket before a link")
+        << "![x ![y](https://h.example/y.png)" << QStringList { "https://h.example/y.png" };
+    QTest::newRow("unclosed links before a link")
+        << "![a](![b](<x ![c](https://h.example/c.png 'no close ![d](https://h.example/d.png)"
+        << QStringList { "https://h.example/c.png", "https://h.example/d.png" }; // c: a bare URL
+    QTest::newRow("escaped parenthesis in the URL")
+        << R"(![a](https://h.example/a\).png) ![b](https://h.example/b\(.png))"
+        << QStringList { "https://h.example/a).png", "https://h.example/b(.png" };
 }
 
 void TestImageLinks::find()
@@ -172,6 +184,40 @@ void TestImageLinks::allowedUrls()
     QFETCH(bool, image);
     QCOMPARE(ImageLinks::isAllowedUrl(url), allowed);
     QCOMPARE(ImageLinks::looksLikeImage(QUrl(url)), image);
+}
+
+void TestImageLinks::hostileTextTakesLinearTime_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("links");
+    QTest::addColumn<int>("strippedSize"); // with a.png shown
+
+    // Found with fuzz_imagelinks: each "![" was parsed by a scan to the end of the text, so these
+    // 100 KB texts took seconds (the text is scanned on the stream thread and at every layout).
+    const QString a = QStringLiteral("https://h.example/a.png");
+    QTest::newRow("unclosed alt texts") << QStringLiteral("![").repeated(50000) << 0 << 100000;
+    QTest::newRow("unclosed destinations")
+        << QStringLiteral("![a](").repeated(20000) << 0 << 100000;
+    // The URLs count as bare links.
+    QTest::newRow("unclosed titles")
+        << QString("![a](" + a + " \"").repeated(3000) << 3000 << 3000 * 30;
+    QTest::newRow("shown links on one line")
+        << QString("![a](" + a + ")").repeated(20000) << 20000 << 0;
+}
+
+void TestImageLinks::hostileTextTakesLinearTime()
+{
+    QFETCH(QString, text);
+    QFETCH(int, links);
+    QFETCH(int, strippedSize);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(ImageLinks::scan(text).size(), links);
+    QCOMPARE(
+        ImageLinks::stripImageLinks(text, { QStringLiteral("https://h.example/a.png") }).size(),
+        strippedSize);
+    // Milliseconds when linear; the quadratic scanner took seconds even in an optimized build.
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed()) + " ms"));
 }
 
 QTEST_MAIN(TestImageLinks)
