@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QStringList>
 
+#include <cmath>
+
 namespace {
 
 // The text of one input item or content part list.
@@ -98,7 +100,10 @@ QSize DemoRequest::sizeForAspectRatio(const QString &ratio)
     bool okWidth = false, okHeight = false;
     const double w = parts.size() == 2 ? parts.at(0).toDouble(&okWidth) : 0;
     const double h = parts.size() == 2 ? parts.at(1).toDouble(&okHeight) : 0;
-    if (!okWidth || !okHeight || w <= 0 || h <= 0 || w / h > 3 || h / w > 3)
+    // "nan:1" and "inf:inf" parse as numbers; rounding a NaN side to int is undefined behaviour
+    // (found with fuzz_demorequest), so only finite ratios count.
+    if (!okWidth || !okHeight || !std::isfinite(w) || !std::isfinite(h) || w <= 0 || h <= 0
+        || w / h > 3 || h / w > 3)
         return {};
     if (qFuzzyCompare(w, h))
         return { 1024, 1024 };

@@ -23,7 +23,8 @@ double parseRatio(const QString &ratio)
     bool okH = false;
     const double w = parts.at(0).trimmed().toDouble(&okW);
     const double h = parts.at(1).trimmed().toDouble(&okH);
-    if (!okW || !okH || w <= 0 || h <= 0)
+    // "nan:1" parses as a number, and a NaN ratio became a 16x16 size.
+    if (!okW || !okH || !std::isfinite(w) || !std::isfinite(h) || w <= 0 || h <= 0)
         return 0;
     return w / h;
 }

@@ -168,6 +168,17 @@ void TestDemoParts::requestParsing_data()
                                                 << QSize(1024, 1024) << "jpeg"
                                                 << "opaque"
                                                 << "auto" << 0;
+    // Found with fuzz_demorequest: a NaN side was rounded to int (undefined behaviour).
+    QTest::newRow("a ratio that is no number") << QByteArray(
+        R"({"model":"m","input":"x","tools":[{"type":"image_generation","aspect_ratio":"nan:1"}]})")
+                                               << QSize(1024, 1024) << "png"
+                                               << "opaque"
+                                               << "auto" << 0;
+    QTest::newRow("an infinite ratio") << QByteArray(
+        R"({"model":"m","input":"x","tools":[{"type":"image_generation","aspect_ratio":"inf:inf"}]})")
+                                       << QSize(1024, 1024) << "png"
+                                       << "opaque"
+                                       << "auto" << 0;
     QTest::newRow("previews only when streaming") << QByteArray(
         R"({"model":"m","input":"x","stream":false,"tools":[{"type":"image_generation","partial_images":3}]})")
                                                   << QSize(1024, 1024) << "png"
@@ -283,6 +294,10 @@ void TestDemoParts::imagesRequestParsing_data()
     QTest::newRow("ratio picks a GPT image 1 size")
         << QByteArray(R"({"prompt":"a fox","model":"gpt-image-1","aspect_ratio":"16:9"})") << 1
         << "gpt-image-1" << QSize(1536, 1024) << "png"
+        << "opaque" << 0;
+    QTest::newRow("a ratio that is no number keeps the default size")
+        << QByteArray(R"({"prompt":"a fox","model":"gpt-image-2","aspect_ratio":"nan:1"})") << 1
+        << "gpt-image-2" << QSize(1024, 1024) << "png"
         << "opaque" << 0;
     QTest::newRow("gateway model id, jpeg cannot be transparent")
         << QByteArray(R"({"prompt":"a fox","model":"openai/gpt-image-2","n":10,
