@@ -58,15 +58,21 @@ CompareAxisEditor::CompareAxisEditor(QWidget *parent)
         m_parameterCombo->addItem(CompareAxis::displayName(parameter),
                                   CompareAxis::name(parameter));
     m_parameterCombo->setAccessibleName(tr("Parameter to vary"));
+    m_parameterCombo->setToolTip(tr("The setting this axis tries several values of; No axis "
+                                    "leaves the row unused"));
     connect(m_parameterCombo, &QComboBox::activated, this, &CompareAxisEditor::onParameterPicked);
 
     m_values->setObjectName(QStringLiteral("axisValues"));
+    m_values->setAccessibleName(tr("Values to try"));
+    m_values->setToolTip(tr("The values this axis tries, separated by commas"));
     m_values->setClearButtonEnabled(true);
     connect(m_values, &QLineEdit::textChanged, this, [this] {
         if (!m_updating)
             Q_EMIT changed();
     });
     m_prompts->setObjectName(QStringLiteral("axisPrompts"));
+    m_prompts->setAccessibleName(tr("Prompt variants"));
+    m_prompts->setToolTip(tr("The prompts this axis tries, one per line"));
     m_prompts->setPlaceholderText(tr("One prompt variant per line"));
     m_prompts->setTabChangesFocus(true);
     m_prompts->setFixedHeight(m_prompts->fontMetrics().lineSpacing() * 5 + 12);
@@ -167,6 +173,10 @@ void CompareAxisEditor::setAxis(const CompareAxis &axis)
 void CompareAxisEditor::setRole(const QString &role)
 {
     m_role->setText(role);
+    // Three rows have the same controls: the role tells a screen reader's user which row this is.
+    m_parameterCombo->setAccessibleName(tr("%1: parameter to vary").arg(role));
+    m_values->setAccessibleName(tr("%1: values to try").arg(role));
+    m_prompts->setAccessibleName(tr("%1: prompt variants").arg(role));
 }
 
 void CompareAxisEditor::setProblem(const QString &sentence)

@@ -39,6 +39,9 @@ CompareGrid::CompareGrid(ImageCache *cache, QWidget *parent)
     });
 
     m_view->setObjectName(QStringLiteral("compareGridView"));
+    m_view->setAccessibleName(tr("Compare grid"));
+    m_view->setToolTip(tr("One cell per combination of the axes: a click or Enter opens its image, "
+                          "Ctrl+click picks two to compare, right-click for more"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
     m_view->setShowGrid(false);

@@ -70,6 +70,8 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     , m_cancel(new QPushButton(tr("Cancel"), this))
 {
     m_prompt->setObjectName(QStringLiteral("comparePrompt"));
+    m_prompt->setAccessibleName(tr("Prompt"));
+    m_prompt->setToolTip(tr("The prompt every cell is made from, unless an axis varies it"));
     m_prompt->setPlaceholderText(tr("The prompt every cell is made from"));
     m_prompt->setTabChangesFocus(true);
     m_prompt->setFixedHeight(m_prompt->fontMetrics().lineSpacing() * 4 + 14);
@@ -77,6 +79,7 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
 
     m_provider->setObjectName(QStringLiteral("compareProvider"));
     m_provider->setAccessibleName(tr("Provider"));
+    m_provider->setToolTip(tr("Where every cell is sent, unless an axis varies the provider"));
     connect(m_provider, &QComboBox::activated, this, [this] {
         updateRows();
         updateBaseSummary();
@@ -85,6 +88,8 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     m_imagesPerCell->setObjectName(QStringLiteral("compareImagesPerCell"));
     m_imagesPerCell->setRange(1, CompareSpec::maxImagesPerCell);
     m_imagesPerCell->setAccessibleName(tr("Images per cell"));
+    m_imagesPerCell->setToolTip(tr("How many images each cell asks for: more show how much the "
+                                   "results vary, and each one is paid for"));
     connect(m_imagesPerCell, &QSpinBox::valueChanged, this, &CompareSetupPanel::refresh);
 
     // The two run settings are the designer's, kept between runs (and shared with the command

@@ -165,7 +165,7 @@ void CompareWindow::buildResultsBar(QWidget *results)
     m_cellSize->setRange(CompareGrid::minimumCellSide, CompareGrid::maximumCellSide);
     m_cellSize->setValue(m_grid->cellSide());
     m_cellSize->setFixedWidth(140);
-    m_cellSize->setToolTip(tr("Cell size"));
+    m_cellSize->setToolTip(tr("How large the grid's cells are shown on screen"));
     m_cellSize->setAccessibleName(tr("Cell size"));
     connect(m_cellSize, &QSlider::valueChanged, m_grid, &CompareGrid::setCellSide);
     connect(m_grid, &CompareGrid::cellSideChanged, m_cellSize, [this](int side) {

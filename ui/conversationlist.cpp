@@ -122,10 +122,19 @@ ConversationList::ConversationList(QWidget *parent)
     , m_searchAction(new QAction(tr("Search Conversations"), this))
 {
     m_search->setObjectName(QStringLiteral("conversationSearch"));
+    m_search->setAccessibleName(tr("Search conversations"));
+    m_search->setToolTip(tr("Find the conversations whose prompts or replies contain these "
+                            "words (Ctrl+F)"));
     m_search->setPlaceholderText(tr("Search prompts and replies"));
     m_search->setClearButtonEnabled(true);
     m_list->setObjectName(QStringLiteral("conversationListView"));
+    m_list->setAccessibleName(tr("Conversations"));
+    m_list->setToolTip(tr("Your conversations, newest first: a click or Enter opens one, F2 "
+                          "renames it, Delete removes it, right-click exports it"));
     m_hits->setObjectName(QStringLiteral("searchHitsView"));
+    m_hits->setAccessibleName(tr("Search results"));
+    m_hits->setToolTip(tr("Turns that match the search: a click or Enter opens the conversation "
+                          "at that turn"));
     m_undoBar->setObjectName(QStringLiteral("undoBar"));
 
     for (QListView *view : { m_list, m_hits }) {
@@ -146,6 +155,7 @@ ConversationList::ConversationList(QWidget *parent)
 
     auto *undoButton = new QPushButton(tr("Undo"), m_undoBar);
     undoButton->setObjectName(QStringLiteral("undoButton"));
+    undoButton->setToolTip(tr("Bring back the conversation you just deleted"));
     auto *barLayout = new QHBoxLayout(m_undoBar);
     barLayout->setContentsMargins(6, 2, 6, 2);
     barLayout->addWidget(m_undoLabel, 1);

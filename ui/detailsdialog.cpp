@@ -253,6 +253,9 @@ DetailsDialog::DetailsDialog(const Turn &turn, const ImageAsset &image, QWidget 
     resize(640, 720);
 
     m_browser->setObjectName(QStringLiteral("detailsText"));
+    m_browser->setAccessibleName(oneImage ? tr("Image details") : tr("Turn details"));
+    m_browser->setToolTip(tr("What was asked, what the gateway reports it used, and what it cost; "
+                             "select text to copy it"));
     m_browser->setOpenLinks(false);
     m_browser->setFrameShape(QFrame::NoFrame);
     m_browser->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -263,6 +266,7 @@ DetailsDialog::DetailsDialog(const Turn &turn, const ImageAsset &image, QWidget 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copy = buttons->addButton(tr("Copy All"), QDialogButtonBox::ActionRole);
     copy->setObjectName(QStringLiteral("copyDetailsButton"));
+    copy->setToolTip(tr("Copy all these details to the clipboard as plain text"));
     connect(copy, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(plainText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -95,6 +95,11 @@ ImagePairDialog::ImagePairDialog(const Turn &turnA, int imageA, const Turn &turn
                                  tr("Zoom out (Ctrl+−)"));
     m_zoomInButton = toolButton(this, QStringLiteral("+"), QStringLiteral("zoomInButton"),
                                 tr("Zoom in (Ctrl++)"));
+    // What a screen reader says: "100%", "−" and "+" name no action.
+    m_fitButton->setAccessibleName(tr("Fit to window"));
+    m_actualButton->setAccessibleName(tr("Actual size"));
+    m_zoomOutButton->setAccessibleName(tr("Zoom out"));
+    m_zoomInButton->setAccessibleName(tr("Zoom in"));
     m_zoomLabel = new QLabel(this);
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
     m_zoomLabel->setMinimumWidth(

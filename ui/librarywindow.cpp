@@ -96,11 +96,14 @@ private:
     LibraryWindow *m_window;
 };
 
-QComboBox *filterCombo(const QString &objectName, const QString &allLabel,
-                       const QStringList &values, QWidget *parent)
+QComboBox *filterCombo(const QString &objectName, const QString &accessibleName,
+                       const QString &toolTip, const QString &allLabel, const QStringList &values,
+                       QWidget *parent)
 {
     auto *combo = new QComboBox(parent);
     combo->setObjectName(objectName);
+    combo->setAccessibleName(accessibleName);
+    combo->setToolTip(toolTip);
     combo->addItem(allLabel, QString());
     for (const QString &value : values)
         combo->addItem(value, value);
@@ -123,24 +126,32 @@ LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
 {
     setObjectName(QStringLiteral("libraryWindow"));
     setWindowTitle(tr("Library"));
-    m_imageModel = filterCombo(QStringLiteral("libraryModelFilter"), tr("All models"),
-                               { QStringLiteral("gpt-image-1"), QStringLiteral("gpt-image-1-mini"),
-                                 QStringLiteral("gpt-image-1.5"), QStringLiteral("gpt-image-2") },
-                               this);
+    m_imageModel
+        = filterCombo(QStringLiteral("libraryModelFilter"), tr("Image model filter"),
+                      tr("Show only the images made by this image model"), tr("All models"),
+                      { QStringLiteral("gpt-image-1"), QStringLiteral("gpt-image-1-mini"),
+                        QStringLiteral("gpt-image-1.5"), QStringLiteral("gpt-image-2") },
+                      this);
     m_quality = filterCombo(
-        QStringLiteral("libraryQualityFilter"), tr("Any quality"),
+        QStringLiteral("libraryQualityFilter"), tr("Quality filter"),
+        tr("Show only the images made at this quality"), tr("Any quality"),
         { QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high") }, this);
     m_size = filterCombo(
-        QStringLiteral("librarySizeFilter"), tr("Any size"),
+        QStringLiteral("librarySizeFilter"), tr("Size filter"),
+        tr("Show only the images of this pixel size"), tr("Any size"),
         { QStringLiteral("1024x1024"), QStringLiteral("1536x1024"), QStringLiteral("1024x1536") },
         this);
     m_format = filterCombo(
-        QStringLiteral("libraryFormatFilter"), tr("Any format"),
+        QStringLiteral("libraryFormatFilter"), tr("File format filter"),
+        tr("Show only the images saved in this file format"), tr("Any format"),
         { QStringLiteral("png"), QStringLiteral("jpeg"), QStringLiteral("webp") }, this);
-    m_conversation = filterCombo(QStringLiteral("libraryConversationFilter"),
-                                 tr("All conversations"), {}, this);
+    m_conversation = filterCombo(
+        QStringLiteral("libraryConversationFilter"), tr("Conversation filter"),
+        tr("Show only the images of one conversation"), tr("All conversations"), {}, this);
     m_date = new QComboBox(this);
     m_date->setObjectName(QStringLiteral("libraryDateFilter"));
+    m_date->setAccessibleName(tr("Date filter"));
+    m_date->setToolTip(tr("Show only the images made in this period"));
     m_date->addItem(tr("Any time"), -1);
     m_date->addItem(tr("Today"), 0);
     m_date->addItem(tr("Last 7 days"), 6);
@@ -148,8 +159,11 @@ LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
     m_date->addItem(tr("Last 365 days"), 364);
     m_favourites = new QCheckBox(tr("Favourites"), this);
     m_favourites->setObjectName(QStringLiteral("libraryFavouritesOnly"));
+    m_favourites->setToolTip(tr("Show only the images you starred"));
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("librarySearch"));
+    m_text->setAccessibleName(tr("Search prompts"));
+    m_text->setToolTip(tr("Show only the images whose prompt contains these words"));
     m_text->setPlaceholderText(tr("Search prompts"));
     m_text->setClearButtonEnabled(true);
 
@@ -166,6 +180,9 @@ LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
     m_conversation->setMinimumContentsLength(18);
 
     m_view->setObjectName(QStringLiteral("libraryGrid"));
+    m_view->setAccessibleName(tr("Images"));
+    m_view->setToolTip(tr("Every image you made, newest first: the star marks a favourite, a "
+                          "double-click or Enter opens its conversation, right-click for more"));
     m_view->setViewMode(QListView::IconMode);
     m_view->setMovement(QListView::Static);
     m_view->setResizeMode(QListView::Adjust);

@@ -85,6 +85,7 @@ void ProvidersDialog::buildUi()
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("providerList"));
     m_list->setAccessibleName(tr("Providers"));
+    m_list->setToolTip(tr("The gateways Easel can send prompts to: pick one to edit it"));
     m_list->setMinimumWidth(200);
 
     const auto button
@@ -114,14 +115,20 @@ void ProvidersDialog::buildUi()
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_name->setToolTip(tr("The name shown in the toolbar's provider list"));
     m_baseUrl = new QLineEdit(this);
     m_baseUrl->setObjectName(QStringLiteral("baseUrlEdit"));
+    m_baseUrl->setAccessibleName(tr("Base URL"));
+    m_baseUrl->setToolTip(tr("The address of the gateway's API, usually ending in /v1. The API key "
+                             "is only ever sent to this host."));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://…/v1"));
     m_baseUrlNote = noteLabel(this, QStringLiteral("baseUrlNote"));
     m_apiKey = new QLineEdit(this);
     m_apiKey->setObjectName(QStringLiteral("apiKeyEdit"));
     m_apiKey->setEchoMode(QLineEdit::Password);
     m_apiKey->setAccessibleName(tr("API key"));
+    m_apiKey->setToolTip(tr("Kept in the system keychain, never in the settings file. Leave it "
+                            "empty to keep the stored key."));
     m_forgetKey = button(tr("Forget Key"), QStringLiteral("forgetKeyButton"),
                          tr("Removes the stored key from the keychain"));
     m_keyStatus = noteLabel(this, QStringLiteral("keyStatusLabel"));
@@ -132,6 +139,8 @@ void ProvidersDialog::buildUi()
     m_chatModel = editableCombo(this, QStringLiteral("chatModelEdit"));
     m_chatModel->setToolTip(tr("The model that reads the prompt and calls the image tool"));
     m_imageModel = editableCombo(this, QStringLiteral("imageModelEdit"));
+    m_imageModel->setToolTip(tr("The model that draws the images with this provider, unless the "
+                                "Image settings pick another"));
     m_flavour = new QComboBox(this);
     m_flavour->setObjectName(QStringLiteral("flavourCombo"));
     m_flavour->setToolTip(tr("Which of the gateway's APIs Easel speaks"));
