@@ -3,6 +3,7 @@
 #include "chat/conversationmodel.h"
 #include "emptyconversationhint.h"
 #include "image/imagecache.h"
+#include "imageselection.h"
 #include "lazyrowlayout.h"
 #include "turndelegate.h"
 #include "turnrevealer.h"
@@ -46,6 +47,11 @@ ConversationView::ConversationView(QWidget *parent)
     , m_rows(std::make_unique<LazyRowLayout>(this, [this] { QListView::doItemsLayout(); }))
 {
     setObjectName(QStringLiteral("conversationView"));
+    setAccessibleName(tr("Conversation"));
+    // A description, not a tooltip: a tooltip would pop up over every image of the conversation.
+    setAccessibleDescription(
+        tr("The turns of this conversation. Up and Down move between turns, Left and Right "
+           "between images; Enter opens the image, the menu key its actions."));
     setItemDelegate(m_delegate);
     setUniformItemSizes(false);
     setVerticalScrollMode(ScrollPerPixel);
@@ -60,6 +66,7 @@ ConversationView::ConversationView(QWidget *parent)
     m_ownCache = new ImageCache(this);
     setImageCache(m_ownCache);
     m_revealer = new TurnRevealer(this);
+    m_selection = new ImageSelection(this);
 
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &ConversationView::onRangeChanged);
@@ -448,6 +455,9 @@ void ConversationView::contextMenuEvent(QContextMenuEvent *event)
         pos = image.isValid() ? image.center()
                               : visualRect(currentIndex()).topLeft() + QPoint(40, 20);
     }
+    QModelIndex imageRow;
+    if (const ImageAsset image = imageAt(pos, &imageRow); canView(image))
+        m_selection->pick({ turnAt(imageRow).id, image.itemId }); // what the menu acts on
     std::unique_ptr<QMenu> menu(createContextMenu(pos));
     if (!menu)
         return;
@@ -477,6 +487,7 @@ void ConversationView::mousePressEvent(QMouseEvent *event)
         QModelIndex index;
         const ImageAsset image = imageAt(event->position().toPoint(), &index);
         if (canView(image)) {
+            m_selection->pick({ turnAt(index).id, image.itemId });
             m_pressIndex = index;
             m_pressItem = image.filePath;
             m_pressPos = event->position().toPoint();
@@ -563,8 +574,23 @@ void ConversationView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void ConversationView::keyPressEvent(QKeyEvent *event)
 {
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
-        && currentIndex().isValid()) {
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (event->modifiers() == Qt::NoModifier
+        && (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right)) {
+        // Left and Right walk the conversation's images, Up and Down its turns.
+        m_selection->step(event->key() == Qt::Key_Left ? -1 : 1);
+        event->accept();
+        return;
+    }
+    if (enter && m_selection->isPicked()) {
+        const auto *conversation = qobject_cast<const ConversationModel *>(model());
+        if (const auto image = conversation->findImage(m_selection->current())) {
+            Q_EMIT viewImageRequested(*image);
+            event->accept();
+            return;
+        }
+    }
+    if (enter && currentIndex().isValid()) {
         const Turn turn = turnAt(currentIndex());
         const auto it = std::find_if(turn.images.cbegin(), turn.images.cend(), canView);
         if (it != turn.images.cend()) {
@@ -606,8 +632,9 @@ void ConversationView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
     QPainter painter(viewport());
-    if (model() && model()->rowCount() > 0)
+    if (model() && model()->rowCount() > 0) {
+        m_selection->paint(&painter);
         m_revealer->paint(&painter); // nothing once the outline has faded
-    else // an empty conversation says what to do instead of showing a blank page
+    } else // an empty conversation says what to do instead of showing a blank page
         EmptyConversationHint::paint(&painter, viewport()->rect(), font(), palette());
 }

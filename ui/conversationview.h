@@ -16,6 +16,7 @@ class QMimeData;
 
 class QMenu;
 class LazyRowLayout;
+class ImageSelection;
 class TurnDelegate;
 class TurnRevealer;
 
@@ -71,6 +72,9 @@ public:
     bool revealImage(const ImageRef &image);
     // The row revealImage() outlined, while the outline fades; invalid otherwise.
     QModelIndex highlightedRow() const;
+    // The image the window's Save, Copy and full-screen keys act on (clicked, or walked to with
+    // Left and Right).
+    ImageSelection *imageSelection() const { return m_selection; }
 
     // The context menu for a point of the viewport: image actions over an image, turn actions
     // elsewhere on a row; nullptr over empty space. The caller owns the menu. Public so that tests
@@ -148,4 +152,5 @@ private:
     QPersistentModelIndex m_pressReferenceRow;
     int m_pressReference = noReference;
     TurnRevealer *m_revealer = nullptr;
+    ImageSelection *m_selection = nullptr;
 };

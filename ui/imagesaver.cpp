@@ -6,6 +6,8 @@
 #include "store/imagemetadata.h"
 #include "store/settings.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -159,4 +161,31 @@ QMimeData *ImageSaver::mimeDataFor(const Turn &turn, const ImageAsset &image)
         mime->setImageData(pixels);
     mime->setUrls({ QUrl::fromLocalFile(path) });
     return mime;
+}
+
+void ImageSaver::copyToClipboard(const QList<Turn> &turns, const ImageAsset &image)
+{
+    // The turn the image belongs to, so that the copied file carries the settings too.
+    for (const Turn &turn : turns) {
+        if (!image.filePath.isEmpty() && turn.images.contains(image)) {
+            QMimeData *data = mimeDataFor(turn, image);
+            if (data->hasImage()) {
+                QApplication::clipboard()->setMimeData(data);
+                Q_EMIT statusMessage(tr("Image copied"), 3000);
+                return;
+            }
+            delete data;
+            break;
+        }
+    }
+    QImage pixels(image.filePath);
+    if (pixels.isNull()) {
+        Q_EMIT statusMessage(tr("The image file could not be read, so nothing was copied."), 6000);
+        return;
+    }
+    auto *data = new QMimeData;
+    data->setImageData(pixels);
+    data->setUrls({ QUrl::fromLocalFile(image.filePath) });
+    QApplication::clipboard()->setMimeData(data);
+    Q_EMIT statusMessage(tr("Image copied"), 3000);
 }

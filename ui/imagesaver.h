@@ -34,6 +34,9 @@ public:
     // a file manager may read it after the drop), its pixels and its URL. Falls back to the
     // stored file when the copy cannot be written.
     QMimeData *mimeDataFor(const Turn &turn, const ImageAsset &image);
+    // Puts `image` on the clipboard, with the settings of its turn among `turns` when it has one
+    // there (a reference image has none: its pixels and URL only). Says so in statusMessage().
+    void copyToClipboard(const QList<Turn> &turns, const ImageAsset &image);
     // Set false in tests so a failure does not open a (non-blocking) message box.
     void setShowsMessageBoxes(bool shows) { m_showsMessageBoxes = shows; }
 

@@ -190,6 +190,13 @@ ImageViewer::ImageViewer(QWidget *parent)
         = makeButton(QStringLiteral("−"), QStringLiteral("zoomOutButton"), tr("Zoom out (-)"));
     m_zoomInButton
         = makeButton(QStringLiteral("+"), QStringLiteral("zoomInButton"), tr("Zoom in (+)"));
+    m_fitButton->setAccessibleName(tr("Fit to window"));
+    m_actualButton->setAccessibleName(tr("Actual size"));
+    m_zoomOutButton->setAccessibleName(tr("Zoom out"));
+    m_zoomInButton->setAccessibleName(tr("Zoom in"));
+    m_fullScreenButton = makeButton(tr("Full Screen"), QStringLiteral("fullScreenButton"),
+                                    tr("Show the image on the whole screen (F11)"));
+    m_fullScreenButton->setCheckable(true);
     m_zoomLabel = new QLabel(this);
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
     m_zoomLabel->setMinimumWidth(
@@ -203,6 +210,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     connect(m_actualButton, &QToolButton::clicked, this, &ImageViewer::showActualSize);
     connect(m_zoomOutButton, &QToolButton::clicked, this, &ImageViewer::zoomOut);
     connect(m_zoomInButton, &QToolButton::clicked, this, &ImageViewer::zoomIn);
+    connect(m_fullScreenButton, &QToolButton::clicked, this, &ImageViewer::toggleFullScreen);
     m_canvas->viewChanged = [this] {
         updateChrome();
     };
@@ -218,6 +226,8 @@ ImageViewer::ImageViewer(QWidget *parent)
     bar->addWidget(m_zoomInButton);
     bar->addStretch(1);
     bar->addWidget(m_infoLabel);
+    bar->addSpacing(8);
+    bar->addWidget(m_fullScreenButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -341,6 +351,15 @@ void ImageViewer::updateChrome()
         m_infoLabel->setText(m_error);
 }
 
+void ImageViewer::toggleFullScreen()
+{
+    if (isFullScreen())
+        showNormal();
+    else
+        showFullScreen();
+    m_fullScreenButton->setChecked(isFullScreen());
+}
+
 void ImageViewer::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
@@ -358,6 +377,16 @@ void ImageViewer::keyPressEvent(QKeyEvent *event)
         break;
     case Qt::Key_1:
         showActualSize();
+        break;
+    case Qt::Key_F11:
+        toggleFullScreen();
+        break;
+    case Qt::Key_Escape:
+        if (!isFullScreen()) {
+            QDialog::keyPressEvent(event); // closes
+            return;
+        }
+        toggleFullScreen();
         break;
     default:
         QDialog::keyPressEvent(event); // Esc closes

@@ -10,8 +10,8 @@ class QLabel;
 class QToolButton;
 
 // One image at full resolution: fit to the window (the default) or at 100 %, zoom with Ctrl+wheel
-// or +/-, drag to pan, a checkerboard behind transparent pixels. The file is decoded on a worker
-// thread under the same allocation limit as the conversation's cache.
+// or +/-, drag to pan, a checkerboard behind transparent pixels; F11 fills the screen with it. The
+// file is decoded on a worker thread under the same allocation limit as the conversation's cache.
 class ImageViewer : public QDialog
 {
     Q_OBJECT
@@ -46,6 +46,8 @@ public Q_SLOTS:
     void showActualSize();
     void zoomIn();
     void zoomOut();
+    // F11: the whole screen for the image and back. Esc leaves full screen before it closes.
+    void toggleFullScreen();
 
 Q_SIGNALS:
     void loaded();
@@ -63,6 +65,7 @@ private:
     QToolButton *m_actualButton = nullptr;
     QToolButton *m_zoomOutButton = nullptr;
     QToolButton *m_zoomInButton = nullptr;
+    QToolButton *m_fullScreenButton = nullptr;
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_infoLabel = nullptr;
     QPointer<QFutureWatcher<Loaded>> m_watcher;

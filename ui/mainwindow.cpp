@@ -10,6 +10,7 @@
 #include "detailsdialog.h"
 #include "editingcontroller.h"
 #include "filedialogs.h"
+#include "helpmenu.h"
 #include "image/imagecache.h"
 #include "imagesaver.h"
 #include "imageviewer.h"
@@ -20,6 +21,7 @@
 #include "providersdialog.h"
 #include "providerswitcher.h"
 #include "restorebar.h"
+#include "selectedimageactions.h"
 #include "store/historystore.h"
 #include "store/imagemetadata.h"
 #include "store/imagestore.h"
@@ -165,6 +167,7 @@ void MainWindow::buildActions()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_dock->toggleViewAction());
     QAction *compare = view->addAction(tr("&Compare…"), this, &MainWindow::openCompareWindow);
@@ -186,14 +189,26 @@ void MainWindow::buildActions()
     });
     autoSave->setObjectName(QStringLiteral("autoSaveAction"));
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Easel"), this, [this] {
-        QMessageBox::about(this, tr("About Easel"),
-                           tr("<h3>Easel %1</h3><p>Chat concept art into being.</p>"
-                              "<p>Qt %2 · price book of %3</p>")
-                               .arg(QApplication::applicationVersion(),
-                                    QString::fromLatin1(qVersion()), PriceBook::builtIn().date()));
-    });
+    // Save, copy and show full screen the image selected in the conversation.
+    auto *images = new SelectedImageActions(m_view, m_session->model(), this);
+    file->insertAction(file->actions().value(2), images->saveAction());
+    edit->addAction(images->copyAction());
+    view->addSeparator();
+    view->addAction(images->fullScreenAction());
+    connect(images, &SelectedImageActions::saveRequested, this, &MainWindow::saveImage);
+    connect(images, &SelectedImageActions::copyRequested, this, &MainWindow::copyImage);
+    connect(images, &SelectedImageActions::fullScreenRequested, this,
+            [this](const ImageAsset &image) { viewImage(image)->toggleFullScreen(); });
+    connect(images, &SelectedImageActions::statusMessage, statusBar(), &QStatusBar::showMessage);
+    QAction *quickSwitch = view->addAction(tr("Switch &Provider or Model…"));
+    quickSwitch->setObjectName(QStringLiteral("quickSwitchAction"));
+    quickSwitch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(quickSwitch, &QAction::triggered, this, [this] { m_providers->popUpQuickMenu(this); });
+
+    // The data folder holds history.sqlite beside the images/ the session stores into.
+    auto *help = new HelpMenu(this, QFileInfo(m_session->options().imageRoot).absolutePath());
+    connect(help, &HelpMenu::statusMessage, statusBar(), &QStatusBar::showMessage);
+    menuBar()->addMenu(help);
 }
 
 void MainWindow::buildToolBar()
@@ -403,30 +418,7 @@ void MainWindow::saveImage(const ImageAsset &image, const Turn &turn)
 
 void MainWindow::copyImage(const ImageAsset &image)
 {
-    // The turn the image belongs to, so that the copied file carries the settings too.
-    for (const Turn &turn : m_session->model()->turns()) {
-        if (!image.filePath.isEmpty() && turn.images.contains(image)) {
-            QMimeData *data = m_saver->mimeDataFor(turn, image);
-            if (data->hasImage()) {
-                QApplication::clipboard()->setMimeData(data);
-                statusBar()->showMessage(tr("Image copied"), 3000);
-                return;
-            }
-            delete data;
-            break;
-        }
-    }
-    QImage pixels(image.filePath);
-    if (pixels.isNull()) {
-        statusBar()->showMessage(tr("The image file could not be read, so nothing was copied."),
-                                 6000);
-        return;
-    }
-    auto *data = new QMimeData;
-    data->setImageData(pixels);
-    data->setUrls({ QUrl::fromLocalFile(image.filePath) });
-    QApplication::clipboard()->setMimeData(data);
-    statusBar()->showMessage(tr("Image copied"), 3000);
+    m_saver->copyToClipboard(m_session->model()->turns(), image);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -474,11 +466,12 @@ void MainWindow::restoreSettings(const QJsonObject &record)
     m_composer->focusEditor();
 }
 
-void MainWindow::viewImage(const ImageAsset &image)
+ImageViewer *MainWindow::viewImage(const ImageAsset &image)
 {
     auto *viewer = new ImageViewer(image.filePath, this);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     viewer->show();
+    return viewer;
 }
 
 CompareWindow *MainWindow::compareWindow()

@@ -17,6 +17,7 @@ class HistoryStore;
 class CompareWindow;
 struct ConversationSummary;
 class ImageSaver;
+class ImageViewer;
 class LibraryWindow;
 class RestoreBar;
 class ParameterPanel;
@@ -68,7 +69,7 @@ private:
     void saveImage(const ImageAsset &image, const Turn &turn);
     void copyImage(const ImageAsset &image);
     void restoreSettings(const QJsonObject &record);
-    void viewImage(const ImageAsset &image);
+    ImageViewer *viewImage(const ImageAsset &image);
     void showDetails(const Turn &turn, const ImageAsset &image);
     void openCompareWindow(); // View > Compare… (Ctrl+Shift+K)
     CompareWindow *compareWindow(); // created on first use

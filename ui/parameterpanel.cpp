@@ -318,6 +318,14 @@ void ParameterPanel::setModels(const QStringList &imageModels)
     m_updating = wasUpdating;
 }
 
+QStringList ParameterPanel::models() const
+{
+    QStringList names;
+    for (int i = 0; i < m_model->count(); ++i)
+        names.append(m_model->itemText(i));
+    return names;
+}
+
 void ParameterPanel::setParams(const ImageParams &params)
 {
     m_updating = true;

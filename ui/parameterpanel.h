@@ -28,6 +28,7 @@ public:
     ImageParams params() const { return m_params; }
     void setParams(const ImageParams &params);
     void setModels(const QStringList &imageModels);
+    QStringList models() const; // the image models offered, in order
     void setCostPreview(const Cost &perImage);
 
 Q_SIGNALS:

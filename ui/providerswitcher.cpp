@@ -5,10 +5,16 @@
 #include "parameterpanel.h"
 #include "store/settings.h"
 
+#include <QActionGroup>
 #include <QComboBox>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QToolBar>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
 
 ProviderSwitcher::ProviderSwitcher(ChatSession *session, Settings *settings, ParameterPanel *panel,
                                    QObject *parent)
@@ -163,4 +169,83 @@ void ProviderSwitcher::onProfilesChanged()
         m_session->setProvider(updated);
     }
     fillProviderCombo();
+}
+
+QMenu *ProviderSwitcher::createQuickMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("quickSwitchMenu"));
+    menu->setTitle(tr("Switch Provider or Model"));
+    // One exclusive group per section, checked where the designer is now.
+    auto addSection = [menu](const QString &title, const QStringList &labels,
+                             const QStringList &values, const QString &current,
+                             const std::function<void(const QString &)> &choose) {
+        menu->addSection(title);
+        auto *group = new QActionGroup(menu);
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            QAction *action = menu->addAction(labels.at(i));
+            action->setCheckable(true);
+            action->setChecked(values.at(i) == current);
+            action->setData(values.at(i));
+            action->setActionGroup(group);
+            const QString value = values.at(i);
+            QObject::connect(action, &QAction::triggered, menu, [choose, value] { choose(value); });
+        }
+    };
+
+    const ProviderProfile &provider = m_session->provider();
+    QStringList providerIds = m_registry ? m_registry->ids() : QStringList();
+    if (!providerIds.contains(provider.id))
+        providerIds.append(provider.id);
+    QStringList providerNames;
+    for (const QString &id : providerIds) {
+        providerNames.append(m_registry && m_registry->contains(id)
+                                 ? m_registry->stored(id).displayName
+                                 : provider.displayName);
+    }
+    addSection(tr("Provider"), providerNames, providerIds, provider.id,
+               [this](const QString &id) { switchProvider(id); });
+
+    QStringList chatModels = provider.chatModelChoices.isEmpty() ? ProviderProfile::chatModels()
+                                                                 : provider.chatModelChoices;
+    if (!chatModels.contains(provider.chatModel))
+        chatModels.prepend(provider.chatModel);
+    addSection(tr("Chat model"), chatModels, chatModels, provider.chatModel,
+               [this](const QString &model) {
+                   if (m_chatModel)
+                       m_chatModel->setCurrentText(model); // saved by the picker
+                   else
+                       m_session->setChatModel(model);
+               });
+
+    const ImageParams params = m_panel->params();
+    QStringList imageModels = m_panel->models();
+    if (!imageModels.contains(params.imageModel))
+        imageModels.prepend(params.imageModel);
+    addSection(tr("Image model"), imageModels, imageModels, params.imageModel,
+               [this](const QString &model) {
+                   ImageParams changed = m_panel->params();
+                   if (changed.imageModel == model)
+                       return;
+                   changed.imageModel = model;
+                   m_panel->setParams(changed);
+                   Q_EMIT imageParamsChanged(); // saved, and the cost preview follows
+                   Q_EMIT statusMessage(tr("Images are now drawn by %1.").arg(model), 4000);
+               });
+    return menu;
+}
+
+void ProviderSwitcher::popUpQuickMenu(QWidget *parent)
+{
+    std::unique_ptr<QMenu> menu(createQuickMenu(parent));
+    // The checked provider is where the keyboard starts.
+    const QList<QAction *> actions = menu->actions();
+    const auto current
+        = std::find_if(actions.cbegin(), actions.cend(), [](QAction *a) { return a->isChecked(); });
+    if (current != actions.cend())
+        menu->setActiveAction(*current);
+    const QPoint at = m_providerCombo && m_providerCombo->isVisible()
+        ? m_providerCombo->mapToGlobal(QPoint(0, m_providerCombo->height()))
+        : parent->mapToGlobal(parent->rect().center() - QPoint(menu->sizeHint().width() / 2, 0));
+    menu->exec(at);
 }

@@ -9,6 +9,8 @@ class ChatSession;
 class ParameterPanel;
 class QComboBox;
 class QLabel;
+class QMenu;
+class QWidget;
 class QToolBar;
 class Settings;
 
@@ -29,6 +31,13 @@ public:
     void switchProvider(const QString &id);
     // The pickers' model lists and names follow the session's provider.
     void applyProviderModels();
+
+    // Ctrl+K: one menu to switch provider, chat model or image model from the keyboard (arrows,
+    // Enter), the current ones checked. Public, and separate from showing it, so that tests can
+    // trigger its actions without a blocking exec(). The caller owns the menu.
+    QMenu *createQuickMenu(QWidget *parent);
+    // Shows that menu under the provider picker (or at the parent's centre without a toolbar).
+    void popUpQuickMenu(QWidget *parent);
 
 Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);

@@ -1,0 +1,516 @@
+// The keyboard of the real main window (issue #8 §3), driven offscreen against the loopback fake
+// gateway: Ctrl+Enter sends, Ctrl+N starts over, Ctrl+F searches, Ctrl+S saves and Ctrl+C copies
+// the selected image (clicked, walked to with Left/Right, or else the newest), F11 shows it on
+// the whole screen, Ctrl+K switches provider or model, Esc stops; Help > Keyboard Shortcuts lists
+// them all with the keys in force, and Help > Open Data Folder opens the data folder.
+#include "chat/chatsession.h"
+#include "chat/providerregistry.h"
+#include "composer.h"
+#include "conversationview.h"
+#include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
+#include "filedialogs.h"
+#include "imageselection.h"
+#include "imageviewer.h"
+#include "keyboardshortcutsdialog.h"
+#include "mainwindow.h"
+#include "providerswitcher.h"
+#include "store/historystore.h"
+#include "store/secretstore.h"
+#include "store/settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include <memory>
+
+namespace {
+
+using TestPayloads::sse;
+
+// A finished turn whose one image is a 64x48 PNG of `colour`, so a saved or copied image tells
+// which turn it came from.
+QByteArray answer(int n, QColor colour)
+{
+    const QByteArray png = TestPayloads::pngBytes(QSize(64, 48), colour);
+    const QString id = QStringLiteral("resp_%1").arg(n);
+    return sse("response.created",
+               { { "response", QJsonObject { { "id", id }, { "status", "in_progress" } } } })
+        + sse("response.output_item.done",
+              { { "output_index", 0 },
+                { "item",
+                  QJsonObject { { "id", QStringLiteral("ig_%1").arg(n) },
+                                { "type", "image_generation_call" },
+                                { "status", "completed" },
+                                { "result", QString::fromLatin1(png.toBase64()) },
+                                { "size", "64x48" } } } })
+        + sse("response.completed",
+              { { "response",
+                  QJsonObject {
+                      { "id", id },
+                      { "status", "completed" },
+                      { "usage",
+                        QJsonObject { { "input_tokens", 10 }, { "output_tokens", 20 } } } } } });
+}
+
+const QColor colours[] = { QColor(200, 40, 40), QColor(40, 160, 60), QColor(40, 70, 200) };
+
+// Receives what QDesktopServices::openUrl() would give the desktop.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public Q_SLOTS:
+    void open(const QUrl &url) { urls.append(url); }
+};
+
+} // namespace
+
+class TestKeyboard : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void ctrlEnterSendsAndCtrlNStartsOver();
+    void ctrlFSearchesConversations();
+    void keysWithoutAnImageSaySo_data();
+    void keysWithoutAnImageSaySo();
+    void ctrlSSavesTheSelectedImage_data();
+    void ctrlSSavesTheSelectedImage();
+    void ctrlCCopiesTheImageButLeavesTextToTextFields();
+    void leftAndRightWalkTheImages();
+    void f11ShowsTheImageFullScreen();
+    void ctrlKSwitchesProviderOrModel();
+    void escStopsTheRunningTurn();
+    void shortcutsDialogListsEveryKey();
+    void openDataFolder();
+
+private:
+    void sendPrompt(const QString &text);
+    QAction *action(const char *objectName) const;
+    // The colour of the middle pixel of an image file.
+    static QColor colourOf(const QString &file);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<FakeGateway> m_fake;
+    std::unique_ptr<HistoryStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProviderRegistry> m_registry;
+    std::unique_ptr<ChatSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    QPlainTextEdit *m_prompt = nullptr;
+    ConversationView *m_view = nullptr;
+};
+
+void TestKeyboard::initTestCase()
+{
+    qputenv("EASEL_NO_KEYCHAIN", "1");
+}
+
+void TestKeyboard::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings = std::make_unique<Settings>(m_dir->filePath("settings.ini"));
+    m_fake = std::make_unique<FakeGateway>();
+    QVERIFY(m_fake->listen());
+    for (int i = 0; i < 3; ++i)
+        m_fake->enqueue(FakeResponse::sse({ answer(i + 1, colours[i]) }));
+    m_store = std::make_unique<HistoryStore>(m_dir->filePath("data/history.sqlite"));
+    QVERIFY(m_store->open().result().ok);
+
+    ProviderProfile profile = ProviderProfile::builtIn(QStringLiteral("openai"));
+    profile.baseUrl = m_fake->url(QStringLiteral("/v1"));
+    profile.apiKey = QStringLiteral("test-secret-key");
+    ChatSession::Options options;
+    options.imageRoot = m_dir->filePath("data/images");
+    options.previewRoot = m_dir->filePath("previews");
+    m_session = std::make_unique<ChatSession>(profile, options);
+    m_session->setHistory(m_store.get());
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
+    m_window->setHistoryStore(m_store.get());
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    m_view = m_window->findChild<ConversationView *>();
+    QVERIFY(m_prompt && m_view);
+}
+
+void TestKeyboard::cleanup()
+{
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (qobject_cast<ImageViewer *>(widget))
+            widget->close();
+    }
+    m_window.reset();
+    m_session.reset();
+    m_registry.reset();
+    m_secrets.reset();
+    m_store.reset();
+    m_fake.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestKeyboard::sendPrompt(const QString &text)
+{
+    m_prompt->setFocus();
+    QTest::keyClicks(m_prompt, text);
+    QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+    QTest::keyClick(m_prompt, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(finished.wait(15000), qPrintable(m_window->statusBar()->currentMessage()));
+    const Turn &turn = m_session->model()->turnAt(m_session->model()->rowCount() - 1);
+    QVERIFY2(turn.status == Turn::Status::Done, qPrintable(turn.errorMessage));
+    QCOMPARE(turn.images.size(), 1);
+}
+
+QAction *TestKeyboard::action(const char *objectName) const
+{
+    return m_window->findChild<QAction *>(QLatin1String(objectName));
+}
+
+QColor TestKeyboard::colourOf(const QString &file)
+{
+    const QImage image(file);
+    return image.isNull() ? QColor() : image.pixelColor(image.width() / 2, image.height() / 2);
+}
+
+void TestKeyboard::ctrlEnterSendsAndCtrlNStartsOver()
+{
+    sendPrompt(QStringLiteral("a lighthouse"));
+    QCOMPARE(m_session->model()->rowCount(), 1);
+    QCOMPARE(m_fake->requests().size(), 1);
+    QVERIFY(m_prompt->toPlainText().isEmpty()); // the composer took the prompt
+
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(m_session->model()->rowCount(), 0);
+    QVERIFY(m_prompt->hasFocus()); // ready for the next idea
+}
+
+void TestKeyboard::ctrlFSearchesConversations()
+{
+    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("conversationSearch"));
+    QVERIFY(search);
+    QVERIFY(!search->hasFocus());
+    QTest::keyClick(m_prompt, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
+    QVERIFY(search->isVisible());
+}
+
+void TestKeyboard::keysWithoutAnImageSaySo_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("Ctrl+S") << int(Qt::CTRL | Qt::Key_S)
+                            << "There is no image to save in this conversation yet.";
+    QTest::newRow("Ctrl+C") << int(Qt::CTRL | Qt::Key_C)
+                            << "There is no image to copy in this conversation yet.";
+    QTest::newRow("F11") << int(Qt::Key_F11)
+                         << "There is no image to show in this conversation yet.";
+}
+
+void TestKeyboard::keysWithoutAnImageSaySo()
+{
+    QFETCH(int, key);
+    QFETCH(QString, message);
+    m_view->setFocus();
+    const QKeyCombination combination = QKeyCombination::fromCombined(key);
+    QTest::keyClick(m_view, combination.key(), combination.keyboardModifiers());
+    QCOMPARE(m_window->statusBar()->currentMessage(), message);
+}
+
+void TestKeyboard::ctrlSSavesTheSelectedImage_data()
+{
+    QTest::addColumn<int>("clickedTurn"); // -1: nothing clicked
+    QTest::addColumn<int>("savedTurn");
+    QTest::newRow("the newest by default") << -1 << 2;
+    QTest::newRow("the clicked one") << 0 << 0;
+    QTest::newRow("the clicked middle one") << 1 << 1;
+}
+
+void TestKeyboard::ctrlSSavesTheSelectedImage()
+{
+    QFETCH(int, clickedTurn);
+    QFETCH(int, savedTurn);
+    for (int i = 0; i < 3; ++i)
+        sendPrompt(QStringLiteral("idea %1").arg(i + 1));
+
+    ImageSelection *selection = m_view->imageSelection();
+    QVERIFY(!selection->isPicked());
+    if (clickedTurn >= 0) {
+        const QModelIndex row = m_session->model()->index(clickedTurn, 0);
+        m_view->scrollTo(row);
+        QTRY_VERIFY(m_view->imageRect(row, 0).isValid());
+        // A press picks it (the release would also open the viewer; not needed here).
+        QTest::mousePress(m_view->viewport(), Qt::LeftButton, {},
+                          m_view->imageRect(row, 0).center());
+        QTest::mouseRelease(m_view->viewport(), Qt::RightButton, {},
+                            m_view->imageRect(row, 0).center());
+        QVERIFY(selection->isPicked());
+    }
+    const Turn &expected = m_session->model()->turnAt(savedTurn);
+    QCOMPARE(selection->current(), (ImageRef { expected.id, expected.images.first().itemId }));
+
+    const QString target = m_dir->filePath("saved.png");
+    FileDialogs::setNextSaveFileName(target);
+    QTest::keyClick(m_prompt, Qt::Key_S, Qt::ControlModifier); // works from the composer too
+    QTRY_VERIFY(QFileInfo::exists(target));
+    QCOMPARE(colourOf(target), colours[savedTurn]);
+}
+
+void TestKeyboard::ctrlCCopiesTheImageButLeavesTextToTextFields()
+{
+    sendPrompt(QStringLiteral("first"));
+    sendPrompt(QStringLiteral("second"));
+    QApplication::clipboard()->clear();
+
+    // In the composer, Ctrl+C copies the selected text: the text field takes the key first.
+    QTest::keyClicks(m_prompt, QStringLiteral("warmer light"));
+    m_prompt->selectAll();
+    QTest::keyClick(m_prompt, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("warmer light"));
+    QVERIFY(!QApplication::clipboard()->mimeData()->hasImage());
+
+    // In the conversation it copies the selected image: here the newest.
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_C, Qt::ControlModifier);
+    QTRY_VERIFY(QApplication::clipboard()->mimeData()->hasImage());
+    const QImage copied = qvariant_cast<QImage>(QApplication::clipboard()->mimeData()->imageData());
+    QCOMPARE(copied.pixelColor(32, 24), colours[1]);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Image copied"));
+}
+
+void TestKeyboard::leftAndRightWalkTheImages()
+{
+    for (int i = 0; i < 3; ++i)
+        sendPrompt(QStringLiteral("idea %1").arg(i + 1));
+    ImageSelection *selection = m_view->imageSelection();
+    QSignalSpy changed(selection, &ImageSelection::changed);
+    auto imageOf = [this](int row) {
+        const Turn &turn = m_session->model()->turnAt(row);
+        return ImageRef { turn.id, turn.images.first().itemId };
+    };
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Left);
+    QVERIFY(selection->isPicked());
+    QCOMPARE(selection->current(), imageOf(1));
+    QTest::keyClick(m_view, Qt::Key_Left);
+    QTest::keyClick(m_view, Qt::Key_Left); // stops at the first
+    QCOMPARE(selection->current(), imageOf(0));
+    QCOMPARE(m_view->currentIndex().row(), 0);
+    QTest::keyClick(m_view, Qt::Key_Right);
+    QCOMPARE(selection->current(), imageOf(1));
+    QCOMPARE(changed.size(), 3); // the stop at the first image changed nothing
+
+    // The picked image is outlined in the accent colour.
+    const QRect image = m_view->imageRect(m_view->model()->index(1, 0), 0);
+    QVERIFY(image.isValid());
+    const QImage shot = m_view->viewport()->grab().toImage();
+    const QColor accent = m_view->palette().color(QPalette::Highlight);
+    auto ringAt = [&](const QRect &picture) {
+        for (int x = picture.left() - 6; x < picture.left(); ++x) {
+            const QColor c = shot.pixelColor(x, picture.center().y());
+            if (qAbs(c.red() - accent.red()) + qAbs(c.green() - accent.green())
+                    + qAbs(c.blue() - accent.blue())
+                < 24)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(ringAt(image));
+    const QRect other = m_view->imageRect(m_view->model()->index(2, 0), 0);
+    if (other.isValid() && other.center().y() < shot.height())
+        QVERIFY(!ringAt(other));
+
+    // Enter opens the picked one.
+    QTest::keyClick(m_view, Qt::Key_Return);
+    ImageViewer *viewer = nullptr;
+    QTRY_VERIFY((viewer = m_window->findChild<ImageViewer *>()));
+    QCOMPARE(colourOf(viewer->filePath()), colours[1]);
+}
+
+void TestKeyboard::f11ShowsTheImageFullScreen()
+{
+    sendPrompt(QStringLiteral("a lighthouse"));
+    QTest::keyClick(m_prompt, Qt::Key_F11);
+    ImageViewer *viewer = nullptr;
+    QTRY_VERIFY((viewer = m_window->findChild<ImageViewer *>()));
+    QVERIFY(viewer->isFullScreen());
+    QCOMPARE(viewer->filePath(), m_session->model()->turnAt(0).images.first().filePath);
+    QTRY_VERIFY(viewer->isLoaded());
+
+    QTest::keyClick(viewer, Qt::Key_F11); // back to a window
+    QVERIFY(!viewer->isFullScreen());
+    QVERIFY(viewer->isVisible());
+    QTest::keyClick(viewer, Qt::Key_F11);
+    QVERIFY(viewer->isFullScreen());
+    QTest::keyClick(viewer, Qt::Key_Escape); // leaves full screen first
+    QVERIFY(!viewer->isFullScreen());
+    QVERIFY(viewer->isVisible());
+    QTest::keyClick(viewer, Qt::Key_Escape); // then closes
+    QTRY_VERIFY(!viewer->isVisible());
+}
+
+void TestKeyboard::ctrlKSwitchesProviderOrModel()
+{
+    m_secrets = std::make_unique<SecretStore>();
+    m_registry = std::make_unique<ProviderRegistry>(m_settings.get(), m_secrets.get());
+    m_window->setProviderRegistry(m_registry.get());
+    auto *switcher = m_window->findChild<ProviderSwitcher *>();
+    QVERIFY(switcher);
+
+    // The key opens the menu as a popup; keyboard-only: Down to the next provider, Enter.
+    bool popupSeen = false;
+    QStringList sections;
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        popupSeen = true;
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator() && !a->text().isEmpty())
+                sections << a->text();
+        }
+        QVERIFY(menu->activeAction() && menu->activeAction()->isChecked()); // starts on current
+        menu->close();
+    });
+    QTest::keyClick(m_prompt, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(popupSeen);
+    QCOMPARE(sections,
+             (QStringList { QStringLiteral("Provider"), QStringLiteral("Chat model"),
+                            QStringLiteral("Image model") }));
+
+    // Choosing from it: the image model, the chat model, the provider.
+    auto pick = [&](const QString &text) {
+        std::unique_ptr<QMenu> menu(switcher->createQuickMenu(m_window.get()));
+        for (QAction *a : menu->actions()) {
+            if (!a->isSeparator() && a->text() == text) {
+                a->trigger();
+                return true;
+            }
+        }
+        return false;
+    };
+    QVERIFY(pick(QStringLiteral("gpt-image-1-mini")));
+    QCOMPARE(m_settings->imageParamsValue().imageModel, QStringLiteral("gpt-image-1-mini"));
+    QVERIFY(pick(QStringLiteral("gpt-4.1-mini")));
+    QCOMPARE(m_session->provider().chatModel, QStringLiteral("gpt-4.1-mini"));
+    QCOMPARE(m_window->findChild<QComboBox *>(QStringLiteral("chatModelCombo"))->currentText(),
+             QStringLiteral("gpt-4.1-mini"));
+    QVERIFY(pick(m_registry->stored(QStringLiteral("openrouter")).displayName));
+    QCOMPARE(m_session->provider().id, QStringLiteral("openrouter"));
+    std::unique_ptr<QMenu> menu(switcher->createQuickMenu(m_window.get()));
+    const QList<QAction *> actions = menu->actions();
+    const auto checked
+        = std::find_if(actions.cbegin(), actions.cend(), [](QAction *a) { return a->isChecked(); });
+    QVERIFY(checked != actions.cend());
+    QCOMPARE((*checked)->data().toString(), QStringLiteral("openrouter"));
+}
+
+void TestKeyboard::escStopsTheRunningTurn()
+{
+    FakeGateway slow;
+    QVERIFY(slow.listen());
+    // The response starts, then the gateway goes quiet: a turn still running.
+    const QByteArray created
+        = sse("response.created",
+              { { "response", QJsonObject { { "id", "resp_9" }, { "status", "in_progress" } } } });
+    slow.enqueue(FakeResponse::sse({ created + answer(9, Qt::gray) }).stallAfter(created.size()));
+    ProviderProfile profile = m_session->provider();
+    profile.baseUrl = slow.url(QStringLiteral("/v1"));
+    m_session->setProvider(profile);
+    m_prompt->setFocus();
+    QTest::keyClicks(m_prompt, QStringLiteral("a slow forest"));
+    QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+    QTest::keyClick(m_prompt, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(slow.requests().size() == 1);
+    QVERIFY(m_session->isBusy());
+    QTest::keyClick(m_prompt, Qt::Key_Escape);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(m_session->model()->turnAt(0).status == Turn::Status::Cancelled,
+             qPrintable(m_session->model()->turnAt(0).errorMessage));
+}
+
+void TestKeyboard::shortcutsDialogListsEveryKey()
+{
+    QAction *help = action("keyboardShortcutsAction");
+    QVERIFY(help);
+    QCOMPARE(help->shortcut(), QKeySequence(QKeySequence::HelpContents));
+    help->trigger();
+    auto *dialog = m_window->findChild<KeyboardShortcutsDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+
+    QMultiHash<QString, QString> listed; // keys → descriptions
+    QTreeWidget *list = dialog->list();
+    for (int g = 0; g < list->topLevelItemCount(); ++g) {
+        for (int i = 0; i < list->topLevelItem(g)->childCount(); ++i) {
+            const QTreeWidgetItem *row = list->topLevelItem(g)->child(i);
+            listed.insert(row->text(1), row->text(0));
+        }
+    }
+    // Every key the issue names, with what it does.
+    const QList<QPair<QKeySequence, QString>> expected = {
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), "Send the prompt" },
+        { QKeySequence(Qt::CTRL | Qt::Key_N), "New Conversation" },
+        { QKeySequence(Qt::CTRL | Qt::Key_F), "Search Conversations" },
+        { QKeySequence(Qt::CTRL | Qt::Key_S), "Save Image As…" },
+        { QKeySequence(Qt::CTRL | Qt::Key_C), "Copy Image" },
+        { QKeySequence(Qt::CTRL | Qt::Key_K), "Switch Provider or Model…" },
+        { QKeySequence(Qt::Key_F11), "View Image Full Screen" },
+        { QKeySequence(Qt::Key_Escape), "Stop the running turn" },
+    };
+    for (const auto &[keys, description] : expected) {
+        const QString text = keys.toString(QKeySequence::NativeText);
+        QVERIFY2(listed.values(text).contains(description),
+                 qPrintable(text + " is not listed as " + description));
+    }
+    // And every menu action that has a key, with that key: the list is read from the actions.
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->shortcut().isEmpty())
+                continue;
+            const QString text = a->shortcut().toString(QKeySequence::NativeText);
+            QVERIFY2(listed.contains(text), qPrintable(a->text() + " (" + text + ") missing"));
+        }
+    }
+}
+
+void TestKeyboard::openDataFolder()
+{
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &catcher, "open");
+    QAction *open = action("openDataFolderAction");
+    QVERIFY(open);
+    open->trigger();
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+    QCOMPARE(catcher.urls.size(), 1);
+    // The folder with the images, the history database and the masks.
+    QCOMPARE(catcher.urls.first().toLocalFile(),
+             QFileInfo(m_dir->filePath("data")).absoluteFilePath());
+    QVERIFY(QFileInfo(catcher.urls.first().toLocalFile()).isDir());
+}
+
+QTEST_MAIN(TestKeyboard)
+#include "tst_keyboard.moc"

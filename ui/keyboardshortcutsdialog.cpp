@@ -1,0 +1,142 @@
+#include "keyboardshortcutsdialog.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QHash>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSet>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+// "&File" → "File", "Save Image As…" stays as it is.
+QString plain(QString text)
+{
+    text.remove(QLatin1Char('&'));
+    return text;
+}
+
+QString keysOf(const QAction *action)
+{
+    QStringList keys;
+    for (const QKeySequence &sequence : action->shortcuts())
+        keys.append(sequence.toString(QKeySequence::NativeText));
+    return keys.join(QStringLiteral(", "));
+}
+
+// Keys handled by the widgets themselves rather than by actions of the window.
+QList<KeyboardShortcutsDialog::Entry> widgetKeys()
+{
+    const auto tr = [](const char *text) {
+        return KeyboardShortcutsDialog::tr(text);
+    };
+    const auto native = [](const QKeySequence &keys) {
+        return keys.toString(QKeySequence::NativeText);
+    };
+    const QString composer = tr("Composer");
+    const QString conversation = tr("Conversation");
+    const QString viewer = tr("Image viewer");
+    const QString mask = tr("Mask editor");
+    return {
+        { composer, tr("Send the prompt"), native(QKeySequence(Qt::CTRL | Qt::Key_Return)) },
+        { composer, tr("New line"), native(QKeySequence(Qt::Key_Return)) },
+        { composer, tr("Stop the running turn"), native(QKeySequence(Qt::Key_Escape)) },
+        { conversation, tr("Previous or next turn"),
+          native(QKeySequence(Qt::Key_Up)) + QStringLiteral(", ")
+              + native(QKeySequence(Qt::Key_Down)) },
+        { conversation, tr("Select the previous or next image"),
+          native(QKeySequence(Qt::Key_Left)) + QStringLiteral(", ")
+              + native(QKeySequence(Qt::Key_Right)) },
+        { conversation, tr("Open the selected image"), native(QKeySequence(Qt::Key_Return)) },
+        { conversation, tr("Menu of the selected image"), native(QKeySequence(Qt::Key_Menu)) },
+        { viewer, tr("Zoom in or out"), QStringLiteral("+, −, Ctrl+wheel") },
+        { viewer, tr("Fit to window / actual size"), QStringLiteral("0, 1") },
+        { viewer, tr("Full screen"), native(QKeySequence(Qt::Key_F11)) },
+        { viewer, tr("Leave full screen, then close"), native(QKeySequence(Qt::Key_Escape)) },
+        { mask, tr("Brush / eraser"), QStringLiteral("B, E") },
+        { mask, tr("Smaller or larger brush"), QStringLiteral("[, ]") },
+        { mask, tr("Undo"), native(QKeySequence(QKeySequence::Undo)) },
+        { mask, tr("Invert the mask"), native(QKeySequence(Qt::CTRL | Qt::Key_I)) },
+    };
+}
+
+} // namespace
+
+QList<KeyboardShortcutsDialog::Entry> KeyboardShortcutsDialog::entriesFor(const QMainWindow *window)
+{
+    QList<Entry> entries;
+    QSet<const QAction *> listed;
+    for (QAction *menuAction : window->menuBar()->actions()) {
+        const QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        for (QAction *action : menu->actions()) {
+            if (action->shortcut().isEmpty() || action->isSeparator())
+                continue;
+            entries.append({ plain(menu->title()), plain(action->text()), keysOf(action) });
+            listed.insert(action);
+        }
+    }
+    // Actions that live on a widget (the conversation search, attaching images) are grouped by
+    // the window they work in: the studio's own under "General", the Library's under "Library".
+    const QList<QAction *> others = window->findChildren<QAction *>();
+    for (const QAction *action : others) {
+        if (listed.contains(action) || action->shortcut().isEmpty() || action->text().isEmpty())
+            continue;
+        const auto *owner = qobject_cast<const QWidget *>(action->parent());
+        const QWidget *home = owner ? owner->window() : window;
+        entries.append(
+            { home == window || home->windowTitle().isEmpty() ? tr("General") : home->windowTitle(),
+              plain(action->text()), keysOf(action) });
+        listed.insert(action);
+    }
+    entries.append(widgetKeys());
+    return entries;
+}
+
+KeyboardShortcutsDialog::KeyboardShortcutsDialog(const QList<Entry> &entries, QWidget *parent)
+    : QDialog(parent)
+    , m_list(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("keyboardShortcutsDialog"));
+    setWindowTitle(tr("Keyboard Shortcuts"));
+    m_list->setObjectName(QStringLiteral("shortcutList"));
+    m_list->setAccessibleName(tr("Keyboard shortcuts"));
+    m_list->setToolTip(tr("Every key of Easel, grouped by where it works"));
+    m_list->setColumnCount(2);
+    m_list->setHeaderLabels({ tr("Action"), tr("Keys") });
+    m_list->setRootIsDecorated(false);
+    m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    m_list->setFocusPolicy(Qt::StrongFocus);
+
+    QHash<QString, QTreeWidgetItem *> groups; // in the order they first appear
+    for (const Entry &entry : entries) {
+        QTreeWidgetItem *&group = groups[entry.group];
+        if (!group) {
+            group = new QTreeWidgetItem(m_list, { entry.group });
+            QFont bold = group->font(0);
+            bold.setBold(true);
+            group->setFont(0, bold);
+            group->setFirstColumnSpanned(true);
+            group->setFlags(Qt::ItemIsEnabled);
+        }
+        auto *row = new QTreeWidgetItem(group, { entry.description, entry.keys });
+        row->setFlags(Qt::ItemIsEnabled);
+    }
+    m_list->expandAll();
+    m_list->header()->setStretchLastSection(true);
+    m_list->resizeColumnToContents(0);
+    m_list->setColumnWidth(0, m_list->columnWidth(0) + 24);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_list);
+    layout->addWidget(buttons);
+    resize(520, 620);
+}
