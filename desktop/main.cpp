@@ -11,9 +11,13 @@
 #include "store/settings.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTranslator>
 
 #include <chrono>
 #include <cstdio>
@@ -84,6 +88,30 @@ private:
     qint64 m_frameEndNs = 0;
 };
 
+// The installed theme's icon (packaging/ puts it in hicolor), else the PNGs built in.
+QIcon windowIcon()
+{
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48, 64, 128, 256 })
+        icon.addFile(QStringLiteral(":/icons/easel-%1.png").arg(size), QSize(size, size));
+    return QIcon::fromTheme(QStringLiteral("easel"), icon);
+}
+
+// The interface in the designer's language where Easel has it, else English (whose file holds
+// the plural forms: "1 image", "2 images"); Qt's own strings (dialog buttons) to match.
+void installTranslations(QApplication *app)
+{
+    auto *easel = new QTranslator(app);
+    if (easel->load(QLocale(), QStringLiteral("easel"), QStringLiteral("_"),
+                    QStringLiteral(":/i18n"))
+        || easel->load(QStringLiteral(":/i18n/easel_en.qm")))
+        QApplication::installTranslator(easel);
+    auto *qt = new QTranslator(app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -97,6 +125,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Easel"));
     QApplication::setApplicationVersion(QStringLiteral(EASEL_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("easel"));
+    QApplication::setWindowIcon(windowIcon());
+    installTranslations(&app);
 
     LaunchOptions options;
     QString error;

@@ -10,7 +10,7 @@ shift
 
 packages=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins
+    qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-l10n-tools
     libqt6sql6-sqlite qt6-image-formats-plugins qtkeychain-qt6-dev
     libgl-dev libvulkan-dev
     fonts-dejavu-core

@@ -32,36 +32,41 @@ QString keysOf(const QAction *action)
 // Keys handled by the widgets themselves rather than by actions of the window.
 QList<KeyboardShortcutsDialog::Entry> widgetKeys()
 {
-    const auto tr = [](const char *text) {
-        return KeyboardShortcutsDialog::tr(text);
-    };
     const auto native = [](const QKeySequence &keys) {
         return keys.toString(QKeySequence::NativeText);
     };
-    const QString composer = tr("Composer");
-    const QString conversation = tr("Conversation");
-    const QString viewer = tr("Image viewer");
-    const QString mask = tr("Mask editor");
+    const QString composer = KeyboardShortcutsDialog::tr("Composer");
+    const QString conversation = KeyboardShortcutsDialog::tr("Conversation");
+    const QString viewer = KeyboardShortcutsDialog::tr("Image viewer");
+    const QString mask = KeyboardShortcutsDialog::tr("Mask editor");
     return {
-        { composer, tr("Send the prompt"), native(QKeySequence(Qt::CTRL | Qt::Key_Return)) },
-        { composer, tr("New line"), native(QKeySequence(Qt::Key_Return)) },
-        { composer, tr("Stop the running turn"), native(QKeySequence(Qt::Key_Escape)) },
-        { conversation, tr("Previous or next turn"),
+        { composer, KeyboardShortcutsDialog::tr("Send the prompt"),
+          native(QKeySequence(Qt::CTRL | Qt::Key_Return)) },
+        { composer, KeyboardShortcutsDialog::tr("New line"), native(QKeySequence(Qt::Key_Return)) },
+        { composer, KeyboardShortcutsDialog::tr("Stop the running turn"),
+          native(QKeySequence(Qt::Key_Escape)) },
+        { conversation, KeyboardShortcutsDialog::tr("Previous or next turn"),
           native(QKeySequence(Qt::Key_Up)) + QStringLiteral(", ")
               + native(QKeySequence(Qt::Key_Down)) },
-        { conversation, tr("Select the previous or next image"),
+        { conversation, KeyboardShortcutsDialog::tr("Select the previous or next image"),
           native(QKeySequence(Qt::Key_Left)) + QStringLiteral(", ")
               + native(QKeySequence(Qt::Key_Right)) },
-        { conversation, tr("Open the selected image"), native(QKeySequence(Qt::Key_Return)) },
-        { conversation, tr("Menu of the selected image"), native(QKeySequence(Qt::Key_Menu)) },
-        { viewer, tr("Zoom in or out"), QStringLiteral("+, −, Ctrl+wheel") },
-        { viewer, tr("Fit to window / actual size"), QStringLiteral("0, 1") },
-        { viewer, tr("Full screen"), native(QKeySequence(Qt::Key_F11)) },
-        { viewer, tr("Leave full screen, then close"), native(QKeySequence(Qt::Key_Escape)) },
-        { mask, tr("Brush / eraser"), QStringLiteral("B, E") },
-        { mask, tr("Smaller or larger brush"), QStringLiteral("[, ]") },
-        { mask, tr("Undo"), native(QKeySequence(QKeySequence::Undo)) },
-        { mask, tr("Invert the mask"), native(QKeySequence(Qt::CTRL | Qt::Key_I)) },
+        { conversation, KeyboardShortcutsDialog::tr("Open the selected image"),
+          native(QKeySequence(Qt::Key_Return)) },
+        { conversation, KeyboardShortcutsDialog::tr("Menu of the selected image"),
+          native(QKeySequence(Qt::Key_Menu)) },
+        { viewer, KeyboardShortcutsDialog::tr("Zoom in or out"),
+          QStringLiteral("+, −, Ctrl+wheel") },
+        { viewer, KeyboardShortcutsDialog::tr("Fit to window / actual size"),
+          QStringLiteral("0, 1") },
+        { viewer, KeyboardShortcutsDialog::tr("Full screen"), native(QKeySequence(Qt::Key_F11)) },
+        { viewer, KeyboardShortcutsDialog::tr("Leave full screen, then close"),
+          native(QKeySequence(Qt::Key_Escape)) },
+        { mask, KeyboardShortcutsDialog::tr("Brush / eraser"), QStringLiteral("B, E") },
+        { mask, KeyboardShortcutsDialog::tr("Smaller or larger brush"), QStringLiteral("[, ]") },
+        { mask, KeyboardShortcutsDialog::tr("Undo"), native(QKeySequence(QKeySequence::Undo)) },
+        { mask, KeyboardShortcutsDialog::tr("Invert the mask"),
+          native(QKeySequence(Qt::CTRL | Qt::Key_I)) },
     };
 }
 

@@ -17,11 +17,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TurnLayout", text);
-}
-
 // Token counts read best with group separators; the "C" locale of a bare environment has none.
 QLocale numberLocale()
 {
@@ -36,11 +31,13 @@ QString formatDuration(qint64 ms, bool tenths)
     const QLocale locale = numberLocale();
     if (ms < 60'000) {
         if (tenths)
-            return tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', 1));
-        return tr("%1 s").arg(ms / 1000);
+            return TurnLayout::tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', 1));
+        return TurnLayout::tr("%1 s").arg(ms / 1000);
     }
     const qint64 seconds = ms / 1000;
-    return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return TurnLayout::tr("%1 min %2 s")
+        .arg(seconds / 60)
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 constexpr int listIndent = 22;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "model/turn.h"
 
 #include <QDateTime>
@@ -32,6 +34,8 @@ class QTextDocument;
 // an exact layout; an estimate is never painted or hit-tested.
 class TurnLayout
 {
+    Q_DECLARE_TR_FUNCTIONS(TurnLayout)
+
 public:
     // Spacing, in logical pixels. The column is centred and capped so lines stay readable.
     static constexpr int sideMargin = 24;

@@ -85,73 +85,77 @@ QList<Field> fields()
         };
     };
     return {
-        { "provider", PD::tr("Provider"),
+        { "provider", PairDifferences::tr("Provider"),
           [](const Turn &t, auto) {
               return t.providerId;
           } },
-        { "chatModel", PD::tr("Chat model"),
+        { "chatModel", PairDifferences::tr("Chat model"),
           [](const Turn &t, auto) {
               return t.chatModel;
           } },
-        { "imageModel", PD::tr("Image model"),
+        { "imageModel", PairDifferences::tr("Image model"),
           [](const Turn &t, auto) {
               return t.requested.imageModel;
           } },
-        { "requestedQuality", PD::tr("Requested quality"),
+        { "requestedQuality", PairDifferences::tr("Requested quality"),
           [](const Turn &t, auto) {
               return t.requested.quality;
           } },
-        { "requestedSize", PD::tr("Requested size"),
+        { "requestedSize", PairDifferences::tr("Requested size"),
           [](const Turn &t, auto) {
               return t.requested.effectiveSize();
           } },
-        { "aspectRatio", PD::tr("Aspect ratio"),
+        { "aspectRatio", PairDifferences::tr("Aspect ratio"),
           [](const Turn &t, auto) {
               return t.requested.aspectRatio;
           } },
-        { "requestedBackground", PD::tr("Requested background"),
+        { "requestedBackground", PairDifferences::tr("Requested background"),
           [](const Turn &t, auto) {
               return t.requested.background;
           } },
-        { "requestedFormat", PD::tr("Requested format"),
+        { "requestedFormat", PairDifferences::tr("Requested format"),
           [](const Turn &t, auto) {
               return t.requested.outputFormat;
           } },
-        { "compression", PD::tr("Compression"),
+        { "compression", PairDifferences::tr("Compression"),
           [](const Turn &t, auto) {
               return compression(t.requested);
           } },
-        { "moderation", PD::tr("Moderation"),
+        { "moderation", PairDifferences::tr("Moderation"),
           [](const Turn &t, auto) {
               return t.requested.moderation;
           } },
-        { "actualSize", PD::tr("Actual size"), report(&ImageReport::size) },
-        { "actualQuality", PD::tr("Actual quality"), report(&ImageReport::quality) },
-        { "actualBackground", PD::tr("Actual background"), report(&ImageReport::background) },
-        { "actualFormat", PD::tr("Actual format"), report(&ImageReport::outputFormat) },
-        { "pixelSize", PD::tr("Pixels"),
+        { "actualSize", PairDifferences::tr("Actual size"), report(&ImageReport::size) },
+        { "actualQuality", PairDifferences::tr("Actual quality"), report(&ImageReport::quality) },
+        { "actualBackground", PairDifferences::tr("Actual background"),
+          report(&ImageReport::background) },
+        { "actualFormat", PairDifferences::tr("Actual format"),
+          report(&ImageReport::outputFormat) },
+        { "pixelSize", PairDifferences::tr("Pixels"),
           [](const Turn &, const ImageAsset *image) {
               return image ? PD::formatPixelSize(image->pixelSize) : QString();
           } },
-        { "bytes", PD::tr("File size"),
+        { "bytes", PairDifferences::tr("File size"),
           [](const Turn &, auto image) {
               return bytes(image);
           } },
-        { "revisedPrompt", PD::tr("Revised prompt"), report(&ImageReport::revisedPrompt), true },
-        { "prompt", PD::tr("Prompt"), [](const Turn &t, auto) { return t.prompt; }, true },
-        { "tokensIn", PD::tr("Tokens in"),
+        { "revisedPrompt", PairDifferences::tr("Revised prompt"),
+          report(&ImageReport::revisedPrompt), true },
+        { "prompt", PairDifferences::tr("Prompt"), [](const Turn &t, auto) { return t.prompt; },
+          true },
+        { "tokensIn", PairDifferences::tr("Tokens in"),
           [](const Turn &t, auto) {
               return tokensIn(t);
           } },
-        { "tokensOut", PD::tr("Tokens out"),
+        { "tokensOut", PairDifferences::tr("Tokens out"),
           [](const Turn &t, auto) {
               return tokensOut(t);
           } },
-        { "cost", PD::tr("Cost"),
+        { "cost", PairDifferences::tr("Cost"),
           [](const Turn &t, auto) {
               return cost(t);
           } },
-        { "time", PD::tr("Time"),
+        { "time", PairDifferences::tr("Time"),
           [](const Turn &t, auto) {
               return seconds(t);
           } },

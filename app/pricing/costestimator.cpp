@@ -149,9 +149,9 @@ std::optional<double> CostEstimator::resolvedImageCost(const PriceBook::ImagePri
                     .arg(usedQuality, quoted(price.model)));
         return std::nullopt;
     }
-    addNote(
-        notes,
-        QStringLiteral("size not known, priced as %1, the dearest standard size").arg(dearestSize));
+    addNote(notes,
+            CostEstimator::tr("size not known, priced as %1, the dearest standard size")
+                .arg(dearestSize));
     return dearest;
 }
 
@@ -179,9 +179,9 @@ Cost CostEstimator::turnCost(const Usage &usage, const QString &chatModel,
         } else {
             addNote(notes,
                     chatModel.isEmpty()
-                        ? QStringLiteral("the chat model was not named, so its tokens are "
-                                         "not priced")
-                        : QStringLiteral("no price for chat model %1").arg(quoted(chatModel)));
+                        ? CostEstimator::tr("the chat model was not named, so its tokens are "
+                                            "not priced")
+                        : CostEstimator::tr("no price for chat model %1").arg(quoted(chatModel)));
         }
     }
 
@@ -190,7 +190,8 @@ Cost CostEstimator::turnCost(const Usage &usage, const QString &chatModel,
     const std::optional<PriceBook::ImagePrice> imagePrice
         = imagesMade ? m_book.imagePrice(imageModelName) : std::nullopt;
     if (imagesMade && !imagePrice)
-        addNote(notes, QStringLiteral("no price for image model %1").arg(quoted(imageModelName)));
+        addNote(notes,
+                CostEstimator::tr("no price for image model %1").arg(quoted(imageModelName)));
 
     if (imagePrice && usage.hasImageTokens) {
         // The gateway counted the image tool's tokens (tool_usage.image_gen): exact rates apply.
@@ -201,7 +202,7 @@ Cost CostEstimator::turnCost(const Usage &usage, const QString &chatModel,
         priced = true;
     } else if (imagePrice) {
         const QString autoNote
-            = QStringLiteral("image quality not reported, priced as high (an upper bound)");
+            = CostEstimator::tr("image quality not reported, priced as high (an upper bound)");
         for (const ImageReport &report : finalImages) {
             // The report says what "auto" became; the request is the fallback.
             const QString quality
@@ -215,12 +216,12 @@ Cost CostEstimator::turnCost(const Usage &usage, const QString &chatModel,
         }
         if (!finalImages.isEmpty())
             addNote(notes,
-                    QStringLiteral("image tokens not reported, estimated from quality "
-                                   "and size"));
+                    CostEstimator::tr("image tokens not reported, estimated from quality "
+                                      "and size"));
     }
 
     if (!chatUsed && !imagesMade) {
-        addNote(notes, QStringLiteral("the gateway reported no usage"));
+        addNote(notes, CostEstimator::tr("the gateway reported no usage"));
         return Cost { 0.0, Cost::Basis::Unknown, joinNotes(notes) };
     }
     return Cost { usd, priced ? Cost::Basis::Estimated : Cost::Basis::Unknown, joinNotes(notes) };
@@ -232,16 +233,17 @@ Cost CostEstimator::preflight(const QString &chatModel, const ImageParams &param
     const std::optional<PriceBook::ImagePrice> price = m_book.imagePrice(params.imageModel);
     if (!price) {
         addNote(notes,
-                QStringLiteral("no price for image model %1").arg(quoted(params.imageModel)));
+                CostEstimator::tr("no price for image model %1").arg(quoted(params.imageModel)));
         return Cost { 0.0, Cost::Basis::Unknown, joinNotes(notes) };
     }
     const std::optional<double> perImage = resolvedImageCost(
         *price, params.quality, params.effectiveSize(),
-        QStringLiteral("quality auto is priced as high, the most it can cost"), notes);
-    addNote(notes,
-            chatModel.isEmpty()
-                ? QStringLiteral("image part only; the chat model's tokens come on top")
-                : QStringLiteral("image part only; the tokens of %1 come on top").arg(chatModel));
+        CostEstimator::tr("quality auto is priced as high, the most it can cost"), notes);
+    addNote(
+        notes,
+        chatModel.isEmpty()
+            ? CostEstimator::tr("image part only; the chat model's tokens come on top")
+            : CostEstimator::tr("image part only; the tokens of %1 come on top").arg(chatModel));
     if (!perImage)
         return Cost { 0.0, Cost::Basis::Unknown, joinNotes(notes) };
     return Cost { *perImage * std::max(images, 0), Cost::Basis::Estimated, joinNotes(notes) };

@@ -6,6 +6,7 @@
 #include "model/usage.h"
 #include "pricebook.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,8 @@
 // Estimated when any part was priced, Unknown when none was.
 class CostEstimator
 {
+    Q_DECLARE_TR_FUNCTIONS(CostEstimator)
+
 public:
     // The book is referenced, not copied: it must outlive the estimator (builtIn() always does).
     explicit CostEstimator(const PriceBook &book = PriceBook::builtIn());
