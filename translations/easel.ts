@@ -2007,6 +2007,18 @@ No preview: %2</source>
         <source>Image attached: type what to change and press Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 + the reference image&apos;s input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 + %2 reference images&apos; input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reference images&apos; input tokens are not included: the gateway counts them, and the turn&apos;s cost shows them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaskCanvas</name>

@@ -286,6 +286,7 @@ void Composer::setEditTarget(const ImageRef &image, const QString &filePath, con
     // While an image is edited its mask is the only one a turn can carry (it applies to the
     // first input image, which is the edited one).
     m_attachments->setMaskingEnabled(false);
+    Q_EMIT editTargetChanged();
 }
 
 void Composer::clearEditTarget()
@@ -299,6 +300,7 @@ void Composer::clearEditTarget()
     m_editBar->clearTarget();
     m_editor->setPlaceholderText(placeholder(false));
     m_attachments->setMaskingEnabled(true);
+    Q_EMIT editTargetChanged();
 }
 
 void Composer::setMask(const QString &maskPath, const QString &imageFile, const QString &summary)

@@ -77,6 +77,7 @@ Q_SIGNALS:
     void sendRequested(const QString &prompt);
     void stopRequested();
     void attachmentsChanged();
+    void editTargetChanged(); // set or cleared
     void attachmentRefused(const QString &message);
     // The designer wants to draw (or redraw) the mask of `imageFile`; `existingMask` is the
     // current one, or "".

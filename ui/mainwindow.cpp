@@ -133,6 +133,8 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     connect(m_providers, &ProviderSwitcher::providerApplied, this, &MainWindow::updateCostPreview);
     // An edit target belongs to the conversation it was picked in.
     connect(m_session, &ChatSession::conversationChanged, m_composer, &Composer::clearEditTarget);
+    connect(m_composer, &Composer::attachmentsChanged, this, &MainWindow::updateCostPreview);
+    connect(m_composer, &Composer::editTargetChanged, this, &MainWindow::updateCostPreview);
     connect(m_session, &ChatSession::referencesNoted, this,
             [this](const QString &note) { statusBar()->showMessage(note, 8000); });
 
@@ -389,12 +391,24 @@ void MainWindow::updateTotals()
 void MainWindow::updateCostPreview()
 {
     const ImageParams params = m_panel->params();
-    const Cost perImage = m_session->provider().isDemo
+    Cost perImage = m_session->provider().isDemo
         ? Cost { 0.0, Cost::Basis::Demo, tr("The offline demo gateway is free.") }
         : m_estimator->preflight(m_session->provider().chatModel, params);
+    // Reference images are billed as input tokens, which only the gateway counts: the estimate
+    // says it leaves them out rather than pretend (the turn's own cost includes them).
+    const int references
+        = int(m_composer->attachments().size()) + (m_composer->editTarget().isNull() ? 0 : 1);
+    QString price = perImage.formatted();
+    if (references > 0 && !m_session->provider().isDemo) {
+        price = references == 1 ? tr("%1 + the reference image's input").arg(price)
+                                : tr("%1 + %2 reference images' input").arg(price).arg(references);
+        perImage.note += (perImage.note.isEmpty() ? QString() : QStringLiteral("; "))
+            + tr("the reference images' input tokens are not included: the gateway counts "
+                 "them, and the turn's cost shows them");
+    }
     m_panel->setCostPreview(perImage);
     m_composer->setHint(tr("Next image: about %1 · %2 · %3 · Ctrl+Enter to send")
-                            .arg(perImage.formatted(), params.imageModel, params.effectiveSize()));
+                            .arg(price, params.imageModel, params.effectiveSize()));
 }
 
 void MainWindow::onParamsChanged()

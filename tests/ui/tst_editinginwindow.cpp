@@ -228,9 +228,19 @@ void TestEditingInWindow::cancelEditMakesANewImageAgain()
     Q_EMIT m_view->editImageRequested(imageOfRow(0));
     auto *cancel = m_window->findChild<QToolButton *>(QStringLiteral("cancelEditButton"));
     QVERIFY(cancel && cancel->isVisible());
+    // The price of the next image says it leaves out the edited image's input tokens.
+    auto *hint = m_window->findChild<QLabel *>(QStringLiteral("composerHint"));
+    auto *preview = m_window->findChild<QLabel *>(QStringLiteral("costPreviewLabel"));
+    QVERIFY(hint && preview);
+    QVERIFY2(hint->text().contains(QLatin1String("+ the reference image's input")),
+             qPrintable(hint->text()));
+    QVERIFY2(preview->toolTip().contains(QLatin1String("input tokens are not included")),
+             qPrintable(preview->toolTip()));
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(m_composer->editTarget().isNull());
     QVERIFY(!m_window->findChild<EditTargetBar *>()->isVisible());
+    QVERIFY2(!hint->text().contains(QLatin1String("reference")), qPrintable(hint->text()));
+    QVERIFY(!preview->toolTip().contains(QLatin1String("input tokens")));
 
     sendPrompt(QStringLiteral("a second lighthouse"));
     const QJsonObject body = QJsonDocument::fromJson(m_fake->requests().at(1).body).object();
