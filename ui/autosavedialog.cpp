@@ -1,8 +1,10 @@
 #include "autosavedialog.h"
 
 #include "filedialogs.h"
+#include "palettetint.h"
 #include "store/filenametemplate.h"
 #include "store/settings.h"
+#include "viewpalette.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -67,7 +69,9 @@ AutoSaveDialog::AutoSaveDialog(Settings *settings, QWidget *parent)
     m_problemLabel->setObjectName(QStringLiteral("autoSaveProblem"));
     m_problemLabel->setAccessibleName(tr("Auto-save problem"));
     m_problemLabel->setToolTip(tr("What must be fixed before OK."));
-    m_problemLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
+    // Red made from the palette, again on a theme switch: a fixed #c62828 reads on light grey
+    // only, and a style sheet would freeze the label's whole palette.
+    PaletteTint::apply(m_problemLabel, ViewPalette::error);
     m_problemLabel->setWordWrap(true);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -1,9 +1,11 @@
 #include "compareaxiseditor.h"
 
 #include "flowlayout.h"
+#include "palettetint.h"
 #include "viewpalette.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -84,9 +86,7 @@ CompareAxisEditor::CompareAxisEditor(QWidget *parent)
     m_problem->setObjectName(QStringLiteral("axisProblem"));
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, ViewPalette::error(palette()));
-    m_problem->setPalette(problemPalette);
+    PaletteTint::apply(m_problem, ViewPalette::error);
     m_problem->hide();
 
     auto *header = new QHBoxLayout;
@@ -302,6 +302,20 @@ void CompareAxisEditor::rebuildEditor(const QStringList &checked)
         m_prompts->clear();
     }
     m_updating = false;
+}
+
+void CompareAxisEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The chips' sheets hold the palette's colours, and a widget with a sheet is told of no
+    // palette change: made again from the new palette when the theme switches.
+    if (event->type() == QEvent::PaletteChange) {
+        const QString style = chipStyle(palette());
+        for (QToolButton *chip : std::as_const(m_chips)) {
+            if (chip->styleSheet() != style)
+                chip->setStyleSheet(style);
+        }
+    }
 }
 
 void CompareAxisEditor::addChip(const QString &value, const QString &label, const QString &style)

@@ -56,6 +56,9 @@ public:
 Q_SIGNALS:
     void changed(); // the parameter or a value changed
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onParameterPicked(int index);
     void rebuildEditor(const QStringList &checked);

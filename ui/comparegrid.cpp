@@ -4,6 +4,7 @@
 #include "comparecelldelegate.h"
 #include "comparegridmodel.h"
 #include "image/imagecache.h"
+#include "palettetint.h"
 #include "viewpalette.h"
 
 #include <QHeaderView>
@@ -25,9 +26,7 @@ CompareGrid::CompareGrid(ImageCache *cache, QWidget *parent)
     , m_legend(new QLabel(this))
 {
     m_legend->setObjectName(QStringLiteral("compareAxisLegend"));
-    QPalette legendPalette = m_legend->palette();
-    legendPalette.setColor(QPalette::WindowText, ViewPalette::secondaryText(palette()));
-    m_legend->setPalette(legendPalette);
+    PaletteTint::apply(m_legend, ViewPalette::secondaryText); // follows a theme switch
 
     m_tabs->setObjectName(QStringLiteral("comparePanels"));
     m_tabs->setDocumentMode(true);

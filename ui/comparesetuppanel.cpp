@@ -3,6 +3,7 @@
 #include "chat/providerregistry.h"
 #include "compare/comparepreflight.h"
 #include "compareaxiseditor.h"
+#include "palettetint.h"
 #include "pricing/costestimator.h"
 #include "store/settings.h"
 #include "viewpalette.h"
@@ -19,6 +20,8 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 
@@ -37,17 +40,19 @@ QFrame *hairline(QWidget *parent)
     auto *line = new QFrame(parent);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Plain);
-    QPalette palette = line->palette();
-    palette.setColor(QPalette::WindowText, ViewPalette::hairline(parent->palette()));
-    line->setPalette(palette);
+    PaletteTint::apply(line, ViewPalette::hairline);
     return line;
 }
 
-void tint(QLabel *label, const QColor &colour)
+// Made from the palette again when the theme switches (PaletteTint), not fixed at creation.
+void tint(QLabel *label, PaletteTint::Colour colour)
 {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, colour);
-    label->setPalette(palette);
+    PaletteTint::apply(label, std::move(colour));
+}
+
+QColor windowText(const QPalette &palette)
+{
+    return palette.color(QPalette::WindowText);
 }
 
 } // namespace
@@ -122,7 +127,7 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     m_baseSummary->setWordWrap(true);
     m_baseSummary->setToolTip(tr("From the Image settings panel. An axis overrides the parameter "
                                  "it varies."));
-    tint(m_baseSummary, ViewPalette::secondaryText(palette()));
+    tint(m_baseSummary, ViewPalette::secondaryText);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 12, 14, 12);
@@ -153,7 +158,7 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     m_problemLabel->setObjectName(QStringLiteral("compareProblem"));
     m_problemLabel->setWordWrap(true);
     m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    tint(m_problemLabel, ViewPalette::error(palette()));
+    tint(m_problemLabel, ViewPalette::error);
     m_problemLabel->hide();
     m_estimateLabel->setObjectName(QStringLiteral("compareEstimate"));
     m_estimateLabel->setWordWrap(true);
@@ -423,9 +428,7 @@ void CompareSetupPanel::refresh()
         m_estimateLabel->setText(images == 1 ? tr("1 image once this is fixed.")
                                              : tr("%1 images once this is fixed.").arg(images));
     }
-    tint(m_estimateLabel,
-         m_problem.isEmpty() ? palette().color(QPalette::WindowText)
-                             : ViewPalette::secondaryText(palette()));
+    tint(m_estimateLabel, m_problem.isEmpty() ? windowText : ViewPalette::secondaryText);
     m_run->setEnabled(!m_running && m_problem.isEmpty());
     Q_EMIT specChanged();
 }

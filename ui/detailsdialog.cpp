@@ -5,8 +5,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -246,6 +248,7 @@ QString DetailsDialog::html(const Turn &turn, const QList<ImageAsset> &images,
 DetailsDialog::DetailsDialog(const Turn &turn, const ImageAsset &image, QWidget *parent)
     : QDialog(parent)
     , m_browser(new QTextBrowser(this))
+    , m_turn(turn)
 {
     setObjectName(QStringLiteral("detailsDialog"));
     const bool oneImage = !image.itemId.isEmpty() || !image.filePath.isEmpty();
@@ -260,8 +263,8 @@ DetailsDialog::DetailsDialog(const Turn &turn, const ImageAsset &image, QWidget 
     m_browser->setFrameShape(QFrame::NoFrame);
     m_browser->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_browser->document()->setDocumentMargin(16);
-    m_browser->setHtml(
-        html(turn, oneImage ? QList<ImageAsset> { image } : turn.images, palette(), &m_differing));
+    m_images = oneImage ? QList<ImageAsset> { image } : turn.images;
+    fill();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copy = buttons->addButton(tr("Copy All"), QDialogButtonBox::ActionRole);
@@ -278,6 +281,24 @@ DetailsDialog::DetailsDialog(const Turn &turn, const ImageAsset &image, QWidget 
     buttonRow->setContentsMargins(12, 0, 12, 0);
     buttonRow->addWidget(buttons);
     layout->addLayout(buttonRow);
+}
+
+void DetailsDialog::fill()
+{
+    m_differing.clear();
+    m_browser->setHtml(html(m_turn, m_images, palette(), &m_differing));
+}
+
+void DetailsDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    // The HTML holds colours made from the palette: made again when the theme switches, where
+    // the designer had scrolled to.
+    if (event->type() == QEvent::PaletteChange && m_browser) {
+        const int scrolled = m_browser->verticalScrollBar()->value();
+        fill();
+        m_browser->verticalScrollBar()->setValue(scrolled);
+    }
 }
 
 QString DetailsDialog::plainText() const

@@ -27,7 +27,14 @@ public:
     static QString html(const Turn &turn, const QList<ImageAsset> &images, const QPalette &palette,
                         QStringList *differing = nullptr);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void fill();
+
     QTextBrowser *m_browser = nullptr;
+    Turn m_turn;
+    QList<ImageAsset> m_images;
     QStringList m_differing;
 };

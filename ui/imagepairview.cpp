@@ -123,6 +123,7 @@ public:
         ImageViewport viewport;
         viewport.setImageSize(m_view->referenceSize());
         viewport.setViewSize(size());
+        viewport.setDevicePixelRatio(devicePixelRatioF()); // 100 % is actual screen pixels
         m_view->applyView(viewport);
         return viewport;
     }

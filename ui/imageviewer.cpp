@@ -146,6 +146,7 @@ private:
     ImageViewport &viewport() const
     {
         m_viewport.setViewSize(size());
+        m_viewport.setDevicePixelRatio(devicePixelRatioF()); // 100 % is actual screen pixels
         return m_viewport;
     }
     void relayout()

@@ -9,9 +9,10 @@ class ImageCanvas;
 class QLabel;
 class QToolButton;
 
-// One image at full resolution: fit to the window (the default) or at 100 %, zoom with Ctrl+wheel
-// or +/-, drag to pan, a checkerboard behind transparent pixels; F11 fills the screen with it. The
-// file is decoded on a worker thread under the same allocation limit as the conversation's cache.
+// One image at full resolution: fit to the window (the default) or at 100 % (one image pixel per
+// screen pixel, also on a high-DPI screen: ImageViewport), zoom with Ctrl+wheel or +/-, drag to
+// pan, a checkerboard behind transparent pixels; F11 fills the screen with it. The file is decoded
+// on a worker thread under the same allocation limit as the conversation's cache.
 class ImageViewer : public QDialog
 {
     Q_OBJECT

@@ -18,10 +18,17 @@ void ImageViewport::setViewSize(QSize size)
         clampOffset();
 }
 
+void ImageViewport::setDevicePixelRatio(qreal ratio)
+{
+    m_ratio = ratio > 0 ? ratio : 1.0;
+    if (!m_fit)
+        clampOffset();
+}
+
 QPointF ImageViewport::origin() const
 {
     if (m_fit) {
-        const QSizeF shown = QSizeF(m_imageSize) * fitScale();
+        const QSizeF shown = QSizeF(m_imageSize) * viewScale();
         return { (m_viewSize.width() - shown.width()) / 2.0,
                  (m_viewSize.height() - shown.height()) / 2.0 };
     }
@@ -30,19 +37,19 @@ QPointF ImageViewport::origin() const
 
 QRectF ImageViewport::imageRect() const
 {
-    return { origin(), QSizeF(m_imageSize) * scale() };
+    return { origin(), QSizeF(m_imageSize) * viewScale() };
 }
 
 QRectF ImageViewport::visibleImageRect() const
 {
-    const qreal s = scale();
+    const qreal s = viewScale();
     const QRectF view(-origin() / s, QSizeF(m_viewSize) / s);
     return view.intersected(QRectF(QPointF(0, 0), QSizeF(m_imageSize)));
 }
 
 QPointF ImageViewport::centre() const
 {
-    return (QRectF(QPointF(0, 0), QSizeF(m_viewSize)).center() - origin()) / scale();
+    return (QRectF(QPointF(0, 0), QSizeF(m_viewSize)).center() - origin()) / viewScale();
 }
 
 void ImageViewport::fit()
@@ -59,7 +66,7 @@ void ImageViewport::zoomTo(qreal scale, QPointF anchor)
     const QPointF origin = this->origin();
     m_fit = false;
     m_scale = to;
-    m_offset = anchor - (anchor - origin) * (to / from);
+    m_offset = anchor - (anchor - origin) * (to / from); // the ratio cancels out
     clampOffset();
 }
 
@@ -77,7 +84,7 @@ void ImageViewport::showAt(qreal scale, QPointF imagePoint)
         return;
     m_fit = false;
     m_scale = std::clamp(scale, minZoom, maxZoom);
-    m_offset = QRectF(QPointF(0, 0), QSizeF(m_viewSize)).center() - imagePoint * m_scale;
+    m_offset = QRectF(QPointF(0, 0), QSizeF(m_viewSize)).center() - imagePoint * viewScale();
     clampOffset();
 }
 
@@ -86,14 +93,14 @@ qreal ImageViewport::fitScale() const
     if (m_imageSize.isEmpty())
         return 1.0;
     const QSizeF room = QSizeF(m_viewSize) - QSizeF(2 * margin, 2 * margin);
-    const qreal scale
-        = std::min(room.width() / m_imageSize.width(), room.height() / m_imageSize.height());
+    const qreal scale = m_ratio
+        * std::min(room.width() / m_imageSize.width(), room.height() / m_imageSize.height());
     return std::clamp(scale, minZoom, 1.0); // fitting shrinks, it never blows pixels up
 }
 
 void ImageViewport::clampOffset()
 {
-    const QSizeF shown = QSizeF(m_imageSize) * m_scale;
+    const QSizeF shown = QSizeF(m_imageSize) * viewScale();
     auto clampAxis = [](qreal offset, qreal extent, qreal room) {
         if (extent <= room)
             return (room - extent) / 2.0;

@@ -266,17 +266,18 @@ ImageViewport &MaskCanvas::viewport() const
 {
     // The size can change while the widget is hidden, with no resize event.
     m_viewport.setViewSize(size());
+    m_viewport.setDevicePixelRatio(devicePixelRatioF()); // 100 % is actual screen pixels
     return m_viewport;
 }
 
 QPointF MaskCanvas::mapToImage(QPointF widgetPoint) const
 {
-    return (widgetPoint - viewport().origin()) / viewport().scale();
+    return (widgetPoint - viewport().origin()) / viewport().viewScale();
 }
 
 QPointF MaskCanvas::mapFromImage(QPointF imagePoint) const
 {
-    return viewport().origin() + imagePoint * viewport().scale();
+    return viewport().origin() + imagePoint * viewport().viewScale();
 }
 
 QRect MaskCanvas::widgetRectOf(const QRect &imageRect) const
@@ -333,7 +334,7 @@ void MaskCanvas::resizeEvent(QResizeEvent *)
 
 QRectF MaskCanvas::brushOutlineRect(QPointF centre) const
 {
-    const qreal radius = std::max(m_brushSize * zoom() / 2.0, 3.0);
+    const qreal radius = std::max(m_brushSize * viewport().viewScale() / 2.0, 3.0);
     return QRectF(centre - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius))
         .adjusted(-3, -3, 3, 3);
 }
@@ -385,7 +386,7 @@ void MaskCanvas::paintEvent(QPaintEvent *event)
 
     if (m_outlineShown && !m_panning && !m_spaceHeld) {
         // Two rings, dark and light, so the outline shows on any image.
-        const qreal radius = std::max(m_brushSize * zoom() / 2.0, 1.5);
+        const qreal radius = std::max(m_brushSize * viewport().viewScale() / 2.0, 1.5);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setBrush(Qt::NoBrush);
         painter.setPen(QPen(QColor(0, 0, 0, 200), 1.0));

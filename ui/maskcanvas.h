@@ -52,12 +52,14 @@ public:
 
     bool canUndo() const { return !m_undo.isEmpty(); }
 
-    // 1.0 is 100 %. In fit mode, the scale that fits the widget.
+    // 1.0 is 100 %, one image pixel per screen (device) pixel. In fit mode, the scale that fits
+    // the widget.
     qreal zoom() const { return viewport().scale(); }
     bool fitsToWindow() const { return viewport().fits(); }
     // Zooms to `scale` keeping the image point under `anchor` (widget coordinates) in place.
     void zoomAt(qreal scale, QPointF anchor);
-    // Widget (logical) coordinates to image pixels and back; the device pixel ratio plays no part.
+    // Widget (logical) coordinates to image pixels and back: at 100 % on a screen with a device
+    // pixel ratio of 2, an image pixel is half a logical pixel.
     QPointF mapToImage(QPointF widgetPoint) const;
     QPointF mapFromImage(QPointF imagePoint) const;
 

@@ -2,7 +2,9 @@
 
 #include "chat/connectiontest.h"
 #include "chat/providerregistry.h"
+#include "palettetint.h"
 #include "store/secretstore.h"
+#include "viewpalette.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -192,9 +194,8 @@ void ProvidersDialog::buildUi()
     testRow->addWidget(m_testResult, 1);
 
     m_error = noteLabel(this, QStringLiteral("errorLabel"));
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x28, 0x28));
-    m_error->setPalette(errorPalette);
+    // A red that reads on the light or the dark window, and follows a theme switch.
+    PaletteTint::apply(m_error, ViewPalette::error);
 
     // A note sits under its field in the same row, so that it wraps at the field's width.
     const auto withNote = [](auto *field, QLabel *note) {

@@ -29,30 +29,15 @@
 // A failure names the window, the control (class and objectName, or its place and text when it
 // has no objectName) and what is missing. EASEL_ACCESSIBILITY_LIST=1 logs every control audited
 // with the name, the words it shows and the tooltip the audit found.
-#include "autosavedialog.h"
-#include "chat/chatsession.h"
-#include "chat/providerregistry.h"
-#include "comparesetuppanel.h"
 #include "comparewindow.h"
-#include "composer.h"
 #include "conversationlist.h"
 #include "conversationsdock.h"
 #include "conversationview.h"
-#include "demo/demogateway.h"
-#include "detailsdialog.h"
-#include "editingcontroller.h"
-#include "imagepairdialog.h"
-#include "imageviewer.h"
-#include "keyboardshortcutsdialog.h"
 #include "librarymodel.h"
 #include "librarywindow.h"
 #include "mainwindow.h"
-#include "maskeditordialog.h"
-#include "providersdialog.h"
 #include "providerswitcher.h"
-#include "store/historystore.h"
-#include "store/secretstore.h"
-#include "store/settings.h"
+#include "ui/demowindowfixture.h"
 
 #include <QAbstractItemView>
 #include <QAbstractSlider>
@@ -62,7 +47,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
-#include <QImage>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -71,12 +55,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
-#include <QSignalSpy>
-#include <QStandardItemModel>
-#include <QStatusBar>
 #include <QStyle>
 #include <QTabBar>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocumentFragment>
 #include <QTextEdit>
@@ -349,13 +329,6 @@ struct Audit
     }
 };
 
-QString writePng(const QString &path, QSize size, QColor colour)
-{
-    QImage image(size, QImage::Format_ARGB32);
-    image.fill(colour);
-    return image.save(path, "PNG") ? path : QString();
-}
-
 } // namespace
 
 class TestAccessibility : public QObject
@@ -372,243 +345,21 @@ private Q_SLOTS:
     void auditFindsWhatIsMissing();
 
 private:
-    void sendPrompt(const QString &text);
-    QWidget *subject(const QString &key);
+    QWidget *subject(const QString &key) { return m_fixture.subject(key); }
     QMenu *contextMenu(const QString &key);
-    template<typename T> T *showOwned(T *dialog);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<ProviderRegistry> m_registry;
-    std::unique_ptr<DemoGateway> m_demo;
-    std::unique_ptr<HistoryStore> m_store; // outlives the session, which saves into it
-    std::unique_ptr<ChatSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_extraConversation; // deleted for the dock's undo bar
-    QString m_referencePath;
+    DemoWindowFixture m_fixture;
 };
 
 void TestAccessibility::initTestCase()
 {
-    qputenv("EASEL_NO_KEYCHAIN", "1");
-    // The offscreen platform's size-hint warnings would bury the problems this test lists.
-    static const QtMessageHandler testHandler = qInstallMessageHandler(nullptr);
-    qInstallMessageHandler(
-        [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
-            if (!message.contains(QLatin1String("does not support propagateSizeHints"))
-                && !message.contains(QLatin1String("does not support raise()")))
-                testHandler(type, context, message);
-        });
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<Settings>(m_dir->filePath("settings.ini"));
-    m_secrets = std::make_unique<SecretStore>();
-    m_registry = std::make_unique<ProviderRegistry>(m_settings.get(), m_secrets.get());
-    m_demo = std::make_unique<DemoGateway>();
-    m_demo->setPacing(1);
-    QVERIFY(m_demo->start());
-    m_registry->setDemoBaseUrl(m_demo->baseUrl());
-
-    m_store = std::make_unique<HistoryStore>(m_dir->filePath("history.sqlite"));
-    QVERIFY(m_store->open().result().ok);
-    ConversationSummary extra;
-    extra.title = QStringLiteral("Old sketches");
-    m_extraConversation = m_store->createConversation(extra).result().id;
-    QVERIFY(!m_extraConversation.isEmpty());
-
-    ChatSession::Options options;
-    options.imageRoot = m_dir->filePath("data/images");
-    options.previewRoot = m_dir->filePath("previews");
-    m_session = std::make_unique<ChatSession>(m_registry->profile("demo"), options);
-    m_session->setHistory(m_store.get());
-    m_window = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
-    m_window->setProviderRegistry(m_registry.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->setHistoryStore(m_store.get());
-
-    // Turns with images: the per-image menu, the library, the pair and details dialogs.
-    sendPrompt(QStringLiteral("a lighthouse at dusk"));
-    sendPrompt(QStringLiteral("the same lighthouse in fog"));
-    const ConversationModel *model = m_session->model();
-    QCOMPARE(model->rowCount(), 2);
-    QVERIFY(!model->turnAt(0).images.isEmpty());
-    QVERIFY(!model->turnAt(1).images.isEmpty());
-
-    // The composer with all it can show: an attachment, the edit target and its mask.
-    m_referencePath = writePng(m_dir->filePath("reference sketch.png"), QSize(40, 30), Qt::red);
-    auto *composer = m_window->findChild<Composer *>();
-    QVERIFY(composer);
-    QVERIFY(composer->addAttachment(m_referencePath));
-    auto *editing = m_window->findChild<EditingController *>();
-    QVERIFY(editing);
-    const Turn &first = model->turnAt(0);
-    QVERIFY(editing->editImage({ first.id, first.images.first().itemId }));
-    const QString mask
-        = writePng(m_dir->filePath("mask.png"), first.images.first().pixelSize, Qt::transparent);
-    composer->setMask(mask, composer->editTargetFile(), QStringLiteral("100% may change"));
+    DemoWindowFixture::quietOffscreenWarnings();
+    m_fixture.setUp();
 }
 
 void TestAccessibility::cleanupTestCase()
 {
-    m_window.reset();
-    m_session.reset();
-    m_store.reset();
-    m_demo.reset();
-    m_registry.reset();
-    m_secrets.reset();
-    m_settings.reset();
-    m_dir.reset();
-}
-
-void TestAccessibility::sendPrompt(const QString &text)
-{
-    auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
-    QVERIFY(prompt);
-    prompt->setFocus();
-    QTest::keyClicks(prompt, text);
-    QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
-    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
-    QVERIFY2(finished.wait(30000), qPrintable(m_window->statusBar()->currentMessage()));
-    const Turn &turn = m_session->model()->turnAt(m_session->model()->rowCount() - 1);
-    QVERIFY2(turn.status == Turn::Status::Done, qPrintable(turn.errorMessage));
-}
-
-template<typename T> T *TestAccessibility::showOwned(T *dialog)
-{
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    return QTest::qWaitForWindowExposed(dialog) ? dialog : nullptr;
-}
-
-// The widget a row audits, put in the state that shows the most controls.
-QWidget *TestAccessibility::subject(const QString &key)
-{
-    const ConversationModel *model = m_session->model();
-    if (key == QLatin1String("main window"))
-        return m_window.get();
-    if (key == QLatin1String("image settings, custom size")) {
-        auto *size = m_window->findChild<QComboBox *>(QStringLiteral("sizeCombo"));
-        if (!size)
-            return nullptr;
-        size->setCurrentIndex(size->findData(QStringLiteral("custom")));
-        auto *panel = m_window->findChild<QWidget *>(QStringLiteral("parameterPanel"));
-        auto *custom = m_window->findChild<QLineEdit *>(QStringLiteral("customSizeEdit"));
-        return custom && custom->isVisible() ? panel : nullptr;
-    }
-    if (key == QLatin1String("composer"))
-        return m_window->findChild<Composer *>();
-    if (key == QLatin1String("conversations dock"))
-        return m_window->conversationsDock();
-    if (key == QLatin1String("conversations dock, search results")) {
-        ConversationList *list = m_window->conversationsDock()->list();
-        list->setSearchText(QStringLiteral("lighthouse"));
-        if (!QTest::qWaitFor([list] { return list->hitModel()->rowCount() > 0; }, 10000))
-            return nullptr;
-        return m_window->conversationsDock();
-    }
-    if (key == QLatin1String("conversations dock, undo bar")) {
-        ConversationList *list = m_window->conversationsDock()->list();
-        list->setSearchText({});
-        list->setUndoTimeout(600000);
-        if (!list->isUndoBarVisible())
-            list->deleteConversation(m_extraConversation);
-        if (!QTest::qWaitFor([list] { return list->isUndoBarVisible(); }, 5000))
-            return nullptr;
-        return m_window->conversationsDock();
-    }
-    if (key == QLatin1String("library")) {
-        LibraryWindow *library = m_window->libraryWindow();
-        auto *show = m_window->findChild<QAction *>(QStringLiteral("showLibraryAction"));
-        if (!library || !show)
-            return nullptr;
-        show->trigger();
-        if (!QTest::qWaitForWindowExposed(library))
-            return nullptr;
-        if (!QTest::qWaitFor([library] { return library->model()->rowCount() >= 2; }, 10000))
-            return nullptr;
-        return library;
-    }
-    if (key == QLatin1String("compare window")) {
-        auto *open = m_window->findChild<QAction *>(QStringLiteral("compareAction"));
-        if (!open)
-            return nullptr;
-        open->trigger();
-        auto *compare = m_window->findChild<CompareWindow *>();
-        if (!compare || !QTest::qWaitForWindowExposed(compare))
-            return nullptr;
-        if (!compare->run()) {
-            // Three axes, so that the grid shows its panels as tabs.
-            compare->setupPanel()->setAxes(
-                { { CompareAxis::Parameter::Quality, { "low", "high" } },
-                  { CompareAxis::Parameter::Size, { "1024x1024" } },
-                  { CompareAxis::Parameter::OutputFormat, { "png", "jpeg" } } });
-            QSignalSpy finished(compare, &CompareWindow::runFinished);
-            if (!compare->startRun() || !finished.wait(30000))
-                return nullptr;
-        }
-        return compare;
-    }
-    if (key == QLatin1String("compare window, prompt axis")) {
-        auto *compare = m_window->findChild<CompareWindow *>();
-        if (!compare || compare->isRunning())
-            return nullptr;
-        compare->setupPanel()->setAxes(
-            { { CompareAxis::Parameter::Prompt, { "a lighthouse", "a windmill" } } });
-        auto *prompts = compare->findChild<QPlainTextEdit *>(QStringLiteral("axisPrompts"));
-        return prompts && prompts->isVisible() ? compare : nullptr;
-    }
-    if (key.startsWith(QLatin1String("providers dialog"))) {
-        auto *open = m_window->findChild<QAction *>(QStringLiteral("providersAction"));
-        if (!open)
-            return nullptr;
-        open->trigger();
-        auto *dialog = m_window->findChild<ProvidersDialog *>();
-        if (!dialog || !QTest::qWaitForWindowExposed(dialog))
-            return nullptr;
-        // A custom endpoint shows the fields a built-in gateway hides.
-        dialog->selectProfile(key.endsWith(QLatin1String("custom")) ? QStringLiteral("custom")
-                                                                    : QStringLiteral("openai"));
-        return dialog;
-    }
-    if (key == QLatin1String("auto-save dialog")) {
-        auto *open = m_window->findChild<QAction *>(QStringLiteral("autoSaveAction"));
-        if (!open)
-            return nullptr;
-        open->trigger();
-        auto *dialog = m_window->findChild<AutoSaveDialog *>();
-        return dialog && QTest::qWaitForWindowExposed(dialog) ? dialog : nullptr;
-    }
-    const Turn &first = model->turnAt(0);
-    const Turn &second = model->turnAt(1);
-    if (key == QLatin1String("mask editor")) {
-        QImage image(first.images.first().filePath);
-        return showOwned(new MaskEditorDialog(image, {}, m_window.get()));
-    }
-    if (key == QLatin1String("image viewer")) {
-        auto *viewer = showOwned(new ImageViewer(first.images.first().filePath, m_window.get()));
-        if (!viewer || !QTest::qWaitFor([viewer] { return viewer->isLoaded(); }, 10000))
-            return nullptr;
-        return viewer;
-    }
-    if (key.startsWith(QLatin1String("image pair dialog"))) {
-        auto *dialog = showOwned(new ImagePairDialog(first, 0, second, 0, {}, {}, m_window.get()));
-        if (dialog && key.endsWith(QLatin1String("difference")))
-            dialog->setMode(ImagePairView::Mode::Difference); // shows Amplify
-        return dialog;
-    }
-    if (key == QLatin1String("keyboard shortcuts dialog")) {
-        auto *open = m_window->findChild<QAction *>(QStringLiteral("keyboardShortcutsAction"));
-        if (!open)
-            return nullptr;
-        open->trigger();
-        auto *dialog = m_window->findChild<KeyboardShortcutsDialog *>();
-        return dialog && QTest::qWaitForWindowExposed(dialog) ? dialog : nullptr;
-    }
-    if (key == QLatin1String("details dialog"))
-        return showOwned(new DetailsDialog(first, first.images.first(), m_window.get()));
-    return nullptr;
+    m_fixture.tearDown();
 }
 
 void TestAccessibility::everyControlIsNamed_data()
@@ -658,40 +409,40 @@ void TestAccessibility::everyControlIsNamed()
 QMenu *TestAccessibility::contextMenu(const QString &key)
 {
     if (key == QLatin1String("conversation image")) {
-        auto *view = m_window->findChild<ConversationView *>();
+        auto *view = m_fixture.window()->findChild<ConversationView *>();
         const QModelIndex row = view->model()->index(0, 0);
         view->scrollTo(row);
         QApplication::processEvents();
         return view->createContextMenu(view->imageRect(row, 0).center());
     }
     if (key == QLatin1String("conversation turn")) {
-        auto *view = m_window->findChild<ConversationView *>();
+        auto *view = m_fixture.window()->findChild<ConversationView *>();
         const QModelIndex row = view->model()->index(0, 0);
         view->scrollTo(row);
         QApplication::processEvents();
         return view->createContextMenu(view->visualRect(row).topLeft() + QPoint(4, 4));
     }
     if (key == QLatin1String("conversation list")) {
-        auto *list = m_window->conversationsDock()->list()->findChild<QListView *>(
+        auto *list = m_fixture.window()->conversationsDock()->list()->findChild<QListView *>(
             QStringLiteral("conversationListView"));
         if (!list || list->model()->rowCount() == 0)
             return nullptr;
-        return m_window->conversationsDock()->createContextMenu(
+        return m_fixture.window()->conversationsDock()->createContextMenu(
             list->visualRect(list->model()->index(0, 0)).center());
     }
     if (key == QLatin1String("library cell")) {
-        LibraryWindow *library = m_window->libraryWindow();
+        LibraryWindow *library = m_fixture.window()->libraryWindow();
         if (library->model()->rowCount() == 0)
             return nullptr;
         return library->createContextMenu(
             library->view()->visualRect(library->model()->index(0, 0)).center());
     }
     if (key == QLatin1String("provider and model switcher")) {
-        auto *switcher = m_window->findChild<ProviderSwitcher *>();
-        return switcher ? switcher->createQuickMenu(m_window.get()) : nullptr;
+        auto *switcher = m_fixture.window()->findChild<ProviderSwitcher *>();
+        return switcher ? switcher->createQuickMenu(m_fixture.window()) : nullptr;
     }
     if (key == QLatin1String("compare cell")) {
-        auto *compare = m_window->findChild<CompareWindow *>();
+        auto *compare = m_fixture.window()->findChild<CompareWindow *>();
         return compare ? compare->createContextMenu(0) : nullptr;
     }
     return nullptr;
