@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>ApiFlavours</name>
+    <message>
+        <source>Responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat Completions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image-output chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The direct image endpoint cannot take reference images; use the Responses API for this turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mask can only be sent through the Responses API; this provider is set to %1 (Settings &gt; Providers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStrip</name>
     <message>
         <source>Reference images</source>
@@ -181,6 +208,591 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>BatchRunner</name>
+    <message>
+        <source>Running %1 cells, %2 at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done in %1 s, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 images, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway answered without an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request ended without an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatCompletionsDecoder</name>
+    <message>
+        <source>The gateway sent a malformed chunk (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway sent a malformed response (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer holds no message (it has no choices).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response stopped before it was complete: the connection closed before the gateway said it was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generated image %1 arrived damaged: its base64 data is not valid, so it cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway sent image %1 as a link Easel does not open (%2): only https links and data URLs are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway reported an error while answering, without giving a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response was cut short because it reached the maximum number of output tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response was stopped by the gateway&apos;s content filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatSession</name>
+    <message>
+        <source>A turn is still running: stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliCommand</name>
+    <message>
+        <source>easel %1: %2
+Try &apos;easel %1 --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>easel %1: the offline demo gateway could not listen on 127.0.0.1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent; --provider demo runs offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider: %1 (%2), image model %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>easel %1: %2 Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>easel %1: the run is not kept in the history: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1, 1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1, %2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in %1 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 of %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>easel: grid.png could not be drawn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sheet is too large for memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliOptions</name>
+    <message>
+        <source>%1 is given more than once: give it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not %3: use a whole number from %4 to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a folder; give an image file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a regular file; give an image file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a mask must be a PNG with transparency (transparent where the image may change).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a PNG, JPEG or WebP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a command: generate or compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;: values go after their flag, for example --prompt &quot;a fox&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of requests at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prompt is given more than once: give it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prompt needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cost-limit: &quot;%1&quot; is not an amount: write US dollars, for example --cost-limit 2.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--image needs a value: the path of an image file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mask is given more than once: give it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mask needs a value: the path of a PNG mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mask needs the image it edits: give that image with --image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mask edits one image, but --image is given %1 times: give exactly one --image with --mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--axis: the %1 axis is given twice: put all its values in one --axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compare needs at least one --axis, for example --axis quality=low,medium,high.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--axis: a comparison has at most %1 axes, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and --axis %2=... both set the %2: leave %1 out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --size or --aspect-ratio: a size overrides the aspect ratio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--background transparent needs --format png or webp: jpeg has no transparency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--compression only applies to jpeg and webp: add --format jpeg or --format webp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prompt is required: the text of the image to make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out is required: the folder the images are written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--provider: there is no provider &quot;%1&quot;; the providers are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size %1 (image model %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: easel compare --prompt TEXT --axis NAME=VALUES [--axis ...] --out DIR [options]
+
+Runs one prompt over up to three axes of settings (the first axis makes the columns of
+the grid, the second the rows, the third the panels), without a window, and writes every
+image exactly as received, a labelled grid.png and a results.csv into DIR.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: easel generate --prompt TEXT --out DIR [options]
+
+Generates images for one prompt without a window and writes them into DIR exactly as
+received (image-1.png, image-2.png, ...).
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo, %1,
+%2or a profile made in the window. Default: as the window picks;
+%2the offline demo when no key is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat model, for providers without an image endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image model, e.g. gpt-image-1.5 (default: the provider&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low, medium, high or auto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto or WxH, e.g. 1536x1024 (what the image model makes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W:H, e.g. 16:9; instead of --size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transparent, opaque or auto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>png (default), jpeg or webp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 to 100, for jpeg and webp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto or low.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per cell, 1 to %1 (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of images, 1 to %1 (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reference image (PNG, JPEG or WebP); repeat for several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent through the image tool (the image endpoint takes none);</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images larger than the model takes are scaled down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every cell is sent the same images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only with exactly one --image: a PNG of that image&apos;s size,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transparent where it may change (an edit); the rest stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A setting to vary, with its values separated by commas;
+%1prompt variants are separated by |. Up to %2 axes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at a time, 1 to %1 (default %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask before running above this estimated cost
+%1(default: the Compare setting, $1.00 unless changed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run above the cost limit without asking (needed when stdin
+%1is not a terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the results; created if missing. Existing files
+%1are never overwritten: new ones get a -2, -3... suffix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings and image store in DIR, as for the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Axes: %1,
+      %2.
+Example: easel compare --prompt &quot;a fox&quot; --axis quality=low,medium,high
+         --axis image-model=gpt-image-1,gpt-image-1.5 --out fox
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files: NN_&lt;axis values&gt;.&lt;ext&gt; per cell (e.g. 01_low_gpt-image-1.png), grid.png, results.csv.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Examples: easel generate --prompt &quot;a fox, ink&quot; --quality high --n 2 --out fox
+          easel generate --prompt &quot;a stormy sky&quot; --image photo.png --mask sky.png --out storm
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+The estimated cost is printed before anything is sent. Progress and the total cost go to
+stderr; the path of every file written goes to stdout, one a line. API keys come from the
+environment (e.g. OPENAI_API_KEY) or the keychain, as for the window.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Exit codes:
+  %1  every request made its images
+  %2  a request failed (the images of the others are written)
+  %3  bad usage: an unknown flag or a value that is not accepted
+  %4  refused: above the cost limit without --yes, or answered no
+  %5  --out cannot be written
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareAxis</name>
+    <message>
+        <source>Image model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not %2: use %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 axis has an empty value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an output format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a moderation level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a size: write auto or width x height, for example 1536x1024.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an aspect ratio: write width:height, for example 16:9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a compression: use a whole number from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 axis has no values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 axis lists %2 twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an axis as name=values, for example quality=low,medium,high (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an axis; the axes are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 axis has no values: write them after the =, separated by %2 (%1=a%2b).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 axis has an empty value: write the values separated by %2 with nothing empty between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored compare run has an unknown axis %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 axis of the stored compare run has no list of values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareAxisEditor</name>
     <message>
         <source>No axis</source>
@@ -306,6 +918,49 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>CompareEstimate</name>
+    <message>
+        <source>under $0.0001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 cell uses a model without a price (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cells use a model without a price (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of them free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the cost cannot be estimated: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, about %2 estimated (chat tokens not included).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the total is a lower bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareExporter</name>
     <message>
         <source>Export CSV</source>
@@ -419,6 +1074,58 @@ No preview: %2</source>
     </message>
     <message>
         <source>%1 · %2 tokens · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareHistory</name>
+    <message>
+        <source>Compare · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a conversation, not a comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison &quot;%1&quot; cannot be read back: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run: Easel was closed before this cell started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComparePreflight</name>
+    <message>
+        <source>cell %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareResultsCsv</name>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareRun</name>
+    <message>
+        <source>Not run: the comparison was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no provider &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no API key: set %2 or add the key in Settings &gt; Providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference images were not prepared for %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -546,6 +1253,69 @@ No preview: %2</source>
     </message>
     <message>
         <source>%1 images once this is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareSpec</name>
+    <message>
+        <source>There is no provider %1; the providers are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image model is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A transparent background needs png or webp: jpeg has no transparency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression only applies to jpeg and webp, and this cell makes %1: set the format to jpeg or webp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A compare run has at most %1 axes; this one has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 axis is given twice: put all its values in one axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use either a size axis or an aspect-ratio axis, not both: a size overrides the aspect ratio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for 1 to %1 images per cell, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mask edits one image: give exactly one reference image with it, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored compare run is damaged: it has no axes or settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored compare run is damaged: its reference images are not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored compare run is damaged: a reference image has no file name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -720,6 +1490,275 @@ No preview: %2</source>
     </message>
     <message>
         <source>The pasted image cannot be attached: no temporary folder can be made (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>Enter a base URL first, e.g. https://openrouter.ai/api/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2. Check the base URL and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with a redirect: check the base URL. Easel does not follow redirects with the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with a redirect to %2: check the base URL. Easel does not follow redirects with the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: connection refused. Is the base URL right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find the server %1: the name does not resolve. Check the base URL and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected, but %1 did not answer with a list of models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: 1 model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1 models</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactSheet</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt: one per value of the prompt axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image was returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact sheet (%1x%2 pixels) is too large to draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the contact sheet to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image was not saved to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the image %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the image %1: it claims to be %2x%3 pixels, too large to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationExporter</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quality %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>background %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compression %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input fidelity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 cached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 reasoning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image tool: %1 text in, %2 image in, %3 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was never received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its file %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 is not included: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revised prompt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn %1, image %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its file %1 could not be read (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -905,6 +1944,29 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>Cost</name>
+    <message>
+        <source>estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CostEstimator</name>
     <message>
         <source>size not known, priced as %1, the dearest standard size</source>
@@ -944,6 +2006,94 @@ No preview: %2</source>
     </message>
     <message>
         <source>image part only; the tokens of %1 come on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1-quality price for image model %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the price table of %2, so the 1024x1024 price was scaled by pixel area</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CostGate</name>
+    <message>
+        <source>The estimate, %1, is above the %2 limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the cost is unknown (no price for %1), so it could be above the %2 limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Nothing was sent. Run again with --yes to accept the cost, or raise --cost-limit.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Continue? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run: nothing was sent.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecoderJson</name>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway failed while answering without giving a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the request without giving a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway failed while answering (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the request (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway failed while answering: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway failed while answering: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the request: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s image tool failed without giving a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s image tool failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1215,6 +2365,13 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>DiskSpace</name>
+    <message>
+        <source>the disk is full (%1 free, %2 needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditTargetBar</name>
     <message>
         <source>Remove Mask</source>
@@ -1297,6 +2454,156 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>ErrorMessage</name>
+    <message>
+        <source>reasons: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected the request (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected the API key: check Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 says the account is out of credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add credits and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request (403)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is usually moderation, or the key may not use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not find the endpoint or the model (404): check the base URL and the model name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gave up waiting for the request (408); try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was too large for %1 (413): attach fewer or smaller images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting requests; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 had a server error (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the request (%2); Easel does not follow redirects for API calls, so check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with an unexpected HTTP status (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GatewayJob</name>
+    <message>
+        <source>The gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed before the response finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1 within %2: the connection was not established. Check the base URL and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 took the request but sent nothing back for %2, so it was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing arrived from %1 for %2, so the request was stopped; what arrived before is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: connection refused. Is the base URL right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find the server %1: the name does not resolve (DNS). Check the base URL and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed (%2). The server may not speak HTTPS at this address; check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: %2. Easel does not skip certificate checks; check the base URL, the system clock, or a proxy that intercepts HTTPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not get through the network proxy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL %1 does not start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
@@ -1336,6 +2643,48 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>HistoryDatabase</name>
+    <message>
+        <source>Easel was closed before this turn finished; what had arrived is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer to the integrity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 is damaged and could not be moved aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 could not be opened: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistorySchema</name>
+    <message>
+        <source>The history database could not be set up (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database has no schema version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history was written by a newer Easel (schema version %1); this one knows up to version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database could not be upgraded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageCache</name>
     <message>
         <source>The image file is damaged or not an image</source>
@@ -1351,6 +2700,299 @@ No preview: %2</source>
     </message>
     <message>
         <source>The image is too large to display (%1 × %2 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageExporter</name>
+    <message>
+        <source>This image has no stored file yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored image %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image cannot be decoded for conversion: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image cannot be converted to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easel saves images as PNG, JPEG or WebP; &quot;%1&quot; is none of those.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored image is not a PNG, JPEG or WebP file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageFetcher</name>
+    <message>
+        <source>Could not reach %1 within %2 to download the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2, so the image download was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a web address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names no server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it uses plain http, and Easel downloads images only over https (http only from this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a data: URL, which is decoded where it arrives, not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it uses the %1: scheme, and Easel downloads images only over https</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image link %1 cannot be downloaded: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the image download to %2, which Easel does not follow: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected the image download to this computer (%2), which Easel does not follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image download was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image at %1 is %2, more than the %3 Easel downloads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered the image download with a redirect (HTTP %2) that says not where to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image link was redirected more than %1 times (the last time by %2), so the download was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image at %1 is larger than the %2 Easel downloads, so the download was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed before the image was complete (%2 received).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image link on %1 returned an empty answer, not an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the image download (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The link may have expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The server had a problem; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image link on %1 returned an SVG drawing; Easel shows PNG, JPEG, WebP and GIF images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image link returned a web page, not an image (from %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image link on %1 returned data that is not a PNG, JPEG, WebP or GIF image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not download the image: %1 refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not download the image: the server %1 was not found (DNS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not download the image: the secure (TLS) connection to %1 failed (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before sending the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out while downloading the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not download the image from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageMetadata</name>
+    <message>
+        <source>The Easel settings in this %1 are damaged (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 carries no Easel settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PNG file is truncated: the chunk at byte %1 is cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PNG file is damaged: a chunk at byte %1 claims an impossible length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PNG file is truncated: the chunk at byte %1 claims %2 bytes but only %3 remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PNG file is damaged: byte %1 does not start a chunk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PNG file is truncated: it has no IEND chunk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PNG file is damaged: it does not start with an IHDR chunk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a JPEG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JPEG file is truncated: it ends before the image data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JPEG file is damaged: no marker at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JPEG file is damaged: unexpected marker at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JPEG file is truncated at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JPEG file is damaged: a segment at byte %1 has a bad length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JPEG file is truncated: the segment at byte %1 claims %2 bytes but only %3 remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a WebP file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is truncated: it claims %1 bytes but has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is truncated: the chunk at byte %1 is cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is truncated: the chunk at byte %1 claims %2 bytes but only %3 remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is damaged: it holds no image data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is damaged: its VP8 header is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is damaged: its VP8L header is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is damaged: it does not start with image data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is damaged: its image has no size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings can only be saved into PNG, JPEG or WebP files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a PNG, JPEG or WebP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Easel settings in this PNG are cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Easel settings in this PNG are compressed, which this version of Easel does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings are too large for a JPEG XMP segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP file is damaged: its VP8X chunk is too short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image&apos;s XMP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The XMP packet of this image is damaged (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1490,6 +3132,33 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>ImageParams</name>
+    <message>
+        <source>Write the size as width x height, for example 1536x1024.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only makes 1024x1024, 1024x1536 or 1536x1024 (or auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides must be multiples of 16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The aspect ratio must be between 1:3 and 3:1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size can be at most 3840x2160.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageSaver</name>
     <message>
         <source>PNG image (*.png)</source>
@@ -1549,6 +3218,37 @@ No preview: %2</source>
     </message>
     <message>
         <source>The image file could not be read, so nothing was copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageStore</name>
+    <message>
+        <source>The gateway sent an empty image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway sent %1 bytes that are not a PNG, JPEG, WebP or GIF image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image from the gateway is damaged: its size cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1x%2 pixels, too large to show safely (limit %3 px a side and 256 MB decoded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the image folder %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the image to %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1632,6 +3332,40 @@ No preview: %2</source>
     </message>
     <message>
         <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImagesDecoder</name>
+    <message>
+        <source>The gateway sent a malformed event (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway sent a malformed response (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered without any image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response stopped before it was complete: the connection closed before any image was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway finished without sending an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImagesResponse</name>
+    <message>
+        <source>The gateway sent an image entry without an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generated image arrived damaged: its base64 data is not valid, so it cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1735,6 +3469,85 @@ No preview: %2</source>
     </message>
     <message>
         <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LaunchOptions</name>
+    <message>
+        <source>%1 does not speak the %2 API (--api %3). It speaks: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no base URL yet, so Easel uses its offline demo gateway. Set it in Settings &gt; Providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no base URL yet, so Easel uses its offline demo gateway. Set it in Settings &gt; Providers or with %2 in the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the key in Settings &gt; Providers or set %1 in the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no keychain service here, so set %1 in the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not set and no key for %2 is stored, so Easel uses its offline demo gateway. %3 to generate real images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easel: chat concept art into being.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider to use: %1, or the id of a profile made in Settings &gt; Providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API flavour to speak: %1 (Responses, Chat Completions with the image tool, or an image-output chat model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat model, e.g. gpt-5-mini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image model, e.g. gpt-image-1.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep images and settings in this folder instead of the standard ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this prompt at start (tests, scripts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown API flavour &quot;%1&quot;. Choose one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown provider &quot;%1&quot;. Known providers: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider with an API key speaks the %1 API, so Easel runs against its offline demo gateway. Set a key for a provider that does, or pick one with --provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key found: this is the offline demo. Add a key in Settings &gt; Providers for real images.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2227,6 +4040,33 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>OutputWriter</name>
+    <message>
+        <source>--out %1 is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out %1 cannot be created: check that its parent folder exists and can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out %1 cannot be written: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has too many files named like %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored image %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PairDifferences</name>
     <message>
         <source>%1 (%2 bytes)</source>
@@ -2604,6 +4444,167 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>PriceBook</name>
+    <message>
+        <source>%1 has no &quot;%2&quot; price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a &quot;%2&quot; that is not a non-negative number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot;.&quot;%3&quot; is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot;.&quot;%3&quot;.&quot;%4&quot; is not a valid %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price book has no &quot;%1&quot; object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price book is not valid JSON: %1 at offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price book is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price book is in %1; only USD is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat model &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image model &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names an unknown output_tokens_formula; only &quot;gpt-image-2&quot; is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderProfile</name>
+    <message>
+        <source>Header line %1 is not of the form &quot;Name: value&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key goes in the key field, not in the headers: it is kept in the keychain, headers are kept in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header %1 has a control character in its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderRegistry</name>
+    <message>
+        <source>There is no provider &quot;%1&quot; to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must be a full https:// address (http:// for a local server), e.g. https://openrouter.ai/api/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a default chat model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the image tool&apos;s type, e.g. image_generation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not speak the %2 API; it speaks: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom endpoint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no provider &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline demo needs no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from the environment is used for this run, not the key stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from the environment is used for this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service, so no key can be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service: set %1 in the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key yet: a key typed here is stored in keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional for this endpoint; stored in keychain when set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProviderSwitcher</name>
     <message>
         <source>Provider</source>
@@ -2853,6 +4854,167 @@ No preview: %2</source>
     </message>
 </context>
 <context>
+    <name>ReferenceImages</name>
+    <message>
+        <source>Easel cannot read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; Easel reads reference images of at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image Easel can send (PNG, JPEG or WebP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged: Easel cannot read the size of the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 claims to be %2 pixels; Easel takes images of at most %3 megapixels and %4 pixels a side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 pixels) is too large to decode; save it smaller first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: Easel cannot decode it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 re-encoded as %2 to fit %3&apos;s limit of %4 per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be made small enough for %2&apos;s limit of %3 per image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easel could not encode %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scaled from %2 to %3 to fit %4&apos;s limit of %5 per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scaled from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask has no transparency: transparent pixels mark where the image may change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask is %1 but the image it edits is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scaled from %2 to %3 to match %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easel could not encode the mask %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask comes to %1 as a PNG; %2 accepts at most %3 per image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mask needs an image to edit: attach the image the mask belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image comes to %1 as sent; %2 accepts at most %3 per turn. Use a smaller file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image and the mask come to %1 as sent; %2 accepts at most %3 per turn. Use a smaller file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These %1 images come to %2 as sent; %3 accepts at most %4 per turn. Remove one or use smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These %1 images and the mask come to %2 as sent; %3 accepts at most %4 per turn. Remove one or use smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceLimits</name>
+    <message>
+        <source>%1 takes at most %2 reference images per turn; this turn has %3. Remove %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResponsesDecoder</name>
+    <message>
+        <source>The gateway sent a malformed event (%1 in an event).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway sent a malformed event (%1 in a %2 event).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway sent a malformed response (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered before the response was finished (status %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response stopped before it was complete: the connection closed before the gateway said it was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generated image %1 arrived damaged: its base64 data is not valid, so it cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 could not be generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 could not be generated: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response was cut short because it reached the maximum number of output tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response was stopped by the gateway&apos;s content filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response ended before it was complete (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response ended before it was complete, without a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestoreBar</name>
     <message>
         <source>Restore these settings</source>
@@ -2864,6 +5026,33 @@ No preview: %2</source>
     </message>
     <message>
         <source>%1 was made with Easel: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The keychain is turned off (EASEL_NO_KEYCHAIN=1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service: there is no D-Bus session bus, so no Secret Service or KWallet to keep keys in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service answered: no Secret Service or KWallet on the session bus (QtKeychain: %1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2907,6 +5096,102 @@ No preview: %2</source>
     </message>
     <message>
         <source>There is no image to %1 in this conversation yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionHistory</name>
+    <message>
+        <source>The history database was damaged: it was moved aside to %1 and a new, empty history was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History is off for this run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreCleaner</name>
+    <message>
+        <source>Nothing was cleaned up: the history could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 deleted conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deleted conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 unused image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unused images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 old preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 old previews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to clean up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freed %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %1 file(s) could not be deleted and are left for the next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Turn</name>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TurnAssembler</name>
+    <message>
+        <source>The answer&apos;s text passed %1 KB, so Easel kept the first %1 KB and dropped the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image arrived for this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download stopped when Easel closed. Retry to fetch it again (gateway links expire after a while).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2958,6 +5243,21 @@ No preview: %2</source>
     </message>
     <message>
         <source>Download the image again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TurnInputs</name>
+    <message>
+        <source>The image the mask was drawn on is no longer attached: draw the mask again or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image to edit is no longer in this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image to edit has not finished arriving; wait for it, or pick another one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3102,6 +5402,17 @@ No preview: %2</source>
     </message>
     <message>
         <source>The image this turn edits · click to show it in the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TurnRunner</name>
+    <message>
+        <source>The response ended without saying it was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline demo gateway is free.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

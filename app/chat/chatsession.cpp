@@ -84,11 +84,11 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
 {
     m_refusal.clear();
     if (isBusy()) {
-        m_refusal = QStringLiteral("A turn is still running: stop it first.");
+        m_refusal = tr("A turn is still running: stop it first.");
         return false;
     }
     if (prompt.trimmed().isEmpty()) {
-        m_refusal = QStringLiteral("Type a prompt first.");
+        m_refusal = tr("Type a prompt first.");
         return false;
     }
     const TurnInputs inputs = TurnInputs::plan(m_provider, m_options.store, m_model->turns(),

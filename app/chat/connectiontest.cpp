@@ -39,8 +39,7 @@ void ConnectionTest::start(const ProviderProfile &profile, int timeoutMs)
     const QString scheme = profile.baseUrl.scheme().toLower();
     if (!profile.baseUrl.isValid() || profile.baseUrl.host().isEmpty()
         || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        const QString message
-            = QStringLiteral("Enter a base URL first, e.g. https://openrouter.ai/api/v1.");
+        const QString message = tr("Enter a base URL first, e.g. https://openrouter.ai/api/v1.");
         QMetaObject::invokeMethod(
             this, [this, message] { finish(false, message); }, Qt::QueuedConnection);
         return;
@@ -81,7 +80,7 @@ void ConnectionTest::onTimeout()
 {
     cancel();
     finish(false,
-           QStringLiteral("%1 did not answer within %2. Check the base URL and the network.")
+           tr("%1 did not answer within %2. Check the base URL and the network.")
                .arg(hostText(), ErrorMessage::formatDuration(m_timeoutMs)));
 }
 
@@ -99,11 +98,13 @@ void ConnectionTest::onFinished()
     if (status >= 300 && status < 400) {
         const QString target = QString::fromUtf8(reply->rawHeader("Location"));
         finish(false,
-               QStringLiteral("%1 answered with a redirect%2: check the base URL. Easel "
-                              "does not follow redirects with the API key.")
-                   .arg(m_providerName,
-                        target.isEmpty() ? QString()
-                                         : QStringLiteral(" to %1").arg(target.left(200))));
+               target.isEmpty()
+                   ? tr("%1 answered with a redirect: check the base URL. Easel does not follow "
+                        "redirects with the API key.")
+                         .arg(m_providerName)
+                   : tr("%1 answered with a redirect to %2: check the base URL. Easel does not "
+                        "follow redirects with the API key.")
+                         .arg(m_providerName, target.left(200)));
         return;
     }
     if (status >= 400) {
@@ -118,22 +119,21 @@ void ConnectionTest::onFinished()
         QString message;
         switch (reply->error()) {
         case QNetworkReply::ConnectionRefusedError:
-            message = QStringLiteral("Could not connect to %1: connection refused. Is the base "
-                                     "URL right?")
+            message = tr("Could not connect to %1: connection refused. Is the base "
+                         "URL right?")
                           .arg(hostText());
             break;
         case QNetworkReply::HostNotFoundError:
-            message = QStringLiteral("Could not find the server %1: the name does not resolve. "
-                                     "Check the base URL and the network connection.")
+            message = tr("Could not find the server %1: the name does not resolve. "
+                         "Check the base URL and the network connection.")
                           .arg(hostText());
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            message = QStringLiteral("The secure (TLS) connection to %1 failed: %2.")
+            message = tr("The secure (TLS) connection to %1 failed: %2.")
                           .arg(hostText(), reply->errorString());
             break;
         default:
-            message
-                = QStringLiteral("Could not reach %1: %2.").arg(hostText(), reply->errorString());
+            message = tr("Could not reach %1: %2.").arg(hostText(), reply->errorString());
             break;
         }
         finish(false, message);
@@ -148,14 +148,12 @@ void ConnectionTest::onFinished()
         m_models = int(document.array().size());
     if (m_models < 0) {
         finish(true,
-               QStringLiteral("Connected, but %1 did not answer with a list of models.")
-                   .arg(m_providerName));
+               tr("Connected, but %1 did not answer with a list of models.").arg(m_providerName));
         return;
     }
     finish(true,
-           m_models == 1
-               ? QStringLiteral("Connected: 1 model")
-               : QStringLiteral("Connected: %1 models").arg(QLocale().toString(m_models)));
+           m_models == 1 ? tr("Connected: 1 model")
+                         : tr("Connected: %1 models").arg(QLocale().toString(m_models)));
 }
 
 void ConnectionTest::finish(bool ok, const QString &message)

@@ -11,7 +11,7 @@ const QString demoId = QStringLiteral("demo");
 
 QString unsupportedFlavour(const ProviderProfile &profile, ApiFlavour flavour)
 {
-    return QStringLiteral("%1 does not speak the %2 API (--api %3). It speaks: %4.")
+    return LaunchOptions::tr("%1 does not speak the %2 API (--api %3). It speaks: %4.")
         .arg(profile.displayName, ApiFlavours::displayName(flavour), ApiFlavours::name(flavour),
              profile.flavourNames());
 }
@@ -19,20 +19,21 @@ QString unsupportedFlavour(const ProviderProfile &profile, ApiFlavour flavour)
 QString demoNotice(const ProviderProfile &wanted, bool keychainAvailable)
 {
     if (wanted.baseUrl.isEmpty() || !wanted.baseUrl.isValid()) {
-        return QStringLiteral("%1 has no base URL yet, so Easel uses its offline demo gateway. "
-                              "Set it in Settings > Providers%2.")
-            .arg(
-                wanted.displayName,
-                wanted.baseUrlVariable.isEmpty()
-                    ? QString()
-                    : QStringLiteral(" or with %1 in the environment").arg(wanted.baseUrlVariable));
+        if (wanted.baseUrlVariable.isEmpty()) {
+            return LaunchOptions::tr("%1 has no base URL yet, so Easel uses its offline demo "
+                                     "gateway. Set it in Settings > Providers.")
+                .arg(wanted.displayName);
+        }
+        return LaunchOptions::tr("%1 has no base URL yet, so Easel uses its offline demo gateway. "
+                                 "Set it in Settings > Providers or with %2 in the environment.")
+            .arg(wanted.displayName, wanted.baseUrlVariable);
     }
     const QString where = keychainAvailable
-        ? QStringLiteral("Add the key in Settings > Providers or set %1 in the environment")
-        : QStringLiteral("There is no keychain service here, so set %1 in the environment");
-    return QStringLiteral("%1 is not set and no key for %2 is stored, so Easel uses its offline "
-                          "demo gateway. %3 to generate real images.")
-        .arg(wanted.keyVariable.isEmpty() ? QStringLiteral("No API key") : wanted.keyVariable,
+        ? LaunchOptions::tr("Add the key in Settings > Providers or set %1 in the environment")
+        : LaunchOptions::tr("There is no keychain service here, so set %1 in the environment");
+    return LaunchOptions::tr("%1 is not set and no key for %2 is stored, so Easel uses its offline "
+                             "demo gateway. %3 to generate real images.")
+        .arg(wanted.keyVariable.isEmpty() ? LaunchOptions::tr("No API key") : wanted.keyVariable,
              wanted.displayName, where.arg(wanted.keyVariable));
 }
 
@@ -41,33 +42,32 @@ QString demoNotice(const ProviderProfile &wanted, bool keychainAvailable)
 bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, QString *error)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Easel: chat concept art into being."));
+    parser.setApplicationDescription(tr("Easel: chat concept art into being."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption provider(
         QStringLiteral("provider"),
-        QStringLiteral("Provider to use: %1, or the id of a profile made in Settings > Providers.")
+        tr("Provider to use: %1, or the id of a profile made in Settings > Providers.")
             .arg(ProviderProfile::knownIds().join(QStringLiteral(", "))),
         QStringLiteral("id"));
     const QCommandLineOption api(
         QStringLiteral("api"),
-        QStringLiteral("API flavour to speak: %1 (Responses, Chat Completions with the image "
-                       "tool, or an image-output chat model).")
+        tr("API flavour to speak: %1 (Responses, Chat Completions with the image "
+           "tool, or an image-output chat model).")
             .arg(ApiFlavours::names().join(QStringLiteral(", "))),
         QStringLiteral("flavour"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("Chat model, e.g. gpt-5-mini."),
+    const QCommandLineOption model(QStringLiteral("model"), tr("Chat model, e.g. gpt-5-mini."),
                                    QStringLiteral("id"));
     const QCommandLineOption imageModel(QStringLiteral("image-model"),
-                                        QStringLiteral("Image model, e.g. gpt-image-1.5."),
+                                        tr("Image model, e.g. gpt-image-1.5."),
                                         QStringLiteral("id"));
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"),
-        QStringLiteral("Keep images and settings in this folder instead of the standard ones."),
+        tr("Keep images and settings in this folder instead of the standard ones."),
         QStringLiteral("dir"));
     // For tests and scripts, left out of --help: sends one prompt as soon as the window is up.
     QCommandLineOption sendPrompt(QStringLiteral("send-prompt"),
-                                  QStringLiteral("Send this prompt at start (tests, scripts)."),
+                                  tr("Send this prompt at start (tests, scripts)."),
                                   QStringLiteral("text"));
     sendPrompt.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ provider, api, model, imageModel, dataDir, sendPrompt });
@@ -80,8 +80,7 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("Unexpected argument: %1")
-                     .arg(parser.positionalArguments().constFirst());
+        *error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         return false;
     }
     options->provider = parser.value(provider).trimmed().toLower();
@@ -93,7 +92,7 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
 
     ApiFlavour flavour = ApiFlavour::Responses;
     if (!options->api.isEmpty() && !ApiFlavours::fromName(options->api, &flavour)) {
-        *error = QStringLiteral("Unknown API flavour \"%1\". Choose one of: %2.")
+        *error = tr("Unknown API flavour \"%1\". Choose one of: %2.")
                      .arg(options->api, ApiFlavours::names().join(QStringLiteral(", ")));
         return false;
     }
@@ -114,7 +113,7 @@ bool LaunchOptions::validate(const ProviderRegistry &registry, QString *error) c
     if (!known.contains(demoId))
         known.prepend(demoId);
     if (!provider.isEmpty() && !known.contains(provider)) {
-        *error = QStringLiteral("Unknown provider \"%1\". Known providers: %2.")
+        *error = tr("Unknown provider \"%1\". Known providers: %2.")
                      .arg(provider, known.join(QStringLiteral(", ")));
         return false;
     }
@@ -151,15 +150,15 @@ LaunchOptions::Choice LaunchOptions::choose(const ProviderRegistry &registry,
             }
         }
         if (choice.profile.id.isEmpty() && flavourAsked) {
-            choice.notice = QStringLiteral("No provider with an API key speaks the %1 API, so "
-                                           "Easel runs against its offline "
-                                           "demo gateway. Set a key for a provider that does, or "
-                                           "pick one with --provider.")
+            choice.notice = tr("No provider with an API key speaks the %1 API, so "
+                               "Easel runs against its offline "
+                               "demo gateway. Set a key for a provider that does, or "
+                               "pick one with --provider.")
                                 .arg(ApiFlavours::displayName(flavour));
         } else if (choice.profile.id.isEmpty()) {
             // Short enough to fit the status bar beside the conversation's totals.
-            choice.notice = QStringLiteral("No API key found: this is the offline demo. Add a key "
-                                           "in Settings > Providers for real images.");
+            choice.notice = tr("No API key found: this is the offline demo. Add a key "
+                               "in Settings > Providers for real images.");
         }
     } else if (requested != demoId) {
         const ProviderProfile wanted = registry.profile(requested);

@@ -2,6 +2,7 @@
 
 #include "providerprofile.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,9 @@ class ProviderRegistry;
 // without a window.
 struct LaunchOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(LaunchOptions)
+
+public:
     QString provider; // "" = automatic: the last one picked, else the first with a key, else demo
     QString api; // "" = the profile's flavour; otherwise an ApiFlavours::name
     QString chatModel;

@@ -211,17 +211,16 @@ bool ProviderProfile::headersFromText(const QString &text, HeaderList *headers, 
         const QString value = colon > 0 ? line.mid(colon + 1).trimmed() : QString();
         const bool nameOk = !name.isEmpty() && std::all_of(name.begin(), name.end(), isTokenChar);
         if (!nameOk) {
-            *error
-                = QStringLiteral("Header line %1 is not of the form \"Name: value\".").arg(i + 1);
+            *error = tr("Header line %1 is not of the form \"Name: value\".").arg(i + 1);
             return false;
         }
         if (name.compare(QLatin1String("authorization"), Qt::CaseInsensitive) == 0) {
-            *error = QStringLiteral("The API key goes in the key field, not in the headers: it is "
-                                    "kept in the keychain, headers are kept in the settings file.");
+            *error = tr("The API key goes in the key field, not in the headers: it is "
+                        "kept in the keychain, headers are kept in the settings file.");
             return false;
         }
         if (std::any_of(value.begin(), value.end(), [](QChar c) { return c.unicode() < 32; })) {
-            *error = QStringLiteral("Header %1 has a control character in its value.").arg(name);
+            *error = tr("Header %1 has a control character in its value.").arg(name);
             return false;
         }
         parsed.append({ name.toLatin1(), value.toUtf8() });
@@ -306,7 +305,7 @@ QList<ProviderProfile> ProviderProfile::builtIns()
     // naming, every flavour, and a key only when the server wants one.
     ProviderProfile custom = openai;
     custom.id = QStringLiteral("custom");
-    custom.displayName = QStringLiteral("Custom endpoint");
+    custom.displayName = tr("Custom endpoint");
     custom.baseUrl = QUrl();
     custom.keyVariable = QStringLiteral("EASEL_CUSTOM_API_KEY");
     custom.baseUrlVariable = QStringLiteral("EASEL_CUSTOM_BASE_URL");
@@ -336,7 +335,7 @@ ProviderProfile ProviderProfile::demo(const QUrl &baseUrl)
 {
     ProviderProfile p;
     p.id = QStringLiteral("demo");
-    p.displayName = QStringLiteral("Offline demo");
+    p.displayName = tr("Offline demo");
     p.baseUrl = baseUrl;
     p.apiKey = QStringLiteral("demo"); // the demo gateway accepts anything; never a real key
     p.keySource = KeySource::Fixed;

@@ -4,6 +4,7 @@
 #include "image/referenceimages.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -19,6 +20,9 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 // toJson() leaves it out.
 struct ProviderProfile
 {
+    Q_DECLARE_TR_FUNCTIONS(ProviderProfile)
+
+public:
     enum class KeySource {
         None, // no key found
         Environment, // keyVariable was set for this run

@@ -169,18 +169,18 @@ bool ProviderRegistry::save(const ProviderProfile &profile, QString *error)
     const QUrl base = profile.baseUrl;
     const QString scheme = base.scheme().toLower();
     if (index < 0) {
-        problem = QStringLiteral("There is no provider \"%1\" to save.").arg(profile.id);
+        problem = tr("There is no provider \"%1\" to save.").arg(profile.id);
     } else if (!base.isValid() || base.host().isEmpty()
                || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        problem = QStringLiteral("The base URL must be a full https:// address (http:// for a "
-                                 "local server), e.g. https://openrouter.ai/api/v1.");
+        problem = tr("The base URL must be a full https:// address (http:// for a "
+                     "local server), e.g. https://openrouter.ai/api/v1.");
     } else if (profile.chatModel.trimmed().isEmpty()) {
-        problem = QStringLiteral("Enter a default chat model.");
+        problem = tr("Enter a default chat model.");
     } else if (profile.toolType.trimmed().isEmpty()) {
-        problem = QStringLiteral("Enter the image tool's type, e.g. image_generation.");
+        problem = tr("Enter the image tool's type, e.g. image_generation.");
     } else if (!m_profiles.at(index).supports(profile.flavour)) {
         problem
-            = QStringLiteral("%1 does not speak the %2 API; it speaks: %3.")
+            = tr("%1 does not speak the %2 API; it speaks: %3.")
                   .arg(m_profiles.at(index).displayName, ApiFlavours::displayName(profile.flavour),
                        m_profiles.at(index).flavourNames());
     }
@@ -237,8 +237,7 @@ QString ProviderRegistry::addCustom()
 {
     ProviderProfile custom = userProfileFrom(ProviderProfile::builtIn(QStringLiteral("custom")));
     custom.id = uniqueId(QStringLiteral("custom"));
-    custom.displayName
-        = QStringLiteral("Custom endpoint %1").arg(custom.id.section(QLatin1Char('-'), -1));
+    custom.displayName = tr("Custom endpoint %1").arg(custom.id.section(QLatin1Char('-'), -1));
     m_profiles.append(custom);
     persist();
     Q_EMIT profilesChanged();
@@ -323,11 +322,11 @@ void ProviderRegistry::setApiKey(const QString &id, const QString &key,
             done(error);
     };
     if (indexOf(id) < 0) {
-        finish(QStringLiteral("There is no provider \"%1\".").arg(id));
+        finish(tr("There is no provider \"%1\".").arg(id));
         return;
     }
     if (!m_secrets || !m_secrets->available()) {
-        finish(m_secrets ? m_secrets->unavailableReason() : QStringLiteral("No keychain service."));
+        finish(m_secrets ? m_secrets->unavailableReason() : tr("No keychain service."));
         return;
     }
     const QString trimmed = key.trimmed();
@@ -356,22 +355,21 @@ QString ProviderRegistry::keyStatus(const QString &id) const
 {
     const ProviderProfile p = profile(id);
     if (p.isDemo)
-        return QStringLiteral("The offline demo needs no key.");
+        return tr("The offline demo needs no key.");
     if (p.keySource == ProviderProfile::KeySource::Environment) {
         return m_keys.contains(id)
-            ? QStringLiteral("%1 from the environment is used for this run, not the key stored in "
-                             "the keychain.")
+            ? tr("%1 from the environment is used for this run, not the key stored in "
+                 "the keychain.")
                   .arg(p.keyVariable)
-            : QStringLiteral("%1 from the environment is used for this run.").arg(p.keyVariable);
+            : tr("%1 from the environment is used for this run.").arg(p.keyVariable);
     }
     if (!m_secrets || !m_secrets->available()) {
         return p.keyVariable.isEmpty()
-            ? QStringLiteral("No keychain service, so no key can be stored.")
-            : QStringLiteral("No keychain service: set %1 in the environment.").arg(p.keyVariable);
+            ? tr("No keychain service, so no key can be stored.")
+            : tr("No keychain service: set %1 in the environment.").arg(p.keyVariable);
     }
     if (m_keys.contains(id))
-        return QStringLiteral("Stored in keychain.");
-    return p.keyRequired
-        ? QStringLiteral("No key yet: a key typed here is stored in keychain.")
-        : QStringLiteral("Optional for this endpoint; stored in keychain when set.");
+        return tr("Stored in keychain.");
+    return p.keyRequired ? tr("No key yet: a key typed here is stored in keychain.")
+                         : tr("Optional for this endpoint; stored in keychain when set.");
 }

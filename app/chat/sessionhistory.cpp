@@ -23,11 +23,11 @@ SessionHistory::SessionHistory(HistoryStore *store, ChatSession *session, Settin
 QString SessionHistory::noticeFor(bool ok, const QString &error, const QString &movedAsideTo)
 {
     if (!movedAsideTo.isEmpty())
-        return QStringLiteral("The history database was damaged: it was moved aside to %1 and "
-                              "a new, empty history was started.")
+        return tr("The history database was damaged: it was moved aside to %1 and "
+                  "a new, empty history was started.")
             .arg(QDir::toNativeSeparators(movedAsideTo));
     if (!ok)
-        return QStringLiteral("History is off for this run: %1").arg(error);
+        return tr("History is off for this run: %1").arg(error);
     return {};
 }
 

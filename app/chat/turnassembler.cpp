@@ -47,8 +47,8 @@ void TurnAssembler::apply(Turn &turn, const ProcessedEvent &processed)
             --kept; // half a character is no character
         turn.text += QStringView(event.text).left(kept);
         if (turn.errorMessage.isEmpty())
-            turn.errorMessage = QStringLiteral("The answer's text passed %1 KB, so Easel kept the "
-                                               "first %1 KB and dropped the rest.")
+            turn.errorMessage = tr("The answer's text passed %1 KB, so Easel kept the "
+                                   "first %1 KB and dropped the rest.")
                                     .arg(maxTextLength / 1024);
         break;
     }
@@ -114,7 +114,7 @@ void TurnAssembler::finishInterruptedImages(Turn &turn)
     for (ImageAsset &image : turn.images) {
         if (image.state == ImageAsset::State::Pending && image.sourceUrl.isEmpty()) {
             image.state = ImageAsset::State::Failed;
-            image.error = QStringLiteral("No image arrived for this call.");
+            image.error = tr("No image arrived for this call.");
         }
     }
 }
@@ -126,8 +126,8 @@ void TurnAssembler::settleStored(Turn &turn)
             continue;
         image.state = ImageAsset::State::Failed;
         image.error = image.sourceUrl.isEmpty()
-            ? QStringLiteral("No image arrived for this call.")
-            : QStringLiteral("The download stopped when Easel closed. Retry to fetch it again "
-                             "(gateway links expire after a while).");
+            ? tr("No image arrived for this call.")
+            : tr("The download stopped when Easel closed. Retry to fetch it again "
+                 "(gateway links expire after a while).");
     }
 }

@@ -3,6 +3,7 @@
 #include "gateway/streamevent.h"
 #include "model/turn.h"
 
+#include <QCoreApplication>
 #include <QImage>
 
 // A normalized event after the stream worker handled its bytes: images are already in the store
@@ -22,6 +23,8 @@ Q_DECLARE_METATYPE(ProcessedEvent)
 // a late partial never replaces a final image, and a turn that failed stays failed.
 class TurnAssembler
 {
+    Q_DECLARE_TR_FUNCTIONS(TurnAssembler)
+
 public:
     // The answer text a turn keeps, in characters; what passes it is dropped with a warning on
     // the turn. Above what any model writes in one answer (some 128k tokens), it bounds what a

@@ -50,8 +50,8 @@ TurnInputs TurnInputs::plan(const ProviderProfile &provider, bool store, const Q
                 inputs.attachments.begin(), inputs.attachments.end(),
                 [&ask](const Attachment &a) { return a.filePath == ask.maskedAttachment; });
             if (masked == inputs.attachments.end()) {
-                inputs.refusal = QStringLiteral("The image the mask was drawn on is no longer "
-                                                "attached: draw the mask again or remove it.");
+                inputs.refusal = tr("The image the mask was drawn on is no longer "
+                                    "attached: draw the mask again or remove it.");
                 return inputs;
             }
             std::rotate(inputs.attachments.begin(), masked, masked + 1); // the mask's image first
@@ -68,13 +68,13 @@ TurnInputs TurnInputs::plan(const ProviderProfile &provider, bool store, const Q
                 image = &*it;
         }
         if (!image) {
-            inputs.refusal = QStringLiteral("The image to edit is no longer in this "
-                                            "conversation.");
+            inputs.refusal = tr("The image to edit is no longer in this "
+                                "conversation.");
             return inputs;
         }
         if (image->state != ImageAsset::State::Final || image->filePath.isEmpty()) {
-            inputs.refusal = QStringLiteral("The image to edit has not finished arriving; wait "
-                                            "for it, or pick another one.");
+            inputs.refusal = tr("The image to edit has not finished arriving; wait "
+                                "for it, or pick another one.");
             return inputs;
         }
         const bool continues = canContinue(provider, store, *parent);

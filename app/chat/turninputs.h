@@ -3,6 +3,7 @@
 #include "model/turn.h"
 #include "providerprofile.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,9 @@
 // later turns of the other branch are not in the edit's context.
 struct TurnInputs
 {
+    Q_DECLARE_TR_FUNCTIONS(TurnInputs)
+
+public:
     struct Ask
     {
         QList<Attachment> attachments; // in the composer's order

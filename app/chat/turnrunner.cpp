@@ -158,8 +158,8 @@ void TurnRunner::onWorkerClosed()
     switch (job->status()) {
     case GatewayJob::Status::Succeeded:
         if (m_turn.isRunning())
-            TurnAssembler::finishFailed(
-                m_turn, QStringLiteral("The response ended without saying it was complete."));
+            TurnAssembler::finishFailed(m_turn,
+                                        tr("The response ended without saying it was complete."));
         break;
     case GatewayJob::Status::Cancelled:
         TurnAssembler::finishCancelled(m_turn);
@@ -186,8 +186,7 @@ void TurnRunner::updateCost(Turn &turn, const ProviderProfile &provider,
                             const CostEstimator &estimator)
 {
     if (provider.isDemo) {
-        turn.cost
-            = Cost { 0.0, Cost::Basis::Demo, QStringLiteral("The offline demo gateway is free.") };
+        turn.cost = Cost { 0.0, Cost::Basis::Demo, tr("The offline demo gateway is free.") };
         return;
     }
     QList<ImageReport> reports;

@@ -19,7 +19,7 @@ void BatchRunner::start(const CompareSpec &spec, int concurrency,
     m_announced = QList<bool>(cells, false);
     m_reported = QList<bool>(cells, false);
     if (m_progress && cells > 1)
-        m_progress(QStringLiteral("Running %1 cells, %2 at a time.")
+        m_progress(tr("Running %1 cells, %2 at a time.")
                        .arg(cells)
                        .arg(std::min(cells, std::max(1, concurrency))));
     m_run->start(spec, concurrency, prepared);
@@ -42,8 +42,8 @@ QString BatchRunner::cellLabel(const CompareSpec &spec, const CompareCell &cell)
 QString BatchRunner::costText(const Cost &cost)
 {
     if (!cost.isKnown())
-        return QStringLiteral("cost unknown");
-    return Cost::formatUsd(cost.usd) + QStringLiteral(" (") + Cost::basisLabel(cost.basis)
+        return tr("cost unknown");
+    return Cost::formatUsd(cost.usd) + QStringLiteral(" (") + Cost::basisText(cost.basis)
         + QLatin1Char(')');
 }
 
@@ -55,26 +55,24 @@ QString BatchRunner::finishedLine(int finished, int total, const QString &label,
     const QString seconds
         = QLocale::c().toString(std::max<qint64>(turn.durationMs, 0) / 1000.0, 'f', 1);
     if (turn.status == Turn::Status::Done && images > 0) {
-        QString line = head + QStringLiteral("done in %1 s, ").arg(seconds);
+        QString line = head + tr("done in %1 s, ").arg(seconds);
         if (imagesAsked > 1 || images > 1)
-            line += images < imagesAsked
-                ? QStringLiteral("%1 of %2 images, ").arg(images).arg(imagesAsked)
-                : QStringLiteral("%1 images, ").arg(images);
+            line += images < imagesAsked ? tr("%1 of %2 images, ").arg(images).arg(imagesAsked)
+                                         : tr("%1 images, ").arg(images);
         line += costText(turn.cost);
         if (!turn.errorMessage.isEmpty()) // a warning on a finished turn
             line += QStringLiteral(" (%1)").arg(turn.errorMessage);
         return line;
     }
     if (turn.status == Turn::Status::Cancelled)
-        return head + QStringLiteral("cancelled");
+        return head + tr("cancelled");
     QString message = turn.errorMessage;
     if (message.isEmpty())
-        message = turn.status == Turn::Status::Done
-            ? QStringLiteral("the gateway answered without an image.")
-            : QStringLiteral("the request ended without an image.");
-    QString line = head + QStringLiteral("failed: ") + message;
+        message = turn.status == Turn::Status::Done ? tr("the gateway answered without an image.")
+                                                    : tr("the request ended without an image.");
+    QString line = head + tr("failed: %1").arg(message);
     if (turn.cost.isKnown() && turn.cost.usd > 0)
-        line += QStringLiteral(" Cost: ") + costText(turn.cost);
+        line += QLatin1Char(' ') + tr("Cost: %1").arg(costText(turn.cost));
     return line;
 }
 
@@ -96,10 +94,10 @@ void BatchRunner::onCellChanged(int index)
     const QString label = cellLabel(m_run->spec(), cell.cell);
     if (cell.state == CompareRun::CellState::Running && !m_announced.at(index)) {
         m_announced[index] = true;
-        m_progress(QStringLiteral("Sent %1 (%2).")
-                       .arg(label,
-                            cell.route == ApiFlavour::Images ? QStringLiteral("image endpoint")
-                                                             : QStringLiteral("image tool")));
+        m_progress(
+            tr("Sent %1 (%2).")
+                .arg(label,
+                     cell.route == ApiFlavour::Images ? tr("image endpoint") : tr("image tool")));
     }
     if (cell.state == CompareRun::CellState::Finished && !m_reported.at(index)) {
         m_reported[index] = true;

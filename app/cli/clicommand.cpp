@@ -66,8 +66,8 @@ int CliCommand::main(int argc, char *argv[])
         return int(CliExitCode::Success);
     case CliOptions::Outcome::Error: {
         const QString command = arguments.value(1);
-        fprintf(stderr, "easel %s: %s\nTry 'easel %s --help'.\n", qPrintable(command),
-                qPrintable(error), qPrintable(command));
+        const QString message = tr("easel %1: %2\nTry 'easel %1 --help'.").arg(command, error);
+        fputs((message + QLatin1Char('\n')).toLocal8Bit().constData(), stderr);
         return int(CliExitCode::Usage);
     }
     case CliOptions::Outcome::Run:
@@ -102,7 +102,7 @@ void CliCommand::print(const QString &line) const
 int CliCommand::usageError(const QString &message) const
 {
     const QString command = CliOptions::commandName(m_options.command);
-    say(QStringLiteral("easel %1: %2\nTry 'easel %1 --help'.").arg(command, message));
+    say(tr("easel %1: %2\nTry 'easel %1 --help'.").arg(command, message));
     return int(CliExitCode::Usage);
 }
 
@@ -146,15 +146,15 @@ int CliCommand::exec()
     const LaunchOptions::Choice choice = launch.choose(
         registry, settings->value(Settings::provider), settings->value(Settings::chatModel));
     if (choice.profile.id.isEmpty()) {
-        say(QStringLiteral("easel %1: the offline demo gateway could not listen on 127.0.0.1: %2")
+        say(tr("easel %1: the offline demo gateway could not listen on 127.0.0.1: %2")
                 .arg(command, demo.errorString()));
         return int(CliExitCode::Failed);
     }
     // A script that names a provider wants that provider's images: the demo stands in only when
     // none was named (the window's rule), never silently for a named one without a key.
     if (!m_options.provider.isEmpty() && choice.providerId != m_options.provider)
-        return usageError(choice.notice
-                          + QStringLiteral(" Nothing was sent; --provider demo runs offline."));
+        return usageError(choice.notice + QLatin1Char(' ')
+                          + tr("Nothing was sent; --provider demo runs offline."));
     if (!choice.notice.isEmpty())
         say(choice.notice);
     const CompareRun::ProviderLookup providers = [&registry, &choice](const QString &id) {
@@ -166,7 +166,7 @@ int CliCommand::exec()
     if (!problem.isEmpty())
         return usageError(problem);
     if (!m_options.hasAxis(CompareAxis::Parameter::Provider))
-        say(QStringLiteral("Provider: %1 (%2), image model %3.")
+        say(tr("Provider: %1 (%2), image model %3.")
                 .arg(choice.profile.displayName, choice.providerId, spec.base.imageModel));
 
     // The reference images are read, checked against the providers' limits and scaled here,
@@ -177,7 +177,7 @@ int CliCommand::exec()
         references
             = CompareRun::prepareReferences(spec, CompareRun::referenceLimitsFor(spec, providers));
         if (!references->ok())
-            return usageError(references->error + QStringLiteral(" Nothing was sent."));
+            return usageError(references->error + QLatin1Char(' ') + tr("Nothing was sent."));
         for (const QString &note : std::as_const(references->notes))
             say(note);
     }
@@ -185,7 +185,7 @@ int CliCommand::exec()
     OutputWriter writer(m_options.outDir);
     QString error;
     if (!writer.prepare(&error)) {
-        say(QStringLiteral("easel %1: %2 Nothing was sent.").arg(command, error));
+        say(tr("easel %1: %2 Nothing was sent.").arg(command, error));
         return int(CliExitCode::OutputNotWritable);
     }
 
@@ -195,7 +195,7 @@ int CliCommand::exec()
     const double limit
         = m_options.costLimitUsd.value_or(settings->value(Settings::compareCostLimit));
     const CompareEstimate estimate = preflight.estimate(spec.cells(), spec.imagesPerCell, limit);
-    say(QStringLiteral("Estimate: ") + estimate.summary());
+    say(tr("Estimate: %1").arg(estimate.summary()));
     if (CostGate::decide(estimate, m_options.yes, CostGate::standardTerminal())
         == CostGate::Decision::Refused)
         return int(CliExitCode::Refused);
@@ -218,8 +218,7 @@ int CliCommand::exec()
     HistoryStore history(dataDir + QStringLiteral("/history.sqlite"));
     const HistoryStore::OpenResult opened = history.open().result();
     if (!opened.ok)
-        say(QStringLiteral("easel %1: the run is not kept in the history: %2")
-                .arg(command, opened.error));
+        say(tr("easel %1: the run is not kept in the history: %2").arg(command, opened.error));
     const CompareHistory keeper(opened.ok ? &history : nullptr, batch.compareRun());
     QEventLoop running;
     QObject::connect(&batch, &BatchRunner::finished, &running, &QEventLoop::quit);
@@ -239,14 +238,12 @@ int CliCommand::exec()
     // Requests that made nothing report no cost, and gateways do not bill them.
     const QString costText
         = !cost.isKnown() && images == 0 ? Cost::formatUsd(0) : BatchRunner::costText(cost);
-    QString total = QStringLiteral("Total: %1, %2 image%3")
-                        .arg(costText)
-                        .arg(images)
-                        .arg(images == 1 ? QString() : QStringLiteral("s"));
+    QString total = images == 1 ? tr("Total: %1, 1 image").arg(costText)
+                                : tr("Total: %1, %2 images").arg(costText, QString::number(images));
     if (m_options.command == CliOptions::Command::Compare)
-        total += QStringLiteral(" in %1 cells").arg(run.cells().size());
+        total += tr(" in %1 cells").arg(run.cells().size());
     if (run.failedCount() > 0)
-        total += QStringLiteral("; %1 of %2 failed").arg(run.failedCount()).arg(run.cells().size());
+        total += tr("; %1 of %2 failed").arg(run.failedCount()).arg(run.cells().size());
     say(total + QLatin1Char('.'));
 
     if (!written)
@@ -305,8 +302,8 @@ bool CliCommand::writeResults(const BatchRunner &batch, const OutputWriter &writ
     buffer.open(QIODevice::WriteOnly);
     QImageWriter encoder(&buffer, "png");
     if (sheet.isNull() || !encoder.write(sheet)) {
-        say(QStringLiteral("easel: grid.png could not be drawn: %1")
-                .arg(sheet.isNull() ? QStringLiteral("the sheet is too large for memory.")
+        say(tr("easel: grid.png could not be drawn: %1")
+                .arg(sheet.isNull() ? tr("the sheet is too large for memory.")
                                     : encoder.errorString()));
         return false;
     }

@@ -2,6 +2,7 @@
 
 #include "clioptions.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 class OutputWriter;
@@ -16,6 +17,8 @@ class BatchRunner;
 // printed on stdout, and the total cost printed last (exit 1 when any cell failed).
 class CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(CliCommand)
+
 public:
     // True when argv[1] names one of these commands; the program's main() then hands over.
     static bool isCommand(const char *argument);

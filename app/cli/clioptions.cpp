@@ -55,10 +55,10 @@ public:
             return true;
         if (m_parser.values(name).size() > 1)
             return fail(
-                QStringLiteral("%1 is given more than once: give it once.").arg(flag(name)));
+                CliOptions::tr("%1 is given more than once: give it once.").arg(flag(name)));
         const QString text = m_parser.value(name).trimmed();
         if (text.isEmpty())
-            return fail(QStringLiteral("%1 needs a value.").arg(flag(name)));
+            return fail(CliOptions::tr("%1 needs a value.").arg(flag(name)));
         *value = text;
         return true;
     }
@@ -89,7 +89,7 @@ public:
         bool ok = false;
         const int number = text.toInt(&ok);
         if (!ok || number < minimum || number > maximum)
-            return fail(QStringLiteral("%1: \"%2\" is not %3: use a whole number from %4 to %5.")
+            return fail(CliOptions::tr("%1: \"%2\" is not %3: use a whole number from %4 to %5.")
                             .arg(flag(name), text, what)
                             .arg(minimum)
                             .arg(maximum));
@@ -110,22 +110,22 @@ QString imageFileProblem(const QString &name, const QString &file)
     const QString head = flag(name) + QLatin1Char(' ') + file + QStringLiteral(": ");
     const QFileInfo info(file);
     if (!info.exists())
-        return head + QStringLiteral("there is no such file.");
+        return head + CliOptions::tr("there is no such file.");
     if (info.isDir())
-        return head + QStringLiteral("this is a folder; give an image file.");
+        return head + CliOptions::tr("this is a folder; give an image file.");
     if (!info.isFile())
-        return head + QStringLiteral("this is not a regular file; give an image file.");
+        return head + CliOptions::tr("this is not a regular file; give an image file.");
     QFile opened(file);
     if (!opened.open(QIODevice::ReadOnly))
-        return head + QStringLiteral("the file cannot be read (%1).").arg(opened.errorString());
+        return head + CliOptions::tr("the file cannot be read (%1).").arg(opened.errorString());
     const QString mimeType = ImageSniff::mimeType(opened.read(ImageSniff::bytesNeeded));
     if (name == QLatin1String("mask") && mimeType != QLatin1String("image/png"))
         return head
-            + QStringLiteral("a mask must be a PNG with transparency (transparent where the "
+            + CliOptions::tr("a mask must be a PNG with transparency (transparent where the "
                              "image may change).");
     // GIF is sniffed but not sent: the image models take PNG, JPEG and WebP.
     if (mimeType.isEmpty() || mimeType == QLatin1String("image/gif"))
-        return head + QStringLiteral("this is not a PNG, JPEG or WebP image.");
+        return head + CliOptions::tr("this is not a PNG, JPEG or WebP image.");
     return {};
 }
 
@@ -167,7 +167,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
         = arguments.size() > 1 ? commandFromName(arguments.at(1)) : std::nullopt;
     if (!command) {
         if (error)
-            *error = QStringLiteral("Name a command: generate or compare.");
+            *error = CliOptions::tr("Name a command: generate or compare.");
         return Outcome::Error;
     }
     parsed.command = *command;
@@ -214,7 +214,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
         return !ok;
     };
     if (!parser.positionalArguments().isEmpty()) {
-        read.fail(QStringLiteral("Unexpected argument \"%1\": values go after their flag, for "
+        read.fail(CliOptions::tr("Unexpected argument \"%1\": values go after their flag, for "
                                  "example --prompt \"a fox\".")
                       .arg(parser.positionalArguments().constFirst()));
         return Outcome::Error;
@@ -232,22 +232,22 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
         || failed(read.setting(Parameter::OutputFormat, &parsed.format))
         || failed(read.setting(Parameter::Moderation, &parsed.moderation))
         || failed(read.number(QStringLiteral("n"), 1, CompareSpec::maxImagesPerCell,
-                              QStringLiteral("a number of images"), &parsed.imagesPerCell))
+                              CliOptions::tr("a number of images"), &parsed.imagesPerCell))
         || (compare
             && failed(read.number(QStringLiteral("concurrency"), 1, maxConcurrency,
-                                  QStringLiteral("a number of requests at a time"),
+                                  CliOptions::tr("a number of requests at a time"),
                                   &parsed.concurrency))))
         return Outcome::Error;
     parsed.provider = parsed.provider.toLower();
 
     // The prompt is kept as written (inner line breaks and all); only its edges are trimmed.
     if (parser.values(QStringLiteral("prompt")).size() > 1) {
-        read.fail(QStringLiteral("--prompt is given more than once: give it once."));
+        read.fail(CliOptions::tr("--prompt is given more than once: give it once."));
         return Outcome::Error;
     }
     parsed.prompt = parser.value(QStringLiteral("prompt")).trimmed();
     if (parser.isSet(QStringLiteral("prompt")) && parsed.prompt.isEmpty()) {
-        read.fail(QStringLiteral("--prompt needs a value."));
+        read.fail(CliOptions::tr("--prompt needs a value."));
         return Outcome::Error;
     }
 
@@ -266,7 +266,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
             = costLimit.startsWith(QLatin1Char('$')) ? costLimit.mid(1).trimmed() : costLimit;
         const double usd = digits.toDouble(&ok);
         if (!ok || !std::isfinite(usd) || usd < 0) {
-            read.fail(QStringLiteral("--cost-limit: \"%1\" is not an amount: write US dollars, "
+            read.fail(CliOptions::tr("--cost-limit: \"%1\" is not an amount: write US dollars, "
                                      "for example --cost-limit 2.50.")
                           .arg(costLimit));
             return Outcome::Error;
@@ -278,7 +278,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
     // Reference images, in the order given; every cell of a comparison gets the same ones.
     for (const QString &file : parser.values(QStringLiteral("image"))) {
         if (file.trimmed().isEmpty()) {
-            read.fail(QStringLiteral("--image needs a value: the path of an image file."));
+            read.fail(CliOptions::tr("--image needs a value: the path of an image file."));
             return Outcome::Error;
         }
         const QString problem = imageFileProblem(QStringLiteral("image"), file);
@@ -290,23 +290,23 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
     }
     // File names are taken as written (a name may end in a space), unlike the other values.
     if (parser.values(QStringLiteral("mask")).size() > 1) {
-        read.fail(QStringLiteral("--mask is given more than once: give it once."));
+        read.fail(CliOptions::tr("--mask is given more than once: give it once."));
         return Outcome::Error;
     }
     const QString mask = parser.value(QStringLiteral("mask"));
     if (parser.isSet(QStringLiteral("mask")) && mask.trimmed().isEmpty()) {
-        read.fail(QStringLiteral("--mask needs a value: the path of a PNG mask."));
+        read.fail(CliOptions::tr("--mask needs a value: the path of a PNG mask."));
         return Outcome::Error;
     }
     if (!mask.isEmpty()) {
         // The mask marks where one image may change, so it needs that image and no other.
         if (parsed.images.isEmpty()) {
-            read.fail(QStringLiteral("--mask needs the image it edits: give that image with "
+            read.fail(CliOptions::tr("--mask needs the image it edits: give that image with "
                                      "--image."));
             return Outcome::Error;
         }
         if (parsed.images.size() > 1) {
-            read.fail(QStringLiteral("--mask edits one image, but --image is given %1 times: give "
+            read.fail(CliOptions::tr("--mask edits one image, but --image is given %1 times: give "
                                      "exactly one --image with --mask.")
                           .arg(parsed.images.size()));
             return Outcome::Error;
@@ -328,7 +328,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
                 return Outcome::Error;
             }
             if (parsed.hasAxis(axis.parameter)) {
-                read.fail(QStringLiteral("--axis: the %1 axis is given twice: put all its values "
+                read.fail(CliOptions::tr("--axis: the %1 axis is given twice: put all its values "
                                          "in one --axis.")
                               .arg(axis.name()));
                 return Outcome::Error;
@@ -336,12 +336,12 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
             parsed.axes.append(axis);
         }
         if (parsed.axes.isEmpty()) {
-            read.fail(QStringLiteral("compare needs at least one --axis, for example --axis "
+            read.fail(CliOptions::tr("compare needs at least one --axis, for example --axis "
                                      "quality=low,medium,high."));
             return Outcome::Error;
         }
         if (parsed.axes.size() > CompareSpec::maxAxes) {
-            read.fail(QStringLiteral("--axis: a comparison has at most %1 axes, not %2.")
+            read.fail(CliOptions::tr("--axis: a comparison has at most %1 axes, not %2.")
                           .arg(CompareSpec::maxAxes)
                           .arg(parsed.axes.size()));
             return Outcome::Error;
@@ -357,7 +357,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
     };
     for (Parameter parameter : flagged) {
         if (parsed.hasAxis(parameter) && parser.isSet(CompareAxis::name(parameter))) {
-            read.fail(QStringLiteral("%1 and --axis %2=... both set the %2: leave %1 out.")
+            read.fail(CliOptions::tr("%1 and --axis %2=... both set the %2: leave %1 out.")
                           .arg(flag(parameter), CompareAxis::name(parameter)));
             return Outcome::Error;
         }
@@ -366,29 +366,29 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
     const bool ratioed = !parsed.aspectRatio.isEmpty() || parsed.hasAxis(Parameter::AspectRatio);
     if (sized && ratioed
         && !(parsed.hasAxis(Parameter::Size) && parsed.hasAxis(Parameter::AspectRatio))) {
-        read.fail(QStringLiteral("Give either --size or --aspect-ratio: a size overrides the "
+        read.fail(CliOptions::tr("Give either --size or --aspect-ratio: a size overrides the "
                                  "aspect ratio."));
         return Outcome::Error;
     }
     if (parsed.background == QLatin1String("transparent")
         && parsed.format == QLatin1String("jpeg")) {
-        read.fail(QStringLiteral("--background transparent needs --format png or webp: jpeg has "
+        read.fail(CliOptions::tr("--background transparent needs --format png or webp: jpeg has "
                                  "no transparency."));
         return Outcome::Error;
     }
     if (parsed.compression && !parsed.hasAxis(Parameter::OutputFormat)
         && parsed.format != QLatin1String("jpeg") && parsed.format != QLatin1String("webp")) {
-        read.fail(QStringLiteral("--compression only applies to jpeg and webp: add --format jpeg "
+        read.fail(CliOptions::tr("--compression only applies to jpeg and webp: add --format jpeg "
                                  "or --format webp."));
         return Outcome::Error;
     }
 
     if (parsed.prompt.isEmpty() && !parsed.hasAxis(Parameter::Prompt)) {
-        read.fail(QStringLiteral("--prompt is required: the text of the image to make."));
+        read.fail(CliOptions::tr("--prompt is required: the text of the image to make."));
         return Outcome::Error;
     }
     if (parsed.outDir.isEmpty()) {
-        read.fail(QStringLiteral("--out is required: the folder the images are written to."));
+        read.fail(CliOptions::tr("--out is required: the folder the images are written to."));
         return Outcome::Error;
     }
     *options = parsed;
@@ -433,7 +433,7 @@ CompareSpec CliOptions::toSpec(const QString &providerId, const QString &default
 QString CliOptions::checkProvider(const QStringList &knownProviderIds) const
 {
     if (!provider.isEmpty() && !knownProviderIds.contains(provider))
-        return QStringLiteral("--provider: there is no provider \"%1\"; the providers are %2.")
+        return CliOptions::tr("--provider: there is no provider \"%1\"; the providers are %2.")
             .arg(provider, knownProviderIds.join(QStringLiteral(", ")));
     return {};
 }
@@ -452,7 +452,7 @@ QString CliOptions::validate(const CompareSpec &spec, const QStringList &knownPr
         for (const QString &model : std::as_const(models)) {
             const QString problem = ImageParams::validateSize(model, size);
             if (!problem.isEmpty())
-                return QStringLiteral("--size %1 (image model %2): %3").arg(size, model, problem);
+                return CliOptions::tr("--size %1 (image model %2): %3").arg(size, model, problem);
         }
     }
     const QString problem = spec.validate(knownProviderIds);
@@ -466,7 +466,7 @@ QString CliOptions::helpText(Command command)
     const bool compare = command == Command::Compare;
     QString text;
     if (compare) {
-        text += QStringLiteral(
+        text += CliOptions::tr(
             "Usage: easel compare --prompt TEXT --axis NAME=VALUES [--axis ...] --out DIR "
             "[options]\n\n"
             "Runs one prompt over up to three axes of settings (the first axis makes the columns "
@@ -474,79 +474,79 @@ QString CliOptions::helpText(Command command)
             "writes every\nimage exactly as received, a labelled grid.png and a results.csv into "
             "DIR.\n\n");
     } else {
-        text += QStringLiteral(
+        text += CliOptions::tr(
             "Usage: easel generate --prompt TEXT --out DIR [options]\n\n"
             "Generates images for one prompt without a window and writes them into DIR exactly "
             "as\nreceived (image-1.png, image-2.png, ...).\n\n");
     }
-    text += QStringLiteral("Options:\n");
+    text += CliOptions::tr("Options:\n");
     text += option(QStringLiteral("--provider ID"),
-                   QStringLiteral("demo, %1,\n%2or a profile made in the window. Default: as the "
+                   CliOptions::tr("demo, %1,\n%2or a profile made in the window. Default: as the "
                                   "window picks;\n%2the offline demo when no key is set.")
                        .arg(ProviderProfile::knownIds().mid(1).join(QStringLiteral(", ")),
                             QString(30, QLatin1Char(' '))));
-    text += option(QStringLiteral("--prompt TEXT"), QStringLiteral("What to draw."));
+    text += option(QStringLiteral("--prompt TEXT"), CliOptions::tr("What to draw."));
     text += option(QStringLiteral("--model ID"),
-                   QStringLiteral("Chat model, for providers without an image endpoint."));
+                   CliOptions::tr("Chat model, for providers without an image endpoint."));
     text += option(QStringLiteral("--image-model ID"),
-                   QStringLiteral("Image model, e.g. gpt-image-1.5 (default: the provider's)."));
-    text += option(QStringLiteral("--quality Q"), QStringLiteral("low, medium, high or auto."));
+                   CliOptions::tr("Image model, e.g. gpt-image-1.5 (default: the provider's)."));
+    text += option(QStringLiteral("--quality Q"), CliOptions::tr("low, medium, high or auto."));
     text += option(QStringLiteral("--size WxH"),
-                   QStringLiteral("auto or WxH, e.g. 1536x1024 (what the image model makes)."));
+                   CliOptions::tr("auto or WxH, e.g. 1536x1024 (what the image model makes)."));
     text += option(QStringLiteral("--aspect-ratio R"),
-                   QStringLiteral("W:H, e.g. 16:9; instead of --size."));
+                   CliOptions::tr("W:H, e.g. 16:9; instead of --size."));
     text
-        += option(QStringLiteral("--background B"), QStringLiteral("transparent, opaque or auto."));
-    text += option(QStringLiteral("--format F"), QStringLiteral("png (default), jpeg or webp."));
+        += option(QStringLiteral("--background B"), CliOptions::tr("transparent, opaque or auto."));
+    text += option(QStringLiteral("--format F"), CliOptions::tr("png (default), jpeg or webp."));
     text += option(QStringLiteral("--compression N"),
-                   QStringLiteral("0 to 100, for jpeg and webp."));
-    text += option(QStringLiteral("--moderation M"), QStringLiteral("auto or low."));
+                   CliOptions::tr("0 to 100, for jpeg and webp."));
+    text += option(QStringLiteral("--moderation M"), CliOptions::tr("auto or low."));
     text += option(QStringLiteral("--n N"),
-                   compare ? QStringLiteral("Images per cell, 1 to %1 (default 1).")
+                   compare ? CliOptions::tr("Images per cell, 1 to %1 (default 1).")
                                  .arg(CompareSpec::maxImagesPerCell)
-                           : QStringLiteral("Number of images, 1 to %1 (default 1).")
+                           : CliOptions::tr("Number of images, 1 to %1 (default 1).")
                                  .arg(CompareSpec::maxImagesPerCell));
     // Explanations of several lines, each continued under the first.
     const QString newLine = QLatin1Char('\n') + QString(30, QLatin1Char(' '));
     QStringList imageLines {
-        QStringLiteral("A reference image (PNG, JPEG or WebP); repeat for several."),
-        QStringLiteral("Sent through the image tool (the image endpoint takes none);"),
-        QStringLiteral("images larger than the model takes are scaled down."),
+        CliOptions::tr("A reference image (PNG, JPEG or WebP); repeat for several."),
+        CliOptions::tr("Sent through the image tool (the image endpoint takes none);"),
+        CliOptions::tr("images larger than the model takes are scaled down."),
     };
     if (compare)
-        imageLines << QStringLiteral("Every cell is sent the same images.");
+        imageLines << CliOptions::tr("Every cell is sent the same images.");
     text += option(QStringLiteral("--image FILE"), imageLines.join(newLine));
     text += option(QStringLiteral("--mask FILE"),
-                   QStringLiteral("Only with exactly one --image: a PNG of that image's size,")
+                   CliOptions::tr("Only with exactly one --image: a PNG of that image's size,")
                        + newLine
-                       + QStringLiteral("transparent where it may change (an edit); the rest "
+                       + CliOptions::tr("transparent where it may change (an edit); the rest "
                                         "stays."));
     if (compare) {
         text += option(QStringLiteral("--axis NAME=VALUES"),
-                       QStringLiteral("A setting to vary, with its values separated by commas;\n%1"
+                       CliOptions::tr("A setting to vary, with its values separated by commas;\n%1"
                                       "prompt variants are separated by |. Up to %2 axes.")
                            .arg(QString(30, QLatin1Char(' ')))
                            .arg(CompareSpec::maxAxes));
         text += option(QStringLiteral("--concurrency N"),
-                       QStringLiteral("Requests at a time, 1 to %1 (default %2).")
+                       CliOptions::tr("Requests at a time, 1 to %1 (default %2).")
                            .arg(maxConcurrency)
                            .arg(CompareRun::defaultConcurrency));
     }
     text += option(QStringLiteral("--cost-limit USD"),
-                   QStringLiteral("Ask before running above this estimated cost\n%1(default: the "
+                   CliOptions::tr("Ask before running above this estimated cost\n%1(default: the "
                                   "Compare setting, $1.00 unless changed).")
                        .arg(QString(30, QLatin1Char(' '))));
     text += option(QStringLiteral("--yes"),
-                   QStringLiteral("Run above the cost limit without asking (needed when stdin\n%1"
+                   CliOptions::tr("Run above the cost limit without asking (needed when stdin\n%1"
                                   "is not a terminal).")
                        .arg(QString(30, QLatin1Char(' '))));
     text += option(QStringLiteral("--out DIR"),
-                   QStringLiteral("Folder for the results; created if missing. Existing files\n%1"
+                   CliOptions::tr("Folder for the results; created if missing. Existing files\n%1"
                                   "are never overwritten: new ones get a -2, -3... suffix.")
                        .arg(QString(30, QLatin1Char(' '))));
     text += option(QStringLiteral("--data-dir DIR"),
-                   QStringLiteral("Settings and image store in DIR, as for the window."));
-    text += option(QStringLiteral("-h, --help"), QStringLiteral("This help."));
+                   CliOptions::tr("Settings and image store in DIR, as for the window."));
+    text += option(QStringLiteral("-h, --help"), CliOptions::tr("This help."));
 
     if (compare) {
         QStringList names;
@@ -554,25 +554,25 @@ QString CliOptions::helpText(Command command)
             names << CompareAxis::name(parameter);
         // Two lines, so that the list stays within 100 columns.
         const qsizetype half = (names.size() + 1) / 2;
-        text += QStringLiteral("\nAxes: %1,\n      %2.\nExample: easel compare --prompt \"a fox\" "
+        text += CliOptions::tr("\nAxes: %1,\n      %2.\nExample: easel compare --prompt \"a fox\" "
                                "--axis quality=low,medium,high\n         --axis "
                                "image-model=gpt-image-1,gpt-image-1.5 --out fox\n")
                     .arg(names.mid(0, half).join(QStringLiteral(", ")),
                          names.mid(half).join(QStringLiteral(", ")));
-        text += QStringLiteral(
+        text += CliOptions::tr(
             "Files: NN_<axis values>.<ext> per cell (e.g. 01_low_gpt-image-1.png), "
             "grid.png, results.csv.\n");
     } else {
-        text += QStringLiteral("\nExamples: easel generate --prompt \"a fox, ink\" --quality high "
+        text += CliOptions::tr("\nExamples: easel generate --prompt \"a fox, ink\" --quality high "
                                "--n 2 --out fox\n"
                                "          easel generate --prompt \"a stormy sky\" --image "
                                "photo.png --mask sky.png --out storm\n");
     }
-    text += QStringLiteral(
+    text += CliOptions::tr(
         "\nThe estimated cost is printed before anything is sent. Progress and the total cost go "
         "to\nstderr; the path of every file written goes to stdout, one a line. API keys come "
         "from the\nenvironment (e.g. OPENAI_API_KEY) or the keychain, as for the window.\n");
-    text += QStringLiteral("\nExit codes:\n"
+    text += CliOptions::tr("\nExit codes:\n"
                            "  %1  every request made its images\n"
                            "  %2  a request failed (the images of the others are written)\n"
                            "  %3  bad usage: an unknown flag or a value that is not accepted\n"

@@ -3,6 +3,7 @@
 #include "compare/compareaxis.h"
 #include "compare/comparespec.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,6 +16,9 @@
 // ImageParams::validateSize, CompareSpec::validate), and every message names the flag at fault.
 struct CliOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(CliOptions)
+
+public:
     enum class Command { Generate, Compare };
     enum class Outcome { Run, Help, Error };
 

@@ -24,14 +24,14 @@ QString CostGate::reason(const CompareEstimate &estimate)
 {
     QString text;
     if (estimate.exceedsLimit)
-        text = QStringLiteral("The estimate, %1, is above the %2 limit.")
+        text = tr("The estimate, %1, is above the %2 limit.")
                    .arg(CompareEstimate::formatUsd(estimate.usd),
                         CompareEstimate::formatUsd(estimate.limitUsd));
     if (estimate.isLowerBound()) {
         if (!text.isEmpty())
             text += QLatin1Char(' ');
-        text += QStringLiteral("Part of the cost is unknown (no price for %1), so it could be "
-                               "above the %2 limit.")
+        text += tr("Part of the cost is unknown (no price for %1), so it could be "
+                   "above the %2 limit.")
                     .arg(estimate.unpricedModels.join(QStringLiteral(", ")),
                          CompareEstimate::formatUsd(estimate.limitUsd));
     }
@@ -47,19 +47,20 @@ CostGate::Decision CostGate::decide(const CompareEstimate &estimate, bool yes,
     if (!terminal.interactive || !terminal.readLine) {
         if (terminal.write)
             terminal.write(why
-                           + QStringLiteral(" Nothing was sent. Run again with --yes to accept "
-                                            "the cost, or raise --cost-limit.\n"));
+                           + tr(" Nothing was sent. Run again with --yes to accept the cost, or "
+                                "raise --cost-limit.\n"));
         return Decision::Refused;
     }
     if (terminal.write)
-        terminal.write(why + QStringLiteral(" Continue? [y/N] "));
+        // The answer is read as y or yes (isYes) in every language: a translation keeps [y/N].
+        terminal.write(why + tr(" Continue? [y/N] "));
     const QString answer = terminal.readLine();
     if (isYes(answer))
         return Decision::Proceed;
     if (terminal.write) {
         // At end of input the cursor is still on the question's line.
         terminal.write((answer.isNull() ? QStringLiteral("\n") : QString())
-                       + QStringLiteral("Not run: nothing was sent.\n"));
+                       + tr("Not run: nothing was sent.\n"));
     }
     return Decision::Refused;
 }

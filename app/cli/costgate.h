@@ -2,6 +2,7 @@
 
 #include "compare/compareestimate.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <functional>
 
@@ -12,6 +13,8 @@
 // branch is tested without one.
 class CostGate
 {
+    Q_DECLARE_TR_FUNCTIONS(CostGate)
+
 public:
     enum class Decision { Proceed, Refused };
 

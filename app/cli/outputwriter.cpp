@@ -21,19 +21,18 @@ bool OutputWriter::prepare(QString *error)
 {
     const QFileInfo info(m_directory);
     if (info.exists() && !info.isDir()) {
-        *error = QStringLiteral("--out %1 is a file, not a folder.").arg(m_directory);
+        *error = tr("--out %1 is a file, not a folder.").arg(m_directory);
         return false;
     }
     if (!QDir().mkpath(m_directory)) {
-        *error = QStringLiteral("--out %1 cannot be created: check that its parent folder exists "
-                                "and can be written.")
+        *error = tr("--out %1 cannot be created: check that its parent folder exists "
+                    "and can be written.")
                      .arg(m_directory);
         return false;
     }
     QTemporaryFile probe(m_directory + QStringLiteral("/.easel-probe-XXXXXX"));
     if (!probe.open()) {
-        *error = QStringLiteral("--out %1 cannot be written: %2.")
-                     .arg(m_directory, probe.errorString());
+        *error = tr("--out %1 cannot be written: %2.").arg(m_directory, probe.errorString());
         return false;
     }
     return true;
@@ -58,11 +57,11 @@ QString OutputWriter::write(const QByteArray &bytes, const QString &fileName, QS
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
             if (QFileInfo::exists(path))
                 continue;
-            *error = QStringLiteral("%1 cannot be written: %2.").arg(path, file.errorString());
+            *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
             return {};
         }
         if (file.write(bytes) != bytes.size() || !file.flush()) {
-            *error = QStringLiteral("%1 cannot be written: %2.").arg(path, file.errorString());
+            *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
             file.close();
             file.remove();
             return {};
@@ -70,7 +69,7 @@ QString OutputWriter::write(const QByteArray &bytes, const QString &fileName, QS
         file.close();
         return path;
     }
-    *error = QStringLiteral("%1 has too many files named like %2.").arg(m_directory, fileName);
+    *error = tr("%1 has too many files named like %2.").arg(m_directory, fileName);
     return {};
 }
 
@@ -78,8 +77,8 @@ QString OutputWriter::copy(const QString &sourcePath, const QString &fileName, Q
 {
     QFile source(sourcePath);
     if (!source.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("The stored image %1 cannot be read: %2.")
-                     .arg(sourcePath, source.errorString());
+        *error
+            = tr("The stored image %1 cannot be read: %2.").arg(sourcePath, source.errorString());
         return {};
     }
     return write(source.readAll(), fileName, error);

@@ -3,6 +3,7 @@
 #include "compare/comparecell.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 // Writes the results of a run into the --out folder: the images as the exact bytes the store
@@ -12,6 +13,8 @@
 // is overwritten.
 class OutputWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(OutputWriter)
+
 public:
     explicit OutputWriter(const QString &directory);
 

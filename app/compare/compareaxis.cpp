@@ -15,16 +15,21 @@ struct ParameterNames
 };
 
 constexpr ParameterNames parameterNames[] = {
-    { CompareAxis::Parameter::ImageModel, "image-model", "Image model" },
-    { CompareAxis::Parameter::Quality, "quality", "Quality" },
-    { CompareAxis::Parameter::Size, "size", "Size" },
-    { CompareAxis::Parameter::AspectRatio, "aspect-ratio", "Aspect ratio" },
-    { CompareAxis::Parameter::Background, "background", "Background" },
-    { CompareAxis::Parameter::OutputFormat, "format", "Format" },
-    { CompareAxis::Parameter::Compression, "compression", "Compression" },
-    { CompareAxis::Parameter::Moderation, "moderation", "Moderation" },
-    { CompareAxis::Parameter::Provider, "provider", "Provider" },
-    { CompareAxis::Parameter::Prompt, "prompt", "Prompt" },
+    { CompareAxis::Parameter::ImageModel, "image-model",
+      QT_TRANSLATE_NOOP("CompareAxis", "Image model") },
+    { CompareAxis::Parameter::Quality, "quality", QT_TRANSLATE_NOOP("CompareAxis", "Quality") },
+    { CompareAxis::Parameter::Size, "size", QT_TRANSLATE_NOOP("CompareAxis", "Size") },
+    { CompareAxis::Parameter::AspectRatio, "aspect-ratio",
+      QT_TRANSLATE_NOOP("CompareAxis", "Aspect ratio") },
+    { CompareAxis::Parameter::Background, "background",
+      QT_TRANSLATE_NOOP("CompareAxis", "Background") },
+    { CompareAxis::Parameter::OutputFormat, "format", QT_TRANSLATE_NOOP("CompareAxis", "Format") },
+    { CompareAxis::Parameter::Compression, "compression",
+      QT_TRANSLATE_NOOP("CompareAxis", "Compression") },
+    { CompareAxis::Parameter::Moderation, "moderation",
+      QT_TRANSLATE_NOOP("CompareAxis", "Moderation") },
+    { CompareAxis::Parameter::Provider, "provider", QT_TRANSLATE_NOOP("CompareAxis", "Provider") },
+    { CompareAxis::Parameter::Prompt, "prompt", QT_TRANSLATE_NOOP("CompareAxis", "Prompt") },
 };
 
 const ParameterNames &namesOf(CompareAxis::Parameter parameter)
@@ -46,15 +51,16 @@ QString alternatives(const QStringList &words)
 {
     if (words.size() < 2)
         return words.join(QString());
-    return QStringList(words.mid(0, words.size() - 1)).join(QStringLiteral(", "))
-        + QStringLiteral(" or ") + words.constLast();
+    return CompareAxis::tr("%1 or %2")
+        .arg(QStringList(words.mid(0, words.size() - 1)).join(QStringLiteral(", ")),
+             words.constLast());
 }
 
 QString checkWord(const QString &value, const QStringList &allowed, const QString &what)
 {
     if (allowed.contains(value))
         return {};
-    return QStringLiteral("%1 is not %2: use %3.").arg(quoted(value), what, alternatives(allowed));
+    return CompareAxis::tr("%1 is not %2: use %3.").arg(quoted(value), what, alternatives(allowed));
 }
 
 bool isAspectRatio(const QString &value)
@@ -82,6 +88,11 @@ QString CompareAxis::name(Parameter parameter)
 }
 
 QString CompareAxis::displayName(Parameter parameter)
+{
+    return tr(namesOf(parameter).displayName);
+}
+
+QString CompareAxis::headerName(Parameter parameter)
 {
     return QLatin1String(namesOf(parameter).displayName);
 }
@@ -139,47 +150,47 @@ QString CompareAxis::normalizedValue(Parameter parameter, const QString &value)
 QString CompareAxis::checkValue(Parameter parameter, const QString &value)
 {
     if (value.trimmed().isEmpty())
-        return QStringLiteral("The %1 axis has an empty value.").arg(name(parameter));
+        return tr("The %1 axis has an empty value.").arg(name(parameter));
     switch (parameter) {
     case Parameter::Quality:
         return checkWord(value,
                          { QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
                            QStringLiteral("auto") },
-                         QStringLiteral("a quality"));
+                         tr("a quality"));
     case Parameter::Background:
         return checkWord(
             value,
             { QStringLiteral("transparent"), QStringLiteral("opaque"), QStringLiteral("auto") },
-            QStringLiteral("a background"));
+            tr("a background"));
     case Parameter::OutputFormat:
         return checkWord(value,
                          { QStringLiteral("png"), QStringLiteral("jpeg"), QStringLiteral("webp") },
-                         QStringLiteral("an output format"));
+                         tr("an output format"));
     case Parameter::Moderation:
         return checkWord(value, { QStringLiteral("auto"), QStringLiteral("low") },
-                         QStringLiteral("a moderation level"));
+                         tr("a moderation level"));
     case Parameter::Size: {
         // Whether the size suits the image model is known only per cell (CompareSpec::validate).
         if (value == QLatin1String("auto"))
             return {};
         const QSize size = ImageParams::parseSize(value);
         if (!size.isValid() || size.isEmpty())
-            return QStringLiteral("%1 is not a size: write auto or width x height, for example "
-                                  "1536x1024.")
+            return tr("%1 is not a size: write auto or width x height, for example "
+                      "1536x1024.")
                 .arg(quoted(value));
         return {};
     }
     case Parameter::AspectRatio:
         if (!isAspectRatio(value))
-            return QStringLiteral("%1 is not an aspect ratio: write width:height, for example "
-                                  "16:9.")
+            return tr("%1 is not an aspect ratio: write width:height, for example "
+                      "16:9.")
                 .arg(quoted(value));
         return {};
     case Parameter::Compression: {
         bool ok = false;
         const int number = value.trimmed().toInt(&ok);
         if (!ok || number < 0 || number > 100)
-            return QStringLiteral("%1 is not a compression: use a whole number from 0 to 100.")
+            return tr("%1 is not a compression: use a whole number from 0 to 100.")
                 .arg(quoted(value));
         return {};
     }
@@ -194,14 +205,14 @@ QString CompareAxis::checkValue(Parameter parameter, const QString &value)
 QString CompareAxis::validate() const
 {
     if (values.isEmpty())
-        return QStringLiteral("The %1 axis has no values.").arg(name());
+        return tr("The %1 axis has no values.").arg(name());
     QStringList seen;
     for (const QString &value : values) {
         const QString problem = checkValue(parameter, value);
         if (!problem.isEmpty())
             return problem;
         if (seen.contains(value))
-            return QStringLiteral("The %1 axis lists %2 twice.").arg(name(), quoted(value));
+            return tr("The %1 axis lists %2 twice.").arg(name(), quoted(value));
         seen.append(value);
     }
     return {};
@@ -216,8 +227,8 @@ bool CompareAxis::parse(const QString &text, CompareAxis *axis, QString *error)
     };
     const qsizetype equals = text.indexOf(QLatin1Char('='));
     if (equals < 0)
-        return fail(QStringLiteral("Write an axis as name=values, for example "
-                                   "quality=low,medium,high (got %1).")
+        return fail(tr("Write an axis as name=values, for example "
+                       "quality=low,medium,high (got %1).")
                         .arg(quoted(text)));
     QStringList names;
     for (const ParameterNames &entry : parameterNames)
@@ -225,8 +236,8 @@ bool CompareAxis::parse(const QString &text, CompareAxis *axis, QString *error)
     const QString nameText = text.left(equals).trimmed();
     const std::optional<Parameter> parameter = parameterFromName(nameText);
     if (!parameter)
-        return fail(QStringLiteral("%1 is not an axis; the axes are %2.")
-                        .arg(quoted(nameText), alternatives(names)));
+        return fail(
+            tr("%1 is not an axis; the axes are %2.").arg(quoted(nameText), alternatives(names)));
 
     CompareAxis parsed;
     parsed.parameter = *parameter;
@@ -235,11 +246,11 @@ bool CompareAxis::parse(const QString &text, CompareAxis *axis, QString *error)
     for (const QString &part : parts) {
         if (part.trimmed().isEmpty()) {
             if (parts.size() == 1)
-                return fail(QStringLiteral("The %1 axis has no values: write them after the "
-                                           "=, separated by %2 (%1=a%2b).")
+                return fail(tr("The %1 axis has no values: write them after the "
+                               "=, separated by %2 (%1=a%2b).")
                                 .arg(parsed.name(), QString(sep)));
-            return fail(QStringLiteral("The %1 axis has an empty value: write the values "
-                                       "separated by %2 with nothing empty between them.")
+            return fail(tr("The %1 axis has an empty value: write the values "
+                           "separated by %2 with nothing empty between them.")
                             .arg(parsed.name(), QString(sep)));
         }
         parsed.values.append(normalizedValue(*parameter, part));
@@ -306,8 +317,7 @@ bool CompareAxis::fromJson(const QJsonObject &object, CompareAxis *axis, QString
     const std::optional<Parameter> parameter = parameterFromName(nameText);
     if (!parameter) {
         if (error)
-            *error = QStringLiteral("The stored compare run has an unknown axis %1.")
-                         .arg(quoted(nameText));
+            *error = tr("The stored compare run has an unknown axis %1.").arg(quoted(nameText));
         return false;
     }
     const QJsonValue valuesJson = object.value(QLatin1String("values"));
@@ -323,7 +333,7 @@ bool CompareAxis::fromJson(const QJsonObject &object, CompareAxis *axis, QString
     }
     if (!valuesJson.isArray() || read.values.size() != array.size()) {
         if (error)
-            *error = QStringLiteral("The %1 axis of the stored compare run has no list of values.")
+            *error = tr("The %1 axis of the stored compare run has no list of values.")
                          .arg(read.name());
         return false;
     }

@@ -2,6 +2,7 @@
 
 #include "model/imageparams.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -22,6 +23,9 @@
 // has been applied.
 struct CompareAxis
 {
+    Q_DECLARE_TR_FUNCTIONS(CompareAxis)
+
+public:
     enum class Parameter {
         ImageModel,
         Quality,
@@ -40,12 +44,15 @@ struct CompareAxis
 
     static QList<Parameter> parameters(); // in the order above
     static QString name(Parameter parameter); // "image-model", "quality", ... "format" ...
-    static QString displayName(Parameter parameter); // "Image model", "Quality", ...
+    static QString displayName(Parameter parameter); // "Image model", "Quality", ... translated
+    // The display name in English, whatever the language: for CSV headers that tools read.
+    static QString headerName(Parameter parameter);
     static std::optional<Parameter> parameterFromName(const QString &name); // case-insensitive
     static QChar separator(Parameter parameter); // '|' for prompts, ',' otherwise
 
     QString name() const { return name(parameter); }
     QString displayName() const { return displayName(parameter); }
+    QString headerName() const { return headerName(parameter); }
 
     // Parses "quality=low,medium,high". Values are trimmed and normalized ("High" -> "high",
     // "jpg" -> "jpeg", "1024X1024" -> "1024x1024") before duplicates are looked for. Returns false

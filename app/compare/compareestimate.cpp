@@ -4,15 +4,6 @@
 
 #include <algorithm>
 
-namespace {
-
-QString count(int n, const char *singular, const char *plural)
-{
-    return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? singular : plural);
-}
-
-} // namespace
-
 QString CompareEstimate::formatUsd(double usd)
 {
     if (usd == 0.0)
@@ -20,7 +11,7 @@ QString CompareEstimate::formatUsd(double usd)
     if (usd >= 0.1)
         return QLatin1Char('$') + QLocale::c().toString(usd, 'f', 2);
     if (usd < 0.00005)
-        return QStringLiteral("under $0.0001");
+        return tr("under $0.0001");
     QString digits = QLocale::c().toString(usd, 'f', 4);
     while (digits.endsWith(QLatin1Char('0')))
         digits.chop(1);
@@ -29,25 +20,26 @@ QString CompareEstimate::formatUsd(double usd)
 
 QString CompareEstimate::summary() const
 {
-    const QString imagesText = count(images, "image", "images");
+    // Whole phrases, so that a translation can order them; the English counts say "1 image".
+    const QString imagesText = images == 1 ? tr("1 image") : tr("%1 images").arg(images);
     if (images > 0 && freeImages == images)
-        return imagesText + QStringLiteral(", free.");
+        return tr("%1, free.").arg(imagesText);
 
     const int unpriced = int(unpricedCells.size());
     const QString models = unpricedModels.join(QStringLiteral(", "));
-    const QString unpricedText = count(unpriced, "cell uses", "cells use")
-        + QStringLiteral(" a model without a price (%1)").arg(models);
+    const QString unpricedText = unpriced == 1
+        ? tr("1 cell uses a model without a price (%1)").arg(models)
+        : tr("%1 cells use a model without a price (%2)").arg(QString::number(unpriced), models);
     const bool anyEstimated
         = std::any_of(cellCosts.cbegin(), cellCosts.cend(),
                       [](const Cost &cost) { return cost.basis == Cost::Basis::Estimated; });
     QString text = imagesText;
     if (freeImages > 0)
-        text += QStringLiteral(" (%1 of them free)").arg(freeImages);
+        text = tr("%1 (%2 of them free)").arg(imagesText, QString::number(freeImages));
     if (unpriced > 0 && !anyEstimated)
-        return text + QStringLiteral("; the cost cannot be estimated: ") + unpricedText
-            + QLatin1Char('.');
-    text += QStringLiteral(", about %1 estimated (chat tokens not included).").arg(formatUsd(usd));
+        return tr("%1; the cost cannot be estimated: %2.").arg(text, unpricedText);
+    text = tr("%1, about %2 estimated (chat tokens not included).").arg(text, formatUsd(usd));
     if (unpriced > 0)
-        text += QLatin1Char(' ') + unpricedText + QStringLiteral(": the total is a lower bound.");
+        text += QLatin1Char(' ') + tr("%1: the total is a lower bound.").arg(unpricedText);
     return text;
 }

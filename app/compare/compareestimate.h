@@ -2,6 +2,7 @@
 
 #include "model/cost.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -11,6 +12,9 @@
 // Only the image part is priced: the chat model's tokens depend on the reply and come on top.
 struct CompareEstimate
 {
+    Q_DECLARE_TR_FUNCTIONS(CompareEstimate)
+
+public:
     int cells = 0;
     int images = 0;
     int freeImages = 0; // made by a free provider (the offline demo)

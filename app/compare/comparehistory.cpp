@@ -37,7 +37,7 @@ QString CompareHistory::titleFor(const CompareSpec &spec)
     QString prompt = spec.prompt.simplified();
     if (prompt.size() > 50)
         prompt = prompt.left(49) + QChar(0x2026);
-    return QStringLiteral("Compare \u00b7 ") + prompt;
+    return tr("Compare · %1").arg(prompt);
 }
 
 ConversationSummary CompareHistory::summaryFor(const CompareSpec &spec)
@@ -79,7 +79,7 @@ bool CompareHistory::fromStored(const ConversationSummary &summary, const QList<
                                 StoredRun *run, QString *error)
 {
     if (summary.kind != ConversationSummary::Kind::Compare) {
-        *error = QStringLiteral("\"%1\" is a conversation, not a comparison.").arg(summary.title);
+        *error = tr("\"%1\" is a conversation, not a comparison.").arg(summary.title);
         return false;
     }
     QJsonParseError parseError;
@@ -88,7 +88,7 @@ bool CompareHistory::fromStored(const ConversationSummary &summary, const QList<
     QString specError;
     if (!document.isObject() || !CompareSpec::fromJson(document.object(), &spec, &specError)) {
         *error
-            = QStringLiteral("The comparison \"%1\" cannot be read back: %2")
+            = tr("The comparison \"%1\" cannot be read back: %2")
                   .arg(summary.title, specError.isEmpty() ? parseError.errorString() : specError);
         return false;
     }
@@ -104,7 +104,7 @@ bool CompareHistory::fromStored(const ConversationSummary &summary, const QList<
         turn.providerId = cells.at(i).providerId;
         turn.requested = cells.at(i).params;
         turn.status = Turn::Status::Cancelled;
-        turn.errorMessage = QStringLiteral("Not run: Easel was closed before this cell started.");
+        turn.errorMessage = tr("Not run: Easel was closed before this cell started.");
     }
     for (const Turn &turn : turns) {
         if (turn.compareCell >= 0 && turn.compareCell < stored.cells.size())

@@ -28,9 +28,8 @@ CompareEstimate ComparePreflight::estimate(const QList<CompareCell> &cells, int 
             result.usd += cost.usd;
             continue;
         }
-        result.unpricedCells.append(cell.axisValues.isEmpty()
-                                        ? QStringLiteral("cell %1").arg(cell.index + 1)
-                                        : cell.label());
+        result.unpricedCells.append(cell.axisValues.isEmpty() ? tr("cell %1").arg(cell.index + 1)
+                                                              : cell.label());
         if (!result.unpricedModels.contains(cell.params.imageModel))
             result.unpricedModels.append(cell.params.imageModel);
     }

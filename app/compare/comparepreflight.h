@@ -4,6 +4,7 @@
 #include "compareestimate.h"
 #include "pricing/costestimator.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <functional>
 
@@ -12,6 +13,8 @@
 // providers at zero, and what the price book cannot price counted and named instead of guessed.
 class ComparePreflight
 {
+    Q_DECLARE_TR_FUNCTIONS(ComparePreflight)
+
 public:
     using FreeProvider = std::function<bool(const QString &providerId)>;
 

@@ -75,7 +75,7 @@ QStringList CompareResultsCsv::header(const CompareSpec &spec)
 {
     QStringList names;
     for (const CompareAxis &axis : spec.axes)
-        names.append(axis.displayName());
+        names.append(axis.headerName());
     // "used" keeps these apart from the axis columns ("Quality" next to "Quality used"): a
     // header must not name two columns alike, or tools keyed by header lose one.
     names << QStringLiteral("Prompt used") << QStringLiteral("Provider used")
@@ -129,7 +129,7 @@ bool CompareResultsCsv::save(const QString &path, const QByteArray &csv, QString
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QStringLiteral("Could not write %1: %2.")
+            *error = tr("Could not write %1: %2.")
                          .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
@@ -137,7 +137,7 @@ bool CompareResultsCsv::save(const QString &path, const QByteArray &csv, QString
     // full disk would leave an empty file reported as saved.
     if (file.write(csv) != csv.size() || !file.flush() || !file.commit()) {
         if (error)
-            *error = QStringLiteral("Could not write %1: %2.")
+            *error = tr("Could not write %1: %2.")
                          .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }

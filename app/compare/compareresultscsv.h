@@ -5,6 +5,7 @@
 #include "model/turn.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -22,6 +23,8 @@
 // ";").
 class CompareResultsCsv
 {
+    Q_DECLARE_TR_FUNCTIONS(CompareResultsCsv)
+
 public:
     // `turns` and `files` are indexed like `cells`; a cell without a turn was never run ("not
     // run"), a cell without files saved none.

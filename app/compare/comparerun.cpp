@@ -256,7 +256,7 @@ void CompareRun::cancel()
             continue;
         cell.state = CellState::Finished;
         cell.turn.status = Turn::Status::Cancelled;
-        cell.turn.errorMessage = QStringLiteral("Not run: the comparison was cancelled.");
+        cell.turn.errorMessage = tr("Not run: the comparison was cancelled.");
         cell.turn.durationMs = 0;
         Q_EMIT cellChanged(i);
     }
@@ -325,17 +325,17 @@ void CompareRun::startCell(int index)
     const PreparedReferences *references = nullptr;
     QString refusal;
     if (provider.id.isEmpty())
-        refusal = QStringLiteral("There is no provider \"%1\".").arg(cell.cell.providerId);
+        refusal = tr("There is no provider \"%1\".").arg(cell.cell.providerId);
     else if (!provider.isUsable())
-        refusal = QStringLiteral("%1 has no API key: set %2 or add the key in Settings > "
-                                 "Providers.")
+        refusal = tr("%1 has no API key: set %2 or add the key in Settings > "
+                     "Providers.")
                       .arg(provider.displayName, provider.keyVariable);
     if (refusal.isEmpty() && withReferences) {
         refusal = ApiFlavours::editRefusal(cell.route, true, !m_spec.maskPath.isEmpty());
         references = m_references.find(provider.referenceLimits(cell.cell.params.imageModel));
         if (refusal.isEmpty() && !references)
-            refusal = QStringLiteral("The reference images were not prepared for %1.")
-                          .arg(provider.displayName);
+            refusal
+                = tr("The reference images were not prepared for %1.").arg(provider.displayName);
     }
     if (!refusal.isEmpty()) {
         TurnAssembler::finishFailed(cell.turn, refusal);

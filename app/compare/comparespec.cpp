@@ -20,7 +20,7 @@ bool hasAxis(const QList<CompareAxis> &axes, CompareAxis::Parameter parameter)
 
 QString unknownProvider(const QString &id, const QStringList &known)
 {
-    return QStringLiteral("There is no provider %1; the providers are %2.")
+    return CompareSpec::tr("There is no provider %1; the providers are %2.")
         .arg(quoted(id), known.join(QStringLiteral(", ")));
 }
 
@@ -30,16 +30,16 @@ QString cellProblem(const CompareCell &cell, bool compressionAxis)
 {
     const ImageParams &p = cell.params;
     if (p.imageModel.trimmed().isEmpty())
-        return QStringLiteral("No image model is set.");
+        return CompareSpec::tr("No image model is set.");
     const QString sizeProblem = ImageParams::validateSize(p.imageModel, p.size);
     if (!sizeProblem.isEmpty())
         return sizeProblem;
     if (p.background == QLatin1String("transparent") && p.outputFormat == QLatin1String("jpeg"))
-        return QStringLiteral("A transparent background needs png or webp: jpeg has no "
-                              "transparency.");
+        return CompareSpec::tr("A transparent background needs png or webp: jpeg has no "
+                               "transparency.");
     if (compressionAxis && !p.compressionApplies())
-        return QStringLiteral("Compression only applies to jpeg and webp, and this cell makes %1: "
-                              "set the format to jpeg or webp.")
+        return CompareSpec::tr("Compression only applies to jpeg and webp, and this cell makes %1: "
+                               "set the format to jpeg or webp.")
             .arg(p.outputFormat);
     return {};
 }
@@ -49,14 +49,14 @@ QString cellProblem(const CompareCell &cell, bool compressionAxis)
 QString CompareSpec::validate(const QStringList &knownProviderIds) const
 {
     if (axes.size() > maxAxes)
-        return QStringLiteral("A compare run has at most %1 axes; this one has %2.")
+        return tr("A compare run has at most %1 axes; this one has %2.")
             .arg(maxAxes)
             .arg(axes.size());
     for (qsizetype i = 0; i < axes.size(); ++i) {
         for (qsizetype j = 0; j < i; ++j) {
             if (axes.at(j).parameter == axes.at(i).parameter)
-                return QStringLiteral("The %1 axis is given twice: put all its values in one "
-                                      "axis.")
+                return tr("The %1 axis is given twice: put all its values in one "
+                          "axis.")
                     .arg(axes.at(i).name());
         }
         const QString problem = axes.at(i).validate();
@@ -66,14 +66,14 @@ QString CompareSpec::validate(const QStringList &knownProviderIds) const
     // Size wins over aspect ratio (ImageParams::effectiveSize), so one of the two would do nothing.
     if (hasAxis(axes, CompareAxis::Parameter::Size)
         && hasAxis(axes, CompareAxis::Parameter::AspectRatio))
-        return QStringLiteral("Use either a size axis or an aspect-ratio axis, not both: a size "
-                              "overrides the aspect ratio.");
+        return tr("Use either a size axis or an aspect-ratio axis, not both: a size "
+                  "overrides the aspect ratio.");
 
     if (!hasAxis(axes, CompareAxis::Parameter::Prompt) && prompt.trimmed().isEmpty())
-        return QStringLiteral("Write a prompt.");
+        return tr("Write a prompt.");
     if (!hasAxis(axes, CompareAxis::Parameter::Provider)) {
         if (providerId.isEmpty())
-            return QStringLiteral("Choose a provider.");
+            return tr("Choose a provider.");
         if (!knownProviderIds.contains(providerId))
             return unknownProvider(providerId, knownProviderIds);
     }
@@ -86,13 +86,13 @@ QString CompareSpec::validate(const QStringList &knownProviderIds) const
         }
     }
     if (imagesPerCell < 1 || imagesPerCell > maxImagesPerCell)
-        return QStringLiteral("Ask for 1 to %1 images per cell, not %2.")
+        return tr("Ask for 1 to %1 images per cell, not %2.")
             .arg(maxImagesPerCell)
             .arg(imagesPerCell);
 
     if (!maskPath.isEmpty() && referenceImages.size() != 1)
-        return QStringLiteral("A mask edits one image: give exactly one reference image with it, "
-                              "not %1.")
+        return tr("A mask edits one image: give exactly one reference image with it, "
+                  "not %1.")
             .arg(referenceImages.size());
 
     const bool compressionAxis = hasAxis(axes, CompareAxis::Parameter::Compression);
@@ -102,7 +102,7 @@ QString CompareSpec::validate(const QStringList &knownProviderIds) const
             continue;
         if (cell.axisValues.isEmpty())
             return problem;
-        return QStringLiteral("Cell %1 (%2): %3").arg(cell.index + 1).arg(cell.label(), problem);
+        return tr("Cell %1 (%2): %3").arg(cell.index + 1).arg(cell.label(), problem);
     }
     return {};
 }
@@ -180,8 +180,8 @@ bool CompareSpec::fromJson(const QJsonObject &object, CompareSpec *spec, QString
     };
     if (!object.value(QLatin1String("axes")).isArray()
         || !object.value(QLatin1String("params")).isObject())
-        return fail(QStringLiteral("The stored compare run is damaged: it has no axes or "
-                                   "settings."));
+        return fail(tr("The stored compare run is damaged: it has no axes or "
+                       "settings."));
     CompareSpec read;
     read.providerId = object.value(QLatin1String("provider")).toString();
     read.chatModel = object.value(QLatin1String("chat_model")).toString();
@@ -190,12 +190,12 @@ bool CompareSpec::fromJson(const QJsonObject &object, CompareSpec *spec, QString
     read.imagesPerCell = object.value(QLatin1String("images_per_cell")).toInt(1);
     const QJsonValue references = object.value(QLatin1String("reference_images"));
     if (!references.isUndefined() && !references.isArray())
-        return fail(QStringLiteral("The stored compare run is damaged: its reference images are "
-                                   "not a list."));
+        return fail(tr("The stored compare run is damaged: its reference images are "
+                       "not a list."));
     for (const QJsonValue &file : references.toArray()) {
         if (!file.isString() || file.toString().isEmpty())
-            return fail(QStringLiteral("The stored compare run is damaged: a reference image has "
-                                       "no file name."));
+            return fail(tr("The stored compare run is damaged: a reference image has "
+                           "no file name."));
         read.referenceImages << file.toString();
     }
     read.maskPath = object.value(QLatin1String("mask")).toString();

@@ -4,6 +4,7 @@
 #include "comparecell.h"
 #include "model/imageparams.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -14,6 +15,9 @@
 // one cell, which is what `easel generate` runs.
 struct CompareSpec
 {
+    Q_DECLARE_TR_FUNCTIONS(CompareSpec)
+
+public:
     static constexpr int maxAxes = 3;
     static constexpr int maxImagesPerCell = 10; // the `n` limit of /images/generations
 

@@ -88,14 +88,15 @@ QString seconds(qint64 ms)
 
 QString axisLegend(const CompareSpec &spec)
 {
-    static const char *const roles[] = { "Columns", "Rows", "Panels" };
+    static const char *const roles[]
+        = { QT_TRANSLATE_NOOP("ContactSheet", "Columns"), QT_TRANSLATE_NOOP("ContactSheet", "Rows"),
+            QT_TRANSLATE_NOOP("ContactSheet", "Panels") };
     QStringList parts;
     for (qsizetype i = 0; i < spec.axes.size() && i < 3; ++i)
-        parts.append(
-            QStringLiteral("%1: %2").arg(QLatin1String(roles[i]), spec.axes.at(i).displayName()));
+        parts.append(QStringLiteral("%1: %2").arg(ContactSheet::tr(roles[i]),
+                                                  spec.axes.at(i).displayName()));
     const int cells = spec.cellCount();
-    parts.append(QString::number(cells)
-                 + (cells == 1 ? QStringLiteral(" cell") : QStringLiteral(" cells")));
+    parts.append(cells == 1 ? ContactSheet::tr("1 cell") : ContactSheet::tr("%1 cells").arg(cells));
     return parts.join(QStringLiteral("  ·  "));
 }
 
@@ -206,7 +207,7 @@ void ContactSheet::drawHeader(QPainter &painter) const
     painter.setFont(promptFont);
     painter.setPen(textColour);
     const QString prompt
-        = promptVaries ? QStringLiteral("Prompt: one per value of the prompt axis") : m_spec.prompt;
+        = promptVaries ? tr("Prompt: one per value of the prompt axis") : m_spec.prompt;
     painter.drawText(QRect(margin, margin, width, 58), Qt::AlignLeft | Qt::AlignTop,
                      wrapped(prompt, promptFont, width, 3));
     painter.setFont(font(12));
@@ -259,8 +260,8 @@ void ContactSheet::drawCell(QPainter &painter, const CompareCell &cell, const Tu
     QString caption;
     QString detail;
     if (!turn) {
-        drawMessageBox(painter, box, QStringLiteral("Not run"), emptyFill, quietColour);
-        caption = QStringLiteral("not run");
+        drawMessageBox(painter, box, tr("Not run"), emptyFill, quietColour);
+        caption = tr("not run");
     } else if (image) {
         QString error;
         const QImage picture = readScaled(image->filePath, box.size(), &error);
@@ -290,13 +291,13 @@ void ContactSheet::drawCell(QPainter &painter, const CompareCell &cell, const Tu
         QString message = turn->errorMessage;
         if (message.isEmpty()) {
             message = turn->status == Turn::Status::Done
-                ? QStringLiteral("No image was returned.")
-                : QStringLiteral("No image (%1).").arg(Turn::statusName(turn->status));
+                ? tr("No image was returned.")
+                : tr("No image (%1).").arg(Turn::statusText(turn->status));
         }
         drawMessageBox(painter, box, message, failedFill, failedText);
-        caption = Turn::statusName(turn->status);
-        if (turn->durationMs >= 0)
-            caption += QStringLiteral(" after ") + seconds(turn->durationMs);
+        caption = turn->durationMs >= 0
+            ? tr("%1 after %2").arg(Turn::statusText(turn->status), seconds(turn->durationMs))
+            : Turn::statusText(turn->status);
     }
     painter.setPen(borderColour);
     painter.setBrush(Qt::NoBrush);
@@ -338,7 +339,7 @@ bool ContactSheet::save(const QString &path, QString *error) const
     if (sheet.isNull()) {
         if (error) {
             const QSize s = size();
-            *error = QStringLiteral("The contact sheet (%1x%2 pixels) is too large to draw.")
+            *error = tr("The contact sheet (%1x%2 pixels) is too large to draw.")
                          .arg(s.width())
                          .arg(s.height());
         }
@@ -351,7 +352,7 @@ bool ContactSheet::savePng(const QImage &image, const QString &path, QString *er
 {
     auto fail = [&](const QString &reason) {
         if (error)
-            *error = QStringLiteral("Could not save the contact sheet to %1: %2.")
+            *error = tr("Could not save the contact sheet to %1: %2.")
                          .arg(QDir::toNativeSeparators(path), reason);
         return false;
     };
@@ -379,26 +380,26 @@ QImage ContactSheet::readScaled(const QString &path, const QSize &box, QString *
         return QImage();
     };
     if (path.isEmpty())
-        return fail(QStringLiteral("The image was not saved to a file."));
+        return fail(tr("The image was not saved to a file."));
     QImageReader reader(path);
     reader.setAutoTransform(true);
     // The header alone says how large the image claims to be: refuse a decompression bomb before
     // any pixel is decoded.
     const QSize full = reader.size();
     if (!full.isValid() || full.isEmpty())
-        return fail(QStringLiteral("Could not read the image %1: %2.")
+        return fail(tr("Could not read the image %1: %2.")
                         .arg(QDir::toNativeSeparators(path), reader.errorString()));
     if (full.width() > maxImageSide || full.height() > maxImageSide
         || qint64(full.width()) * full.height() > maxImagePixels)
-        return fail(QStringLiteral("Could not read the image %1: it claims to be %2x%3 pixels, "
-                                   "too large to show.")
+        return fail(tr("Could not read the image %1: it claims to be %2x%3 pixels, "
+                       "too large to show.")
                         .arg(QDir::toNativeSeparators(path))
                         .arg(full.width())
                         .arg(full.height()));
     reader.setScaledSize(full.scaled(box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1)));
     QImage image = reader.read();
     if (image.isNull())
-        return fail(QStringLiteral("Could not read the image %1: %2.")
+        return fail(tr("Could not read the image %1: %2.")
                         .arg(QDir::toNativeSeparators(path), reader.errorString()));
     // An EXIF rotation turns the scaled image after scaling: fit it again if it now overflows.
     if (image.width() > box.width() || image.height() > box.height())

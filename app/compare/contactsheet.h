@@ -4,6 +4,7 @@
 #include "comparespec.h"
 #include "model/turn.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QList>
 #include <QRect>
@@ -26,6 +27,8 @@ class QPainter;
 // scaled image is kept. A file that cannot be read becomes a "could not read" box, never a crash.
 class ContactSheet
 {
+    Q_DECLARE_TR_FUNCTIONS(ContactSheet)
+
 public:
     static constexpr int defaultCellSize = 256;
     static constexpr int minimumCellSize = 64;

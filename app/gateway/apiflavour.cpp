@@ -7,6 +7,7 @@
 #include "responsesdecoder.h"
 #include "responsesrequest.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 QString ApiFlavours::name(ApiFlavour flavour)
@@ -28,15 +29,15 @@ QString ApiFlavours::displayName(ApiFlavour flavour)
 {
     switch (flavour) {
     case ApiFlavour::Responses:
-        return QStringLiteral("Responses");
+        return QCoreApplication::translate("ApiFlavours", "Responses");
     case ApiFlavour::ChatCompletions:
-        return QStringLiteral("Chat Completions");
+        return QCoreApplication::translate("ApiFlavours", "Chat Completions");
     case ApiFlavour::Images:
-        return QStringLiteral("Images API");
+        return QCoreApplication::translate("ApiFlavours", "Images API");
     case ApiFlavour::ImageChat:
         break;
     }
-    return QStringLiteral("Image-output chat");
+    return QCoreApplication::translate("ApiFlavours", "Image-output chat");
 }
 
 bool ApiFlavours::fromName(const QString &name, ApiFlavour *flavour)
@@ -91,11 +92,15 @@ QByteArray ApiFlavours::requestBody(ApiFlavour flavour, const GatewayRequest &re
 QString ApiFlavours::editRefusal(ApiFlavour flavour, bool hasImages, bool hasMask)
 {
     if (flavour == ApiFlavour::Images && (hasImages || hasMask))
-        return QStringLiteral("The direct image endpoint cannot take reference images; use the "
-                              "Responses API for this turn.");
+        return QCoreApplication::translate(
+            "ApiFlavours",
+            "The direct image endpoint cannot take reference images; use the "
+            "Responses API for this turn.");
     if (hasMask && flavour != ApiFlavour::Responses)
-        return QStringLiteral("A mask can only be sent through the Responses API; this provider "
-                              "is set to %1 (Settings > Providers).")
+        return QCoreApplication::translate(
+                   "ApiFlavours",
+                   "A mask can only be sent through the Responses API; this provider "
+                   "is set to %1 (Settings > Providers).")
             .arg(displayName(flavour));
     return {};
 }

@@ -49,8 +49,7 @@ StreamEvents ChatCompletionsDecoder::decode(const SseEvent &sse)
     QString problem;
     if (!parseObject(sse.data, &object, &problem)) {
         out.append(StreamEvent::error(QStringLiteral("malformed_event"),
-                                      QStringLiteral("The gateway sent a malformed chunk (")
-                                          + problem + QStringLiteral(").")));
+                                      tr("The gateway sent a malformed chunk (%1).").arg(problem)));
         return out;
     }
     chunk(object, out);
@@ -64,16 +63,16 @@ StreamEvents ChatCompletionsDecoder::decodeResponseBody(const QByteArray &json)
     QString problem;
     if (!parseObject(json, &object, &problem)) {
         m_finished = true;
-        out.append(StreamEvent::error(QStringLiteral("malformed_response"),
-                                      QStringLiteral("The gateway sent a malformed response (")
-                                          + problem + QStringLiteral(").")));
+        out.append(
+            StreamEvent::error(QStringLiteral("malformed_response"),
+                               tr("The gateway sent a malformed response (%1).").arg(problem)));
         return out;
     }
     const bool hasError
         = object.contains(QLatin1String("error")) && !object.value(QLatin1String("error")).isNull();
     if (!hasError && !object.value(QLatin1String("choices")).isArray()) {
         failure(QStringLiteral("malformed_response"),
-                QStringLiteral("The gateway's answer holds no message (it has no choices)."), out);
+                tr("The gateway's answer holds no message (it has no choices)."), out);
         return out;
     }
     chunk(object, out);
@@ -93,8 +92,8 @@ StreamEvents ChatCompletionsDecoder::finish()
         return out;
     }
     failure(QStringLiteral("stream_truncated"),
-            QStringLiteral("The response stopped before it was complete: the connection closed "
-                           "before the gateway said it was finished."),
+            tr("The response stopped before it was complete: the connection closed "
+               "before the gateway said it was finished."),
             out);
     return out;
 }
@@ -194,8 +193,8 @@ void ChatCompletionsDecoder::image(const QString &source, StreamEvents &out)
             ++m_nextImageId;
             StreamEvent error = StreamEvent::error(
                 QStringLiteral("invalid_image_data"),
-                QStringLiteral("The generated image %1 arrived damaged: its base64 data is not "
-                               "valid, so it cannot be shown.")
+                tr("The generated image %1 arrived damaged: its base64 data is not "
+                   "valid, so it cannot be shown.")
                     .arg(m_nextImageId));
             error.itemId = itemId;
             out.append(error);
@@ -209,8 +208,8 @@ void ChatCompletionsDecoder::image(const QString &source, StreamEvents &out)
         ++m_nextImageId;
         StreamEvent error = StreamEvent::error(
             QStringLiteral("invalid_image_url"),
-            QStringLiteral("The gateway sent image %1 as a link Easel does not open (%2): only "
-                           "https links and data URLs are shown.")
+            tr("The gateway sent image %1 as a link Easel does not open (%2): only "
+               "https links and data URLs are shown.")
                 .arg(m_nextImageId)
                 .arg(source.section(QLatin1Char(':'), 0, 0)));
         error.itemId = itemId;
@@ -245,17 +244,17 @@ void ChatCompletionsDecoder::finishReason(const QString &reason, StreamEvents &o
     // The text of a message cut short may end in half a URL: it is not read for links then.
     if (reason == QLatin1String("error")) {
         failure(QStringLiteral("stream_error"),
-                QStringLiteral("The gateway reported an error while answering, without giving "
-                               "a reason."),
+                tr("The gateway reported an error while answering, without giving "
+                   "a reason."),
                 out);
     } else if (reason == QLatin1String("length")) {
         failure(QStringLiteral("max_output_tokens"),
-                QStringLiteral("The response was cut short because it reached the maximum number "
-                               "of output tokens."),
+                tr("The response was cut short because it reached the maximum number "
+                   "of output tokens."),
                 out);
     } else if (reason == QLatin1String("content_filter")) {
         failure(QStringLiteral("content_filter"),
-                QStringLiteral("The response was stopped by the gateway's content filter."), out);
+                tr("The response was stopped by the gateway's content filter."), out);
     } else {
         messageEnded(out);
     }

@@ -3,6 +3,7 @@
 #include "deliveredimages.h"
 #include "streamdecoder.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -17,6 +18,8 @@
 // 200 ends the turn with the gateway's message (C.4). One decoder serves one response.
 class ChatCompletionsDecoder : public StreamDecoder
 {
+    Q_DECLARE_TR_FUNCTIONS(ChatCompletionsDecoder)
+
 public:
     StreamEvents decode(const SseEvent &event) override;
     // A whole non-streaming answer (`choices[0].message`) or an error body.

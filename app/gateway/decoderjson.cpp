@@ -2,6 +2,7 @@
 
 #include "base64.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -88,12 +89,12 @@ bool DecoderJson::parseObject(const QByteArray &json, QJsonObject *object, QStri
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *problem = parseError.errorString() + QStringLiteral(" at byte ")
-            + QString::number(parseError.offset);
+        *problem = QCoreApplication::translate("DecoderJson", "%1 at byte %2")
+                       .arg(parseError.errorString(), QString::number(parseError.offset));
         return false;
     }
     if (!document.isObject()) {
-        *problem = QStringLiteral("not a JSON object");
+        *problem = QCoreApplication::translate("DecoderJson", "not a JSON object");
         return false;
     }
     *object = document.object();
@@ -130,17 +131,35 @@ QString DecoderJson::failureSentence(const QString &errorCode, const QString &er
         || errorCode == QLatin1String("provider_error") || (numeric && status >= 500)
         || errorType == QLatin1String("server_error") || errorType == QLatin1String("api_error")
         || errorType == QLatin1String("provider_error");
-    const QString lead = serverSide ? QStringLiteral("The gateway failed while answering")
-                                    : QStringLiteral("The gateway refused the request");
     const QString said = message.trimmed();
-    if (said.isEmpty() && errorCode.isEmpty())
-        return lead + QStringLiteral(" without giving a reason.");
-    if (said.isEmpty())
-        return lead + QStringLiteral(" (") + errorCode + QStringLiteral(").");
-    if (errorCode.isEmpty())
-        return lead + QStringLiteral(": ") + asSentence(said);
-    return lead + QStringLiteral(": ") + said + QStringLiteral(" (") + errorCode
-        + QStringLiteral(")");
+    // Whole sentences, so that a translation can order them as its language wants.
+    if (said.isEmpty() && errorCode.isEmpty()) {
+        return serverSide
+            ? QCoreApplication::translate(
+                "DecoderJson", "The gateway failed while answering without giving a reason.")
+            : QCoreApplication::translate("DecoderJson",
+                                          "The gateway refused the request without giving a "
+                                          "reason.");
+    }
+    if (said.isEmpty()) {
+        return (serverSide ? QCoreApplication::translate("DecoderJson",
+                                                         "The gateway failed while answering (%1).")
+                           : QCoreApplication::translate("DecoderJson",
+                                                         "The gateway refused the request (%1)."))
+            .arg(errorCode);
+    }
+    if (errorCode.isEmpty()) {
+        return (serverSide ? QCoreApplication::translate("DecoderJson",
+                                                         "The gateway failed while answering: %1")
+                           : QCoreApplication::translate("DecoderJson",
+                                                         "The gateway refused the request: %1"))
+            .arg(asSentence(said));
+    }
+    return (serverSide ? QCoreApplication::translate("DecoderJson",
+                                                     "The gateway failed while answering: %1 (%2)")
+                       : QCoreApplication::translate("DecoderJson",
+                                                     "The gateway refused the request: %1 (%2)"))
+        .arg(said, errorCode);
 }
 
 bool DecoderJson::gatewayError(const QJsonObject &object, QString *errorCode, QString *sentence)
@@ -191,8 +210,9 @@ bool DecoderJson::gatewayError(const QJsonObject &object, QString *errorCode, QS
     if (!reasons.isEmpty()) {
         if (!sentence->endsWith(QLatin1Char('.')))
             sentence->append(QLatin1Char('.'));
-        *sentence
-            += QStringLiteral(" Reasons: ") + reasons.join(QStringLiteral(", ")) + QLatin1Char('.');
+        *sentence += QLatin1Char(' ')
+            + QCoreApplication::translate("DecoderJson", "Reasons: %1.")
+                  .arg(reasons.join(QStringLiteral(", ")));
     }
     return true;
 }
@@ -254,6 +274,8 @@ QString DecoderJson::toolFailureSentence(const QString &reason)
 {
     const QString said = reason.trimmed();
     if (said.isEmpty())
-        return QStringLiteral("The gateway's image tool failed without giving a reason.");
-    return QStringLiteral("The gateway's image tool failed: ") + asSentence(said);
+        return QCoreApplication::translate(
+            "DecoderJson", "The gateway's image tool failed without giving a reason.");
+    return QCoreApplication::translate("DecoderJson", "The gateway's image tool failed: %1")
+        .arg(asSentence(said));
 }

@@ -18,8 +18,7 @@ StreamEvents ImagesDecoder::decode(const SseEvent &sse)
     QString problem;
     if (!parseObject(sse.data, &object, &problem)) {
         out.append(StreamEvent::error(QStringLiteral("malformed_event"),
-                                      QStringLiteral("The gateway sent a malformed event (")
-                                          + problem + QStringLiteral(").")));
+                                      tr("The gateway sent a malformed event (%1).").arg(problem)));
         return out;
     }
     QString type = text(object, QLatin1String("type"));
@@ -49,9 +48,7 @@ StreamEvents ImagesDecoder::decodeResponseBody(const QByteArray &json)
     QString problem;
     if (!parseObject(json, &body, &problem)) {
         failure(QStringLiteral("malformed_response"),
-                QStringLiteral("The gateway sent a malformed response (") + problem
-                    + QStringLiteral(")."),
-                out);
+                tr("The gateway sent a malformed response (%1).").arg(problem), out);
         return out;
     }
     const ImagesResponse response = ImagesResponse::fromJson(body);
@@ -83,8 +80,7 @@ StreamEvents ImagesDecoder::decodeResponseBody(const QByteArray &json)
         out.append(e);
     }
     if (response.images.isEmpty()) {
-        failure(QStringLiteral("no_image"),
-                QStringLiteral("The gateway answered without any image."), out);
+        failure(QStringLiteral("no_image"), tr("The gateway answered without any image."), out);
         return out;
     }
     done(out);
@@ -101,8 +97,8 @@ StreamEvents ImagesDecoder::finish()
         return out;
     }
     failure(QStringLiteral("stream_truncated"),
-            QStringLiteral("The response stopped before it was complete: the connection closed "
-                           "before any image was finished."),
+            tr("The response stopped before it was complete: the connection closed "
+               "before any image was finished."),
             out);
     return out;
 }
@@ -158,8 +154,8 @@ void ImagesDecoder::done(StreamEvents &out)
     if (m_finished)
         return;
     if (m_completed == 0) {
-        failure(QStringLiteral("no_image"),
-                QStringLiteral("The gateway finished without sending an image."), out);
+        failure(QStringLiteral("no_image"), tr("The gateway finished without sending an image."),
+                out);
         return;
     }
     m_finished = true;

@@ -4,6 +4,7 @@
 
 #include "model/usage.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -14,6 +15,8 @@
 // order they complete; previews belong to the image that completes next.
 class ImagesDecoder : public StreamDecoder
 {
+    Q_DECLARE_TR_FUNCTIONS(ImagesDecoder)
+
 public:
     StreamEvents decode(const SseEvent &event) override;
     StreamEvents decodeResponseBody(const QByteArray &json) override;

@@ -35,9 +35,9 @@ ImagesResponse::Image ImagesResponse::image(const QJsonObject &entry)
         return image;
     }
     image.error = base64.isEmpty()
-        ? QStringLiteral("The gateway sent an image entry without an image.")
-        : QStringLiteral("The generated image arrived damaged: its base64 data is not valid, so "
-                         "it cannot be shown.");
+        ? tr("The gateway sent an image entry without an image.")
+        : tr("The generated image arrived damaged: its base64 data is not valid, so "
+             "it cannot be shown.");
     return image;
 }
 

@@ -4,6 +4,7 @@
 #include "model/usage.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -15,6 +16,9 @@
 // image tokens (text and image input, image output), with the gateway's `cost` as billed.
 struct ImagesResponse
 {
+    Q_DECLARE_TR_FUNCTIONS(ImagesResponse)
+
+public:
     struct Image
     {
         QByteArray bytes; // decoded from b64_json

@@ -40,13 +40,11 @@ StreamEvents ResponsesDecoder::decode(const SseEvent &sse)
     QJsonObject object;
     QString problem;
     if (!parseObject(sse.data, &object, &problem)) {
-        const QString where = eventName.isEmpty()
-            ? QStringLiteral("an event")
-            : QStringLiteral("a ") + eventName + QStringLiteral(" event");
+        const QString sentence = eventName.isEmpty()
+            ? tr("The gateway sent a malformed event (%1 in an event).").arg(problem)
+            : tr("The gateway sent a malformed event (%1 in a %2 event).").arg(problem, eventName);
         out.append(StreamEvent::error(QStringLiteral("malformed_event"),
-                                      QStringLiteral("The gateway sent a malformed event (")
-                                          + problem + QStringLiteral(" in ") + where
-                                          + QStringLiteral(")."))); // one error per bad event
+                                      sentence)); // one error per bad event
         return out;
     }
 
@@ -63,9 +61,9 @@ StreamEvents ResponsesDecoder::decodeResponseBody(const QByteArray &json)
     QJsonObject response;
     QString problem;
     if (!parseObject(json, &response, &problem)) {
-        out.append(StreamEvent::error(QStringLiteral("malformed_response"),
-                                      QStringLiteral("The gateway sent a malformed response (")
-                                          + problem + QStringLiteral(").")));
+        out.append(
+            StreamEvent::error(QStringLiteral("malformed_response"),
+                               tr("The gateway sent a malformed response (%1).").arg(problem)));
         return out;
     }
 
@@ -86,11 +84,10 @@ StreamEvents ResponsesDecoder::decodeResponseBody(const QByteArray &json)
     } else if (status == QLatin1String("in_progress") || status == QLatin1String("queued")) {
         outputItems(response, out);
         m_finished = true;
-        terminalFailure(QStringLiteral("not_finished"),
-                        QStringLiteral("The gateway answered before the response was finished "
-                                       "(status ")
-                            + status + QStringLiteral(")."),
-                        out);
+        terminalFailure(
+            QStringLiteral("not_finished"),
+            tr("The gateway answered before the response was finished (status %1).").arg(status),
+            out);
     } else {
         completed(response, out);
     }
@@ -103,10 +100,10 @@ StreamEvents ResponsesDecoder::finish()
     if (m_finished)
         return out;
     m_finished = true;
-    out.append(StreamEvent::error(
-        QStringLiteral("stream_truncated"),
-        QStringLiteral("The response stopped before it was complete: the connection closed "
-                       "before the gateway said it was finished.")));
+    out.append(
+        StreamEvent::error(QStringLiteral("stream_truncated"),
+                           tr("The response stopped before it was complete: the connection closed "
+                              "before the gateway said it was finished.")));
     return out;
 }
 
@@ -218,8 +215,8 @@ void ResponsesDecoder::imageItemDone(const QJsonObject &item, const QString &key
         } else {
             StreamEvent error = StreamEvent::error(
                 QStringLiteral("invalid_image_data"),
-                QStringLiteral("The generated image %1 arrived damaged: its base64 data is not "
-                               "valid, so it cannot be shown.")
+                tr("The generated image %1 arrived damaged: its base64 data is not "
+                   "valid, so it cannot be shown.")
                     .arg(key));
             error.itemId = key;
             out.append(error);
@@ -252,9 +249,8 @@ void ResponsesDecoder::imageItemDone(const QJsonObject &item, const QString &key
                                       : error.toString();
         StreamEvent failure = StreamEvent::error(
             QStringLiteral("image_generation_failed"),
-            reason.isEmpty()
-                ? QStringLiteral("The image %1 could not be generated.").arg(key)
-                : QStringLiteral("The image %1 could not be generated: %2").arg(key, reason));
+            reason.isEmpty() ? tr("The image %1 could not be generated.").arg(key)
+                             : tr("The image %1 could not be generated: %2").arg(key, reason));
         failure.itemId = key;
         out.append(failure);
     }
@@ -443,14 +439,14 @@ void ResponsesDecoder::incomplete(const QJsonObject &response, StreamEvents &out
         = text(child(response, QLatin1String("incomplete_details")), QLatin1String("reason"));
     QString sentence;
     if (reason == QLatin1String("max_output_tokens"))
-        sentence = QStringLiteral("The response was cut short because it reached the maximum "
-                                  "number of output tokens.");
+        sentence = tr("The response was cut short because it reached the maximum "
+                      "number of output tokens.");
     else if (reason == QLatin1String("content_filter"))
-        sentence = QStringLiteral("The response was stopped by the gateway's content filter.");
+        sentence = tr("The response was stopped by the gateway's content filter.");
     else if (!reason.isEmpty())
-        sentence = QStringLiteral("The response ended before it was complete (%1).").arg(reason);
+        sentence = tr("The response ended before it was complete (%1).").arg(reason);
     else
-        sentence = QStringLiteral("The response ended before it was complete, without a reason.");
+        sentence = tr("The response ended before it was complete, without a reason.");
     terminalFailure(reason.isEmpty() ? QStringLiteral("incomplete") : reason, sentence, out);
 }
 

@@ -5,6 +5,7 @@
 #include "gateway/streamevent.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
@@ -25,6 +26,8 @@
 // event and decoding goes on, so text and images already delivered stay valid.
 class ResponsesDecoder : public StreamDecoder
 {
+    Q_DECLARE_TR_FUNCTIONS(ResponsesDecoder)
+
 public:
     StreamEvents decode(const SseEvent &event) override;
     // A whole non-streaming response (or an HTTP error body such as {"error":{...}}).

@@ -100,25 +100,25 @@ Decoded readImage(const QString &path, const QString &label, int maxEdge)
         = (label.isEmpty() ? QString() : label + QLatin1Char(' ')) + (name.isEmpty() ? path : name);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        d.error = QStringLiteral("Easel cannot read %1: %2.").arg(who, file.errorString());
+        d.error = ReferenceImages::tr("Easel cannot read %1: %2.").arg(who, file.errorString());
         return d;
     }
     if (file.size() > maxFileBytes) {
-        d.error = QStringLiteral("%1 is %2; Easel reads reference images of at most %3.")
+        d.error = ReferenceImages::tr("%1 is %2; Easel reads reference images of at most %3.")
                       .arg(who, bytesText(file.size()), bytesText(maxFileBytes));
         return d;
     }
     d.bytes = file.readAll();
     if (d.bytes.isEmpty()) {
         d.error = file.error() == QFileDevice::NoError
-            ? QStringLiteral("%1 is empty.").arg(who)
-            : QStringLiteral("Easel cannot read %1: %2.").arg(who, file.errorString());
+            ? ReferenceImages::tr("%1 is empty.").arg(who)
+            : ReferenceImages::tr("Easel cannot read %1: %2.").arg(who, file.errorString());
         return d;
     }
     d.mimeType = ImageSniff::mimeType(d.bytes);
     if (d.mimeType.isEmpty()) {
-        d.error
-            = QStringLiteral("%1 is not an image Easel can send (PNG, JPEG or WebP).").arg(name);
+        d.error = ReferenceImages::tr("%1 is not an image Easel can send (PNG, JPEG or WebP).")
+                      .arg(name);
         return d;
     }
 
@@ -128,14 +128,14 @@ Decoded readImage(const QString &path, const QString &label, int maxEdge)
     reader.setAutoTransform(true);
     const QSize stored = reader.size();
     if (!stored.isValid() || stored.isEmpty()) {
-        d.error
-            = QStringLiteral("%1 is damaged: Easel cannot read the size of the image.").arg(name);
+        d.error = ReferenceImages::tr("%1 is damaged: Easel cannot read the size of the image.")
+                      .arg(name);
         return d;
     }
     if (stored.width() > maxSide || stored.height() > maxSide
         || qint64(stored.width()) * stored.height() > maxPixels) {
-        d.error = QStringLiteral("%1 claims to be %2 pixels; Easel takes images of at most %3 "
-                                 "megapixels and %4 pixels a side.")
+        d.error = ReferenceImages::tr("%1 claims to be %2 pixels; Easel takes images of at most %3 "
+                                      "megapixels and %4 pixels a side.")
                       .arg(name, sizeText(stored))
                       .arg(maxPixels / 1000000)
                       .arg(maxSide);
@@ -156,9 +156,9 @@ Decoded readImage(const QString &path, const QString &label, int maxEdge)
 
     if (!reader.read(&d.image) || d.image.isNull()) {
         d.error = allowed > 0 && fullBytes > allowed
-            ? QStringLiteral("%1 (%2 pixels) is too large to decode; save it smaller first.")
+            ? ReferenceImages::tr("%1 (%2 pixels) is too large to decode; save it smaller first.")
                   .arg(name, sizeText(d.size))
-            : QStringLiteral("%1 is damaged or incomplete: Easel cannot decode it.").arg(name);
+            : ReferenceImages::tr("%1 is damaged or incomplete: Easel cannot decode it.").arg(name);
         d.image = QImage();
         return d;
     }
@@ -188,15 +188,15 @@ bool fitBytes(PreparedImage *out, const QImage &source, bool original, const QSt
         if (!again.isEmpty() && (out->mimeType != format || again.size() < out->bytes.size())) {
             out->bytes = again;
             out->mimeType = format;
-            *notes << QStringLiteral("%1 re-encoded as %2 to fit %3's limit of %4 per image")
+            *notes << ReferenceImages::tr("%1 re-encoded as %2 to fit %3's limit of %4 per image")
                           .arg(name, opaque ? QStringLiteral("JPEG") : QStringLiteral("PNG"),
                                limits.providerName, limitText);
         }
     }
     while (out->bytes.size() > limits.maxImageBytes) {
         if (out->size.width() <= 1 && out->size.height() <= 1) {
-            *error = QStringLiteral("%1 cannot be made small enough for %2's limit of %3 per "
-                                    "image.")
+            *error = ReferenceImages::tr("%1 cannot be made small enough for %2's limit of %3 per "
+                                         "image.")
                          .arg(name, limits.providerName, limitText);
             return false;
         }
@@ -205,10 +205,10 @@ bool fitBytes(PreparedImage *out, const QImage &source, bool original, const QSt
         out->bytes = encode(at(half), format);
         out->mimeType = format;
         if (out->bytes.isEmpty()) {
-            *error = QStringLiteral("Easel could not encode %1.").arg(name);
+            *error = ReferenceImages::tr("Easel could not encode %1.").arg(name);
             return false;
         }
-        *notes << QStringLiteral("%1 scaled from %2 to %3 to fit %4's limit of %5 per image")
+        *notes << ReferenceImages::tr("%1 scaled from %2 to %3 to fit %4's limit of %5 per image")
                       .arg(name, sizeText(out->size), sizeText(half), limits.providerName,
                            limitText);
         out->size = half;
@@ -245,11 +245,11 @@ PreparedImage prepareImage(const QString &path, const ReferenceLimits &limits, Q
             d.image = d.image.scaled(out.size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         out.bytes = encode(d.image, out.mimeType);
         if (out.bytes.isEmpty()) {
-            *error = QStringLiteral("Easel could not encode %1.").arg(name);
+            *error = ReferenceImages::tr("Easel could not encode %1.").arg(name);
             return {};
         }
         if (out.size != d.size)
-            *notes << QStringLiteral("%1 scaled from %2 to %3")
+            *notes << ReferenceImages::tr("%1 scaled from %2 to %3")
                           .arg(name, sizeText(d.size), sizeText(out.size));
     }
     if (!fitBytes(&out, d.image, original, name, limits, notes, error))
@@ -264,14 +264,15 @@ PreparedImage prepareMask(const QString &path, const PreparedImage &edited,
     mask.sourcePath = path;
     const QString name = QFileInfo(path).fileName();
     // The mask is scaled to the edited image, whose size is at most maxEdge: decode for that.
-    Decoded d = readImage(path, QStringLiteral("the mask"), limits.maxEdge);
+    Decoded d = readImage(path, ReferenceImages::tr("the mask"), limits.maxEdge);
     if (!d.error.isEmpty()) {
         *error = d.error;
         return {};
     }
     if (!d.image.hasAlphaChannel()) {
-        *error = QStringLiteral("The mask has no transparency: transparent pixels mark where the "
-                                "image may change.");
+        *error
+            = ReferenceImages::tr("The mask has no transparency: transparent pixels mark where the "
+                                  "image may change.");
         return {};
     }
     mask.originalSize = d.size;
@@ -280,7 +281,7 @@ PreparedImage prepareMask(const QString &path, const PreparedImage &edited,
         const double maskRatio = double(d.size.width()) / d.size.height();
         const double imageRatio = double(imageSize.width()) / imageSize.height();
         if (std::abs(maskRatio - imageRatio) > 0.01 * imageRatio) {
-            *error = QStringLiteral("The mask is %1 but the image it edits is %2.")
+            *error = ReferenceImages::tr("The mask is %1 but the image it edits is %2.")
                          .arg(sizeText(d.size), sizeText(imageSize));
             return {};
         }
@@ -289,20 +290,21 @@ PreparedImage prepareMask(const QString &path, const PreparedImage &edited,
     QImage image = d.image.convertToFormat(QImage::Format_ARGB32);
     if (image.size() != mask.size) {
         image = image.scaled(mask.size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-        *notes << QStringLiteral("%1 scaled from %2 to %3 to match %4")
+        *notes << ReferenceImages::tr("%1 scaled from %2 to %3 to match %4")
                       .arg(name, sizeText(d.size), sizeText(mask.size),
                            QFileInfo(edited.sourcePath).fileName());
     }
     mask.mimeType = QStringLiteral("image/png");
     mask.bytes = encode(image, mask.mimeType);
     if (mask.bytes.isEmpty()) {
-        *error = QStringLiteral("Easel could not encode the mask %1.").arg(name);
+        *error = ReferenceImages::tr("Easel could not encode the mask %1.").arg(name);
         return {};
     }
     if (mask.bytes.size() > limits.maxImageBytes) {
-        *error = QStringLiteral("The mask comes to %1 as a PNG; %2 accepts at most %3 per image.")
-                     .arg(bytesText(mask.bytes.size()), limits.providerName,
-                          bytesText(limits.maxImageBytes));
+        *error
+            = ReferenceImages::tr("The mask comes to %1 as a PNG; %2 accepts at most %3 per image.")
+                  .arg(bytesText(mask.bytes.size()), limits.providerName,
+                       bytesText(limits.maxImageBytes));
         return {};
     }
     return mask;
@@ -331,8 +333,8 @@ QString ReferenceLimits::countProblem(qsizetype count) const
 {
     if (count <= maxCount)
         return {};
-    return QStringLiteral("%1 takes at most %2 reference images per turn; this turn has %3. "
-                          "Remove %4.")
+    return tr("%1 takes at most %2 reference images per turn; this turn has %3. "
+              "Remove %4.")
         .arg(providerName)
         .arg(maxCount)
         .arg(count)
@@ -347,8 +349,8 @@ PreparedReferences ReferenceImages::prepare(const QStringList &files, const QStr
     if (!result.error.isEmpty())
         return result;
     if (!maskPath.isEmpty() && files.isEmpty()) {
-        result.error = QStringLiteral("A mask needs an image to edit: attach the image the mask "
-                                      "belongs to.");
+        result.error = tr("A mask needs an image to edit: attach the image the mask "
+                          "belongs to.");
         return result;
     }
 
@@ -377,16 +379,25 @@ PreparedReferences ReferenceImages::prepare(const QStringList &files, const QStr
         total += dataUrlLength(result.mask);
     if (total > limits.maxTotalBytes) {
         const qsizetype count = result.images.size();
-        const QString what = count == 1 ? QStringLiteral("This image")
-                                        : QStringLiteral("These %1 images").arg(count);
-        const QString withMask = result.mask.isNull() ? QString() : QStringLiteral(" and the mask");
-        const bool plural = count > 1 || !result.mask.isNull();
-        result.error
-            = QStringLiteral("%1%2 %3 to %4 as sent; %5 accepts at most %6 per turn. %7")
-                  .arg(what, withMask, plural ? QStringLiteral("come") : QStringLiteral("comes"),
-                       bytesText(total), limits.providerName, bytesText(limits.maxTotalBytes),
-                       count > 1 ? QStringLiteral("Remove one or use smaller files.")
-                                 : QStringLiteral("Use a smaller file."));
+        const QString sent = bytesText(total);
+        const QString limit = bytesText(limits.maxTotalBytes);
+        // Whole sentences: the verb agrees with what is counted.
+        if (count == 1) {
+            result.error = (result.mask.isNull()
+                                ? tr("This image comes to %1 as sent; %2 accepts at most %3 per "
+                                     "turn. Use a smaller file.")
+                                : tr("This image and the mask come to %1 as sent; %2 accepts at "
+                                     "most %3 per turn. Use a smaller file."))
+                               .arg(sent, limits.providerName, limit);
+        } else {
+            result.error = (result.mask.isNull()
+                                ? tr("These %1 images come to %2 as sent; %3 accepts at most %4 "
+                                     "per turn. Remove one or use smaller files.")
+                                : tr("These %1 images and the mask come to %2 as sent; %3 "
+                                     "accepts at most %4 per turn. Remove one or use smaller "
+                                     "files."))
+                               .arg(QString::number(count), sent, limits.providerName, limit);
+        }
         result.images.clear();
         result.mask = {};
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QFuture>
 #include <QList>
 #include <QSize>
@@ -12,7 +13,10 @@
 // longest side from the image model (forModel).
 struct ReferenceLimits
 {
-    QString providerName = QStringLiteral("The provider"); // for messages: "OpenAI takes at most…"
+    Q_DECLARE_TR_FUNCTIONS(ReferenceLimits)
+
+public:
+    QString providerName = tr("The provider"); // for messages: "OpenAI takes at most…"
     int maxCount = 16; // input images per turn, the edited image included
     qint64 maxImageBytes = 50LL * 1024 * 1024; // one image as sent (encoded, before base64)
     qint64 maxTotalBytes = 50LL * 1024 * 1024; // all images and the mask, as base64 in the body
@@ -54,6 +58,8 @@ struct PreparedReferences
 // decodes a file.
 class ReferenceImages
 {
+    Q_DECLARE_TR_FUNCTIONS(ReferenceImages)
+
 public:
     static PreparedReferences prepare(const QStringList &files, const QString &maskPath,
                                       const ReferenceLimits &limits);

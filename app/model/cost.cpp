@@ -36,11 +36,26 @@ QString Cost::formatUsd(double usd)
     return QLatin1Char('$') + QLocale::c().toString(usd, 'f', decimals);
 }
 
+QString Cost::basisText(Basis basis)
+{
+    switch (basis) {
+    case Basis::Estimated:
+        return tr("estimated");
+    case Basis::Billed:
+        return tr("billed");
+    case Basis::Demo:
+        return tr("demo");
+    case Basis::Unknown:
+        break;
+    }
+    return tr("unknown");
+}
+
 QString Cost::formatted() const
 {
     if (!isKnown())
-        return QStringLiteral("cost unknown");
-    return formatUsd(usd) + QLatin1Char(' ') + basisLabel(basis);
+        return tr("cost unknown");
+    return formatUsd(usd) + QLatin1Char(' ') + basisText(basis);
 }
 
 static int basisStrength(Cost::Basis basis)

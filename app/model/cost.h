@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -7,6 +8,9 @@
 // tells the designer whether the gateway billed it or Easel estimated it from the price book.
 struct Cost
 {
+    Q_DECLARE_TR_FUNCTIONS(Cost)
+
+public:
     enum class Basis { Unknown, Estimated, Billed, Demo };
 
     double usd = 0.0;
@@ -14,7 +18,10 @@ struct Cost
     QString note; // why it is an estimate, e.g. "no price for model x"; shown in details
 
     bool isKnown() const { return basis != Basis::Unknown; }
-    static QString basisLabel(Basis basis); // "estimated", "billed", "demo", "unknown"
+    // "estimated", "billed", "demo", "unknown": the basis as stored and exported (a name).
+    static QString basisLabel(Basis basis);
+    // The same words translated, for display.
+    static QString basisText(Basis basis);
     static Basis basisFromLabel(const QString &label);
     QString formatted() const; // "$0.0421 estimated", "$0.00 demo", "cost unknown"
     static QString formatUsd(double usd);

@@ -85,24 +85,24 @@ QString ImageParams::validateSize(const QString &model, const QString &size)
         return {};
     const QSize s = parseSize(size);
     if (!s.isValid() || s.isEmpty())
-        return QStringLiteral("Write the size as width x height, for example 1536x1024.");
+        return tr("Write the size as width x height, for example 1536x1024.");
     if (!isGptImage2(model)) {
         static const QStringList known = { QStringLiteral("1024x1024"), QStringLiteral("1024x1536"),
                                            QStringLiteral("1536x1024") };
         const QString normalized = QStringLiteral("%1x%2").arg(s.width()).arg(s.height());
         if (!known.contains(normalized))
-            return QStringLiteral("%1 only makes 1024x1024, 1024x1536 or 1536x1024 (or auto).")
-                .arg(model.isEmpty() ? QStringLiteral("This model") : model);
+            return tr("%1 only makes 1024x1024, 1024x1536 or 1536x1024 (or auto).")
+                .arg(model.isEmpty() ? tr("This model") : model);
         return {};
     }
     if (s.width() % 16 != 0 || s.height() % 16 != 0)
-        return QStringLiteral("Both sides must be multiples of 16.");
+        return tr("Both sides must be multiples of 16.");
     const double ratio = double(s.width()) / s.height();
     if (ratio > 3.0 || ratio < 1.0 / 3.0)
-        return QStringLiteral("The aspect ratio must be between 1:3 and 3:1.");
+        return tr("The aspect ratio must be between 1:3 and 3:1.");
     if (qint64(s.width()) * s.height() > qint64(3840) * 2160
         || std::max(s.width(), s.height()) > 3840)
-        return QStringLiteral("The size can be at most 3840x2160.");
+        return tr("The size can be at most 3840x2160.");
     return {};
 }
 

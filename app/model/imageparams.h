@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QSize>
 #include <QString>
@@ -8,6 +9,9 @@
 // for optional fields) means "not set": request builders leave such fields out of the request.
 struct ImageParams
 {
+    Q_DECLARE_TR_FUNCTIONS(ImageParams)
+
+public:
     QString imageModel = QStringLiteral("gpt-image-1.5");
     QString quality = QStringLiteral("auto"); // low, medium, high, auto
     QString size = QStringLiteral("auto"); // "WxH" or auto

@@ -21,6 +21,25 @@ QString Turn::statusName(Status status)
     return QStringLiteral("interrupted");
 }
 
+QString Turn::statusText(Status status)
+{
+    switch (status) {
+    case Status::Pending:
+        return tr("pending");
+    case Status::Streaming:
+        return tr("streaming");
+    case Status::Done:
+        return tr("done");
+    case Status::Failed:
+        return tr("failed");
+    case Status::Cancelled:
+        return tr("cancelled");
+    case Status::Interrupted:
+        break;
+    }
+    return tr("interrupted");
+}
+
 Turn::Status Turn::statusFromName(const QString &name)
 {
     static const Status all[] = { Status::Pending, Status::Streaming, Status::Done,

@@ -5,6 +5,7 @@
 #include "imageparams.h"
 #include "usage.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -31,6 +32,9 @@ struct ImageRef
 // One exchange: the designer's prompt and everything the gateway answered to it.
 struct Turn
 {
+    Q_DECLARE_TR_FUNCTIONS(Turn)
+
+public:
     enum class Status { Pending, Streaming, Done, Failed, Cancelled, Interrupted };
 
     QString id; // local uuid
@@ -61,6 +65,7 @@ struct Turn
     int compareCell = -1;
 
     static QString statusName(Status status);
+    static QString statusText(Status status); // statusName translated, for display
     static Status statusFromName(const QString &name);
     bool isRunning() const { return status == Status::Pending || status == Status::Streaming; }
     int finalImageCount() const;

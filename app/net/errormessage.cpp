@@ -111,7 +111,7 @@ QString metadataDetails(const QJsonObject &error)
             reasons << reason.toString();
     }
     if (!reasons.isEmpty())
-        details << QStringLiteral("reasons: ") + reasons.join(QStringLiteral(", "));
+        details << ErrorMessage::tr("reasons: %1").arg(reasons.join(QStringLiteral(", ")));
     return details.join(QStringLiteral("; "));
 }
 
@@ -203,7 +203,7 @@ QString ErrorMessage::forHttpStatus(int status, const QString &provider,
     const auto withSaid = [&](const QString &sentence) -> QString {
         if (gatewayMessage.isEmpty())
             return sentence;
-        return sentence + QStringLiteral(" The gateway said: ") + gatewayMessage;
+        return sentence + QLatin1Char(' ') + tr("The gateway said: %1").arg(gatewayMessage);
     };
     // Sentences that end with a colon take the gateway's words, or a fallback.
     const auto withColon = [&](const QString &head, const QString &fallback) -> QString {
@@ -213,65 +213,62 @@ QString ErrorMessage::forHttpStatus(int status, const QString &provider,
     switch (status) {
     case 400:
     case 422:
-        return withColon(provider + QStringLiteral(" rejected the request (") + code + ')',
-                         QStringLiteral("no reason given."));
+        return withColon(tr("%1 rejected the request (%2)").arg(provider, code),
+                         tr("no reason given."));
     case 401:
-        return withSaid(provider + QStringLiteral(" rejected the API key: check Settings."));
+        return withSaid(tr("%1 rejected the API key: check Settings.").arg(provider));
     case 402:
-        return withColon(provider + QStringLiteral(" says the account is out of credits"),
-                         QStringLiteral("add credits and try again."));
+        return withColon(tr("%1 says the account is out of credits").arg(provider),
+                         tr("add credits and try again."));
     case 403:
-        return withColon(provider + QStringLiteral(" refused the request (403)"),
-                         QStringLiteral("this is usually moderation, or the key may not use this "
-                                        "model."));
+        return withColon(tr("%1 refused the request (403)").arg(provider),
+                         tr("this is usually moderation, or the key may not use this model."));
     case 404:
-        return withSaid(provider
-                        + QStringLiteral(" could not find the endpoint or the model (404): check "
-                                         "the base URL and the model name."));
+        return withSaid(tr("%1 could not find the endpoint or the model (404): check the base URL "
+                           "and the model name.")
+                            .arg(provider));
     case 408:
-        return withSaid(provider
-                        + QStringLiteral(" gave up waiting for the request (408); try again."));
+        return withSaid(tr("%1 gave up waiting for the request (408); try again.").arg(provider));
     case 413:
-        return withSaid(QStringLiteral("The request was too large for ") + provider
-                        + QStringLiteral(" (413): attach fewer or smaller images."));
+        return withSaid(
+            tr("The request was too large for %1 (413): attach fewer or smaller images.")
+                .arg(provider));
     case 429: {
-        const QString when = retryAfterSeconds
-            ? QStringLiteral("try again in %1 s.").arg(*retryAfterSeconds)
-            : QStringLiteral("try again in a moment.");
-        return withSaid(provider + QStringLiteral(" is rate limiting requests; ") + when);
+        const QString when = retryAfterSeconds ? tr("try again in %1 s.").arg(*retryAfterSeconds)
+                                               : tr("try again in a moment.");
+        return withSaid(tr("%1 is rate limiting requests; %2").arg(provider, when));
     }
     case 500:
     case 502:
     case 503:
     case 504: {
-        const QString head = provider + QStringLiteral(" had a server error (") + code + ')';
+        const QString head = tr("%1 had a server error (%2)").arg(provider, code);
         if (!retryAfterSeconds)
-            return withColon(head, QStringLiteral("try again in a moment."));
+            return withColon(head, tr("try again in a moment."));
         const int seconds = *retryAfterSeconds;
         if (gatewayMessage.isEmpty())
-            return head + QStringLiteral(": try again in %1 s.").arg(seconds);
+            return head + QStringLiteral(": ") + tr("try again in %1 s.").arg(seconds);
         // The server said when it takes requests again (Retry-After): its words must not hide it.
         const bool ended = gatewayMessage.endsWith(QLatin1Char('.'))
             || gatewayMessage.endsWith(QLatin1Char('!')) || gatewayMessage.endsWith(QChar(0x2026));
         return head + QStringLiteral(": ") + gatewayMessage
             + (ended ? QStringLiteral(" ") : QStringLiteral(". "))
-            + QStringLiteral("Try again in %1 s.").arg(seconds);
+            + tr("Try again in %1 s.").arg(seconds);
     }
     default:
         break;
     }
     if (status >= 300 && status < 400) {
-        return withSaid(provider + QStringLiteral(" redirected the request (") + code
-                        + QStringLiteral("); Easel does not follow redirects for API calls, so "
-                                         "check the base URL."));
+        return withSaid(tr("%1 redirected the request (%2); Easel does not follow redirects for "
+                           "API calls, so check the base URL.")
+                            .arg(provider, code));
     }
     if (status >= 400 && status < 500) {
-        return withColon(provider + QStringLiteral(" rejected the request (") + code + ')',
-                         QStringLiteral("no reason given."));
+        return withColon(tr("%1 rejected the request (%2)").arg(provider, code),
+                         tr("no reason given."));
     }
-    return withColon(provider + QStringLiteral(" answered with an unexpected HTTP status (") + code
-                         + ')',
-                     QStringLiteral("no details given."));
+    return withColon(tr("%1 answered with an unexpected HTTP status (%2)").arg(provider, code),
+                     tr("no details given."));
 }
 
 std::optional<int> ErrorMessage::parseRetryAfter(const QByteArray &value, const QDateTime &now)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 #include <optional>
@@ -11,6 +12,8 @@
 // object under "error", AI Stats puts a string there, proxies answer with HTML pages).
 class ErrorMessage
 {
+    Q_DECLARE_TR_FUNCTIONS(ErrorMessage)
+
 public:
     // The gateway's own message, whatever the body's shape: JSON {"error":{"message":…}},
     // {"error":"…","description":…}, {"error":"<message>","reason":…}, {"message":…}, {"detail":…},

@@ -9,7 +9,7 @@
 GatewayJob::GatewayJob(QNetworkAccessManager *manager, const QString &providerName, QObject *parent)
     : QObject(parent)
     , m_manager(manager)
-    , m_providerName(providerName.isEmpty() ? QStringLiteral("The gateway") : providerName)
+    , m_providerName(providerName.isEmpty() ? tr("The gateway") : providerName)
 {
     m_connectTimer.setSingleShot(true);
     m_idleTimer.setSingleShot(true);
@@ -62,7 +62,7 @@ void GatewayJob::cancel()
 {
     if (m_finishedEmitted)
         return;
-    finish(Status::Cancelled, QStringLiteral("The request was cancelled."));
+    finish(Status::Cancelled, tr("The request was cancelled."));
 }
 
 void GatewayJob::leaveConnectPhase()
@@ -133,8 +133,8 @@ void GatewayJob::onReplyFinished()
             finish(Status::Succeeded, {});
         } else {
             finish(Status::TransportError,
-                   QStringLiteral("The connection to ") + m_providerName
-                       + QStringLiteral(" was closed before the response finished."));
+                   tr("The connection to %1 was closed before the response finished.")
+                       .arg(m_providerName));
         }
         return;
     }
@@ -149,7 +149,7 @@ void GatewayJob::onReplyFinished()
     }
     if (error == QNetworkReply::OperationCanceledError) {
         // Someone else aborted the reply (the manager was destroyed, for example).
-        finish(Status::Cancelled, QStringLiteral("The request was cancelled."));
+        finish(Status::Cancelled, tr("The request was cancelled."));
         return;
     }
     finish(error == QNetworkReply::TimeoutError ? Status::TimedOut : Status::TransportError,
@@ -169,8 +169,8 @@ void GatewayJob::onSslErrors(const QList<QSslError> &errors)
 void GatewayJob::onConnectTimeout()
 {
     finish(Status::TimedOut,
-           QStringLiteral("Could not reach %1 within %2: the connection was not established. Check "
-                          "the base URL and the network.")
+           tr("Could not reach %1 within %2: the connection was not established. Check "
+              "the base URL and the network.")
                .arg(hostText(), ErrorMessage::formatDuration(m_timeouts.connectMs)));
 }
 
@@ -179,14 +179,14 @@ void GatewayJob::onIdleTimeout()
     const QString duration = ErrorMessage::formatDuration(m_timeouts.idleMs);
     if (!m_headersRead) {
         finish(Status::TimedOut,
-               QStringLiteral("%1 took the request but sent nothing back for %2, so it was "
-                              "stopped.")
+               tr("%1 took the request but sent nothing back for %2, so it was "
+                  "stopped.")
                    .arg(m_providerName, duration));
         return;
     }
     finish(Status::TimedOut,
-           QStringLiteral("Nothing arrived from %1 for %2, so the request was stopped; what "
-                          "arrived before is kept.")
+           tr("Nothing arrived from %1 for %2, so the request was stopped; what "
+              "arrived before is kept.")
                .arg(m_providerName, duration));
 }
 
@@ -201,42 +201,41 @@ QString GatewayJob::transportMessage(QNetworkReply::NetworkError error) const
     const QString detail = m_reply ? m_reply->errorString() : QString();
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("Could not connect to %1: connection refused. Is the base URL right?")
+        return tr("Could not connect to %1: connection refused. Is the base URL right?")
             .arg(hostText());
     case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("Could not find the server %1: the name does not resolve (DNS). "
-                              "Check the base URL and the network connection.")
+        return tr("Could not find the server %1: the name does not resolve (DNS). "
+                  "Check the base URL and the network connection.")
             .arg(hostText());
     case QNetworkReply::SslHandshakeFailedError:
         if (m_sslErrorText.isEmpty()) { // no certificate problem: the handshake itself failed
-            return QStringLiteral("The secure (TLS) connection to %1 failed (%2). The server may "
-                                  "not speak HTTPS at this address; check the base URL.")
+            return tr("The secure (TLS) connection to %1 failed (%2). The server may "
+                      "not speak HTTPS at this address; check the base URL.")
                 .arg(hostText(), detail);
         }
-        return QStringLiteral("The secure (TLS) connection to %1 failed: %2. Easel does not skip "
-                              "certificate checks; check the base URL, the system clock, or a "
-                              "proxy that intercepts HTTPS.")
+        return tr("The secure (TLS) connection to %1 failed: %2. Easel does not skip "
+                  "certificate checks; check the base URL, the system clock, or a "
+                  "proxy that intercepts HTTPS.")
             .arg(hostText(), m_sslErrorText);
     case QNetworkReply::RemoteHostClosedError:
-        return QStringLiteral("%1 closed the connection before answering.").arg(hostText());
+        return tr("%1 closed the connection before answering.").arg(hostText());
     case QNetworkReply::TimeoutError:
-        return QStringLiteral("The connection to %1 timed out.").arg(hostText());
+        return tr("The connection to %1 timed out.").arg(hostText());
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
-        return QStringLiteral("The network is not available: %1").arg(detail);
+        return tr("The network is not available: %1").arg(detail);
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        return QStringLiteral("Could not get through the network proxy: %1").arg(detail);
+        return tr("Could not get through the network proxy: %1").arg(detail);
     case QNetworkReply::ProtocolUnknownError:
-        return QStringLiteral("The base URL %1 does not start with http:// or https://.")
-            .arg(m_url.toString());
+        return tr("The base URL %1 does not start with http:// or https://.").arg(m_url.toString());
     default:
         break;
     }
-    return QStringLiteral("The request to %1 failed: %2").arg(m_providerName, detail);
+    return tr("The request to %1 failed: %2").arg(m_providerName, detail);
 }
 
 void GatewayJob::finish(Status status, const QString &message)

@@ -63,11 +63,11 @@ ImageFetcher::ImageFetcher(QNetworkAccessManager *manager, QObject *parent)
     m_connectTimer.setSingleShot(true);
     m_idleTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("Could not reach %1 within %2 to download the image.")
+        fail(tr("Could not reach %1 within %2 to download the image.")
                  .arg(hostText(), ErrorMessage::formatDuration(m_timeouts.connectMs)));
     });
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("%1 sent nothing for %2, so the image download was stopped.")
+        fail(tr("%1 sent nothing for %2, so the image download was stopped.")
                  .arg(hostText(), ErrorMessage::formatDuration(m_timeouts.idleMs)));
     });
 }
@@ -89,21 +89,20 @@ bool ImageFetcher::isLoopbackHost(const QString &host)
 QString ImageFetcher::refusalReason(const QUrl &url)
 {
     if (!url.isValid() || url.isRelative() || url.scheme().isEmpty())
-        return QStringLiteral("it is not a web address");
+        return tr("it is not a web address");
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https") || scheme == QLatin1String("http")) {
         if (url.host().isEmpty())
-            return QStringLiteral("it names no server");
+            return tr("it names no server");
         if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
-            return QStringLiteral("it uses plain http, and Easel downloads images only over https "
-                                  "(http only from this computer)");
+            return tr("it uses plain http, and Easel downloads images only over https "
+                      "(http only from this computer)");
         return {};
     }
     if (scheme == QLatin1String("data"))
-        return QStringLiteral("it is a data: URL, which is decoded where it arrives, not "
-                              "downloaded");
-    return QStringLiteral("it uses the %1: scheme, and Easel downloads images only over https")
-        .arg(scheme);
+        return tr("it is a data: URL, which is decoded where it arrives, not "
+                  "downloaded");
+    return tr("it uses the %1: scheme, and Easel downloads images only over https").arg(scheme);
 }
 
 QString ImageFetcher::refusalFor(const QUrl &url)
@@ -111,20 +110,20 @@ QString ImageFetcher::refusalFor(const QUrl &url)
     const QString reason = refusalReason(url);
     if (reason.isEmpty())
         return {};
-    return QStringLiteral("The image link %1 cannot be downloaded: %2.").arg(shortUrl(url), reason);
+    return tr("The image link %1 cannot be downloaded: %2.").arg(shortUrl(url), reason);
 }
 
 QString ImageFetcher::redirectRefusalFor(const QUrl &from, const QUrl &to)
 {
     const QString reason = refusalReason(to);
     if (!reason.isEmpty())
-        return QStringLiteral("%1 redirected the image download to %2, which Easel does not "
-                              "follow: %3.")
+        return tr("%1 redirected the image download to %2, which Easel does not "
+                  "follow: %3.")
             .arg(from.host(), shortUrl(to), reason);
     // A server on the internet must not be able to point Easel at services on this computer.
     if (!isLoopbackHost(from.host()) && isLoopbackHost(to.host()))
-        return QStringLiteral("%1 redirected the image download to this computer (%2), which "
-                              "Easel does not follow.")
+        return tr("%1 redirected the image download to this computer (%2), which "
+                  "Easel does not follow.")
             .arg(from.host(), to.host());
     return {};
 }
@@ -152,7 +151,7 @@ void ImageFetcher::cancel()
 {
     if (m_finishedEmitted)
         return;
-    finish(Status::Cancelled, QStringLiteral("The image download was cancelled."));
+    finish(Status::Cancelled, tr("The image download was cancelled."));
 }
 
 void ImageFetcher::get(const QUrl &url)
@@ -234,7 +233,7 @@ bool ImageFetcher::readHeaders()
     if (length.isValid()) {
         m_total = length.toLongLong();
         if (m_total > m_maxBytes) {
-            fail(QStringLiteral("The image at %1 is %2, more than the %3 Easel downloads.")
+            fail(tr("The image at %1 is %2, more than the %3 Easel downloads.")
                      .arg(hostText(), sizeText(m_total), sizeText(m_maxBytes)));
             return false;
         }
@@ -248,16 +247,16 @@ void ImageFetcher::followRedirect()
 {
     const QByteArray location = m_reply->rawHeader("Location").trimmed();
     if (location.isEmpty()) {
-        fail(QStringLiteral("%1 answered the image download with a redirect (HTTP %2) that says "
-                            "not where to.")
+        fail(tr("%1 answered the image download with a redirect (HTTP %2) that says "
+                "not where to.")
                  .arg(hostText())
                  .arg(m_httpStatus));
         return;
     }
     const QUrl target = m_current.resolved(QUrl(QString::fromUtf8(location), QUrl::TolerantMode));
     if (m_redirects >= maxRedirects) {
-        fail(QStringLiteral("The image link was redirected more than %1 times (the last time by "
-                            "%2), so the download was stopped.")
+        fail(tr("The image link was redirected more than %1 times (the last time by "
+                "%2), so the download was stopped.")
                  .arg(maxRedirects)
                  .arg(hostText()));
         return;
@@ -284,8 +283,8 @@ void ImageFetcher::onReadyRead()
         return;
     m_received += chunk.size();
     if (m_received > m_maxBytes) {
-        fail(QStringLiteral("The image at %1 is larger than the %2 Easel downloads, so the "
-                            "download was stopped.")
+        fail(tr("The image at %1 is larger than the %2 Easel downloads, so the "
+                "download was stopped.")
                  .arg(hostText(), sizeText(m_maxBytes)));
         return;
     }
@@ -314,14 +313,13 @@ void ImageFetcher::onReplyFinished()
         return;
     }
     if (error != QNetworkReply::NoError || (m_total >= 0 && m_received < m_total)) {
-        fail(QStringLiteral("The connection to %1 was closed before the image was complete (%2 "
-                            "received).")
+        fail(tr("The connection to %1 was closed before the image was complete (%2 "
+                "received).")
                  .arg(hostText(), sizeText(m_received)));
         return;
     }
     if (m_body.isEmpty()) {
-        fail(QStringLiteral("The image link on %1 returned an empty answer, not an image.")
-                 .arg(hostText()));
+        fail(tr("The image link on %1 returned an empty answer, not an image.").arg(hostText()));
         return;
     }
     m_mimeType = ImageSniff::mimeType(m_body);
@@ -356,19 +354,18 @@ QString ImageFetcher::httpStatusMessage() const
     const QString status = reason.isEmpty()
         ? QString::number(m_httpStatus)
         : QStringLiteral("%1 %2").arg(m_httpStatus).arg(reason.trimmed());
-    QString message
-        = QStringLiteral("%1 refused the image download (HTTP %2).").arg(hostText(), status);
+    QString message = tr("%1 refused the image download (HTTP %2).").arg(hostText(), status);
     switch (m_httpStatus) {
     case 401:
     case 403:
     case 404:
     case 410:
         // Gateway image links are temporary: the most likely cause, and what to do about it.
-        message += QStringLiteral(" The link may have expired.");
+        message += tr(" The link may have expired.");
         break;
     default:
         if (m_httpStatus >= 500)
-            message += QStringLiteral(" The server had a problem; try again later.");
+            message += tr(" The server had a problem; try again later.");
         break;
     }
     return message;
@@ -378,18 +375,17 @@ QString ImageFetcher::notAnImageMessage() const
 {
     switch (classify(m_body)) {
     case BodyKind::Svg:
-        return QStringLiteral("The image link on %1 returned an SVG drawing; Easel shows PNG, "
-                              "JPEG, WebP and GIF images.")
+        return tr("The image link on %1 returned an SVG drawing; Easel shows PNG, "
+                  "JPEG, WebP and GIF images.")
             .arg(hostText());
     case BodyKind::WebPage:
-        return QStringLiteral("The image link returned a web page, not an image (from %1).")
-            .arg(hostText());
+        return tr("The image link returned a web page, not an image (from %1).").arg(hostText());
     case BodyKind::Binary:
     case BodyKind::Image:
         break;
     }
-    return QStringLiteral("The image link on %1 returned data that is not a PNG, JPEG, WebP or GIF "
-                          "image.")
+    return tr("The image link on %1 returned data that is not a PNG, JPEG, WebP or GIF "
+              "image.")
         .arg(hostText());
 }
 
@@ -398,24 +394,22 @@ QString ImageFetcher::transportMessage(QNetworkReply::NetworkError error) const
     const QString detail = m_reply ? m_reply->errorString() : QString();
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("Could not download the image: %1 refused the connection.")
-            .arg(hostText());
+        return tr("Could not download the image: %1 refused the connection.").arg(hostText());
     case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("Could not download the image: the server %1 was not found (DNS).")
+        return tr("Could not download the image: the server %1 was not found (DNS).")
             .arg(hostText());
     case QNetworkReply::SslHandshakeFailedError:
-        return QStringLiteral("Could not download the image: the secure (TLS) connection to %1 "
-                              "failed (%2).")
+        return tr("Could not download the image: the secure (TLS) connection to %1 "
+                  "failed (%2).")
             .arg(hostText(), m_sslErrorText.isEmpty() ? detail : m_sslErrorText);
     case QNetworkReply::RemoteHostClosedError:
-        return QStringLiteral("%1 closed the connection before sending the image.").arg(hostText());
+        return tr("%1 closed the connection before sending the image.").arg(hostText());
     case QNetworkReply::TimeoutError:
-        return QStringLiteral("The connection to %1 timed out while downloading the image.")
-            .arg(hostText());
+        return tr("The connection to %1 timed out while downloading the image.").arg(hostText());
     default:
         break;
     }
-    return QStringLiteral("Could not download the image from %1: %2").arg(hostText(), detail);
+    return tr("Could not download the image from %1: %2").arg(hostText(), detail);
 }
 
 void ImageFetcher::succeed()

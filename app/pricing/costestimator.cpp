@@ -106,13 +106,13 @@ std::optional<double> CostEstimator::imageCost(const PriceBook::ImagePrice &pric
     }
     if (!squareUsd) {
         addNote(notes,
-                QStringLiteral("no %1-quality price for image model %2")
+                CostEstimator::tr("no %1-quality price for image model %2")
                     .arg(quality, quoted(price.model)));
         return std::nullopt;
     }
     addNote(notes,
-            QStringLiteral("%1 is not in the price table of %2, so the 1024x1024 price was "
-                           "scaled by pixel area")
+            CostEstimator::tr("%1 is not in the price table of %2, so the 1024x1024 price was "
+                              "scaled by pixel area")
                 .arg(size, price.model));
     return *squareUsd * (double(pixels.width()) * pixels.height()) / (1024.0 * 1024.0);
 }
@@ -145,7 +145,7 @@ std::optional<double> CostEstimator::resolvedImageCost(const PriceBook::ImagePri
     }
     if (!dearest) {
         addNote(notes,
-                QStringLiteral("no %1-quality price for image model %2")
+                CostEstimator::tr("no %1-quality price for image model %2")
                     .arg(usedQuality, quoted(price.model)));
         return std::nullopt;
     }

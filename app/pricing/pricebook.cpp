@@ -22,10 +22,10 @@ double requirePrice(const QJsonObject &entry, const QString &where, const QStrin
 {
     const QJsonValue value = entry.value(field);
     if (value.isUndefined())
-        throw BookError { QStringLiteral("%1 has no \"%2\" price.").arg(where, field) };
+        throw BookError { PriceBook::tr("%1 has no \"%2\" price.").arg(where, field) };
     if (!value.isDouble() || value.toDouble() < 0.0)
         throw BookError {
-            QStringLiteral("%1 has a \"%2\" that is not a non-negative number.").arg(where, field)
+            PriceBook::tr("%1 has a \"%2\" that is not a non-negative number.").arg(where, field)
         };
     return value.toDouble();
 }
@@ -34,7 +34,7 @@ QString requireText(const QJsonObject &entry, const QString &where, const QStrin
 {
     const QString text = entry.value(field).toString().trimmed();
     if (text.isEmpty())
-        throw BookError { QStringLiteral("%1 has no \"%2\".").arg(where, field) };
+        throw BookError { PriceBook::tr("%1 has no \"%2\".").arg(where, field) };
     return text;
 }
 
@@ -47,21 +47,21 @@ PriceBook::ImagePrice::QualityTable readTable(const QJsonObject &entry, const QS
     if (value.isUndefined())
         return table;
     if (!value.isObject())
-        throw BookError { QStringLiteral("%1: \"%2\" is not an object.").arg(where, field) };
+        throw BookError { PriceBook::tr("%1: \"%2\" is not an object.").arg(where, field) };
     const QJsonObject qualities = value.toObject();
     for (auto q = qualities.begin(); q != qualities.end(); ++q) {
         if (!q.value().isObject())
             throw BookError {
-                QStringLiteral("%1: \"%2\".\"%3\" is not an object.").arg(where, field, q.key())
+                PriceBook::tr("%1: \"%2\".\"%3\" is not an object.").arg(where, field, q.key())
             };
         const QJsonObject sizes = q.value().toObject();
         for (auto s = sizes.begin(); s != sizes.end(); ++s) {
             const double number = s.value().toDouble(-1.0);
             if (!s.value().isDouble() || number < 0.0 || (integers && number != qint64(number)))
-                throw BookError { QStringLiteral("%1: \"%2\".\"%3\".\"%4\" is not a valid %5.")
+                throw BookError { PriceBook::tr("%1: \"%2\".\"%3\".\"%4\" is not a valid %5.")
                                       .arg(where, field, q.key(), s.key(),
-                                           integers ? QStringLiteral("token count")
-                                                    : QStringLiteral("price")) };
+                                           integers ? PriceBook::tr("token count")
+                                                    : PriceBook::tr("price")) };
             table[q.key().toLower()][s.key().toLower()] = number;
         }
     }
@@ -72,7 +72,7 @@ QJsonObject requireSection(const QJsonObject &root, const QString &name)
 {
     const QJsonValue value = root.value(name);
     if (!value.isObject())
-        throw BookError { QStringLiteral("The price book has no \"%1\" object.").arg(name) };
+        throw BookError { PriceBook::tr("The price book has no \"%1\" object.").arg(name) };
     return value.toObject();
 }
 
@@ -127,34 +127,34 @@ PriceBook PriceBook::fromJson(const QByteArray &json, QString *error)
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = QStringLiteral("The price book is not valid JSON: %1 at offset %2.")
+            *error = tr("The price book is not valid JSON: %1 at offset %2.")
                          .arg(parseError.errorString())
                          .arg(parseError.offset);
         return {};
     }
     if (!document.isObject()) {
         if (error)
-            *error = QStringLiteral("The price book is not a JSON object.");
+            *error = tr("The price book is not a JSON object.");
         return {};
     }
 
     PriceBook book;
     try {
         const QJsonObject root = document.object();
-        book.m_date = requireText(root, QStringLiteral("The price book"), QStringLiteral("date"));
-        book.m_currency
-            = requireText(root, QStringLiteral("The price book"), QStringLiteral("currency"));
+        book.m_date = requireText(root, tr("The price book"), QStringLiteral("date"));
+        book.m_currency = requireText(root, tr("The price book"), QStringLiteral("currency"));
         // Costs are shown in dollars everywhere; a book in another currency would be silently
         // wrong, so it is refused rather than converted.
         if (book.m_currency != QLatin1String("USD"))
-            throw BookError { QStringLiteral("The price book is in %1; only USD is supported.")
-                                  .arg(book.m_currency) };
+            throw BookError {
+                tr("The price book is in %1; only USD is supported.").arg(book.m_currency)
+            };
 
         const QJsonObject chat = requireSection(root, QStringLiteral("chat_models"));
         for (auto it = chat.begin(); it != chat.end(); ++it) {
-            const QString where = QStringLiteral("Chat model \"%1\"").arg(it.key());
+            const QString where = tr("Chat model \"%1\"").arg(it.key());
             if (!it.value().isObject())
-                throw BookError { QStringLiteral("%1 is not an object.").arg(where) };
+                throw BookError { tr("%1 is not an object.").arg(where) };
             const QJsonObject entry = it.value().toObject();
             ChatPrice price;
             price.model = it.key().toLower();
@@ -169,9 +169,9 @@ PriceBook PriceBook::fromJson(const QByteArray &json, QString *error)
 
         const QJsonObject image = requireSection(root, QStringLiteral("image_models"));
         for (auto it = image.begin(); it != image.end(); ++it) {
-            const QString where = QStringLiteral("Image model \"%1\"").arg(it.key());
+            const QString where = tr("Image model \"%1\"").arg(it.key());
             if (!it.value().isObject())
-                throw BookError { QStringLiteral("%1 is not an object.").arg(where) };
+                throw BookError { tr("%1 is not an object.").arg(where) };
             const QJsonObject entry = it.value().toObject();
             ImagePrice price;
             price.model = it.key().toLower();
@@ -191,8 +191,8 @@ PriceBook PriceBook::fromJson(const QByteArray &json, QString *error)
             const QJsonValue formula = entry.value(QLatin1String("output_tokens_formula"));
             if (!formula.isUndefined()) {
                 if (formula.toString() != QLatin1String("gpt-image-2"))
-                    throw BookError { QStringLiteral("%1 names an unknown output_tokens_formula; "
-                                                     "only \"gpt-image-2\" is known.")
+                    throw BookError { tr("%1 names an unknown output_tokens_formula; "
+                                         "only \"gpt-image-2\" is known.")
                                           .arg(where) };
                 price.tokenRule = ImagePrice::TokenRule::GptImage2Formula;
             }

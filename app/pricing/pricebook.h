@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,8 @@
 // secondary sources only; the details view shows them next to an estimate.
 class PriceBook
 {
+    Q_DECLARE_TR_FUNCTIONS(PriceBook)
+
 public:
     struct ChatPrice
     {

@@ -24,9 +24,9 @@ QString metaLine(const Turn &turn)
         parts << turn.providerId;
     if (!turn.chatModel.isEmpty())
         parts << turn.chatModel;
-    parts << Turn::statusName(turn.status);
+    parts << Turn::statusText(turn.status);
     if (turn.durationMs >= 0)
-        parts << QStringLiteral("%1 s").arg(
+        parts << ConversationExporter::tr("%1 s").arg(
             QLocale::c().toString(turn.durationMs / 1000.0, 'f', 1));
     return parts.join(QStringLiteral(" · "));
 }
@@ -34,15 +34,17 @@ QString metaLine(const Turn &turn)
 QString parametersLine(const ImageParams &p)
 {
     QStringList parts;
-    parts << QStringLiteral("model ") + p.imageModel << QStringLiteral("quality ") + p.quality
-          << QStringLiteral("size ") + p.effectiveSize()
-          << QStringLiteral("background ") + p.background
-          << QStringLiteral("format ") + p.outputFormat;
+    parts << ConversationExporter::tr("model %1").arg(p.imageModel)
+          << ConversationExporter::tr("quality %1").arg(p.quality)
+          << ConversationExporter::tr("size %1").arg(p.effectiveSize())
+          << ConversationExporter::tr("background %1").arg(p.background)
+          << ConversationExporter::tr("format %1").arg(p.outputFormat);
     if (p.compressionApplies())
-        parts << QStringLiteral("compression %1").arg(p.outputCompression);
-    parts << QStringLiteral("moderation ") + p.moderation << QStringLiteral("action ") + p.action;
+        parts << ConversationExporter::tr("compression %1").arg(p.outputCompression);
+    parts << ConversationExporter::tr("moderation %1").arg(p.moderation)
+          << ConversationExporter::tr("action %1").arg(p.action);
     if (p.inputFidelity != QLatin1String("auto"))
-        parts << QStringLiteral("input fidelity ") + p.inputFidelity;
+        parts << ConversationExporter::tr("input fidelity %1").arg(p.inputFidelity);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -54,34 +56,39 @@ QString actualLine(const ImageAsset &image)
     if (!image.mimeType.isEmpty())
         parts << ImageStore::extensionFor(image.mimeType).toUpper();
     if (image.byteSize > 0)
-        parts << number(image.byteSize) + QStringLiteral(" bytes");
+        parts << ConversationExporter::tr("%1 bytes").arg(number(image.byteSize));
     const ImageReport &r = image.report;
     if (!r.quality.isEmpty())
-        parts << QStringLiteral("quality ") + r.quality;
+        parts << ConversationExporter::tr("quality %1").arg(r.quality);
     if (!r.background.isEmpty())
-        parts << QStringLiteral("background ") + r.background;
+        parts << ConversationExporter::tr("background %1").arg(r.background);
     if (!r.action.isEmpty())
-        parts << QStringLiteral("action ") + r.action;
+        parts << ConversationExporter::tr("action %1").arg(r.action);
     return parts.join(QStringLiteral(", "));
 }
 
 QString usageLine(const Usage &u)
 {
     if (u.isEmpty())
-        return QStringLiteral("not reported");
-    QString line = number(u.inputTokens) + QStringLiteral(" input");
+        return ConversationExporter::tr("not reported");
+    // "1,200 input (200 cached), 800 output (40 reasoning) tokens": each part a phrase of its own.
+    QString input = ConversationExporter::tr("%1 input").arg(number(u.inputTokens));
     if (u.cachedInputTokens > 0)
-        line += QStringLiteral(" (%1 cached)").arg(number(u.cachedInputTokens));
-    line += QStringLiteral(", ") + number(u.outputTokens) + QStringLiteral(" output");
+        input += QLatin1Char(' ')
+            + ConversationExporter::tr("(%1 cached)").arg(number(u.cachedInputTokens));
+    QString output = ConversationExporter::tr("%1 output").arg(number(u.outputTokens));
     if (u.reasoningTokens > 0)
-        line += QStringLiteral(" (%1 reasoning)").arg(number(u.reasoningTokens));
-    line += QStringLiteral(" tokens");
+        output += QLatin1Char(' ')
+            + ConversationExporter::tr("(%1 reasoning)").arg(number(u.reasoningTokens));
+    QString line = ConversationExporter::tr("%1, %2 tokens").arg(input, output);
     if (u.hasImageTokens)
-        line += QStringLiteral("; image tool: %1 text in, %2 image in, %3 out")
-                    .arg(number(u.imageInputTextTokens), number(u.imageInputImageTokens),
-                         number(u.imageOutputTokens));
+        line += QStringLiteral("; ")
+            + ConversationExporter::tr("image tool: %1 text in, %2 image in, %3 out")
+                  .arg(number(u.imageInputTextTokens), number(u.imageInputImageTokens),
+                       number(u.imageOutputTokens));
     if (u.billedCostUsd)
-        line += QStringLiteral("; billed ") + Cost::formatUsd(*u.billedCostUsd);
+        line += QStringLiteral("; ")
+            + ConversationExporter::tr("billed %1").arg(Cost::formatUsd(*u.billedCostUsd));
     return line;
 }
 
@@ -89,9 +96,10 @@ QString usageLine(const Usage &u)
 QString missingReason(const ImageAsset &image)
 {
     if (image.state != ImageAsset::State::Final)
-        return image.error.isEmpty() ? QStringLiteral("it was never received") : image.error;
+        return image.error.isEmpty() ? ConversationExporter::tr("it was never received")
+                                     : image.error;
     if (image.filePath.isEmpty() || !QFileInfo::exists(image.filePath))
-        return QStringLiteral("its file %1 is missing").arg(image.filePath);
+        return ConversationExporter::tr("its file %1 is missing").arg(image.filePath);
     return {};
 }
 
@@ -112,13 +120,13 @@ bool writeText(const QString &path, const QString &text, QString *error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("Could not write %1: %2.").arg(path, file.errorString());
+        *error = ConversationExporter::tr("Could not write %1: %2.").arg(path, file.errorString());
         return false;
     }
     const QByteArray bytes = text.toUtf8();
     // Flushed before commit(): QSaveFile (Qt 6.4) overlooks a failure of its last flush.
     if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
-        *error = QStringLiteral("Could not write %1: %2.").arg(path, file.errorString());
+        *error = ConversationExporter::tr("Could not write %1: %2.").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -213,44 +221,47 @@ QString ConversationExporter::markdown(const QString &title, const QList<Turn> &
     QString md = QStringLiteral("# ") + escapeMarkdown(title) + QStringLiteral("\n");
     for (int t = 0; t < turns.size(); ++t) {
         const Turn &turn = turns.at(t);
-        md += QStringLiteral("\n## Turn %1\n\n").arg(t + 1);
+        md += QStringLiteral("\n## ") + tr("Turn %1").arg(t + 1) + QStringLiteral("\n\n");
         md += QLatin1Char('*') + escapeMarkdown(metaLine(turn)) + QStringLiteral("*\n\n");
-        md += QStringLiteral("**Prompt**\n\n") + blockquote(escapeMarkdown(turn.prompt))
-            + QStringLiteral("\n");
+        md += QStringLiteral("**") + tr("Prompt") + QStringLiteral("**\n\n")
+            + blockquote(escapeMarkdown(turn.prompt)) + QStringLiteral("\n");
         for (const Attachment &a : turn.attachments)
-            md += QStringLiteral("\nAttachment: ")
-                + escapeMarkdown(QFileInfo(a.filePath).fileName()) + QLatin1Char('\n');
+            md += QLatin1Char('\n')
+                + tr("Attachment: %1").arg(escapeMarkdown(QFileInfo(a.filePath).fileName()))
+                + QLatin1Char('\n');
         if (!turn.text.isEmpty())
-            md += QStringLiteral("\n**Reply**\n\n") + neutralizeHtml(turn.text.trimmed())
-                + QLatin1Char('\n');
+            md += QStringLiteral("\n**") + tr("Reply") + QStringLiteral("**\n\n")
+                + neutralizeHtml(turn.text.trimmed()) + QLatin1Char('\n');
         if (!turn.errorMessage.isEmpty())
-            md += QStringLiteral("\n**Note:** ") + escapeMarkdown(turn.errorMessage)
-                + QLatin1Char('\n');
+            md += QStringLiteral("\n**") + tr("Note:") + QStringLiteral("** ")
+                + escapeMarkdown(turn.errorMessage) + QLatin1Char('\n');
         for (int i = 0; i < turn.images.size(); ++i) {
             const ImageAsset &image = turn.images.at(i);
             const QString reason = missingReason(image);
             if (!reason.isEmpty()) {
-                md += QStringLiteral("\n*Image %1 is not included: %2.*\n")
-                          .arg(i + 1)
-                          .arg(escapeMarkdown(reason));
+                md += QStringLiteral("\n*")
+                    + tr("Image %1 is not included: %2.")
+                          .arg(QString::number(i + 1), escapeMarkdown(reason))
+                    + QStringLiteral("*\n");
                 continue;
             }
-            md += QStringLiteral("\n![Image %1](images/%2)\n")
-                      .arg(i + 1)
-                      .arg(exportFileName(image));
-            md += QStringLiteral("\n- Image: ") + escapeMarkdown(actualLine(image))
+            md += QStringLiteral("\n![%1](images/%2)\n")
+                      .arg(tr("Image %1").arg(i + 1), exportFileName(image));
+            md += QStringLiteral("\n- ") + tr("Image: %1").arg(escapeMarkdown(actualLine(image)))
                 + QLatin1Char('\n');
             if (!image.report.revisedPrompt.isEmpty())
-                md += QStringLiteral("- Revised prompt: ")
-                    + escapeMarkdown(image.report.revisedPrompt)
-                          .replace(QLatin1Char('\n'), QLatin1Char(' '))
+                md += QStringLiteral("- ")
+                    + tr("Revised prompt: %1")
+                          .arg(escapeMarkdown(image.report.revisedPrompt)
+                                   .replace(QLatin1Char('\n'), QLatin1Char(' ')))
                     + QLatin1Char('\n');
         }
-        md += QStringLiteral("\n- Parameters: ") + escapeMarkdown(parametersLine(turn.requested))
+        md += QStringLiteral("\n- ")
+            + tr("Parameters: %1").arg(escapeMarkdown(parametersLine(turn.requested)))
             + QLatin1Char('\n');
-        md += QStringLiteral("- Usage: ") + escapeMarkdown(usageLine(turn.usage))
+        md += QStringLiteral("- ") + tr("Usage: %1").arg(escapeMarkdown(usageLine(turn.usage)))
             + QLatin1Char('\n');
-        md += QStringLiteral("- Cost: ") + escapeMarkdown(turn.cost.formatted())
+        md += QStringLiteral("- ") + tr("Cost: %1").arg(escapeMarkdown(turn.cost.formatted()))
             + QLatin1Char('\n');
     }
     return md;
@@ -264,7 +275,7 @@ ConversationExporter::Result ConversationExporter::writeMarkdown(const QString &
     const QFileInfo target(markdownPath);
     QDir folder = target.absoluteDir();
     if (!folder.exists() && !QDir().mkpath(folder.absolutePath())) {
-        result.error = QStringLiteral("Could not create the folder %1.").arg(folder.absolutePath());
+        result.error = tr("Could not create the folder %1.").arg(folder.absolutePath());
         return result;
     }
     const QString imagesPath = folder.absoluteFilePath(QStringLiteral("images"));
@@ -272,7 +283,7 @@ ConversationExporter::Result ConversationExporter::writeMarkdown(const QString &
     for (const Turn &turn : turns)
         hasImages = hasImages || turn.finalImageCount() > 0;
     if (hasImages && !QDir().mkpath(imagesPath)) {
-        result.error = QStringLiteral("Could not create the folder %1.").arg(imagesPath);
+        result.error = tr("Could not create the folder %1.").arg(imagesPath);
         return result;
     }
     for (int t = 0; t < turns.size(); ++t) {
@@ -283,8 +294,8 @@ ConversationExporter::Result ConversationExporter::writeMarkdown(const QString &
                 continue;
             const QString reason = missingReason(image);
             if (!reason.isEmpty()) {
-                result.warnings
-                    << QStringLiteral("Turn %1, image %2: %3.").arg(t + 1).arg(i + 1).arg(reason);
+                result.warnings << tr("Turn %1, image %2: %3.")
+                                       .arg(QString::number(t + 1), QString::number(i + 1), reason);
                 continue;
             }
             const QString destination = imagesPath + QLatin1Char('/') + exportFileName(image);
@@ -296,7 +307,7 @@ ConversationExporter::Result ConversationExporter::writeMarkdown(const QString &
             QFile::remove(destination);
             QFile source(image.filePath);
             if (!source.copy(destination)) {
-                result.error = QStringLiteral("Could not copy %1 to %2: %3.")
+                result.error = tr("Could not copy %1 to %2: %3.")
                                    .arg(image.filePath, destination, source.errorString());
                 return result;
             }
@@ -319,12 +330,15 @@ QString ConversationExporter::html(const QString &title, const QList<Turn> &turn
               .arg(title.toHtmlEscaped(), QLatin1String(styleSheet));
     for (int t = 0; t < turns.size(); ++t) {
         const Turn &turn = turns.at(t);
-        doc += QStringLiteral("<section class=\"turn\">\n<h2>Turn %1</h2>\n").arg(t + 1);
+        doc += QStringLiteral("<section class=\"turn\">\n<h2>%1</h2>\n")
+                   .arg(tr("Turn %1").arg(t + 1).toHtmlEscaped());
         doc += QStringLiteral("<p class=\"meta\">%1</p>\n").arg(metaLine(turn).toHtmlEscaped());
         doc += QStringLiteral("<div class=\"prompt\">%1</div>\n").arg(htmlText(turn.prompt));
         for (const Attachment &a : turn.attachments)
-            doc += QStringLiteral("<p class=\"meta\">Attachment: %1</p>\n")
-                       .arg(QFileInfo(a.filePath).fileName().toHtmlEscaped());
+            doc += QStringLiteral("<p class=\"meta\">%1</p>\n")
+                       .arg(tr("Attachment: %1")
+                                .toHtmlEscaped()
+                                .arg(QFileInfo(a.filePath).fileName().toHtmlEscaped()));
         if (!turn.text.isEmpty()) {
             doc += QStringLiteral("<div class=\"reply\">\n");
             const QStringList paragraphs = turn.text.trimmed().split(QStringLiteral("\n\n"));
@@ -343,27 +357,25 @@ QString ConversationExporter::html(const QString &title, const QList<Turn> &turn
                 if (file.open(QIODevice::ReadOnly))
                     bytes = file.readAll();
                 else
-                    reason = QStringLiteral("its file %1 could not be read (%2)")
+                    reason = tr("its file %1 could not be read (%2)")
                                  .arg(image.filePath, file.errorString());
             }
             if (!reason.isEmpty()) {
                 if (warnings && image.state == ImageAsset::State::Final)
-                    *warnings << QStringLiteral("Turn %1, image %2: %3.")
-                                     .arg(t + 1)
-                                     .arg(i + 1)
-                                     .arg(reason);
-                doc += QStringLiteral("<p class=\"missing\">Image %1 is not included: %2.</p>\n")
-                           .arg(i + 1)
-                           .arg(reason.toHtmlEscaped());
+                    *warnings << tr("Turn %1, image %2: %3.")
+                                     .arg(QString::number(t + 1), QString::number(i + 1), reason);
+                doc += QStringLiteral("<p class=\"missing\">%1</p>\n")
+                           .arg(tr("Image %1 is not included: %2.")
+                                    .toHtmlEscaped()
+                                    .arg(QString::number(i + 1), reason.toHtmlEscaped()));
                 continue;
             }
             ++inlined;
             const QString mime = image.mimeType.isEmpty()
                 ? QStringLiteral("application/octet-stream")
                 : image.mimeType;
-            doc += QStringLiteral("<figure>\n<img alt=\"Image %1\" src=\"data:%2;base64,")
-                       .arg(i + 1)
-                       .arg(mime.toHtmlEscaped());
+            doc += QStringLiteral("<figure>\n<img alt=\"%1\" src=\"data:%2;base64,")
+                       .arg(tr("Image %1").arg(i + 1).toHtmlEscaped(), mime.toHtmlEscaped());
             doc += QString::fromLatin1(bytes.toBase64());
             doc += QStringLiteral("\"");
             if (image.pixelSize.isValid())
@@ -372,15 +384,19 @@ QString ConversationExporter::html(const QString &title, const QList<Turn> &turn
                            .arg(image.pixelSize.height());
             doc += QStringLiteral(">\n<figcaption>%1").arg(actualLine(image).toHtmlEscaped());
             if (!image.report.revisedPrompt.isEmpty())
-                doc += QStringLiteral("<br>\nRevised prompt: ")
-                    + htmlText(image.report.revisedPrompt);
+                doc += QStringLiteral("<br>\n")
+                    + tr("Revised prompt: %1")
+                          .toHtmlEscaped()
+                          .arg(htmlText(image.report.revisedPrompt));
             doc += QStringLiteral("</figcaption>\n</figure>\n");
         }
-        doc += QStringLiteral("<ul class=\"facts\">\n<li>Parameters: %1</li>\n<li>Usage: %2</li>\n"
-                              "<li>Cost: %3</li>\n</ul>\n</section>\n")
-                   .arg(parametersLine(turn.requested).toHtmlEscaped(),
-                        usageLine(turn.usage).toHtmlEscaped(),
-                        turn.cost.formatted().toHtmlEscaped());
+        doc += QStringLiteral("<ul class=\"facts\">\n<li>%1</li>\n<li>%2</li>\n<li>%3</li>\n</ul>\n"
+                              "</section>\n")
+                   .arg(tr("Parameters: %1")
+                            .toHtmlEscaped()
+                            .arg(parametersLine(turn.requested).toHtmlEscaped()),
+                        tr("Usage: %1").toHtmlEscaped().arg(usageLine(turn.usage).toHtmlEscaped()),
+                        tr("Cost: %1").toHtmlEscaped().arg(turn.cost.formatted().toHtmlEscaped()));
     }
     doc += QStringLiteral("</body>\n</html>\n");
     if (imagesInlined)
@@ -395,7 +411,7 @@ ConversationExporter::Result ConversationExporter::writeHtml(const QString &titl
     Result result;
     const QDir folder = QFileInfo(htmlPath).absoluteDir();
     if (!folder.exists() && !QDir().mkpath(folder.absolutePath())) {
-        result.error = QStringLiteral("Could not create the folder %1.").arg(folder.absolutePath());
+        result.error = tr("Could not create the folder %1.").arg(folder.absolutePath());
         return result;
     }
     const QString doc = html(title, turns, &result.warnings, &result.imagesExported);

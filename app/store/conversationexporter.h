@@ -2,6 +2,7 @@
 
 #include "model/turn.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -16,6 +17,8 @@
 // written) fails it.
 class ConversationExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(ConversationExporter)
+
 public:
     struct Result
     {

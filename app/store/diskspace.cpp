@@ -32,7 +32,7 @@ QString DiskSpace::reason(const QString &path, qint64 bytes, const QString &syst
     if (!tooFullFor(path, bytes))
         return systemError;
     const QLocale locale = QLocale::c();
-    return QStringLiteral("the disk is full (%1 free, %2 needed)")
+    return tr("the disk is full (%1 free, %2 needed)")
         .arg(locale.formattedDataSize(qMax<qint64>(0, volumeOf(path).bytesAvailable()), 1,
                                       QLocale::DataSizeTraditionalFormat),
              locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 // Why a write failed, in words a designer can act on. A full disk is named as such: the volume is
@@ -7,6 +8,8 @@
 // buffered write may only fail at commit). Every other failure keeps the system's own reason.
 class DiskSpace
 {
+    Q_DECLARE_TR_FUNCTIONS(DiskSpace)
+
 public:
     // True when the volume that holds `path` (or would hold it: the nearest existing folder
     // above it is asked) has less than `bytes` free.

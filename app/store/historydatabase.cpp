@@ -65,8 +65,12 @@ private:
     bool m_ok = false;
 };
 
-const QString interruptedMessage
-    = QStringLiteral("Easel was closed before this turn finished; what had arrived is kept.");
+// Written into the turn when it is found unfinished, in the language Easel has then.
+QString interruptedMessage()
+{
+    return HistoryDatabase::tr(
+        "Easel was closed before this turn finished; what had arrived is kept.");
+}
 
 } // namespace
 
@@ -115,7 +119,7 @@ bool HistoryDatabase::isHealthy(QString *reason)
         return false;
     }
     if (!query.next()) {
-        *reason = QStringLiteral("no answer to the integrity check");
+        *reason = tr("no answer to the integrity check");
         return false;
     }
     const QString verdict = query.value(0).toString();
@@ -140,8 +144,8 @@ QString HistoryDatabase::moveAside(QString *error)
     for (int n = 2; QFile::exists(target); ++n)
         target = target.chopped(7) + QStringLiteral("-%1.sqlite").arg(n);
     if (!QFile::rename(m_path, target)) {
-        *error = QStringLiteral("The history database %1 is damaged and could not be moved "
-                                "aside.")
+        *error = tr("The history database %1 is damaged and could not be moved "
+                    "aside.")
                      .arg(m_path);
         return {};
     }
@@ -175,8 +179,7 @@ HistoryStore::OpenResult HistoryDatabase::open()
     }
     if (!healthy) {
         closeConnection();
-        result.error
-            = QStringLiteral("The history database %1 could not be opened: %2.").arg(m_path, error);
+        result.error = tr("The history database %1 could not be opened: %2.").arg(m_path, error);
         return result;
     }
 
@@ -216,7 +219,7 @@ int HistoryDatabase::markInterrupted()
     for (auto &[id, turn] : found) {
         turn.status = Turn::Status::Interrupted;
         if (turn.errorMessage.isEmpty())
-            turn.errorMessage = interruptedMessage;
+            turn.errorMessage = interruptedMessage();
         Statement update(
             m_db, QStringLiteral("UPDATE turns SET status = ?, data = ? WHERE id = ?"),
             { Turn::statusName(turn.status),

@@ -2,6 +2,7 @@
 
 #include "historystore.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QString>
@@ -12,6 +13,8 @@
 // belong to the thread that opened them).
 class HistoryDatabase
 {
+    Q_DECLARE_TR_FUNCTIONS(HistoryDatabase)
+
 public:
     explicit HistoryDatabase(const QString &path);
     ~HistoryDatabase();

@@ -87,8 +87,7 @@ bool HistorySchema::exec(QSqlDatabase &db, const QString &statement, QString *er
     QSqlQuery query(db);
     if (query.exec(statement))
         return true;
-    *error = QStringLiteral("The history database could not be set up (%1).")
-                 .arg(query.lastError().text());
+    *error = tr("The history database could not be set up (%1).").arg(query.lastError().text());
     return false;
 }
 
@@ -98,15 +97,14 @@ int HistorySchema::versionOf(QSqlDatabase &db, QString *error)
     if (!query.exec(QStringLiteral(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"))
         || !query.next()) {
-        *error = QStringLiteral("The history database could not be read (%1).")
-                     .arg(query.lastError().text());
+        *error = tr("The history database could not be read (%1).").arg(query.lastError().text());
         return -1;
     }
     if (query.value(0).toInt() == 0)
         return 0;
     if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"))
         || !query.next()) {
-        *error = QStringLiteral("The history database has no schema version.");
+        *error = tr("The history database has no schema version.");
         return -1;
     }
     return query.value(0).toInt();
@@ -145,8 +143,8 @@ bool HistorySchema::migrate(QSqlDatabase &db, QString *error)
     if (version < 0)
         return false;
     if (version > currentVersion()) {
-        *error = QStringLiteral("The history was written by a newer Easel (schema version %1); "
-                                "this one knows up to version %2.")
+        *error = tr("The history was written by a newer Easel (schema version %1); "
+                    "this one knows up to version %2.")
                      .arg(version)
                      .arg(currentVersion());
         return false;
@@ -155,8 +153,7 @@ bool HistorySchema::migrate(QSqlDatabase &db, QString *error)
         return true;
     // One transaction for all steps: a failed upgrade leaves the file as it was.
     if (!db.transaction()) {
-        *error = QStringLiteral("The history database could not be upgraded (%1).")
-                     .arg(db.lastError().text());
+        *error = tr("The history database could not be upgraded (%1).").arg(db.lastError().text());
         return false;
     }
     bool ok = true;
@@ -168,8 +165,8 @@ bool HistorySchema::migrate(QSqlDatabase &db, QString *error)
         ok = upgradeToVersion3(db, error);
     if (!ok || !db.commit()) {
         if (ok)
-            *error = QStringLiteral("The history database could not be upgraded (%1).")
-                         .arg(db.lastError().text());
+            *error
+                = tr("The history database could not be upgraded (%1).").arg(db.lastError().text());
         db.rollback();
         return false;
     }

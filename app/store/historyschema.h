@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -8,6 +9,8 @@
 // place and keeps its data. The version lives in the `meta` table (key "schema_version").
 class HistorySchema
 {
+    Q_DECLARE_TR_FUNCTIONS(HistorySchema)
+
 public:
     static int currentVersion();
 

@@ -28,12 +28,12 @@ ImageExporter::Result failed(const QString &error)
 QByteArray readStored(const ImageAsset &image, QString &error)
 {
     if (image.filePath.isEmpty()) {
-        error = QStringLiteral("This image has no stored file yet.");
+        error = ImageExporter::tr("This image has no stored file yet.");
         return {};
     }
     QFile file(image.filePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("The stored image %1 cannot be read: %2.")
+        error = ImageExporter::tr("The stored image %1 cannot be read: %2.")
                     .arg(QDir::toNativeSeparators(image.filePath), file.errorString());
         return {};
     }
@@ -69,7 +69,7 @@ ImageExporter::Result ImageExporter::encode(const QByteArray &original, const QJ
         QImageReader reader(&input);
         QImage image = reader.read();
         if (image.isNull())
-            return failed(QStringLiteral("The image cannot be decoded for conversion: %1.")
+            return failed(ImageExporter::tr("The image cannot be decoded for conversion: %1.")
                               .arg(reader.errorString()));
         if (format == QLatin1String("jpeg") && image.hasAlphaChannel())
             image = flattenedOnWhite(image);
@@ -80,7 +80,7 @@ ImageExporter::Result ImageExporter::encode(const QByteArray &original, const QJ
         if (format != QLatin1String("png"))
             writer.setQuality(92);
         if (!writer.write(image))
-            return failed(QStringLiteral("The image cannot be converted to %1: %2.")
+            return failed(ImageExporter::tr("The image cannot be converted to %1: %2.")
                               .arg(format.toUpper(), writer.errorString()));
         bytes = converted;
     }
@@ -100,12 +100,13 @@ ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJso
     QString format = formatForPath(path);
     if (format.isEmpty()) {
         if (!QFileInfo(path).suffix().isEmpty())
-            return failed(QStringLiteral("Easel saves images as PNG, JPEG or WebP; \"%1\" is none "
-                                         "of those.")
-                              .arg(QFileInfo(path).fileName()));
+            return failed(
+                ImageExporter::tr("Easel saves images as PNG, JPEG or WebP; \"%1\" is none "
+                                  "of those.")
+                    .arg(QFileInfo(path).fileName()));
         format = ImageMetadata::formatOf(original);
         if (format.isEmpty())
-            return failed(QStringLiteral("The stored image is not a PNG, JPEG or WebP file."));
+            return failed(ImageExporter::tr("The stored image is not a PNG, JPEG or WebP file."));
         path += QLatin1Char('.') + extensionFor(format);
     }
     QByteArray bytes;
@@ -119,7 +120,7 @@ ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJso
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()
         || !file.commit())
-        return failed(QStringLiteral("Cannot save %1: %2.")
+        return failed(ImageExporter::tr("Cannot save %1: %2.")
                           .arg(QDir::toNativeSeparators(path),
                                DiskSpace::reason(path, bytes.size(), file.errorString())));
     r.ok = true;
@@ -193,7 +194,7 @@ ImageExporter::BatchResult ImageExporter::saveAll(const QList<Turn> &turns, cons
 {
     BatchResult batch;
     if (!QDir().mkpath(folder)) {
-        batch.errors.append(QStringLiteral("The folder %1 cannot be created.")
+        batch.errors.append(ImageExporter::tr("The folder %1 cannot be created.")
                                 .arg(QDir::toNativeSeparators(folder)));
         return batch;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -16,6 +17,8 @@ struct ImageAsset;
 // Every function here is safe to call off the GUI thread (auto-save does).
 class ImageExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(ImageExporter)
+
 public:
     struct Result
     {

@@ -86,10 +86,10 @@ ImageMetadata::Read parseJson(const QByteArray &text, const QString &where)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        r.error
-            = QStringLiteral("The Easel settings in this %1 are damaged (%2).")
-                  .arg(where,
-                       doc.isObject() ? error.errorString() : QStringLiteral("not a JSON object"));
+        r.error = ImageMetadata::tr("The Easel settings in this %1 are damaged (%2).")
+                      .arg(where,
+                           doc.isObject() ? error.errorString()
+                                          : ImageMetadata::tr("not a JSON object"));
         return r;
     }
     r.ok = true;
@@ -114,7 +114,7 @@ ImageMetadata::Embedded embedFailure(const QString &error)
 ImageMetadata::Read notFound(const QString &format)
 {
     ImageMetadata::Read r;
-    r.error = QStringLiteral("This %1 carries no Easel settings.").arg(format);
+    r.error = ImageMetadata::tr("This %1 carries no Easel settings.").arg(format);
     return r;
 }
 
@@ -123,28 +123,29 @@ ImageMetadata::Read notFound(const QString &format)
 QString scanPng(const QByteArray &b, QList<Chunk> &chunks, qsizetype &end)
 {
     if (!b.startsWith(pngSignature))
-        return QStringLiteral("This is not a PNG file.");
+        return ImageMetadata::tr("This is not a PNG file.");
     qsizetype pos = pngSignature.size();
     bool sawEnd = false;
     while (pos < b.size()) {
         if (b.size() - pos < 12)
-            return QStringLiteral("The PNG file is truncated: the chunk at byte %1 is cut short.")
+            return ImageMetadata::tr(
+                       "The PNG file is truncated: the chunk at byte %1 is cut short.")
                 .arg(pos);
         const quint32 length = readBe32(b, pos);
         if (length > 0x7fffffffu)
-            return QStringLiteral("The PNG file is damaged: a chunk at byte %1 claims an "
-                                  "impossible length.")
+            return ImageMetadata::tr("The PNG file is damaged: a chunk at byte %1 claims an "
+                                     "impossible length.")
                 .arg(pos);
         if (qint64(length) > qint64(b.size() - pos - 12))
-            return QStringLiteral("The PNG file is truncated: the chunk at byte %1 claims %2 "
-                                  "bytes but only %3 remain.")
+            return ImageMetadata::tr("The PNG file is truncated: the chunk at byte %1 claims %2 "
+                                     "bytes but only %3 remain.")
                 .arg(pos)
                 .arg(length)
                 .arg(b.size() - pos - 12);
         Chunk c { pos, qsizetype(length) + 12, b.mid(pos + 4, 4), pos + 8, qsizetype(length) };
         for (const char ch : c.type) {
             if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
-                return QStringLiteral("The PNG file is damaged: byte %1 does not start a chunk.")
+                return ImageMetadata::tr("The PNG file is damaged: byte %1 does not start a chunk.")
                     .arg(pos);
         }
         chunks.append(c);
@@ -155,9 +156,9 @@ QString scanPng(const QByteArray &b, QList<Chunk> &chunks, qsizetype &end)
         }
     }
     if (!sawEnd)
-        return QStringLiteral("The PNG file is truncated: it has no IEND chunk.");
+        return ImageMetadata::tr("The PNG file is truncated: it has no IEND chunk.");
     if (chunks.first().type != "IHDR")
-        return QStringLiteral("The PNG file is damaged: it does not start with an IHDR chunk.");
+        return ImageMetadata::tr("The PNG file is damaged: it does not start with an IHDR chunk.");
     end = pos;
     return {};
 }
@@ -176,19 +177,19 @@ bool isEaselText(const QByteArray &file, const Chunk &c)
 QString scanJpeg(const QByteArray &b, QList<Chunk> &segments, qsizetype &scanStart)
 {
     if (!b.startsWith("\xff\xd8"))
-        return QStringLiteral("This is not a JPEG file.");
+        return ImageMetadata::tr("This is not a JPEG file.");
     segments.append({ 0, 2, QByteArray(1, '\xd8'), 2, 0 });
     qsizetype pos = 2;
     for (;;) {
         const qsizetype start = pos;
         if (pos >= b.size())
-            return QStringLiteral("The JPEG file is truncated: it ends before the image data.");
+            return ImageMetadata::tr("The JPEG file is truncated: it ends before the image data.");
         if (uchar(b.at(pos)) != 0xff)
-            return QStringLiteral("The JPEG file is damaged: no marker at byte %1.").arg(pos);
+            return ImageMetadata::tr("The JPEG file is damaged: no marker at byte %1.").arg(pos);
         while (pos + 1 < b.size() && uchar(b.at(pos + 1)) == 0xff)
             ++pos; // fill bytes
         if (pos + 1 >= b.size())
-            return QStringLiteral("The JPEG file is truncated: it ends before the image data.");
+            return ImageMetadata::tr("The JPEG file is truncated: it ends before the image data.");
         const uchar marker = uchar(b.at(pos + 1));
         if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
             segments.append({ start, pos + 2 - start, QByteArray(1, char(marker)), pos + 2, 0 });
@@ -196,18 +197,18 @@ QString scanJpeg(const QByteArray &b, QList<Chunk> &segments, qsizetype &scanSta
             continue;
         }
         if (marker == 0x00 || marker == 0xd8 || marker == 0xd9)
-            return QStringLiteral("The JPEG file is damaged: unexpected marker at byte %1.")
+            return ImageMetadata::tr("The JPEG file is damaged: unexpected marker at byte %1.")
                 .arg(pos);
         if (b.size() - pos < 4)
-            return QStringLiteral("The JPEG file is truncated at byte %1.").arg(pos);
+            return ImageMetadata::tr("The JPEG file is truncated at byte %1.").arg(pos);
         const qsizetype length = readBe16(b, pos + 2);
         if (length < 2)
-            return QStringLiteral("The JPEG file is damaged: a segment at byte %1 has a bad "
-                                  "length.")
+            return ImageMetadata::tr("The JPEG file is damaged: a segment at byte %1 has a bad "
+                                     "length.")
                 .arg(pos);
         if (length > b.size() - pos - 2)
-            return QStringLiteral("The JPEG file is truncated: the segment at byte %1 claims %2 "
-                                  "bytes but only %3 remain.")
+            return ImageMetadata::tr("The JPEG file is truncated: the segment at byte %1 claims %2 "
+                                     "bytes but only %3 remain.")
                 .arg(pos)
                 .arg(length)
                 .arg(b.size() - pos - 2);
@@ -238,23 +239,24 @@ bool holdsEaselXmp(const QByteArray &data)
 QString scanWebp(const QByteArray &b, QList<Chunk> &chunks, qsizetype &end)
 {
     if (b.size() < 12 || !b.startsWith("RIFF") || b.mid(8, 4) != "WEBP")
-        return QStringLiteral("This is not a WebP file.");
+        return ImageMetadata::tr("This is not a WebP file.");
     const quint32 riffSize = readLe32(b, 4);
     if (riffSize < 4 || qint64(riffSize) > qint64(b.size()) - 8)
-        return QStringLiteral("The WebP file is truncated: it claims %1 bytes but has %2.")
+        return ImageMetadata::tr("The WebP file is truncated: it claims %1 bytes but has %2.")
             .arg(qint64(riffSize) + 8)
             .arg(b.size());
     end = 8 + qsizetype(riffSize);
     qsizetype pos = 12;
     while (pos < end) {
         if (end - pos < 8)
-            return QStringLiteral("The WebP file is truncated: the chunk at byte %1 is cut short.")
+            return ImageMetadata::tr(
+                       "The WebP file is truncated: the chunk at byte %1 is cut short.")
                 .arg(pos);
         const qint64 size = readLe32(b, pos + 4);
         const qint64 padded = size + (size & 1);
         if (padded > qint64(end - pos - 8))
-            return QStringLiteral("The WebP file is truncated: the chunk at byte %1 claims %2 "
-                                  "bytes but only %3 remain.")
+            return ImageMetadata::tr("The WebP file is truncated: the chunk at byte %1 claims %2 "
+                                     "bytes but only %3 remain.")
                 .arg(pos)
                 .arg(size)
                 .arg(end - pos - 8);
@@ -262,7 +264,7 @@ QString scanWebp(const QByteArray &b, QList<Chunk> &chunks, qsizetype &end)
         pos += 8 + qsizetype(padded);
     }
     if (chunks.isEmpty())
-        return QStringLiteral("The WebP file is damaged: it holds no image data.");
+        return ImageMetadata::tr("The WebP file is damaged: it holds no image data.");
     return {};
 }
 
@@ -274,22 +276,22 @@ QString vp8xFor(const QByteArray &b, const Chunk &image, QByteArray &vp8x)
     bool alpha = false;
     if (image.type == "VP8 ") {
         if (image.dataSize < 10 || b.mid(image.dataOffset + 3, 3) != "\x9d\x01\x2a")
-            return QStringLiteral("The WebP file is damaged: its VP8 header is invalid.");
+            return ImageMetadata::tr("The WebP file is damaged: its VP8 header is invalid.");
         const auto *p = reinterpret_cast<const uchar *>(b.constData()) + image.dataOffset;
         width = (quint32(p[6]) | (quint32(p[7]) << 8)) & 0x3fff;
         height = (quint32(p[8]) | (quint32(p[9]) << 8)) & 0x3fff;
     } else if (image.type == "VP8L") {
         if (image.dataSize < 5 || b.at(image.dataOffset) != '\x2f')
-            return QStringLiteral("The WebP file is damaged: its VP8L header is invalid.");
+            return ImageMetadata::tr("The WebP file is damaged: its VP8L header is invalid.");
         const quint32 bits = readLe32(b, image.dataOffset + 1);
         width = (bits & 0x3fff) + 1;
         height = ((bits >> 14) & 0x3fff) + 1;
         alpha = (bits >> 28) & 1;
     } else {
-        return QStringLiteral("The WebP file is damaged: it does not start with image data.");
+        return ImageMetadata::tr("The WebP file is damaged: it does not start with image data.");
     }
     if (width == 0 || height == 0)
-        return QStringLiteral("The WebP file is damaged: its image has no size.");
+        return ImageMetadata::tr("The WebP file is damaged: its image has no size.");
     vp8x = QByteArrayLiteral("VP8X");
     appendLe32(vp8x, 10);
     vp8x.append(char(0x04 | (alpha ? 0x10 : 0))).append(3, '\0');
@@ -320,7 +322,8 @@ ImageMetadata::Embedded ImageMetadata::embed(const QByteArray &image, const QJso
         return embedJpeg(image, xmpPacket(json));
     if (format == QLatin1String("webp"))
         return embedWebp(image, xmpPacket(json));
-    return embedFailure(QStringLiteral("Settings can only be saved into PNG, JPEG or WebP files."));
+    return embedFailure(
+        ImageMetadata::tr("Settings can only be saved into PNG, JPEG or WebP files."));
 }
 
 ImageMetadata::Read ImageMetadata::read(const QByteArray &image)
@@ -332,7 +335,7 @@ ImageMetadata::Read ImageMetadata::read(const QByteArray &image)
         return readJpeg(image);
     if (format == QLatin1String("webp"))
         return readWebp(image);
-    return failure(QStringLiteral("This is not a PNG, JPEG or WebP image."));
+    return failure(ImageMetadata::tr("This is not a PNG, JPEG or WebP image."));
 }
 
 ImageMetadata::Embedded ImageMetadata::embedPng(const QByteArray &image, const QByteArray &json)
@@ -379,14 +382,14 @@ ImageMetadata::Read ImageMetadata::readPng(const QByteArray &image)
         const QByteArray data = dataOf(image, c);
         const qsizetype keywordEnd = qsizetype(qstrlen(pngKeyword)) + 1;
         if (data.size() < keywordEnd + 2)
-            return failure(QStringLiteral("The Easel settings in this PNG are cut short."));
+            return failure(ImageMetadata::tr("The Easel settings in this PNG are cut short."));
         if (data.at(keywordEnd) != '\0')
-            return failure(QStringLiteral("The Easel settings in this PNG are compressed, which "
-                                          "this version of Easel does not read."));
+            return failure(ImageMetadata::tr("The Easel settings in this PNG are compressed, which "
+                                             "this version of Easel does not read."));
         const qsizetype language = data.indexOf('\0', keywordEnd + 2);
         const qsizetype translated = language < 0 ? -1 : data.indexOf('\0', language + 1);
         if (translated < 0)
-            return failure(QStringLiteral("The Easel settings in this PNG are cut short."));
+            return failure(ImageMetadata::tr("The Easel settings in this PNG are cut short."));
         return parseJson(data.mid(translated + 1), QStringLiteral("PNG"));
     }
     return notFound(QStringLiteral("PNG"));
@@ -400,7 +403,8 @@ ImageMetadata::Embedded ImageMetadata::embedJpeg(const QByteArray &image, const 
     if (!error.isEmpty())
         return embedFailure(error);
     if (xmpHeader.size() + packet.size() > maxJpegSegmentData)
-        return embedFailure(QStringLiteral("The settings are too large for a JPEG XMP segment."));
+        return embedFailure(
+            ImageMetadata::tr("The settings are too large for a JPEG XMP segment."));
 
     QByteArray app1 = QByteArrayLiteral("\xff\xe1");
     const qsizetype length = 2 + xmpHeader.size() + packet.size();
@@ -456,8 +460,8 @@ ImageMetadata::Embedded ImageMetadata::embedWebp(const QByteArray &image, const 
     const Chunk &first = chunks.first();
     if (first.type == "VP8X") {
         if (first.dataSize < 10)
-            return embedFailure(QStringLiteral("The WebP file is damaged: its VP8X chunk is too "
-                                               "short."));
+            return embedFailure(ImageMetadata::tr("The WebP file is damaged: its VP8X chunk is too "
+                                                  "short."));
         QByteArray vp8x = image.mid(first.offset, first.size);
         vp8x[8] = char(uchar(vp8x.at(8)) | 0x04); // the XMP flag
         body.append(vp8x);
@@ -530,13 +534,13 @@ ImageMetadata::Read ImageMetadata::readXmpPacket(const QByteArray &packet)
             const QString text = xml.readElementText();
             if (xml.hasError())
                 break;
-            return parseJson(text.toUtf8(), QStringLiteral("image's XMP"));
+            return parseJson(text.toUtf8(), ImageMetadata::tr("image's XMP"));
         }
     }
     if (xml.hasError())
-        return failure(
-            QStringLiteral("The XMP packet of this image is damaged (%1).").arg(xml.errorString()));
-    return notFound(QStringLiteral("image's XMP"));
+        return failure(ImageMetadata::tr("The XMP packet of this image is damaged (%1).")
+                           .arg(xml.errorString()));
+    return notFound(ImageMetadata::tr("image's XMP"));
 }
 
 QJsonObject ImageMetadata::describe(const Turn &turn, const ImageAsset &image)

@@ -3,6 +3,7 @@
 #include "model/imageparams.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -22,6 +23,8 @@ struct ImageAsset;
 // Parsing is bounds-checked throughout: a truncated or hostile file gives an error, never a crash.
 class ImageMetadata
 {
+    Q_DECLARE_TR_FUNCTIONS(ImageMetadata)
+
 public:
     static constexpr const char *pngKeyword = "easel";
     static constexpr const char *xmpNamespace = "https://easel.invalid/ns/1.0/";

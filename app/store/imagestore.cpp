@@ -60,12 +60,12 @@ ImageStore::Stored ImageStore::inspect(const QByteArray &bytes)
     Stored result;
     result.byteSize = bytes.size();
     if (bytes.isEmpty()) {
-        result.error = QStringLiteral("The gateway sent an empty image.");
+        result.error = ImageStore::tr("The gateway sent an empty image.");
         return result;
     }
     result.mimeType = sniffMimeType(bytes);
     if (result.mimeType.isEmpty()) {
-        result.error = QStringLiteral(
+        result.error = ImageStore::tr(
                            "The gateway sent %1 bytes that are not a PNG, JPEG, WebP or GIF image.")
                            .arg(bytes.size());
         return result;
@@ -80,14 +80,14 @@ ImageStore::Stored ImageStore::inspect(const QByteArray &bytes)
     result.pixelSize = reader.size();
     if (!result.pixelSize.isValid() || result.pixelSize.isEmpty()) {
         result.error
-            = QStringLiteral("The image from the gateway is damaged: its size cannot be read.");
+            = ImageStore::tr("The image from the gateway is damaged: its size cannot be read.");
         return result;
     }
     const QSize s = result.pixelSize;
     if (s.width() > maxSide || s.height() > maxSide
         || qint64(s.width()) * s.height() * 4 > maxDecodedBytes) {
         result.error
-            = QStringLiteral("The image is %1x%2 pixels, too large to show safely (limit %3 px a "
+            = ImageStore::tr("The image is %1x%2 pixels, too large to show safely (limit %3 px a "
                              "side and 256 MB decoded).")
                   .arg(s.width())
                   .arg(s.height())
@@ -120,10 +120,10 @@ ImageStore::Stored ImageStore::put(const QByteArray &bytes) const
     }
     const QString folder = QFileInfo(result.filePath).absolutePath();
     if (!QDir().mkpath(folder)) {
-        result.error = QStringLiteral("Could not create the image folder %1: %2.")
+        result.error = ImageStore::tr("Could not create the image folder %1: %2.")
                            .arg(QDir::toNativeSeparators(folder),
                                 DiskSpace::reason(folder, bytes.size(),
-                                                  QStringLiteral("it cannot be written")));
+                                                  ImageStore::tr("it cannot be written")));
         return result;
     }
     // Flushed before commit(): QSaveFile (Qt 6.4) overlooks a failure of its last flush and
@@ -132,7 +132,7 @@ ImageStore::Stored ImageStore::put(const QByteArray &bytes) const
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()
         || !file.commit()) {
         result.error
-            = QStringLiteral("Could not save the image to %1: %2.")
+            = ImageStore::tr("Could not save the image to %1: %2.")
                   .arg(QDir::toNativeSeparators(result.filePath),
                        DiskSpace::reason(result.filePath, bytes.size(), file.errorString()));
         return result;

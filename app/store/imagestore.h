@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QSize>
 #include <QString>
 
@@ -9,6 +10,8 @@
 // Thread-safe: put() is called from the stream worker thread, never from the GUI thread.
 class ImageStore
 {
+    Q_DECLARE_TR_FUNCTIONS(ImageStore)
+
 public:
     struct Stored
     {

@@ -39,11 +39,11 @@ SecretStore::SecretStore(QObject *parent)
 {
     if (disabledByEnvironment()) {
         m_available = false;
-        m_reason = QStringLiteral("The keychain is turned off (EASEL_NO_KEYCHAIN=1).");
+        m_reason = tr("The keychain is turned off (EASEL_NO_KEYCHAIN=1).");
     } else if (!sessionBusReachable()) {
         m_available = false;
-        m_reason = QStringLiteral("No keychain service: there is no D-Bus session bus, so no "
-                                  "Secret Service or KWallet to keep keys in.");
+        m_reason = tr("No keychain service: there is no D-Bus session bus, so no "
+                      "Secret Service or KWallet to keep keys in.");
     }
 }
 
@@ -150,11 +150,11 @@ void SecretStore::run(Operation operation, const QString &key, const QString &se
                 break;
             case QKeychain::AccessDeniedByUser:
             case QKeychain::AccessDenied:
-                result.error = QStringLiteral("The keychain refused access to the key.");
+                result.error = tr("The keychain refused access to the key.");
                 break;
             case QKeychain::CouldNotDeleteEntry:
-                result.error = QStringLiteral("The keychain could not delete the key: %1")
-                                   .arg(finished->errorString());
+                result.error
+                    = tr("The keychain could not delete the key: %1").arg(finished->errorString());
                 break;
             case QKeychain::NoBackendAvailable:
             case QKeychain::NotImplemented:
@@ -162,12 +162,11 @@ void SecretStore::run(Operation operation, const QString &key, const QString &se
                 // Until the keychain has answered once, a vague failure means there is none
                 // (QtKeychain says "Unknown error" when no Secret Service is on the bus).
                 if (finished->error() == QKeychain::OtherError && m_confirmed) {
-                    result.error
-                        = QStringLiteral("The keychain failed: %1").arg(finished->errorString());
+                    result.error = tr("The keychain failed: %1").arg(finished->errorString());
                     break;
                 }
-                markUnavailable(QStringLiteral("No keychain service answered: no Secret Service or "
-                                               "KWallet on the session bus (QtKeychain: %1).")
+                markUnavailable(tr("No keychain service answered: no Secret Service or "
+                                   "KWallet on the session bus (QtKeychain: %1).")
                                     .arg(finished->errorString().left(200)));
                 result.error = m_reason;
                 break;

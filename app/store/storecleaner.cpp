@@ -32,29 +32,29 @@ bool isStoreFile(const QString &folderName, const QString &fileName)
 QString StoreCleaner::Report::summary() const
 {
     if (!ran)
-        return QStringLiteral("Nothing was cleaned up: the history could not be read.");
+        return StoreCleaner::tr("Nothing was cleaned up: the history could not be read.");
     QStringList parts;
     if (conversationsPurged > 0)
         parts << (conversationsPurged == 1
-                      ? QStringLiteral("1 deleted conversation")
-                      : QStringLiteral("%1 deleted conversations").arg(conversationsPurged));
+                      ? StoreCleaner::tr("1 deleted conversation")
+                      : StoreCleaner::tr("%1 deleted conversations").arg(conversationsPurged));
     if (images.filesDeleted > 0)
         parts << (images.filesDeleted == 1
-                      ? QStringLiteral("1 unused image")
-                      : QStringLiteral("%1 unused images").arg(images.filesDeleted));
+                      ? StoreCleaner::tr("1 unused image")
+                      : StoreCleaner::tr("%1 unused images").arg(images.filesDeleted));
     if (previews.filesDeleted > 0)
         parts << (previews.filesDeleted == 1
-                      ? QStringLiteral("1 old preview")
-                      : QStringLiteral("%1 old previews").arg(previews.filesDeleted));
+                      ? StoreCleaner::tr("1 old preview")
+                      : StoreCleaner::tr("%1 old previews").arg(previews.filesDeleted));
     QString text = parts.isEmpty()
-        ? QStringLiteral("Nothing to clean up.")
-        : QStringLiteral("Freed %1: %2.")
+        ? StoreCleaner::tr("Nothing to clean up.")
+        : StoreCleaner::tr("Freed %1: %2.")
               .arg(QLocale::c().formattedDataSize(bytesFreed(), 1,
                                                   QLocale::DataSizeTraditionalFormat),
                    parts.join(QStringLiteral(", ")));
     const int failures = images.failures + previews.failures;
     if (failures > 0)
-        text += QStringLiteral(" %1 file(s) could not be deleted and are left for the next time.")
+        text += StoreCleaner::tr(" %1 file(s) could not be deleted and are left for the next time.")
                     .arg(failures);
     return text;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>
 #include <QSet>
@@ -12,6 +13,8 @@
 // Synchronous: HistoryStore runs it on its worker thread, never on the GUI thread.
 class StoreCleaner
 {
+    Q_DECLARE_TR_FUNCTIONS(StoreCleaner)
+
 public:
     struct Sweep
     {
