@@ -224,8 +224,10 @@ void TestMaskEditor::strokeLandsWhereTheImageIsShown()
     // Where the image's centre is shown, and at what scale, read from the screen.
     const QRectF box = markerBox(canvas.grab().toImage());
     QVERIFY2(!box.isEmpty(), "the marker is not on the screen");
+    // Zoom counts screen pixels per image pixel: 100 % is one image pixel per device pixel, so
+    // at a device pixel ratio of 2 the marker takes half as many logical pixels.
     QVERIFY2(
-        std::abs(box.width() - markerSide * canvas.zoom()) <= 2.0,
+        std::abs(box.width() - markerSide * canvas.zoom() / canvas.devicePixelRatioF()) <= 2.0,
         qPrintable(
             QStringLiteral("marker %1 px wide at zoom %2").arg(box.width()).arg(canvas.zoom())));
     const QPointF imageCentre = markerCentre(imageSize);
@@ -258,9 +260,10 @@ void TestMaskEditor::strokeLandsWhereTheImageIsShown()
     // about a screen pixel, which the mapping cannot fudge).
     const QPointF a = canvas.mapToImage(from);
     const QPointF b = canvas.mapToImage(to);
-    const QPointF seenA = imageCentre + (QPointF(from) - box.center()) / canvas.zoom();
-    const QPointF seenB = imageCentre + (QPointF(to) - box.center()) / canvas.zoom();
-    const qreal seenSlack = 1.0 + 1.5 / canvas.zoom();
+    const qreal shownScale = canvas.zoom() / canvas.devicePixelRatioF(); // logical px per image px
+    const QPointF seenA = imageCentre + (QPointF(from) - box.center()) / shownScale;
+    const QPointF seenB = imageCentre + (QPointF(to) - box.center()) / shownScale;
+    const qreal seenSlack = 1.0 + 1.5 / shownScale;
     const qreal radius = brush / 2.0;
     int inside = 0;
     for (int y = 0; y < mask.height(); ++y) {
@@ -590,7 +593,8 @@ void TestMaskEditor::wheelZoomsAboutThePointer()
     QCoreApplication::sendEvent(&canvas, &wheel);
     QVERIFY(qFuzzyCompare(canvas.zoom(), before * std::pow(ImageViewport::zoomStep, delta / 120)));
     QVERIFY(!view.isEmpty());
-    if (canvas.zoom() > 0.8) // larger than the canvas: the point under the pointer stays put
+    // Shown larger than the canvas (zoom counts device pixels): the point under the pointer stays.
+    if (canvas.zoom() / canvas.devicePixelRatioF() > 0.8)
         QVERIFY((canvas.mapToImage(pointer) - under).manhattanLength() < 1e-6);
     QVERIFY(canvas.isEmpty());
 }
