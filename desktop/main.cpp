@@ -2,6 +2,7 @@
 #include "chat/launchoptions.h"
 #include "chat/providerregistry.h"
 #include "chat/sessionhistory.h"
+#include "chat/translations.h"
 #include "cli/clicommand.h"
 #include "demo/demogateway.h"
 #include "mainwindow.h"
@@ -11,13 +12,10 @@
 #include "store/settings.h"
 
 #include <QApplication>
-#include <QIcon>
 #include <QDir>
-#include <QLibraryInfo>
-#include <QLocale>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QTranslator>
 
 #include <chrono>
 #include <cstdio>
@@ -97,21 +95,6 @@ QIcon windowIcon()
     return QIcon::fromTheme(QStringLiteral("easel"), icon);
 }
 
-// The interface in the designer's language where Easel has it, else English (whose file holds
-// the plural forms: "1 image", "2 images"); Qt's own strings (dialog buttons) to match.
-void installTranslations(QApplication *app)
-{
-    auto *easel = new QTranslator(app);
-    if (easel->load(QLocale(), QStringLiteral("easel"), QStringLiteral("_"),
-                    QStringLiteral(":/i18n"))
-        || easel->load(QStringLiteral(":/i18n/easel_en.qm")))
-        QApplication::installTranslator(easel);
-    auto *qt = new QTranslator(app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -126,12 +109,13 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(EASEL_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("easel"));
     QApplication::setWindowIcon(windowIcon());
-    installTranslations(&app);
+    Translations::install(&app);
 
     LaunchOptions options;
     QString error;
     if (!LaunchOptions::parse(QApplication::arguments(), &options, &error)) {
-        fprintf(stderr, "easel: %s\nTry 'easel --help'.\n", qPrintable(error));
+        fprintf(stderr, "easel: %s\n%s\n", qPrintable(error),
+                qPrintable(QCoreApplication::translate("main", "Try 'easel --help'.")));
         return 2;
     }
 
@@ -148,7 +132,8 @@ int main(int argc, char *argv[])
     SecretStore secrets;
     ProviderRegistry registry(settings.get(), &secrets);
     if (!options.validate(registry, &error)) {
-        fprintf(stderr, "easel: %s\nTry 'easel --help'.\n", qPrintable(error));
+        fprintf(stderr, "easel: %s\n%s\n", qPrintable(error),
+                qPrintable(QCoreApplication::translate("main", "Try 'easel --help'.")));
         return 2;
     }
     // The demo is always offered, so that it can be picked in the window too.

@@ -5416,4 +5416,11 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Try &apos;easel --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

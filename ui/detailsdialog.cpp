@@ -168,7 +168,7 @@ QString DetailsDialog::html(const Turn &turn, const QList<ImageAsset> &images,
 
     html.heading(tr("Response"));
     html.beginTable();
-    html.row(tr("Status"), Turn::statusName(turn.status));
+    html.row(tr("Status"), Turn::statusText(turn.status));
     html.row(tr("Message"), turn.errorMessage);
     html.row(tr("Provider"), turn.providerId);
     html.row(tr("Chat model"), turn.chatModel);
@@ -239,7 +239,7 @@ QString DetailsDialog::html(const Turn &turn, const QList<ImageAsset> &images,
     html.heading(tr("Cost"));
     html.beginTable();
     html.row(tr("Cost"), turn.cost.formatted());
-    html.row(tr("Basis"), Cost::basisLabel(turn.cost.basis));
+    html.row(tr("Basis"), Cost::basisText(turn.cost.basis));
     html.row(tr("Note"), turn.cost.note);
     html.endTable();
     return html.html();

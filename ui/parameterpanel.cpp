@@ -373,7 +373,7 @@ void ParameterPanel::setCostPreview(const Cost &perImage)
     case Cost::Basis::Billed:
     case Cost::Basis::Demo:
         text = tr("%1 per image (%2)")
-                   .arg(Cost::formatUsd(perImage.usd), Cost::basisLabel(perImage.basis));
+                   .arg(Cost::formatUsd(perImage.usd), Cost::basisText(perImage.basis));
         break;
     }
     m_costPreview->setText(text);

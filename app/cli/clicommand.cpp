@@ -1,5 +1,7 @@
 #include "clicommand.h"
 
+#include "chat/translations.h"
+
 #include "batchrunner.h"
 #include "cliexitcode.h"
 #include "costgate.h"
@@ -77,6 +79,7 @@ int CliCommand::main(int argc, char *argv[])
     // platform gives one without any display: no X server, no Wayland, nothing to set.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
+    Translations::install(&app);
     QGuiApplication::setApplicationName(QStringLiteral("Easel"));
     QGuiApplication::setOrganizationName(QStringLiteral("Easel"));
     return CliCommand(options).exec();
