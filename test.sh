@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds Easel with its tests and runs them all offscreen, then runs
+# Installs what is missing, builds Easel with its tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer and runs them all offscreen (any finding fails its test), then runs
 # each libFuzzer target of fuzz/ for a few seconds when clang with libFuzzer is there.
 # Exits non-zero on any failure. Arguments go to ctest (e.g. ./test.sh -R tst_chat).
-#   EASEL_TEST_SANITIZERS=1   build and run under AddressSanitizer and UndefinedBehaviorSanitizer
-#                             (any finding fails its test)
+#   EASEL_TEST_SANITIZERS=0   a plain optimized build instead (quicker to build, no sanitizers)
 #   EASEL_TEST_FUZZ_SECONDS=N seconds per fuzz target (default 10; 0 skips fuzzing)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-sanitizers="${EASEL_TEST_SANITIZERS:-0}"
+sanitizers="${EASEL_TEST_SANITIZERS:-1}"
 fuzz_seconds="${EASEL_TEST_FUZZ_SECONDS:-10}"
 
 if [ "$sanitizers" = "1" ]; then

@@ -4,6 +4,5 @@ easel_add_test(tst_maskeditor SOURCES ui/tst_maskeditor.cpp LIBS easel_ui)
 # Again at a device pixel ratio of 2: what is painted lands on the same image pixels.
 add_test(NAME tst_maskeditor_hidpi COMMAND tst_maskeditor)
 set_tests_properties(tst_maskeditor_hidpi PROPERTIES
-    ENVIRONMENT
-    "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;EASEL_NO_KEYCHAIN=1;QT_SCALE_FACTOR=2"
+    ENVIRONMENT "${EASEL_TEST_ENVIRONMENT};QT_SCALE_FACTOR=2"
     TIMEOUT 300)
