@@ -33,4 +33,29 @@ inline QByteArray pngBytes(QSize size = QSize(64, 48), QColor colour = QColor(30
     return bytes;
 }
 
+// A finished Responses stream with one generated image: response.created, the
+// image_generation_call item with `png` as its result, response.completed with a little usage.
+inline QByteArray imageAnswer(const QString &responseId, const QString &itemId,
+                              const QByteArray &png, const QString &size)
+{
+    return sse("response.created",
+               { { "response",
+                   QJsonObject { { "id", responseId }, { "status", "in_progress" } } } })
+        + sse("response.output_item.done",
+              { { "output_index", 0 },
+                { "item",
+                  QJsonObject { { "id", itemId },
+                                { "type", "image_generation_call" },
+                                { "status", "completed" },
+                                { "result", QString::fromLatin1(png.toBase64()) },
+                                { "size", size } } } })
+        + sse("response.completed",
+              { { "response",
+                  QJsonObject {
+                      { "id", responseId },
+                      { "status", "completed" },
+                      { "usage",
+                        QJsonObject { { "input_tokens", 10 }, { "output_tokens", 20 } } } } } });
+}
+
 } // namespace TestPayloads

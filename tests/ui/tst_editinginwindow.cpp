@@ -41,25 +41,9 @@ using TestPayloads::sse;
 
 QByteArray answer(const QString &responseId, QColor colour)
 {
-    const QByteArray png = TestPayloads::pngBytes(QSize(64, 48), colour);
-    return sse("response.created",
-               { { "response",
-                   QJsonObject { { "id", responseId }, { "status", "in_progress" } } } })
-        + sse("response.output_item.done",
-              { { "output_index", 0 },
-                { "item",
-                  QJsonObject { { "id", QString(QStringLiteral("ig_") + responseId) },
-                                { "type", "image_generation_call" },
-                                { "status", "completed" },
-                                { "result", QString::fromLatin1(png.toBase64()) },
-                                { "size", "64x48" } } } })
-        + sse("response.completed",
-              { { "response",
-                  QJsonObject {
-                      { "id", responseId },
-                      { "status", "completed" },
-                      { "usage",
-                        QJsonObject { { "input_tokens", 10 }, { "output_tokens", 20 } } } } } });
+    return TestPayloads::imageAnswer(responseId, QStringLiteral("ig_") + responseId,
+                                     TestPayloads::pngBytes(QSize(64, 48), colour),
+                                     QStringLiteral("64x48"));
 }
 
 QJsonObject toolOf(const QJsonObject &body)

@@ -49,25 +49,9 @@ using TestPayloads::sse;
 // which turn it came from.
 QByteArray answer(int n, QColor colour)
 {
-    const QByteArray png = TestPayloads::pngBytes(QSize(64, 48), colour);
-    const QString id = QStringLiteral("resp_%1").arg(n);
-    return sse("response.created",
-               { { "response", QJsonObject { { "id", id }, { "status", "in_progress" } } } })
-        + sse("response.output_item.done",
-              { { "output_index", 0 },
-                { "item",
-                  QJsonObject { { "id", QStringLiteral("ig_%1").arg(n) },
-                                { "type", "image_generation_call" },
-                                { "status", "completed" },
-                                { "result", QString::fromLatin1(png.toBase64()) },
-                                { "size", "64x48" } } } })
-        + sse("response.completed",
-              { { "response",
-                  QJsonObject {
-                      { "id", id },
-                      { "status", "completed" },
-                      { "usage",
-                        QJsonObject { { "input_tokens", 10 }, { "output_tokens", 20 } } } } } });
+    return TestPayloads::imageAnswer(
+        QStringLiteral("resp_%1").arg(n), QStringLiteral("ig_%1").arg(n),
+        TestPayloads::pngBytes(QSize(64, 48), colour), QStringLiteral("64x48"));
 }
 
 const QColor colours[] = { QColor(200, 40, 40), QColor(40, 160, 60), QColor(40, 70, 200) };
@@ -224,9 +208,9 @@ void TestKeyboard::keysWithoutAnImageSaySo_data()
 {
     QTest::addColumn<int>("key");
     QTest::addColumn<QString>("message");
-    QTest::newRow("Ctrl+S") << int(Qt::CTRL | Qt::Key_S)
+    QTest::newRow("Ctrl+S") << (Qt::CTRL | Qt::Key_S).toCombined()
                             << "There is no image to save in this conversation yet.";
-    QTest::newRow("Ctrl+C") << int(Qt::CTRL | Qt::Key_C)
+    QTest::newRow("Ctrl+C") << (Qt::CTRL | Qt::Key_C).toCombined()
                             << "There is no image to copy in this conversation yet.";
     QTest::newRow("F11") << int(Qt::Key_F11)
                          << "There is no image to show in this conversation yet.";

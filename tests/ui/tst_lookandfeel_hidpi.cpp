@@ -91,24 +91,8 @@ QByteArray pngOf(const QImage &image)
 
 QByteArray answer(const QByteArray &png)
 {
-    using TestPayloads::sse;
-    return sse("response.created",
-               { { "response", QJsonObject { { "id", "resp_1" }, { "status", "in_progress" } } } })
-        + sse("response.output_item.done",
-              { { "output_index", 0 },
-                { "item",
-                  QJsonObject { { "id", "ig_1" },
-                                { "type", "image_generation_call" },
-                                { "status", "completed" },
-                                { "result", QString::fromLatin1(png.toBase64()) },
-                                { "size", "1024x1024" } } } })
-        + sse("response.completed",
-              { { "response",
-                  QJsonObject {
-                      { "id", "resp_1" },
-                      { "status", "completed" },
-                      { "usage",
-                        QJsonObject { { "input_tokens", 10 }, { "output_tokens", 20 } } } } } });
+    return TestPayloads::imageAnswer(QStringLiteral("resp_1"), QStringLiteral("ig_1"), png,
+                                     QStringLiteral("1024x1024"));
 }
 
 // The images endpoint's answer (wire-formats B.4) with `png` as the final image.
