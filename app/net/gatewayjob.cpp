@@ -95,6 +95,10 @@ void GatewayJob::readHeaders()
     m_headersRead = true;
     m_httpStatus = status.toInt();
     m_contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    // Qt hands over a compressed body decompressed, so its Content-Length cannot be checked.
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && m_reply->rawHeader("Content-Encoding").isEmpty())
+        m_declaredLength = length.toLongLong();
     if (m_httpStatus < 200 || m_httpStatus >= 300)
         m_retryAfter = ErrorMessage::parseRetryAfter(m_reply->rawHeader("Retry-After"));
 }
@@ -129,7 +133,10 @@ void GatewayJob::onReplyFinished()
 
     const QNetworkReply::NetworkError error = m_reply->error();
     if (m_httpStatus >= 200 && m_httpStatus < 300) {
-        if (error == QNetworkReply::NoError) {
+        // Qt 6.4 may report a connection closed partway through a body as a finished reply
+        // (a race in its HTTP channel), so a body short of its declared length is checked here.
+        const bool cutShort = m_declaredLength >= 0 && m_bytesReceived < m_declaredLength;
+        if (error == QNetworkReply::NoError && !cutShort) {
             finish(Status::Succeeded, {});
         } else {
             finish(Status::TransportError,

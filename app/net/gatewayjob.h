@@ -110,6 +110,7 @@ private:
     std::optional<int> m_retryAfter;
     QByteArray m_errorBody;
     qint64 m_bytesReceived = 0;
+    qint64 m_declaredLength = -1; // Content-Length of an uncompressed body; -1 when unknown
     // The bearer token this request carries, masked out of an error body that echoes it.
     QByteArray m_secret;
 };

@@ -340,7 +340,9 @@ void TestChatImageUrls::clearCancelsDownloads()
     m_session->clear();
     QCOMPARE(m_session->imageDownloads()->count(), 0);
     QCOMPARE(m_session->model()->rowCount(), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(m_fake->openConnections(), 0, 5000);
+    // Qt may keep an idle connection it opened ahead of the download in its pool; only the
+    // socket that carried the download has to be closed.
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake->requestConnections(), 0, 5000);
     m_fake->release();
     QTest::qWait(100);
     QCOMPARE(m_session->model()->rowCount(), 0);

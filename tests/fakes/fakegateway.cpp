@@ -140,6 +140,7 @@ public:
     }
 
     bool isHeld() const { return m_held; }
+    bool carriedRequest() const { return m_started; }
 
     void release()
     {
@@ -375,6 +376,14 @@ int FakeGateway::openConnections() const
     int count = 0;
     for (const QPointer<FakeConnection> &connection : m_connections)
         count += connection ? 1 : 0;
+    return count;
+}
+
+int FakeGateway::requestConnections() const
+{
+    int count = 0;
+    for (const QPointer<FakeConnection> &connection : m_connections)
+        count += connection && connection->carriedRequest() ? 1 : 0;
     return count;
 }
 

@@ -95,7 +95,11 @@ public:
     int inFlight() const { return m_inFlight; }
     int maxInFlight() const { return m_maxInFlight; }
     int heldConnections() const;
+    // Every socket still open, including the idle ones Qt's connection pool opened ahead of a
+    // request and keeps for later.
     int openConnections() const;
+    // The open sockets that carried a request: what a cancelled download must have closed.
+    int requestConnections() const;
 
 Q_SIGNALS:
     void requestReceived(const HttpRequest &request);
