@@ -4,3 +4,4 @@ easel_add_test(tst_launchoptions SOURCES chat/tst_launchoptions.cpp LIBS easel_c
 easel_add_test(tst_chatfaults SOURCES chat/tst_chatfaults.cpp LIBS easel_chat easel_fakes)
 easel_add_test(tst_turninputs SOURCES chat/tst_turninputs.cpp LIBS easel_chat)
 easel_add_test(tst_chatediting SOURCES chat/tst_chatediting.cpp LIBS easel_chat easel_fakes)
+easel_add_test(tst_streamworker SOURCES chat/tst_streamworker.cpp LIBS easel_chat)

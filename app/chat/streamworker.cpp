@@ -58,6 +58,8 @@ void StreamWorker::handle(const StreamEvents &events)
             // A linked image is downloaded later and found again by its item id.
             p.event.itemId = QStringLiteral("link-%1").arg(++m_linkedImages);
         }
+        if (event.kind == StreamEvent::Kind::TextDelta)
+            capText(p);
         if (event.kind == StreamEvent::Kind::ImagePartial
             || event.kind == StreamEvent::Kind::ImageFinal) {
             p.asset = storeImage(p.event, &p.decoded);
@@ -66,6 +68,19 @@ void StreamWorker::handle(const StreamEvents &events)
         out.append(p);
     }
     Q_EMIT processed(out);
+}
+
+void StreamWorker::capText(ProcessedEvent &processed)
+{
+    // The cut happens here, on the stream thread: a runaway 20 MB delta never reaches the GUI
+    // thread, where copying it into the model and the view stalled the window.
+    QString &text = processed.event.text;
+    const qsizetype room = TurnAssembler::maxTextLength - m_textLength;
+    if (text.size() > room) {
+        text = TurnAssembler::keptText(text, room).toString();
+        processed.textCut = true;
+    }
+    m_textLength += text.size();
 }
 
 ImageAsset StreamWorker::storeImage(const StreamEvent &event, QImage *decoded)

@@ -36,6 +36,7 @@ Q_SIGNALS:
 
 private:
     void handle(const StreamEvents &events);
+    void capText(ProcessedEvent &processed);
     ImageAsset storeImage(const StreamEvent &event, QImage *decoded);
 
     ImageStore m_images;
@@ -46,4 +47,5 @@ private:
     QByteArray m_body; // a non-streaming answer is decoded once it is whole
     QList<SseEvent> m_pending;
     int m_linkedImages = 0; // names linked images that came without an item id
+    qsizetype m_textLength = 0; // answer text passed on so far, at most the turn's cap
 };

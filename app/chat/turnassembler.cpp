@@ -25,6 +25,16 @@ ImageAsset &imageSlot(Turn &turn, const QString &itemId)
 
 } // namespace
 
+QStringView TurnAssembler::keptText(QStringView text, qsizetype room)
+{
+    if (text.size() <= room)
+        return text;
+    qsizetype kept = qMax<qsizetype>(room, 0);
+    if (kept > 0 && text.at(kept - 1).isHighSurrogate())
+        --kept; // half a character is no character
+    return text.left(kept);
+}
+
 void TurnAssembler::apply(Turn &turn, const ProcessedEvent &processed)
 {
     const StreamEvent &event = processed.event;
@@ -38,14 +48,11 @@ void TurnAssembler::apply(Turn &turn, const ProcessedEvent &processed)
         break;
     case StreamEvent::Kind::TextDelta: {
         const qsizetype room = maxTextLength - turn.text.size();
-        if (event.text.size() <= room) {
+        if (event.text.size() <= room && !processed.textCut) {
             turn.text += event.text;
             break;
         }
-        qsizetype kept = qMax<qsizetype>(room, 0);
-        if (kept > 0 && event.text.at(kept - 1).isHighSurrogate())
-            --kept; // half a character is no character
-        turn.text += QStringView(event.text).left(kept);
+        turn.text += keptText(event.text, room);
         if (turn.errorMessage.isEmpty())
             turn.errorMessage = tr("The answer's text passed %1 KB, so Easel kept the "
                                    "first %1 KB and dropped the rest.")

@@ -13,6 +13,7 @@ struct ProcessedEvent
     StreamEvent event;
     ImageAsset asset; // for ImagePartial / ImageFinal: where the bytes went, or why they did not
     QImage decoded; // the same image decoded at full size, so the view need not read the file
+    bool textCut = false; // TextDelta: the stream worker dropped text past maxTextLength
 };
 
 using ProcessedEvents = QList<ProcessedEvent>;
@@ -31,6 +32,8 @@ public:
     // runaway model or a broken relay can push into memory, the history and the view: one 20 MB
     // text event froze the window for minutes.
     static constexpr qsizetype maxTextLength = 512 * 1024;
+    // The first `room` characters of `text`, less half a character at the end.
+    static QStringView keptText(QStringView text, qsizetype room);
 
     static void apply(Turn &turn, const ProcessedEvent &processed);
 

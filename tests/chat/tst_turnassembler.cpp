@@ -110,6 +110,43 @@ private Q_SLOTS:
         QCOMPARE(turn.finalImageCount(), 2);
     }
 
+    void textPastTheCapIsKeptUpToIt()
+    {
+        // The stream worker cuts first; this is the turn's own guard (text that was already
+        // there, say), and it says what happened once.
+        Turn turn;
+        turn.text = QString(TurnAssembler::maxTextLength - 3, QLatin1Char('a'));
+        TurnAssembler::apply(turn, text(QStringLiteral("bcdef")));
+        QCOMPARE(turn.text.size(), TurnAssembler::maxTextLength);
+        QVERIFY(turn.text.endsWith(QStringLiteral("abcd")));
+        const QString said = turn.errorMessage;
+        QVERIFY2(said.contains(QStringLiteral("passed 512 KB")), qPrintable(said));
+        TurnAssembler::apply(turn, text(QStringLiteral("more")));
+        QCOMPARE(turn.text.size(), TurnAssembler::maxTextLength);
+        QCOMPARE(turn.errorMessage, said);
+    }
+
+    void textTheWorkerCutIsReportedThoughItFits()
+    {
+        Turn turn;
+        ProcessedEvent cut = text(QStringLiteral("the last words"));
+        cut.textCut = true;
+        TurnAssembler::apply(turn, cut);
+        QCOMPARE(turn.text, QStringLiteral("the last words"));
+        QVERIFY2(turn.errorMessage.contains(QStringLiteral("dropped the rest")),
+                 qPrintable(turn.errorMessage));
+    }
+
+    void keptTextNeverEndsInHalfACharacter()
+    {
+        const QString clef = QString::fromUtf8("\xF0\x9D\x84\x9E");
+        const QString text = QStringLiteral("ab") + clef;
+        QCOMPARE(TurnAssembler::keptText(text, 3).toString(), QStringLiteral("ab"));
+        QCOMPARE(TurnAssembler::keptText(text, 4).toString(), text);
+        QCOMPARE(TurnAssembler::keptText(text, 0).toString(), QString());
+        QCOMPARE(TurnAssembler::keptText(text, -5).toString(), QString());
+    }
+
     void errorKeepsTextAndImages()
     {
         Turn turn;
