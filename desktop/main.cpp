@@ -5,7 +5,10 @@
 #include "chat/translations.h"
 #include "cli/clicommand.h"
 #include "demo/demogateway.h"
+#include "firstframe.h"
+#include "firstpaintreport.h"
 #include "mainwindow.h"
+#include "startupwarmup.h"
 #include "store/historystore.h"
 #include "store/imagestore.h"
 #include "store/secretstore.h"
@@ -15,76 +18,11 @@
 #include <QDir>
 #include <QIcon>
 #include <QStandardPaths>
-#include <QTimer>
 
-#include <chrono>
 #include <cstdio>
 #include <memory>
 
 namespace {
-
-// EASEL_REPORT_FIRST_PAINT=1 (easel-bench's start-up figures): prints on stderr the monotonic
-// clock (ns) when the window's first frame is painted ("easel-first-paint <ns> <w>x<h>") and the
-// first frame painted after the last conversation is restored ("easel-restored-paint <ns>").
-// Unset, nothing is installed. easel-bench-bare prints the same for a bare QWidget.
-class FirstPaintReport : public QObject
-{
-public:
-    explicit FirstPaintReport(QWidget *window)
-        : m_window(window)
-    {
-        qApp->installEventFilter(this);
-    }
-    void markRestored() { m_restoredNs = nowNs(); }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() != QEvent::Paint || m_dispatching || !watched->isWidgetType()
-            || static_cast<QWidget *>(watched)->window() != m_window)
-            return false;
-        // Delivered here so that the stamp is the end of the paint; the frame ends with the last
-        // widget painted before the event loop runs again.
-        if (m_frameStartNs == 0) {
-            m_frameStartNs = nowNs();
-            QTimer::singleShot(0, this, [this] { reportFrame(); });
-        }
-        m_dispatching = true;
-        QCoreApplication::sendEvent(watched, event);
-        m_dispatching = false;
-        m_frameEndNs = nowNs();
-        return true;
-    }
-
-private:
-    static qint64 nowNs()
-    {
-        return std::chrono::duration_cast<std::chrono::nanoseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch())
-            .count();
-    }
-    void reportFrame()
-    {
-        if (!m_firstReported) {
-            std::fprintf(stderr, "easel-first-paint %lld %dx%d\n", m_frameEndNs, m_window->width(),
-                         m_window->height());
-            m_firstReported = true;
-        }
-        if (m_restoredNs != 0 && m_frameStartNs > m_restoredNs) {
-            std::fprintf(stderr, "easel-restored-paint %lld\n", m_frameEndNs);
-            qApp->removeEventFilter(this);
-        }
-        std::fflush(stderr);
-        m_frameStartNs = 0;
-    }
-
-    QWidget *m_window;
-    bool m_dispatching = false;
-    bool m_firstReported = false;
-    qint64 m_restoredNs = 0;
-    qint64 m_frameStartNs = 0;
-    qint64 m_frameEndNs = 0;
-};
 
 // The installed theme's icon (packaging/ puts it in hicolor), else the PNGs built in.
 QIcon windowIcon()
@@ -104,11 +42,12 @@ int main(int argc, char *argv[])
         return CliCommand::main(argc, argv);
 
     QApplication app(argc, argv);
+    // Fonts and image plugins load on their own threads while the window is built below.
+    const StartupWarmup warmup;
     QApplication::setApplicationName(QStringLiteral("Easel"));
     QApplication::setOrganizationName(QStringLiteral("Easel"));
     QApplication::setApplicationVersion(QStringLiteral(EASEL_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("easel"));
-    QApplication::setWindowIcon(windowIcon());
     Translations::install(&app);
 
     LaunchOptions options;
@@ -190,15 +129,21 @@ int main(int argc, char *argv[])
                                                           session.get(), settings.get());
         if (opened.ok)
             window->setHistoryStore(&history); // the Conversations dock
-        sessionHistory->restoreLast([&, historyOk = opened.ok] {
-            if (firstPaint)
-                firstPaint->markRestored();
-            if (!options.sendPrompt.isEmpty()) // --send-prompt, for tests and scripts
-                session->send(options.sendPrompt, {}, settings->imageParamsValue());
-            // Conversations deleted in an earlier run, unused image files and old previews go,
-            // on the history's thread, once the last conversation is on screen.
-            if (historyOk)
-                history.cleanUp();
+        // Nothing here shows in the first frame: the window icon (the first icon read from a
+        // file, some 6 ms) and the last conversation (read on the history's thread, which
+        // would compete with that frame for the cores) wait for it.
+        afterFirstFrame(window.get(), [&, historyOk = opened.ok] {
+            QApplication::setWindowIcon(windowIcon());
+            sessionHistory->restoreLast([&, historyOk] {
+                if (firstPaint)
+                    firstPaint->markRestored();
+                if (!options.sendPrompt.isEmpty()) // --send-prompt, for tests and scripts
+                    session->send(options.sendPrompt, {}, settings->imageParamsValue());
+                // Conversations deleted in an earlier run, unused image files and old previews
+                // go, on the history's thread, once the last conversation is on screen.
+                if (historyOk)
+                    history.cleanUp();
+            });
         });
     });
     registry.loadKeys();

@@ -277,37 +277,14 @@ void MainWindow::setHistoryStore(HistoryStore *store)
         connect(m_conversationsDock, &ConversationsDock::notice, this, &MainWindow::showNotice);
         connect(m_conversationsDock, &ConversationsDock::compareRunRequested, this,
                 &MainWindow::openStoredCompareRun);
-        // The library is a window of its own: a grid wants the whole screen.
-        m_library = new LibraryWindow(m_imageCache, this);
-        m_library->setWindowFlag(Qt::Window);
-        connect(m_library, &LibraryWindow::editImageRequested, this,
-                [this](const QString &conversationId, const ImageRef &image) {
-                    // The edit target is set once the conversation is shown (it loads
-                    // asynchronously, and a new conversation drops any earlier target).
-                    m_pendingEdit = { conversationId, image };
-                    m_conversationsDock->openConversation(conversationId, image.turnId);
-                    raise();
-                    activateWindow();
-                });
-        connect(m_conversationsDock, &ConversationsDock::conversationOpened, this,
-                [this](const QString &conversationId) {
-                    const PendingEdit pending = std::exchange(m_pendingEdit, {});
-                    if (pending.conversationId == conversationId)
-                        m_editing->editImage(pending.image);
-                });
-        connect(m_library, &LibraryWindow::openInConversationRequested, this,
-                [this](const QString &conversationId, const QString &turnId) {
-                    m_conversationsDock->openConversation(conversationId, turnId);
-                    raise();
-                    activateWindow();
-                });
         auto *showLibrary = new QAction(tr("&Library"), this);
         showLibrary->setObjectName(QStringLiteral("showLibraryAction"));
         showLibrary->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-        connect(showLibrary, &QAction::triggered, m_library, [this] {
-            m_library->show();
-            m_library->raise();
-            m_library->activateWindow();
+        connect(showLibrary, &QAction::triggered, this, [this] {
+            LibraryWindow *library = libraryWindow();
+            library->show();
+            library->raise();
+            library->activateWindow();
         });
         addAction(showLibrary);
         for (QMenu *menu : menuBar()->findChildren<QMenu *>()) {
@@ -319,9 +296,44 @@ void MainWindow::setHistoryStore(HistoryStore *store)
     }
     m_history = store;
     m_conversationsDock->setHistoryStore(store);
-    m_library->setHistoryStore(store);
+    if (m_library)
+        m_library->setHistoryStore(store);
     if (auto *window = findChild<CompareWindow *>())
         window->setHistoryStore(store);
+}
+
+LibraryWindow *MainWindow::libraryWindow()
+{
+    // Built on first use, not with the window: nothing of it shows at start-up, and its grid,
+    // model and actions cost the first frame about a millisecond.
+    if (m_library || !m_history)
+        return m_library;
+    // The library is a window of its own: a grid wants the whole screen.
+    m_library = new LibraryWindow(m_imageCache, this);
+    m_library->setWindowFlag(Qt::Window);
+    connect(m_library, &LibraryWindow::editImageRequested, this,
+            [this](const QString &conversationId, const ImageRef &image) {
+                // The edit target is set once the conversation is shown (it loads
+                // asynchronously, and a new conversation drops any earlier target).
+                m_pendingEdit = { conversationId, image };
+                m_conversationsDock->openConversation(conversationId, image.turnId);
+                raise();
+                activateWindow();
+            });
+    connect(m_conversationsDock, &ConversationsDock::conversationOpened, this,
+            [this](const QString &conversationId) {
+                const PendingEdit pending = std::exchange(m_pendingEdit, {});
+                if (pending.conversationId == conversationId)
+                    m_editing->editImage(pending.image);
+            });
+    connect(m_library, &LibraryWindow::openInConversationRequested, this,
+            [this](const QString &conversationId, const QString &turnId) {
+                m_conversationsDock->openConversation(conversationId, turnId);
+                raise();
+                activateWindow();
+            });
+    m_library->setHistoryStore(m_history);
+    return m_library;
 }
 
 void MainWindow::showNotice(const QString &notice)

@@ -45,7 +45,8 @@ public:
     // Adds the "Conversations" dock (sidebar, search, export) over the history. Not owned.
     void setHistoryStore(HistoryStore *store);
     ConversationsDock *conversationsDock() const { return m_conversationsDock; }
-    LibraryWindow *libraryWindow() const { return m_library; } // with the history store
+    // The Library window, built on first use; null until a history store is set.
+    LibraryWindow *libraryWindow();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+
+class QWidget;
+
+// EASEL_REPORT_FIRST_PAINT=1 (easel-bench's start-up figures): prints on stderr the monotonic
+// clock (ns) when `window`'s first frame is painted ("easel-first-paint <ns> <w>x<h>") and, once
+// markRestored() was called, the first frame painted after it ("easel-restored-paint <ns>").
+// One class for Easel and its baseline, easel-bench-bare, so that both are measured alike.
+class FirstPaintReport : public QObject
+{
+public:
+    explicit FirstPaintReport(QWidget *window);
+    ~FirstPaintReport() override;
+
+    void markRestored(); // the last conversation is in the model: report the frame showing it
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void reportFrame();
+
+    QWidget *m_window;
+    bool m_dispatching = false;
+    bool m_firstReported = false;
+    qint64 m_restoredNs = 0;
+    qint64 m_frameStartNs = 0;
+    qint64 m_frameEndNs = 0;
+};
