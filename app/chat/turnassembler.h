@@ -31,7 +31,7 @@ public:
     // the turn. Above what any model writes in one answer (some 128k tokens), it bounds what a
     // runaway model or a broken relay can push into memory, the history and the view: one 20 MB
     // text event froze the window for minutes.
-    static constexpr qsizetype maxTextLength = 512 * 1024;
+    static constexpr qsizetype maxTextLength = StreamEvent::maxAnswerLength;
     // The first `room` characters of `text`, less half a character at the end.
     static QStringView keptText(QStringView text, qsizetype room);
 

@@ -173,7 +173,8 @@ void ChatCompletionsDecoder::appendText(const QString &text, StreamEvents &out)
 {
     if (text.isEmpty())
         return;
-    m_text += text;
+    if (m_text.size() < StreamEvent::maxAnswerLength) // only what a turn keeps is searched
+        m_text += QStringView(text).left(StreamEvent::maxAnswerLength - m_text.size());
     StreamEvent e = event(StreamEvent::Kind::TextDelta);
     e.text = text;
     out.append(e);

@@ -26,7 +26,12 @@ bool DeliveredImages::addBytes(const QByteArray &bytes)
 
 void DeliveredImages::collectLinks(const QString &messageText)
 {
-    for (const QString &url : ImageLinks::find(messageText)) {
+    // Past the length a turn keeps, the text is dropped: a link there would have no place in
+    // the answer, and searching a runaway 20 MB answer took the stream thread seconds.
+    const QString kept = messageText.size() > StreamEvent::maxAnswerLength
+        ? messageText.left(StreamEvent::maxAnswerLength)
+        : messageText;
+    for (const QString &url : ImageLinks::find(kept)) {
         if (!m_links.contains(url))
             m_links.append(url);
     }

@@ -345,7 +345,9 @@ void ResponsesDecoder::textDelta(const QJsonObject &object, StreamEvents &out)
         m_anonymousDeltaSeen = true;
     else
         m_deltaItems.insert(itemId);
-    m_deltaText[itemId] += delta;
+    QString &streamed = m_deltaText[itemId];
+    if (streamed.size() < StreamEvent::maxAnswerLength) // only what a turn keeps is searched
+        streamed += QStringView(delta).left(StreamEvent::maxAnswerLength - streamed.size());
     StreamEvent e = event(StreamEvent::Kind::TextDelta, itemId);
     e.text = delta;
     out.append(e);

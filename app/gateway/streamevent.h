@@ -37,6 +37,10 @@ struct StreamEvent
     QString message;        // Error: a plain sentence for the designer
 
     static StreamEvent error(const QString &code, const QString &message);
+
+    // The answer text a turn keeps, in characters (TurnAssembler cuts there). Decoders need not
+    // hold or search more of a runaway answer than that.
+    static constexpr qsizetype maxAnswerLength = 512 * 1024;
 };
 
 using StreamEvents = QList<StreamEvent>;

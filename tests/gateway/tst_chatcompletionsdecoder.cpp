@@ -218,6 +218,13 @@ void TestChatCompletionsDecoder::imagesAndLinks_data()
         << QStringList { "link-img-0 https://h.example/1.png",
                          "link-img-1 https://h.example/2.jpg" }
         << "";
+    // Past the text a turn keeps (StreamEvent::maxAnswerLength) a runaway answer is not searched.
+    const QByteArray filler(StreamEvent::maxAnswerLength, 'x');
+    QTest::newRow("links past the kept text are not read")
+        << text("![a](https://h.example/1.png) ") + text(filler)
+            + text(" ![b](https://h.example/2.png)") + stop() + kDone
+        << "Started,TextDelta*3,ImageFinal,Done"
+        << QStringList { "link-img-0 https://h.example/1.png" } << "";
     QTest::newRow("a link in a message cut short is not read")
         << text("![a](https://h.example/1.png) and https://h.example/2") + stop("length") + kDone
         << "Started,TextDelta,Error" << QStringList {} << "max_output_tokens";
