@@ -99,7 +99,11 @@ TurnLayout TurnDelegate::layoutFor(const QModelIndex &index, const QFont &font) 
     if (it != m_layouts.constEnd() && isCurrent(*it, font, pointerTo(parent)))
         return *it;
     ++m_layoutCount;
-    TurnLayout layout(turn, width, font, TurnLayout::Measure::Exact, pointerTo(parent));
+    // The row's last layout, current or invalidated, lends what is still valid of it.
+    const TurnLayout previous
+        = it != m_layouts.constEnd() ? *it : m_invalidated.take(key);
+    TurnLayout layout(turn, width, font, TurnLayout::Measure::Exact, pointerTo(parent),
+                      previous.isValid() ? &previous : nullptr);
     m_layouts.insert(key, layout);
     m_estimates.remove(key);
     return layout;
@@ -169,13 +173,21 @@ QSize TurnDelegate::cachedSize(const QModelIndex &index) const
 void TurnDelegate::invalidate(const QModelIndex &index)
 {
     const QString key = rowKey(index);
-    m_layouts.remove(key);
+    if (const auto it = m_layouts.constFind(key); it != m_layouts.constEnd()) {
+        // Kept aside for the row's next layout; a handful at most (the rows changing now, such as
+        // the running turn), as rows invalidated but never shown again would pile up otherwise.
+        if (m_invalidated.size() >= maxInvalidatedKept)
+            m_invalidated.clear();
+        m_invalidated.insert(key, *it);
+        m_layouts.erase(it);
+    }
     m_estimates.remove(key);
 }
 
 void TurnDelegate::invalidateAll()
 {
     m_layouts.clear();
+    m_invalidated.clear();
     m_estimates.clear();
     m_lastShown.clear();
 }

@@ -108,6 +108,9 @@ private:
     int m_layoutWidth = 0;
     bool m_focusVisible = false;
     mutable QHash<QString, TurnLayout> m_layouts;
+    // Layouts of rows that changed, until the row is laid out again (TurnLayout's `previous`).
+    mutable QHash<QString, TurnLayout> m_invalidated;
+    static constexpr qsizetype maxInvalidatedKept = 8;
     mutable int m_layoutCount = 0;
     // Rows without a layout: their estimated size, dropped once they are laid out.
     mutable QHash<QString, Estimate> m_estimates;

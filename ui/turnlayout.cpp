@@ -211,7 +211,7 @@ private:
 } // namespace
 
 TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure,
-                       const ImageAsset *parent)
+                       const ImageAsset *parent, const TurnLayout *previous)
     : m_width(std::max(width, 1))
     , m_estimate(measure == Measure::Estimate)
     , m_bodyFont(font)
@@ -271,7 +271,13 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
         int h = 0;
         if (m_estimate) {
             h = TextEstimate(m_bodyFont).markdown(answer, columnWidth);
+        } else if (previous && previous->m_textDocument && previous->m_text.width() == columnWidth
+                   && previous->m_bodyFont == m_bodyFont && previous->m_answer == answer) {
+            m_textDocument = previous->m_textDocument; // laid out already: shared, not copied
+            m_answer = previous->m_answer;
+            h = previous->m_text.height();
         } else {
+            m_answer = answer;
             m_textDocument = makeDocument(m_bodyFont);
             if (hasLongRun(answer, 2000)) {
                 // Qt looks for a word boundary from each line's start to the end of the word, so

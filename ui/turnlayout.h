@@ -85,8 +85,11 @@ public:
     // Lays out `turn` for a row `width` logical pixels wide, with `font` as the body font.
     // `parent` is the image an edit turn edits (Turn::editOf looked up in the conversation);
     // null when it is not there any more, ignored for a turn that edits nothing.
+    // `previous`, an earlier layout of the same turn, lends its answer document when the answer,
+    // the font and the width are unchanged: a running turn changes its status, usage and images
+    // far more often than its text, and shaping a long answer again took tens of milliseconds.
     TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure = Measure::Exact,
-               const ImageAsset *parent = nullptr);
+               const ImageAsset *parent = nullptr, const TurnLayout *previous = nullptr);
 
     bool isValid() const { return m_width > 0; }
     bool isEstimate() const { return m_estimate; }
@@ -195,4 +198,5 @@ private:
     // Shared so that copies of a layout (the cache hands them out) stay cheap.
     std::shared_ptr<QTextDocument> m_promptDocument;
     std::shared_ptr<QTextDocument> m_textDocument;
+    QString m_answer; // what m_textDocument holds (displayedText())
 };

@@ -14,6 +14,7 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QTest>
 
 namespace {
@@ -138,6 +139,7 @@ private Q_SLOTS:
     void reservesImageHeightBeforePixelsLoad();
     void dataChangedRelayoutsOnlyThatRow_data();
     void dataChangedRelayoutsOnlyThatRow();
+    void changeBesideTheTextKeepsItsLayout();
     void widthChangeRelayoutsEveryRow();
     void followsBottomWhileAtBottom();
     void staysPutWhenScrolledUp();
@@ -544,6 +546,40 @@ void TestConversationView::dataChangedRelayoutsOnlyThatRow()
     QCOMPARE(view.visualRect(model.index(2)).top() + view.verticalScrollBar()->value()
                  - nextBefore.top(),
              changedAfter.height() - changedBefore.height());
+}
+
+void TestConversationView::changeBesideTheTextKeepsItsLayout()
+{
+    // A running turn changes its status, usage and images far more often than its text: the
+    // answer, shaped once, is not shaped again for them.
+    ConversationModel model;
+    const QString answer = QString(QStringLiteral("A long answer, shaped once. ")).repeated(400);
+    model.setTurns({ finishedTurn(QStringLiteral("t"), QStringLiteral("Prompt"), answer) });
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 900));
+    TurnDelegate *delegate = view.turnDelegate();
+    const QModelIndex row = model.index(0);
+    const TurnLayout first = delegate->layoutFor(row, view.font());
+    QVERIFY(first.textDocument());
+
+    const int layouts = delegate->layoutCount();
+    Turn turn = model.turnAt(0);
+    turn.errorMessage = QStringLiteral("The gateway sent a warning.");
+    model.updateTurn(turn);
+    QCoreApplication::processEvents();
+    view.viewport()->repaint();
+    const TurnLayout second = delegate->layoutFor(row, view.font());
+    QCOMPARE(delegate->layoutCount(), layouts + 1); // the changed row was laid out again...
+    QCOMPARE(second.textDocument(), first.textDocument()); // ...with the same document
+    QCOMPARE(second.textRect(), first.textRect());
+
+    turn.text = answer + QStringLiteral("And one more sentence.");
+    model.updateTurn(turn);
+    QCoreApplication::processEvents();
+    const TurnLayout third = delegate->layoutFor(row, view.font());
+    QVERIFY(third.textDocument() != first.textDocument());
+    QVERIFY(third.textDocument()->toPlainText().endsWith(QStringLiteral("one more sentence.")));
 }
 
 void TestConversationView::widthChangeRelayoutsEveryRow()
