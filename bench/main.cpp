@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThreadPool>
 
 #include <cstdio>
 #include <memory>
@@ -84,6 +85,11 @@ int main(int argc, char *argv[])
     const QByteArray json = QJsonDocument(report).toJson(QJsonDocument::Indented);
     std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
     std::fflush(stdout);
+    // A quiet process at exit: the history's thread and the pool's decoders are done before
+    // LeakSanitizer's exit check stops every thread (its tracer crashed once on a thread that
+    // was ending under it).
+    history.reset();
+    QThreadPool::globalInstance()->waitForDone();
     // Missed targets are reported, not a failure; a figure that could not be measured is.
     return measuredAll ? 0 : 1;
 }
