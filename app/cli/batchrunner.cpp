@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 BatchRunner::BatchRunner(const TurnRunner::Context &context, CompareRun::ProviderLookup providers,
                          LineSink progress, QObject *parent)
     : QObject(parent)
@@ -84,6 +86,14 @@ Cost BatchRunner::totalCost(const QList<CompareRun::Cell> &cells)
             total += cell.turn.cost;
     }
     return total;
+}
+
+int BatchRunner::cancelledCount(const QList<CompareRun::Cell> &cells)
+{
+    return int(std::count_if(cells.cbegin(), cells.cend(), [](const CompareRun::Cell &cell) {
+        return cell.state == CompareRun::CellState::Finished
+            && cell.turn.status == Turn::Status::Cancelled;
+    }));
 }
 
 void BatchRunner::onCellChanged(int index)

@@ -25,6 +25,10 @@ public:
     // `prepared`: the spec's reference images, already prepared (CompareRun::start).
     void start(const CompareSpec &spec, int concurrency,
                const std::optional<CompareRun::References> &prepared = std::nullopt);
+    // Stops the run as the compare window's Stop does (CompareRun::cancel): the running cells are
+    // cancelled, the queued ones never start, the finished ones keep their images; finished()
+    // follows once the running ones have ended.
+    void cancel() { m_run->cancel(); }
     const CompareRun &run() const { return *m_run; }
     CompareRun *compareRun() const { return m_run; } // to keep it in the history
     bool isFinished() const { return m_run->isFinished(); }
@@ -39,6 +43,9 @@ public:
     static QString costText(const Cost &cost);
     // The cost of the finished cells together, with the weakest basis among them.
     static Cost totalCost(const QList<CompareRun::Cell> &cells);
+    // The cells that ended cancelled: the running ones a cancel stopped and the queued ones it
+    // left unsent.
+    static int cancelledCount(const QList<CompareRun::Cell> &cells);
 
 Q_SIGNALS:
     void finished();

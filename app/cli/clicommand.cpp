@@ -5,6 +5,7 @@
 #include "batchrunner.h"
 #include "cliexitcode.h"
 #include "costgate.h"
+#include "interruptwatcher.h"
 #include "outputwriter.h"
 
 #include "chat/launchoptions.h"
@@ -109,8 +110,18 @@ int CliCommand::usageError(const QString &message) const
     return int(CliExitCode::Usage);
 }
 
+int CliCommand::stoppedBeforeSending() const
+{
+    say(tr("Stopped: nothing was sent."));
+    return int(CliExitCode::Interrupted);
+}
+
 int CliCommand::exec()
 {
+    // First, so that it outlives everything below: from here a Ctrl+C (or SIGTERM) stops the run
+    // and keeps what finished; a second one, even while the threads are being joined, quits at
+    // once.
+    InterruptWatcher interrupts;
     const QString command = CliOptions::commandName(m_options.command);
     // Where the window keeps its settings and images, or under --data-dir as the window does.
     const bool ownDataDir = !m_options.dataDir.isEmpty();
@@ -141,7 +152,10 @@ int CliCommand::exec()
     if (!registry.areKeysLoaded()) {
         QEventLoop waiting;
         QObject::connect(&registry, &ProviderRegistry::keysLoaded, &waiting, &QEventLoop::quit);
+        QObject::connect(&interrupts, &InterruptWatcher::interrupted, &waiting, &QEventLoop::quit);
         waiting.exec();
+        if (interrupts.isInterrupted())
+            return stoppedBeforeSending();
     }
     LaunchOptions launch;
     launch.provider = m_options.provider;
@@ -199,9 +213,14 @@ int CliCommand::exec()
         = m_options.costLimitUsd.value_or(settings->value(Settings::compareCostLimit));
     const CompareEstimate estimate = preflight.estimate(spec.cells(), spec.imagesPerCell, limit);
     say(tr("Estimate: %1").arg(estimate.summary()));
-    if (CostGate::decide(estimate, m_options.yes, CostGate::standardTerminal())
-        == CostGate::Decision::Refused)
+    switch (CostGate::decide(estimate, m_options.yes, CostGate::standardTerminal(&interrupts))) {
+    case CostGate::Decision::Refused:
         return int(CliExitCode::Refused);
+    case CostGate::Decision::Interrupted:
+        return stoppedBeforeSending();
+    case CostGate::Decision::Proceed:
+        break;
+    }
 
     QNetworkAccessManager network;
     QThread streamThread;
@@ -225,6 +244,17 @@ int CliCommand::exec()
     const CompareHistory keeper(opened.ok ? &history : nullptr, batch.compareRun());
     QEventLoop running;
     QObject::connect(&batch, &BatchRunner::finished, &running, &QEventLoop::quit);
+    // As the window's Stop: the cells still running end as cancelled, and the run's end (the
+    // files, the history, the total) follows as for any other.
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &batch, [this, &batch] {
+        say(tr("Stopping: the requests still running are cancelled and what finished is "
+               "written. Ctrl+C again quits at once."));
+        batch.cancel();
+    });
+    // A Ctrl+C at any time since the estimate that was not asked about (the question was not
+    // asked, or it was answered first): nothing has gone out, and nothing will.
+    if (interrupts.isInterrupted())
+        return stoppedBeforeSending();
     batch.start(spec,
                 m_options.concurrency > 0 ? m_options.concurrency
                                           : settings->value(Settings::compareConcurrency),
@@ -245,10 +275,17 @@ int CliCommand::exec()
                                 : tr("Total: %1, %2 images").arg(costText, QString::number(images));
     if (m_options.command == CliOptions::Command::Compare)
         total += tr(" in %1 cells").arg(run.cells().size());
-    if (run.failedCount() > 0)
-        total += tr("; %1 of %2 failed").arg(run.failedCount()).arg(run.cells().size());
+    const int cancelled = BatchRunner::cancelledCount(run.cells());
+    const int failed = run.failedCount() - cancelled; // failedCount() counts the cancelled too
+    if (failed > 0)
+        total += tr("; %1 of %2 failed").arg(failed).arg(run.cells().size());
+    if (cancelled > 0)
+        total += tr("; %n of %1 cancelled", nullptr, cancelled).arg(run.cells().size());
     say(total + QLatin1Char('.'));
 
+    // Stopped by a signal: that comes first for the script, whatever else happened.
+    if (run.wasCancelled())
+        return int(CliExitCode::Interrupted);
     if (!written)
         return int(CliExitCode::OutputNotWritable);
     return run.failedCount() > 0 ? int(CliExitCode::Failed) : int(CliExitCode::Success);

@@ -15,6 +15,9 @@ class BatchRunner;
 // the estimate is printed and the cost gate consulted (exit 3), the cells run with progress on
 // stderr, then the images (exact bytes), grid.png and results.csv are written, their paths
 // printed on stdout, and the total cost printed last (exit 1 when any cell failed).
+// Ctrl+C or SIGTERM (InterruptWatcher) before anything was sent stops with nothing sent; during
+// the run it cancels the cells still running, and the files, the history and the total are
+// written for what finished. Both exit 130; a second signal ends the process at once.
 class CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CliCommand)
@@ -32,6 +35,7 @@ private:
     // results.csv. False when a file could not be written (already said on stderr).
     bool writeResults(const BatchRunner &batch, const OutputWriter &writer);
     int usageError(const QString &message) const;
+    int stoppedBeforeSending() const; // says so; the exit code
     void say(const QString &line) const; // stderr
     void print(const QString &line) const; // stdout
 

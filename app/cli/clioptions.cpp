@@ -583,5 +583,9 @@ QString CliOptions::helpText(Command command)
                 .arg(int(CliExitCode::Usage))
                 .arg(int(CliExitCode::Refused))
                 .arg(int(CliExitCode::OutputNotWritable));
+    text += CliOptions::tr(
+                "  %1  stopped by Ctrl+C (SIGINT) or SIGTERM: what finished is written; a "
+                "second\n       Ctrl+C quits at once\n")
+                .arg(int(CliExitCode::Interrupted));
     return text;
 }

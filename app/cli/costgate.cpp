@@ -1,18 +1,70 @@
 #include "costgate.h"
 
-#include <QTextStream>
+#include "interruptwatcher.h"
 
 #include <cstdio>
 
 #ifdef Q_OS_WIN
+#include <QTextStream>
+
 #include <io.h>
 #define EASEL_ISATTY(fd) _isatty(fd)
 #define EASEL_FILENO(f) _fileno(f)
 #else
+#include <QEventLoop>
+#include <QSocketNotifier>
+
+#include <cerrno>
 #include <unistd.h>
 #define EASEL_ISATTY(fd) isatty(fd)
 #define EASEL_FILENO(f) fileno(f)
 #endif
+
+namespace {
+
+#ifdef Q_OS_WIN
+QString readTerminalLine(const InterruptWatcher *)
+{
+    QTextStream in(stdin);
+    return in.readLine();
+}
+#else
+// One line from the terminal, awaited in an event loop: a blocking read would sit out a Ctrl+C
+// (the watcher's handler restarts it), where this ends the wait. A null string at end of input
+// and when interrupted; the caller asks the watcher which it was.
+QString readTerminalLine(const InterruptWatcher *interrupts)
+{
+    if (interrupts && interrupts->isInterrupted())
+        return {};
+    QByteArray line;
+    QEventLoop loop;
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QObject::connect(&input, &QSocketNotifier::activated, &loop, [&line, &loop] {
+        char buffer[256];
+        const ssize_t count = read(STDIN_FILENO, buffer, sizeof buffer);
+        if (count < 0 && (errno == EINTR || errno == EAGAIN))
+            return; // nothing after all: wait on
+        if (count > 0)
+            line.append(buffer, count);
+        if (count <= 0 || line.contains('\n')) // a terminal gives a line per read
+            loop.quit();
+    });
+    if (interrupts)
+        QObject::connect(interrupts, &InterruptWatcher::interrupted, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (line.isEmpty() || (interrupts && interrupts->isInterrupted()))
+        return {};
+    const qsizetype newline = line.indexOf('\n');
+    if (newline >= 0)
+        line.truncate(newline);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    const QString answer = QString::fromLocal8Bit(line);
+    return answer.isNull() ? QString(QLatin1String("")) : answer; // an empty line is an answer
+}
+#endif
+
+} // namespace
 
 bool CostGate::isYes(const QString &answer)
 {
@@ -55,6 +107,13 @@ CostGate::Decision CostGate::decide(const CompareEstimate &estimate, bool yes,
         // The answer is read as y or yes (isYes) in every language: a translation keeps [y/N].
         terminal.write(why + tr(" Continue? [y/N] "));
     const QString answer = terminal.readLine();
+    if (terminal.interrupted && terminal.interrupted()) {
+        // Even after a "y": a Ctrl+C means no. The caller says that nothing was sent, on the
+        // line after the question (where the terminal echoed ^C).
+        if (terminal.write)
+            terminal.write(QStringLiteral("\n"));
+        return Decision::Interrupted;
+    }
     if (isYes(answer))
         return Decision::Proceed;
     if (terminal.write) {
@@ -65,13 +124,15 @@ CostGate::Decision CostGate::decide(const CompareEstimate &estimate, bool yes,
     return Decision::Refused;
 }
 
-CostGate::Terminal CostGate::standardTerminal()
+CostGate::Terminal CostGate::standardTerminal(const InterruptWatcher *interrupts)
 {
     Terminal terminal;
     terminal.interactive = EASEL_ISATTY(EASEL_FILENO(stdin)) != 0;
-    terminal.readLine = [] {
-        QTextStream in(stdin);
-        return in.readLine();
+    terminal.readLine = [interrupts] {
+        return readTerminalLine(interrupts);
+    };
+    terminal.interrupted = [interrupts] {
+        return interrupts && interrupts->isInterrupted();
     };
     terminal.write = [](const QString &text) {
         fputs(text.toLocal8Bit().constData(), stderr);

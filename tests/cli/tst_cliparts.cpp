@@ -78,6 +78,8 @@ private Q_SLOTS:
     void gate_data();
     void gate();
     void gateReason();
+    void gateInterrupted_data();
+    void gateInterrupted();
     void isYes_data();
     void isYes();
 
@@ -97,6 +99,7 @@ private Q_SLOTS:
     void finishedLine();
     void cellLabel();
     void totalCost();
+    void cancelledCount();
 };
 
 void TestCliParts::gate_data()
@@ -173,6 +176,55 @@ void TestCliParts::gate()
         QVERIFY2(said.contains(saysPart, Qt::CaseInsensitive), qPrintable(said));
     if (!proceeds)
         QVERIFY(said.endsWith(QLatin1Char('\n'))); // the shell prompt starts on its own line
+}
+
+void TestCliParts::gateInterrupted_data()
+{
+    QTest::addColumn<double>("usd");
+    QTest::addColumn<bool>("interactive");
+    QTest::addColumn<QString>("answer"); // null: the wait was ended
+    QTest::addColumn<int>("decision");
+    QTest::addColumn<int>("reads");
+
+    const int proceed = int(CostGate::Decision::Proceed);
+    const int refused = int(CostGate::Decision::Refused);
+    const int interrupted = int(CostGate::Decision::Interrupted);
+    QTest::newRow("Ctrl+C at the question") << 2.0 << true << QString() << interrupted << 1;
+    QTest::newRow("y, then Ctrl+C") << 2.0 << true << "y" << interrupted << 1;
+    // Not asked: the command's own check before sending stops these.
+    QTest::newRow("below the limit") << 0.5 << true << QString() << proceed << 0;
+    QTest::newRow("no terminal") << 2.0 << false << QString() << refused << 0;
+}
+
+void TestCliParts::gateInterrupted()
+{
+    QFETCH(double, usd);
+    QFETCH(bool, interactive);
+    QFETCH(QString, answer);
+    QFETCH(int, decision);
+    QFETCH(int, reads);
+
+    int readCount = 0;
+    QString said;
+    CostGate::Terminal terminal;
+    terminal.interactive = interactive;
+    terminal.readLine = [&] {
+        ++readCount;
+        return answer;
+    };
+    terminal.write = [&](const QString &text) {
+        said += text;
+    };
+    terminal.interrupted = [] {
+        return true;
+    };
+    QCOMPARE(int(CostGate::decide(estimate(usd, 1.0), false, terminal)), decision);
+    QCOMPARE(readCount, reads);
+    if (decision == int(CostGate::Decision::Interrupted)) {
+        // Only the line break after the echoed ^C: the command says that nothing was sent.
+        QVERIFY2(said.endsWith(QLatin1String(" Continue? [y/N] \n")), qPrintable(said));
+        QVERIFY2(!said.contains(QLatin1String("Not run")), qPrintable(said));
+    }
 }
 
 void TestCliParts::gateReason()
@@ -473,6 +525,23 @@ void TestCliParts::totalCost()
     QCOMPARE(total.usd, 0.25);
     QCOMPARE(total.basis, Cost::Basis::Billed);
     QVERIFY(!BatchRunner::totalCost({}).isKnown());
+}
+
+void TestCliParts::cancelledCount()
+{
+    QList<CompareRun::Cell> cells(4);
+    cells[0].state = CompareRun::CellState::Finished;
+    cells[0].turn = turn(Turn::Status::Done, 1, 900, {});
+    cells[1].state = CompareRun::CellState::Finished;
+    cells[1].turn = turn(Turn::Status::Cancelled, 0, 300, {}); // stopped while it ran
+    cells[2].state = CompareRun::CellState::Finished;
+    cells[2].turn = turn(Turn::Status::Failed, 0, 300, {}, QStringLiteral("HTTP 500"));
+    cells[3].state = CompareRun::CellState::Finished;
+    cells[3].turn = turn(Turn::Status::Cancelled, 0, 0, {}); // never sent
+    QCOMPARE(BatchRunner::cancelledCount(cells), 2);
+    cells[3].state = CompareRun::CellState::Running;
+    QCOMPARE(BatchRunner::cancelledCount(cells), 1);
+    QCOMPARE(BatchRunner::cancelledCount({}), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliParts)
