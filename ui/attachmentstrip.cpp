@@ -115,6 +115,7 @@ bool AttachmentStrip::add(const Attachment &attachment)
     remove->setToolTip(tr("Remove %1").arg(name));
     remove->setAccessibleName(tr("Remove %1").arg(name));
     remove->setCursor(Qt::ArrowCursor);
+    remove->setVisible(m_removable);
     QWidget *frame = tile.frame;
     connect(remove, &QToolButton::clicked, this, [this, frame] { removeFrame(frame); });
 
@@ -151,6 +152,17 @@ void AttachmentStrip::setMaskedFile(const QString &filePath, const QString &summ
     }
 }
 
+void AttachmentStrip::setRemovable(bool removable)
+{
+    m_removable = removable;
+    for (const Tile &tile : std::as_const(m_tiles)) {
+        auto *remove
+            = tile.frame->findChild<QToolButton *>(QStringLiteral("removeAttachmentButton"));
+        if (remove)
+            remove->setVisible(removable);
+    }
+}
+
 void AttachmentStrip::showTileMenu(QWidget *frame, const QPoint &pos)
 {
     const auto tile = std::find_if(m_tiles.cbegin(), m_tiles.cend(),
@@ -160,16 +172,22 @@ void AttachmentStrip::showTileMenu(QWidget *frame, const QPoint &pos)
     const QString file = tile->attachment.filePath;
     const bool masked = file == m_maskedFile;
     QMenu menu(this);
-    QAction *draw = menu.addAction(masked ? tr("Edit Mask…") : tr("Draw Mask…"), this,
-                                   [this, file] { Q_EMIT maskRequested(file); });
-    draw->setEnabled(m_maskingEnabled);
-    if (!m_maskingEnabled)
-        draw->setToolTip(tr("While an image is being edited, only it can have a mask"));
-    if (masked)
+    if (m_maskDrawingOffered) {
+        QAction *draw = menu.addAction(masked ? tr("Edit Mask…") : tr("Draw Mask…"), this,
+                                       [this, file] { Q_EMIT maskRequested(file); });
+        draw->setEnabled(m_maskingEnabled);
+        if (!m_maskingEnabled)
+            draw->setToolTip(tr("While an image is being edited, only it can have a mask"));
+    }
+    if (masked && m_removable)
         menu.addAction(tr("Remove Mask"), this, &AttachmentStrip::maskRemoved);
-    menu.addSeparator();
-    menu.addAction(tr("Remove"), this, [this, frame] { removeFrame(frame); });
-    menu.exec(frame->mapToGlobal(pos));
+    if (m_removable) {
+        if (!menu.isEmpty())
+            menu.addSeparator();
+        menu.addAction(tr("Remove"), this, [this, frame] { removeFrame(frame); });
+    }
+    if (!menu.isEmpty())
+        menu.exec(frame->mapToGlobal(pos));
 }
 
 void AttachmentStrip::removeFrame(QWidget *frame)

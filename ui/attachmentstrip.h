@@ -46,6 +46,12 @@ public:
     void setMaskedFile(const QString &filePath, const QString &summary);
     QString maskedFile() const { return m_maskedFile; }
     void setMaskingEnabled(bool enabled) { m_maskingEnabled = enabled; }
+    // Where no mask can be drawn (the Compare window shows a stored run's), the tiles' menu
+    // offers only removal (and Remove Mask on the masked one).
+    void setMaskDrawingOffered(bool offered) { m_maskDrawingOffered = offered; }
+    // Whether the designer may remove tiles (the × and the menu's Remove): not while what they
+    // go with is being sent.
+    void setRemovable(bool removable);
 
 Q_SIGNALS:
     void attachmentsChanged();
@@ -77,4 +83,6 @@ private:
     QList<Tile> m_tiles;
     QString m_maskedFile;
     bool m_maskingEnabled = true;
+    bool m_maskDrawingOffered = true;
+    bool m_removable = true;
 };

@@ -2,7 +2,9 @@
 
 #include "chat/providerregistry.h"
 #include "compare/comparepreflight.h"
+#include "compare/comparerun.h"
 #include "compareaxiseditor.h"
+#include "comparereferencepicker.h"
 #include "palettetint.h"
 #include "pricing/costestimator.h"
 #include "store/settings.h"
@@ -64,6 +66,7 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     , m_estimator(estimator)
     , m_settings(settings)
     , m_prompt(new QPlainTextEdit(this))
+    , m_references(new CompareReferencePicker(this))
     , m_provider(new QComboBox(this))
     , m_imagesPerCell(new QSpinBox(this))
     , m_concurrency(new QSpinBox(this))
@@ -81,6 +84,7 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     m_prompt->setTabChangesFocus(true);
     m_prompt->setFixedHeight(m_prompt->fontMetrics().lineSpacing() * 4 + 14);
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &CompareSetupPanel::refresh);
+    connect(m_references, &CompareReferencePicker::filesChanged, this, &CompareSetupPanel::refresh);
 
     m_provider->setObjectName(QStringLiteral("compareProvider"));
     m_provider->setAccessibleName(tr("Provider"));
@@ -134,6 +138,7 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     layout->setSpacing(8);
     layout->addWidget(sectionHeader(tr("Prompt"), this));
     layout->addWidget(m_prompt);
+    layout->addWidget(m_references);
     auto *form = new QFormLayout;
     form->setContentsMargins(0, 4, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -179,6 +184,7 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_run);
     layout->addLayout(buttons);
+    m_references->takeDropsOn(this); // once every field that takes drops of its own is made
 
     refreshProviders();
     updateRows();
@@ -255,6 +261,12 @@ void CompareSetupPanel::setSpec(const CompareSpec &spec)
     setBaseParams(spec.base);
     setImagesPerCell(spec.imagesPerCell);
     setAxes(spec.axes.mid(0, CompareSpec::maxAxes));
+    m_references->setFiles(spec.referenceImages, spec.maskPath);
+}
+
+void CompareSetupPanel::setImageCache(ImageCache *cache)
+{
+    m_references->setImageCache(cache);
 }
 
 void CompareSetupPanel::refreshProviders()
@@ -359,6 +371,8 @@ CompareSpec CompareSetupPanel::spec() const
     spec.prompt = prompt();
     spec.base = m_base;
     spec.imagesPerCell = m_imagesPerCell->value();
+    spec.referenceImages = m_references->files();
+    spec.maskPath = m_references->maskPath();
     for (const CompareAxisEditor *editor : m_editors) {
         if (editor->hasAxis())
             spec.axes.append(editor->axis());
@@ -385,7 +399,7 @@ CompareEstimate CompareSetupPanel::estimate() const
     const ComparePreflight preflight(*m_estimator, [registry](const QString &id) {
         return registry && registry->stored(id).isDemo;
     });
-    return preflight.estimate(current.cells(), current.imagesPerCell, costLimitUsd());
+    return preflight.estimate(current, costLimitUsd());
 }
 
 void CompareSetupPanel::setRunning(bool running)
@@ -395,6 +409,7 @@ void CompareSetupPanel::setRunning(bool running)
     m_provider->setEnabled(!running);
     m_imagesPerCell->setEnabled(!running);
     m_concurrency->setEnabled(!running);
+    m_references->setEditable(!running);
     m_cancel->setEnabled(running);
     updateRows();
     refresh();
@@ -405,6 +420,13 @@ void CompareSetupPanel::refresh()
     const CompareSpec current = spec();
     const QStringList ids = m_registry ? m_registry->ids() : QStringList();
     m_problem = current.validate(ids);
+    if (m_problem.isEmpty() && m_registry) {
+        // Found without reading a file: too many images for a provider, or no route for them.
+        const QPointer<ProviderRegistry> registry = m_registry;
+        m_problem = CompareRun::referencesRefusal(current, [registry](const QString &id) {
+            return registry ? registry->profile(id) : ProviderProfile();
+        });
+    }
     // A row shows its own problem; what belongs to no single row shows above Run.
     bool rowProblem = false;
     for (CompareAxisEditor *editor : std::as_const(m_editors)) {

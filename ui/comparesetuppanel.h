@@ -9,7 +9,9 @@
 #include <QWidget>
 
 class CompareAxisEditor;
+class CompareReferencePicker;
 class CostEstimator;
+class ImageCache;
 class ProviderRegistry;
 class QComboBox;
 class QLabel;
@@ -19,13 +21,16 @@ class QDoubleSpinBox;
 class QSpinBox;
 class Settings;
 
-// The left side of the Compare window: the prompt, the provider, the base settings (the image
-// settings panel's, passed in), up to three axis rows, and under them what a run would be: "6
-// images, about $0.40 estimated …" or, in red, why it cannot run. Run and Cancel are here too;
+// The left side of the Compare window: the prompt and the reference images every cell is sent
+// with (CompareReferencePicker; files dropped anywhere on the panel join them), the provider, the
+// base settings (the image settings panel's, passed in), up to three axis rows, and under them
+// what a run would be: "6 images, about $0.40 estimated …" or, in red, why it cannot run (more
+// reference images than a provider takes, too). Run and Cancel are here too;
 // the window runs. Axis rows stay packed: clearing a row moves the ones below it up, and one empty
 // row is offered after the last used one, so the rows always read Columns, Rows, Panels.
 //
-// Object names, for tests: "comparePrompt", "compareProvider", "compareImagesPerCell",
+// Object names, for tests: "comparePrompt", "compareReferences" (and those its header lists),
+// "compareProvider", "compareImagesPerCell",
 // "compareBaseSettings", "axisEditor0".."axisEditor2", "compareProblem", "compareEstimate",
 // "compareRunButton", "compareCancelButton".
 class CompareSetupPanel : public QWidget
@@ -50,8 +55,11 @@ public:
     // Sets the axes (at most three); the rows after them are cleared.
     void setAxes(const QList<CompareAxis> &axes);
 
-    // Everything at once, e.g. a stored run's spec to run it again.
+    // Everything at once, e.g. a stored run's spec to run it again (its reference images too).
     void setSpec(const CompareSpec &spec);
+
+    CompareReferencePicker *references() const { return m_references; }
+    void setImageCache(ImageCache *cache); // the reference thumbnails share the window's
 
     CompareAxisEditor *axisEditor(int row) const { return m_editors.value(row); }
     QPushButton *runButton() const { return m_run; }
@@ -88,6 +96,7 @@ private:
     bool m_packing = false;
 
     QPlainTextEdit *m_prompt;
+    CompareReferencePicker *m_references;
     QComboBox *m_provider;
     QSpinBox *m_imagesPerCell;
     QSpinBox *m_concurrency; // Settings::compareConcurrency

@@ -6,6 +6,7 @@
 #include "compareexporter.h"
 #include "comparegrid.h"
 #include "comparegridmodel.h"
+#include "comparereferencepicker.h"
 #include "comparesetuppanel.h"
 #include "image/imagecache.h"
 #include "imagesaver.h"
@@ -55,6 +56,7 @@ CompareWindow::CompareWindow(const TurnRunner::Context &context, ProviderRegistr
         m_context.imageCache = new ImageCache(this);
 
     m_setup = new CompareSetupPanel(registry, m_context.estimator, settings, this);
+    m_setup->setImageCache(m_context.imageCache);
     m_grid = new CompareGrid(m_context.imageCache, this);
     m_saver = new ImageSaver(this, settings);
     m_exporter = new CompareExporter(this);
@@ -100,6 +102,8 @@ CompareWindow::CompareWindow(const TurnRunner::Context &context, ProviderRegistr
     }
     connect(m_setup, &CompareSetupPanel::runRequested, this, &CompareWindow::startRun);
     connect(m_setup, &CompareSetupPanel::cancelRequested, this, &CompareWindow::cancelRun);
+    connect(m_setup->references(), &CompareReferencePicker::refused, statusBar(),
+            [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_setup, &CompareSetupPanel::specChanged, this, [this] {
         // Until there are results, the grid shows the shape the next run will have.
         if (!m_run && m_storedCells.isEmpty())
@@ -293,6 +297,15 @@ bool CompareWindow::startRun()
     if (isRunning() || !m_setup->problem().isEmpty())
         return false;
     const CompareSpec spec = m_setup->spec();
+    // A reference image moved or deleted since it was added is refused here, before the cost
+    // question and without a run in the history; what only reading it shows (a damaged file)
+    // is found when the run prepares the images, still before anything is sent.
+    const QString gone = m_setup->references()->recheck();
+    if (!gone.isEmpty()) {
+        m_setup->references()->showError(gone);
+        statusBar()->showMessage(gone);
+        return false;
+    }
     const CompareEstimate estimate = m_setup->estimate();
     if (estimate.needsConfirmation()) {
         QString question = estimate.summary();
@@ -318,6 +331,10 @@ bool CompareWindow::startRun()
         updateActions();
     });
     connect(m_run, &CompareRun::finished, this, &CompareWindow::onRunFinished);
+    connect(m_run, &CompareRun::referencesPrepared, this, [this, run = m_run.data()] {
+        if (run == m_run) // not a dropped run's, whose deletion is still to come
+            onReferencesPrepared();
+    });
     if (m_history)
         new CompareHistory(m_history, m_run, m_run); // saves each cell as it changes
     m_setup->setRunning(true);
@@ -329,6 +346,8 @@ bool CompareWindow::startRun()
     m_starting = true;
     m_run->start(spec, std::max(1, concurrency));
     m_starting = false;
+    if (m_run->isPreparingReferences())
+        m_setup->references()->showNote(tr("Preparing reference images…"));
     m_grid->setRun(m_run);
     if (m_run->isFinished()) {
         onRunFinished();
@@ -346,10 +365,33 @@ void CompareWindow::cancelRun()
         m_run->cancel();
 }
 
+void CompareWindow::onReferencesPrepared()
+{
+    CompareReferencePicker *picker = m_setup->references();
+    const CompareRun::References &references = m_run->references();
+    if (m_run->wasCancelled()) {
+        picker->clearStatus(); // nothing was sent with them
+    } else if (!references.ok()) {
+        // Every cell fails with this, and nothing goes out: said where the images are.
+        picker->showError(references.error);
+        statusBar()->showMessage(references.error);
+    } else if (!references.notes.isEmpty()) {
+        const QString text
+            = tr("Reference images: %1.").arg(references.notes.join(QStringLiteral("; ")));
+        picker->showNote(text);
+        statusBar()->showMessage(text);
+    } else {
+        picker->clearStatus();
+    }
+    updateProgress();
+}
+
 void CompareWindow::onRunFinished()
 {
     if (m_starting)
         return; // startRun() reports it
+    if (m_run->wasCancelled() && m_run->isPreparingReferences())
+        m_setup->references()->clearStatus(); // cancelled before the images were ready
     m_ticker.stop();
     m_setup->setRunning(false);
     updateProgress();
@@ -361,6 +403,10 @@ QString CompareWindow::progressText() const
 {
     if (!m_run && m_storedCells.isEmpty())
         return tr("Nothing run yet: the grid shows the cells a run will make.");
+    if (isRunning() && m_run->isPreparingReferences())
+        return tr("Preparing reference images…");
+    if (m_run && !m_run->references().ok())
+        return tr("Nothing was sent: %1").arg(m_run->references().error);
     const QList<CompareRun::Cell> cells = shownCells();
     const Tally t = tally(cells);
     const QString cost = t.allFree ? tr("free") : CompareEstimate::formatUsd(t.usd);

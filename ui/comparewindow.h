@@ -34,6 +34,12 @@ class Settings;
 // grid exports as one PNG contact sheet, the results as CSV. A stored run (from the history) is
 // shown the same way, and can be run again.
 //
+// Reference images (the setup panel's) go with every cell. They are read, checked and scaled off
+// the GUI thread before any cell is sent, while the window says "Preparing reference images…";
+// Cancel then sends nothing. What was scaled is said under them and in the status bar, and why
+// they cannot be sent (too many for a provider, a file gone since it was added, a damaged one)
+// is said before anything is sent.
+//
 // It runs cells and shows them; it does not touch the conversation: MainWindow connects the
 // request signals. With a history store, each run is saved as it progresses (CompareHistory).
 //
@@ -102,6 +108,7 @@ Q_SIGNALS:
 private:
     void buildResultsBar(QWidget *results);
     void onRunFinished();
+    void onReferencesPrepared(); // their notes, or why nothing was sent
     void updateProgress();
     void updateActions();
     void showCellMenu(int cellIndex, const QPoint &globalPos);

@@ -3,7 +3,7 @@
 #include "attachmentstrip.h"
 #include "edittargetbar.h"
 #include "filedialogs.h"
-#include "model/imagesniff.h"
+#include "imagefilecheck.h"
 #include "palettetint.h"
 #include "viewpalette.h"
 
@@ -21,10 +21,8 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QToolButton>
-#include <QUrl>
 #include <QVBoxLayout>
 
 #include <functional>
@@ -60,35 +58,6 @@ private:
     Test m_canAttach;
     Test m_attach;
 };
-
-QStringList localFiles(const QMimeData *data)
-{
-    QStringList files;
-    if (!data || !data->hasUrls())
-        return files;
-    for (const QUrl &url : data->urls()) {
-        if (url.isLocalFile())
-            files << url.toLocalFile();
-    }
-    return files;
-}
-
-bool isImageFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly)
-        && !ImageSniff::mimeType(file.read(ImageSniff::bytesNeeded)).isEmpty();
-}
-
-QStringList localImageFiles(const QMimeData *data)
-{
-    QStringList images;
-    for (const QString &path : localFiles(data)) {
-        if (isImageFile(path))
-            images << path;
-    }
-    return images;
-}
 
 } // namespace
 
@@ -228,25 +197,11 @@ bool Composer::addAttachment(const QString &filePath, QString *error)
 {
     const QFileInfo info(filePath);
     const QString name = info.fileName().isEmpty() ? filePath : info.fileName();
-    QString problem;
-    QString mimeType;
-    if (!info.exists()) {
-        problem = tr("%1 cannot be attached: the file does not exist.").arg(name);
-    } else if (!info.isFile()) {
-        problem = tr("%1 cannot be attached: it is not a file.").arg(name);
-    } else {
-        // Only the header is read here; the bytes are read when the prompt is sent.
-        QFile file(filePath);
-        if (!file.open(QIODevice::ReadOnly)) {
-            problem = tr("%1 cannot be attached: %2.").arg(name, file.errorString());
-        } else {
-            mimeType = ImageSniff::mimeType(file.read(ImageSniff::bytesNeeded));
-            if (mimeType.isEmpty())
-                problem = tr("%1 cannot be attached: it is not a PNG, JPEG, WebP or GIF image.")
-                              .arg(name);
-        }
-    }
-    if (!problem.isEmpty()) {
+    // Only the header is read here; the bytes are read when the prompt is sent.
+    QString reason;
+    const QString mimeType = ImageFileCheck::mimeType(filePath, &reason);
+    if (mimeType.isEmpty()) {
+        const QString problem = tr("%1 cannot be attached: %2.").arg(name, reason);
         if (error)
             *error = problem;
         Q_EMIT attachmentRefused(problem);
@@ -333,15 +288,10 @@ void Composer::clearInputs()
 
 void Composer::chooseAttachments()
 {
-    const QString start = m_lastFolder.isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-        : m_lastFolder;
-    const QStringList files = FileDialogs::getOpenFileNames(
-        this, tr("Attach Reference Images"), start,
-        tr("Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"));
+    const QStringList files
+        = FileDialogs::getOpenImageFileNames(this, tr("Attach Reference Images"));
     if (files.isEmpty())
         return; // cancelled
-    m_lastFolder = QFileInfo(files.first()).absolutePath();
     for (const QString &file : files)
         addAttachment(file);
     focusEditor();
@@ -349,14 +299,15 @@ void Composer::chooseAttachments()
 
 bool Composer::canPasteAttachment(const QMimeData *data) const
 {
-    return !localImageFiles(data).isEmpty() || (data && data->hasImage() && !data->hasText());
+    return !ImageFileCheck::localImageFiles(data).isEmpty()
+        || (data && data->hasImage() && !data->hasText());
 }
 
 bool Composer::pasteAttachment(const QMimeData *data)
 {
     // Copied image files come first: the file's own bytes go out, not a re-encoded copy (the main
     // window's Copy Image puts both the pixels and the file's URL on the clipboard).
-    const QStringList files = localImageFiles(data);
+    const QStringList files = ImageFileCheck::localImageFiles(data);
     if (!files.isEmpty()) {
         for (const QString &file : files)
             addAttachment(file);
@@ -418,35 +369,14 @@ bool Composer::handleDrag(QEvent *event)
 {
     switch (event->type()) {
     case QEvent::DragEnter:
-    case QEvent::DragMove: {
-        // Any local file is taken, so a file that is not an image is refused by name on the drop
-        // instead of silently bouncing off.
-        auto *drag = static_cast<QDragMoveEvent *>(event);
-        if (localFiles(drag->mimeData()).isEmpty())
-            return false;
-        // Copy, never move: a file manager would delete a file whose move was accepted.
-        if (drag->possibleActions() & Qt::CopyAction) {
-            drag->setDropAction(Qt::CopyAction);
-            drag->accept();
-        } else {
-            drag->acceptProposedAction();
-        }
-        return true;
-    }
+    case QEvent::DragMove:
+        return !ImageFileCheck::acceptLocalFiles(static_cast<QDropEvent *>(event)).isEmpty();
     case QEvent::Drop: {
-        auto *drop = static_cast<QDropEvent *>(event);
-        const QStringList files = localFiles(drop->mimeData());
-        if (files.isEmpty())
-            return false;
-        if (drop->possibleActions() & Qt::CopyAction) {
-            drop->setDropAction(Qt::CopyAction);
-            drop->accept();
-        } else {
-            drop->acceptProposedAction();
-        }
+        const QStringList files
+            = ImageFileCheck::acceptLocalFiles(static_cast<QDropEvent *>(event));
         for (const QString &file : files)
             addAttachment(file);
-        return true;
+        return !files.isEmpty();
     }
     default:
         return false;

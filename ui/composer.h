@@ -112,7 +112,6 @@ private:
     QLabel *m_hint;
     std::unique_ptr<QTemporaryDir> m_pasteDir; // made on the first pasted bitmap
     QString m_pasteFolder; // where pasted bitmaps are kept, when the window gave one
-    QString m_lastFolder; // where the Attach dialog opens next
     int m_pasteCount = 0;
     ImageRef m_editTarget;
     QString m_editFile;

@@ -1,6 +1,8 @@
 #include "filedialogs.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QStandardPaths>
 
 QString FileDialogs::s_nextSaveFileName;
 bool FileDialogs::s_hasNextAnswer = false;
@@ -8,6 +10,7 @@ QString FileDialogs::s_nextDirectory;
 bool FileDialogs::s_hasNextDirectory = false;
 QStringList FileDialogs::s_nextOpenFileNames;
 bool FileDialogs::s_hasNextOpenFileNames = false;
+QString FileDialogs::s_lastImageFolder;
 
 QString FileDialogs::getSaveFileName(QWidget *parent, const QString &caption,
                                      const QString &suggestedPath, const QString &filter)
@@ -55,4 +58,16 @@ void FileDialogs::setNextOpenFileNames(const QStringList &paths)
 {
     s_nextOpenFileNames = paths;
     s_hasNextOpenFileNames = true;
+}
+
+QStringList FileDialogs::getOpenImageFileNames(QWidget *parent, const QString &caption)
+{
+    const QString start = s_lastImageFolder.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+        : s_lastImageFolder;
+    const QStringList files = getOpenFileNames(
+        parent, caption, start, tr("Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"));
+    if (!files.isEmpty())
+        s_lastImageFolder = QFileInfo(files.first()).absolutePath();
+    return files;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -8,6 +9,8 @@ class QWidget;
 // File dialogs behind a seam: a test sets the next answer so GUI tests never block on a modal.
 class FileDialogs
 {
+    Q_DECLARE_TR_FUNCTIONS(FileDialogs)
+
 public:
     static QString getSaveFileName(QWidget *parent, const QString &caption,
                                    const QString &suggestedPath, const QString &filter);
@@ -18,6 +21,10 @@ public:
     static QStringList getOpenFileNames(QWidget *parent, const QString &caption,
                                         const QString &suggestedPath, const QString &filter);
     static void setNextOpenFileNames(const QStringList &paths); // {} = the next dialog is cancelled
+    // Asks for reference images (PNG, JPEG, WebP, GIF; any file on request) for every place that
+    // takes them. It opens in the folder images were last chosen from, by whichever caller (a
+    // designer's references usually live together), else in Pictures. Empty: cancelled.
+    static QStringList getOpenImageFileNames(QWidget *parent, const QString &caption);
 
 private:
     static QString s_nextSaveFileName;
@@ -26,4 +33,5 @@ private:
     static bool s_hasNextDirectory;
     static QStringList s_nextOpenFileNames;
     static bool s_hasNextOpenFileNames;
+    static QString s_lastImageFolder;
 };

@@ -36,10 +36,17 @@ QString CompareEstimate::summary() const
     QString text = imagesText;
     if (freeImages > 0)
         text = tr("%1 (%2 of them free)").arg(imagesText, QString::number(freeImages));
-    if (unpriced > 0 && !anyEstimated)
-        return tr("%1; the cost cannot be estimated: %2.").arg(text, unpricedText);
-    text = tr("%1, about %2 estimated (chat tokens not included).").arg(text, formatUsd(usd));
-    if (unpriced > 0)
-        text += QLatin1Char(' ') + tr("%1: the total is a lower bound.").arg(unpricedText);
+    if (unpriced > 0 && !anyEstimated) {
+        text = tr("%1; the cost cannot be estimated: %2.").arg(text, unpricedText);
+    } else {
+        text = tr("%1, about %2 estimated (chat tokens not included).").arg(text, formatUsd(usd));
+        if (unpriced > 0)
+            text += QLatin1Char(' ') + tr("%1: the total is a lower bound.").arg(unpricedText);
+    }
+    if (referenceImages > 0)
+        text += QLatin1Char(' ')
+            + tr("Each cell also sends %n reference image(s): their input tokens are the "
+                 "gateway's to count and are not included.",
+                 nullptr, referenceImages);
     return text;
 }

@@ -24,6 +24,9 @@ public:
     QStringList unpricedModels; // the image models without a price, each once
     double limitUsd = 1.0;
     bool exceedsLimit = false; // usd > limitUsd: the run needs a confirmation
+    // Reference images every cell is sent with. Their input tokens are priced by the gateway
+    // from what it decodes, so they are not in usd; summary() says so.
+    int referenceImages = 0;
 
     bool isLowerBound() const { return !unpricedCells.isEmpty(); }
     // Ask before running: above the limit, or when part of the cost is unknown and so could be.
@@ -31,7 +34,9 @@ public:
 
     // One plain sentence (two when some cells cannot be priced), e.g.
     // "9 images, about $0.42 estimated (chat tokens not included)." and
-    // "2 cells use a model without a price (dall-e-3): the total is a lower bound."
+    // "2 cells use a model without a price (dall-e-3): the total is a lower bound.", and with
+    // reference images "Each cell also sends 2 reference images: their input tokens are the
+    // gateway's to count and are not included."
     QString summary() const;
     // "$0.42", "$0.027", "$1.25": cents from ten cents up, otherwise up to four decimals, so that a
     // cheap run is not shown as $0.00.

@@ -38,3 +38,10 @@ CompareEstimate ComparePreflight::estimate(const QList<CompareCell> &cells, int 
     result.exceedsLimit = result.usd > limitUsd;
     return result;
 }
+
+CompareEstimate ComparePreflight::estimate(const CompareSpec &spec, double limitUsd) const
+{
+    CompareEstimate result = estimate(spec.cells(), spec.imagesPerCell, limitUsd);
+    result.referenceImages = int(spec.referenceImages.size());
+    return result;
+}

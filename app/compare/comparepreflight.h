@@ -2,6 +2,7 @@
 
 #include "comparecell.h"
 #include "compareestimate.h"
+#include "comparespec.h"
 #include "pricing/costestimator.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,8 @@ public:
 
     CompareEstimate estimate(const QList<CompareCell> &cells, int imagesPerCell,
                              double limitUsd = 1.0) const;
+    // The whole run: its cells, and the reference images each of them sends (not priced).
+    CompareEstimate estimate(const CompareSpec &spec, double limitUsd = 1.0) const;
 
 private:
     const CostEstimator &m_estimator;

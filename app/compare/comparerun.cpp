@@ -112,6 +112,46 @@ QList<ReferenceLimits> CompareRun::referenceLimitsFor(const CompareSpec &spec,
     return result;
 }
 
+QString CompareRun::referencesRefusal(const CompareSpec &spec, const ProviderLookup &providers)
+{
+    if (spec.referenceImages.isEmpty() || !providers)
+        return {};
+    const qsizetype count = spec.referenceImages.size();
+    QHash<QString, ProviderProfile> known; // a provider axis names each provider many times
+    int cells = 0;
+    int refused = 0;
+    QString routeRefusal;
+    for (const CompareCell &cell : spec.cells()) {
+        if (!known.contains(cell.providerId))
+            known.insert(cell.providerId, providers(cell.providerId));
+        const ProviderProfile &provider = known[cell.providerId];
+        if (provider.id.isEmpty())
+            continue;
+        ++cells;
+        const ReferenceLimits limits = provider.referenceLimits(cell.params.imageModel);
+        if (count > limits.maxCount)
+            return tr("%1 takes at most %n reference image(s) per cell; %2 are added. Remove %3 "
+                      "to run.",
+                      nullptr, limits.maxCount)
+                .arg(limits.providerName)
+                .arg(count)
+                .arg(count - limits.maxCount);
+        const ApiFlavour route = routeFor(provider, true);
+        const QString refusal = ApiFlavours::editRefusal(route, true, !spec.maskPath.isEmpty());
+        if (refusal.isEmpty())
+            continue;
+        ++refused;
+        if (!routeRefusal.isEmpty())
+            continue;
+        routeRefusal = route == ApiFlavour::Images
+            ? tr("%1 sends only to its direct image endpoint, which takes no reference images: "
+                 "remove them, or choose a provider that speaks the Responses API.")
+                  .arg(provider.displayName)
+            : tr("%1: %2").arg(provider.displayName, refusal);
+    }
+    return cells > 0 && refused == cells ? routeRefusal : QString();
+}
+
 CompareRun::References CompareRun::prepareReferences(const CompareSpec &spec,
                                                      const QList<ReferenceLimits> &limits)
 {

@@ -98,6 +98,12 @@ public:
     static References prepareReferences(const CompareSpec &spec,
                                         const QList<ReferenceLimits> &limits);
     static bool sameLimits(const ReferenceLimits &a, const ReferenceLimits &b);
+    // Why the spec's reference images cannot go out at all, found without reading them: more
+    // images than a cell's provider takes (every cell would fail), or no cell with a route that
+    // carries them (the direct image endpoint takes none; a mask only goes through Responses).
+    // "" when they can; when only some cells' routes refuse them, those cells fail with the
+    // reason once the run starts and the others run. Cells of unknown providers are left out.
+    static QString referencesRefusal(const CompareSpec &spec, const ProviderLookup &providers);
 
 Q_SIGNALS:
     void cellChanged(int index); // progress, previews, images, the end of a cell

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void figures();
     void perCellCosts();
     void noFreePredicate();
+    void referenceImagesNoted();
     void formatUsd_data();
     void formatUsd();
 };
@@ -230,6 +231,38 @@ void TestComparePreflight::noFreePredicate()
     QCOMPARE(estimate.cellCosts.at(0).basis, Cost::Basis::Estimated);
     QCOMPARE(ComparePreflight(estimator, isDemo).estimate(spec.cells(), 1).cellCosts.at(0).basis,
              Cost::Basis::Demo);
+}
+
+void TestComparePreflight::referenceImagesNoted()
+{
+    // Reference images add input tokens the price book cannot know: the gateway counts them
+    // from what it decodes. The figure stays the images' own, and the sentence says so.
+    CompareSpec spec = specWith({ "quality=low,high" }, "gpt-image-1", "auto", "1024x1024");
+    spec.imagesPerCell = 1;
+    const CostEstimator estimator;
+    const ComparePreflight preflight(estimator, isDemo);
+    const CompareEstimate without = preflight.estimate(spec, 1.0);
+    QCOMPARE(without.referenceImages, 0);
+    QCOMPARE(without.summary(),
+             QStringLiteral("2 images, about $0.18 estimated (chat tokens not included)."));
+
+    spec.referenceImages = QStringList { "/in/a.png", "/in/b.jpg" };
+    const CompareEstimate with = preflight.estimate(spec, 1.0);
+    QCOMPARE(with.referenceImages, 2);
+    QCOMPARE(with.usd, without.usd);
+    QCOMPARE(with.summary(),
+             QStringLiteral("2 images, about $0.18 estimated (chat tokens not included). Each cell "
+                            "also sends 2 reference image(s): their input tokens are the "
+                            "gateway's to count and are not included."));
+    // The unpriced case says it too; a free run has nothing to count.
+    spec.base.imageModel = QStringLiteral("dall-e-3");
+    spec.axes.clear();
+    QVERIFY(preflight.estimate(spec, 1.0).summary().endsWith(
+        "the cost cannot be estimated: 1 cell uses a model without a price (dall-e-3). Each "
+        "cell also sends 2 reference image(s): their input tokens are the gateway's to count "
+        "and are not included."));
+    spec.providerId = QStringLiteral("demo");
+    QCOMPARE(preflight.estimate(spec, 1.0).summary(), QStringLiteral("1 image, free."));
 }
 
 void TestComparePreflight::formatUsd_data()

@@ -23,6 +23,8 @@
 
 namespace {
 
+using TestPayloads::dataUrlBytes;
+using TestPayloads::encoded;
 using TestPayloads::imagesStream;
 
 ProviderProfile profile(const QString &id, const QUrl &baseUrl, bool imagesEndpoint = true)
@@ -70,15 +72,6 @@ FakeResponse responsesStream(const QByteArray &png)
     return FakeResponse::sse(events);
 }
 
-QByteArray encoded(const QImage &image, const char *format)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
-
 // A mask the size of `size`: transparent in its left half, where the image may change.
 QByteArray maskPng(QSize size)
 {
@@ -89,19 +82,6 @@ QByteArray maskPng(QSize size)
             mask.setPixelColor(x, y, Qt::transparent);
     }
     return encoded(mask, "PNG");
-}
-
-// The bytes of a data URL, and its media type in *mimeType; empty when it is not one.
-QByteArray dataUrlBytes(const QString &url, QString *mimeType = nullptr)
-{
-    static const QRegularExpression pattern(QStringLiteral("^data:([a-z/]+);base64,(.*)$"));
-    const QRegularExpressionMatch match = pattern.match(url);
-    if (!match.hasMatch())
-        return {};
-    if (mimeType)
-        *mimeType = match.captured(1);
-    return QByteArray::fromBase64(match.captured(2).toLatin1(),
-                                  QByteArray::AbortOnBase64DecodingErrors);
 }
 
 // The content parts of the one input message of a Responses body.
@@ -135,6 +115,7 @@ private Q_SLOTS:
     void badReferencesFailEveryCell();
     void maskRefusedWithoutResponses();
     void cancelWhilePreparing();
+    void referencesRefusedBeforeReading();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes) const;
@@ -760,6 +741,74 @@ void TestCompareRun::cancelWhilePreparing()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(run->cell(1).turn.status, Turn::Status::Cancelled);
     QCOMPARE(m_fake->requestCount(), 0);
+}
+
+void TestCompareRun::referencesRefusedBeforeReading()
+{
+    // Nothing is read: the files need not exist for these refusals.
+    const ProviderProfile direct = profile("a", m_fake->url("/v1"));
+    ProviderProfile few = profile("f", m_fake->url("/f/v1"));
+    few.maxInputImages = 2;
+    ProviderProfile imagesOnly = profile("i", m_fake->url("/i/v1"));
+    imagesOnly.flavours = { ApiFlavour::Images };
+    imagesOnly.flavour = ApiFlavour::Images;
+    ProviderProfile chatOnly = profile("c", m_fake->url("/c/v1"));
+    chatOnly.flavours = { ApiFlavour::ChatCompletions };
+    chatOnly.flavour = ApiFlavour::ChatCompletions;
+    const CompareRun::ProviderLookup providers = [&](const QString &id) {
+        for (const ProviderProfile &p : { direct, few, imagesOnly, chatOnly }) {
+            if (p.id == id)
+                return p;
+        }
+        return ProviderProfile();
+    };
+    const QStringList three { "/in/a.png", "/in/b.png", "/in/c.png" };
+
+    CompareSpec asked = spec("a", { axis(CompareAxis::Parameter::Quality, { "low", "high" }) });
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers), QString()); // none given
+    asked.referenceImages = three;
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers), QString());
+
+    asked.providerId = QStringLiteral("f");
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers),
+             QStringLiteral("Gateway f takes at most 2 reference image(s) per cell; 3 are added. "
+                            "Remove 1 to run."));
+    asked.referenceImages = three.mid(0, 2);
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers), QString());
+
+    asked.providerId = QStringLiteral("i");
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers),
+             QStringLiteral("Gateway i sends only to its direct image endpoint, which takes no "
+                            "reference images: remove them, or choose a provider that speaks "
+                            "the Responses API."));
+    asked.providerId = QStringLiteral("c");
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers), QString()); // chat takes images
+    asked.referenceImages = three.mid(0, 1);
+    asked.maskPath = QStringLiteral("/in/mask.png");
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers),
+             QStringLiteral("Gateway c: ")
+                 + ApiFlavours::editRefusal(ApiFlavour::ChatCompletions, true, true));
+    asked.maskPath.clear();
+    asked.providerId = QStringLiteral("nobody"); // validate() names an unknown provider
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers), QString());
+
+    // Only some cells cannot carry them: the run goes ahead and those cells fail with the
+    // reason, as `easel compare` does; the others are sent with the images.
+    asked.providerId = QStringLiteral("a");
+    asked.axes = { axis(CompareAxis::Parameter::Provider, { "a", "i" }) };
+    asked.referenceImages = { writeFile("photo.png", TestPayloads::pngBytes({ 64, 48 })) };
+    QCOMPARE(CompareRun::referencesRefusal(asked, providers), QString());
+    m_fake->setRoute("/v1/responses", responsesStream(TestPayloads::pngBytes()));
+    CompareRun *run = makeRun({ direct, imagesOnly });
+    QSignalSpy finished(run, &CompareRun::finished);
+    run->start(asked);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(run->cell(0).turn.status, Turn::Status::Done);
+    QCOMPARE(run->cell(1).turn.status, Turn::Status::Failed);
+    QCOMPARE(run->cell(1).turn.errorMessage,
+             ApiFlavours::editRefusal(ApiFlavour::Images, true, false));
+    QCOMPARE(m_fake->requestCount(), 1);
+    QCOMPARE(m_fake->requestsFor("/i/v1/images/generations").size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCompareRun)

@@ -49,24 +49,12 @@
 
 namespace {
 
-QByteArray encoded(QSize size, QColor colour, const char *format)
-{
-    QImage image(size, QImage::Format_RGB32);
-    image.fill(colour);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
+using TestPayloads::imageBytes;
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return {};
-    return path;
+    return TestPayloads::writeFile(path, bytes) ? path : QString();
 }
 
 QByteArray fileHead(const QString &path)
@@ -95,20 +83,8 @@ QLabel *thumbnailOf(QWidget *tile)
 // it. Returns whether the drop was accepted.
 bool dragAndDrop(QWidget *target, const QList<QUrl> &urls, const QString &text = {})
 {
-    QMimeData data;
-    data.setUrls(urls);
-    if (!text.isEmpty())
-        data.setText(text);
-    const QPoint at(target->width() / 2, target->height() / 2);
-    QDragEnterEvent enter(at, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton,
-                          Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    if (!enter.isAccepted())
-        return false;
-    QDropEvent drop(at, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
-    // Copy, never move: the file manager must keep the file.
-    return drop.isAccepted() && drop.dropAction() == Qt::CopyAction;
+    return TestPayloads::dropFiles(target, QPoint(target->width() / 2, target->height() / 2), urls,
+                                   text);
 }
 
 QImage pixels(QSize size)
@@ -222,16 +198,16 @@ void TestComposerAttachments::addShowsThumbnail_data()
     QTest::addColumn<QString>("mimeType");
     QTest::addColumn<QSize>("thumbnail"); // never enlarged, fitted into 56 × 56
 
-    QTest::newRow("small png") << "sketch.png" << encoded({ 40, 30 }, Qt::red, "PNG") << "image/png"
-                               << QSize(40, 30);
+    QTest::newRow("small png") << "sketch.png" << imageBytes({ 40, 30 }, Qt::red, "PNG")
+                               << "image/png" << QSize(40, 30);
     // The bytes, not the name, say what the file is.
-    QTest::newRow("jpeg named .png")
-        << "photo.png" << encoded({ 200, 100 }, Qt::blue, "JPG") << "image/jpeg" << QSize(56, 28);
+    QTest::newRow("jpeg named .png") << "photo.png" << imageBytes({ 200, 100 }, Qt::blue, "JPG")
+                                     << "image/jpeg" << QSize(56, 28);
     QTest::newRow("big png, decoded small")
-        << "poster.png" << encoded({ 3000, 2000 }, Qt::darkGreen, "PNG") << "image/png"
+        << "poster.png" << imageBytes({ 3000, 2000 }, Qt::darkGreen, "PNG") << "image/png"
         << QSize(56, 37);
     if (QImageWriter::supportedImageFormats().contains("webp"))
-        QTest::newRow("webp") << "ref.webp" << encoded({ 80, 160 }, Qt::yellow, "WEBP")
+        QTest::newRow("webp") << "ref.webp" << imageBytes({ 80, 160 }, Qt::yellow, "WEBP")
                               << "image/webp" << QSize(28, 56);
 }
 
@@ -289,8 +265,8 @@ void TestComposerAttachments::addShowsThumbnail()
 
 void TestComposerAttachments::removeAndAddAgain()
 {
-    const QString red = writeFile(*m_dir, "red.png", encoded({ 30, 30 }, Qt::red, "PNG"));
-    const QString blue = writeFile(*m_dir, "blue.png", encoded({ 30, 30 }, Qt::blue, "PNG"));
+    const QString red = writeFile(*m_dir, "red.png", imageBytes({ 30, 30 }, Qt::red, "PNG"));
+    const QString blue = writeFile(*m_dir, "blue.png", imageBytes({ 30, 30 }, Qt::blue, "PNG"));
     QVERIFY(!red.isEmpty() && !blue.isEmpty());
     Composer composer;
     composer.show();
@@ -400,7 +376,7 @@ void TestComposerAttachments::unreadableImageShowsPlaceholder_data()
     QTest::newRow("damaged png") << QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, 'x')
                                  << false << "damaged or not an image";
     QTest::newRow("deleted after attaching")
-        << encoded({ 20, 20 }, Qt::red, "PNG") << true << "missing";
+        << imageBytes({ 20, 20 }, Qt::red, "PNG") << true << "missing";
 }
 
 void TestComposerAttachments::unreadableImageShowsPlaceholder()
@@ -448,7 +424,7 @@ void TestComposerAttachments::sendCarriesTheImageAndClearsTheStrip()
     std::unique_ptr<MainWindow> window = makeMainWindow(&session);
     QVERIFY(window);
 
-    const QByteArray png = encoded({ 48, 32 }, QColor(200, 120, 40), "PNG");
+    const QByteArray png = imageBytes({ 48, 32 }, QColor(200, 120, 40), "PNG");
     const QString path = writeFile(*m_dir, "sketch.png", png);
     auto *composer = window->findChild<Composer *>();
     auto *prompt = window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
@@ -510,7 +486,7 @@ void TestComposerAttachments::refusedSendKeepsTheAttachments()
     std::unique_ptr<MainWindow> window = makeMainWindow(&session);
     QVERIFY(window);
 
-    const QString path = writeFile(*m_dir, "ref.png", encoded({ 20, 20 }, Qt::red, "PNG"));
+    const QString path = writeFile(*m_dir, "ref.png", imageBytes({ 20, 20 }, Qt::red, "PNG"));
     auto *composer = window->findChild<Composer *>();
     auto *prompt = window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
     QVERIFY(composer->addAttachment(path));
@@ -631,8 +607,8 @@ void TestComposerAttachments::attachButtonAddsChosenFiles()
 {
     QFETCH(QString, how);
     QFETCH(bool, cancel);
-    const QString png = writeFile(*m_dir, "sketch.png", encoded({ 30, 20 }, Qt::red, "PNG"));
-    const QString jpeg = writeFile(*m_dir, "photo.jpg", encoded({ 40, 20 }, Qt::blue, "JPG"));
+    const QString png = writeFile(*m_dir, "sketch.png", imageBytes({ 30, 20 }, Qt::red, "PNG"));
+    const QString jpeg = writeFile(*m_dir, "photo.jpg", imageBytes({ 40, 20 }, Qt::blue, "JPG"));
     QVERIFY(!png.isEmpty() && !jpeg.isEmpty());
 
     Composer composer;
@@ -704,8 +680,8 @@ void TestComposerAttachments::dropAttachesImagesAndRefusesOthers()
     QFETCH(QString, target);
     QFETCH(QStringList, attached);
     QFETCH(QStringList, refusals);
-    QVERIFY(!writeFile(*m_dir, "sketch.png", encoded({ 30, 20 }, Qt::red, "PNG")).isEmpty());
-    QVERIFY(!writeFile(*m_dir, "first.png", encoded({ 20, 20 }, Qt::blue, "PNG")).isEmpty());
+    QVERIFY(!writeFile(*m_dir, "sketch.png", imageBytes({ 30, 20 }, Qt::red, "PNG")).isEmpty());
+    QVERIFY(!writeFile(*m_dir, "first.png", imageBytes({ 20, 20 }, Qt::blue, "PNG")).isEmpty());
     QVERIFY(!writeFile(*m_dir, "notes.txt", "make it warmer").isEmpty());
 
     Composer composer;
@@ -760,7 +736,7 @@ void TestComposerAttachments::dropOnThePromptIsNotARestore()
     auto *composer = window->findChild<Composer *>();
     auto *prompt = window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
     QVERIFY(composer && prompt);
-    const QString path = writeFile(*m_dir, "plain.png", encoded({ 20, 20 }, Qt::red, "PNG"));
+    const QString path = writeFile(*m_dir, "plain.png", imageBytes({ 20, 20 }, Qt::red, "PNG"));
 
     QVERIFY(dragAndDrop(prompt, { QUrl::fromLocalFile(path) }));
     QCOMPARE(composer->attachments(),
@@ -788,7 +764,7 @@ void TestComposerAttachments::pasteAttachesImages()
     QFETCH(bool, bitmap);
     QFETCH(bool, fileUrl);
     const QImage image = pixels({ 24, 16 });
-    const QString file = writeFile(*m_dir, "copied.png", encoded({ 20, 20 }, Qt::blue, "PNG"));
+    const QString file = writeFile(*m_dir, "copied.png", imageBytes({ 20, 20 }, Qt::blue, "PNG"));
     QVERIFY(!file.isEmpty());
 
     QString pastedPath;
