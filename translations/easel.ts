@@ -371,6 +371,20 @@ Try &apos;easel %1 --help&apos;.</source>
         <source>the sheet is too large for memory.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopped: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping: the requests still running are cancelled and what finished is written. Ctrl+C again quits at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n of %1 cancelled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
@@ -676,6 +690,12 @@ Exit codes:
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>  %1  stopped by Ctrl+C (SIGINT) or SIGTERM: what finished is written; a second
+       Ctrl+C quits at once
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareAxis</name>
@@ -959,6 +979,12 @@ Exit codes:
         <source>%1: the total is a lower bound.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Each cell also sends %n reference image(s): their input tokens are the gateway&apos;s to count and are not included.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompareExporter</name>
@@ -1104,6 +1130,41 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>CompareReferencePicker</name>
+    <message>
+        <source>Add Reference Images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add reference images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images every cell is sent with, for the model to work from (Ctrl+Shift+A); you can also drop image files on this panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or drop images here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask of %1 was removed: a mask goes with one reference image only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Reference Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference image %1 cannot be sent: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareResultsCsv</name>
     <message>
         <source>Could not write %1: %2.</source>
@@ -1126,6 +1187,20 @@ Exit codes:
     </message>
     <message>
         <source>The reference images were not prepared for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 takes at most %n reference image(s) per cell; %2 are added. Remove %3 to run.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sends only to its direct image endpoint, which takes no reference images: remove them, or choose a provider that speaks the Responses API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1409,6 +1484,18 @@ Exit codes:
         <source>the setup has changed: Run makes a new grid</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Preparing reference images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference images: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1457,27 +1544,11 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot be attached: the file does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cannot be attached: it is not a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 cannot be attached: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot be attached: it is not a PNG, JPEG, WebP or GIF image.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Attach Reference Images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2537,6 +2608,13 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GatewayJob</name>
     <message>
         <source>The gateway</source>
@@ -2854,6 +2932,21 @@ Exit codes:
     </message>
     <message>
         <source>Could not download the image from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageFileCheck</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a PNG, JPEG, WebP or GIF image</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

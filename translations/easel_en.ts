@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CliCommand</name>
+    <message numerus="yes">
+        <source>; %n of %1 cancelled</source>
+        <translation>
+            <numerusform>; %n of %1 cancelled</numerusform>
+            <numerusform>; %n of %1 cancelled</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CompareEstimate</name>
+    <message numerus="yes">
+        <source>Each cell also sends %n reference image(s): their input tokens are the gateway&apos;s to count and are not included.</source>
+        <translation>
+            <numerusform>Each cell also sends %n reference image: their input tokens are the gateway&apos;s to count and are not included.</numerusform>
+            <numerusform>Each cell also sends %n reference images: their input tokens are the gateway&apos;s to count and are not included.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CompareRun</name>
+    <message numerus="yes">
+        <source>%1 takes at most %n reference image(s) per cell; %2 are added. Remove %3 to run.</source>
+        <translation>
+            <numerusform>%1 takes at most %n reference image per cell; %2 are added. Remove %3 to run.</numerusform>
+            <numerusform>%1 takes at most %n reference images per cell; %2 are added. Remove %3 to run.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationsDock</name>
     <message numerus="yes">
         <source>Exported %1 with %n image(s).</source>
