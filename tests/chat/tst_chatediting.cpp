@@ -19,6 +19,7 @@
 
 namespace {
 
+using TestPayloads::inputImageUrls;
 using TestPayloads::sse;
 
 QByteArray turnStream(const QString &responseId, const QList<QByteArray> &images)
@@ -69,28 +70,6 @@ QJsonObject toolOf(const QJsonObject &body)
     return tool.contains(QLatin1String("parameters"))
         ? tool.value(QLatin1String("parameters")).toObject()
         : tool;
-}
-
-// The data URLs of the input images of a Responses body, in order.
-QStringList inputImageUrls(const QJsonObject &body)
-{
-    QStringList urls;
-    const QJsonValue input = body.value(QLatin1String("input"));
-    for (const QJsonValue &message : input.toArray()) {
-        for (const QJsonValue &part :
-             message.toObject().value(QLatin1String("content")).toArray()) {
-            const QJsonObject object = part.toObject();
-            if (object.value(QLatin1String("type")).toString() == QLatin1String("input_image"))
-                urls << object.value(QLatin1String("image_url")).toString();
-        }
-    }
-    return urls;
-}
-
-QByteArray bytesOfDataUrl(const QString &url)
-{
-    const qsizetype comma = url.indexOf(QLatin1Char(','));
-    return comma < 0 ? QByteArray() : QByteArray::fromBase64(url.mid(comma + 1).toLatin1());
 }
 
 QByteArray readFile(const QString &path)
@@ -237,7 +216,7 @@ void TestChatEditing::editWithStoreOffSendsTheImageBack()
     const QStringList urls = inputImageUrls(body);
     QCOMPARE(urls.size(), 1);
     QVERIFY(urls.first().startsWith(QLatin1String("data:image/png;base64,")));
-    QCOMPARE(bytesOfDataUrl(urls.first()), readFile(parentFile)); // byte for byte
+    QCOMPARE(TestPayloads::dataUrlBytes(urls.first()), readFile(parentFile)); // byte for byte
 }
 
 void TestChatEditing::editOfOneOfSeveralImagesSendsItAlong()
@@ -254,7 +233,7 @@ void TestChatEditing::editOfOneOfSeveralImagesSendsItAlong()
              QStringLiteral("resp_1"));
     const QStringList urls = inputImageUrls(body);
     QCOMPARE(urls.size(), 1);
-    QCOMPARE(bytesOfDataUrl(urls.first()), readFile(second));
+    QCOMPARE(TestPayloads::dataUrlBytes(urls.first()), readFile(second));
 }
 
 void TestChatEditing::maskedEditSendsImageMaskAndEditAction_data()
@@ -290,7 +269,7 @@ void TestChatEditing::maskedEditSendsImageMaskAndEditAction()
                                 .toString();
     QVERIFY(maskUrl.startsWith(QLatin1String("data:image/png;base64,")));
     QImage sentMask;
-    QVERIFY(sentMask.loadFromData(bytesOfDataUrl(maskUrl), "PNG"));
+    QVERIFY(sentMask.loadFromData(TestPayloads::dataUrlBytes(maskUrl), "PNG"));
     QCOMPARE(sentMask.size(), QSize(64, 48));
     QVERIFY(sentMask.hasAlphaChannel());
     QCOMPARE(qAlpha(sentMask.pixel(10, 5)), 0);
@@ -298,7 +277,7 @@ void TestChatEditing::maskedEditSendsImageMaskAndEditAction()
     // The masked image is the first input image.
     const QStringList urls = inputImageUrls(body);
     QCOMPARE(urls.size(), 1);
-    QCOMPARE(bytesOfDataUrl(urls.first()), readFile(parentFile));
+    QCOMPARE(TestPayloads::dataUrlBytes(urls.first()), readFile(parentFile));
     QCOMPARE(lastTurn().maskPath, mask);
 }
 
@@ -335,7 +314,7 @@ void TestChatEditing::largeReferenceIsScaledOffTheGuiThread()
     const QStringList urls = inputImageUrls(bodyOf(m_fake->requests().at(0)));
     QCOMPARE(urls.size(), 1);
     QImage sent;
-    QVERIFY(sent.loadFromData(bytesOfDataUrl(urls.first())));
+    QVERIFY(sent.loadFromData(TestPayloads::dataUrlBytes(urls.first())));
     QCOMPARE(sent.size(), QSize(2048, 1365)); // the longest side the model takes, ratio kept
     QCOMPARE(noted.count(), 1);
     QVERIFY(noted.first().first().toString().contains(QLatin1String("photo.jpg")));

@@ -120,18 +120,7 @@ QByteArray encoded(const QImage &image, const char *format)
     return bytes;
 }
 
-// The bytes of a data URL, and its media type in *mimeType; empty when it is not one.
-QByteArray dataUrlBytes(const QString &url, QString *mimeType = nullptr)
-{
-    static const QRegularExpression pattern(QStringLiteral("^data:([a-z/]+);base64,(.*)$"));
-    const QRegularExpressionMatch match = pattern.match(url);
-    if (!match.hasMatch())
-        return {};
-    if (mimeType)
-        *mimeType = match.captured(1);
-    return QByteArray::fromBase64(match.captured(2).toLatin1(),
-                                  QByteArray::AbortOnBase64DecodingErrors);
-}
+using TestPayloads::dataUrlBytes;
 
 QJsonObject bodyOf(const HttpRequest &request)
 {

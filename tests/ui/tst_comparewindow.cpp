@@ -12,6 +12,7 @@
 #include "comparegridmodel.h"
 #include "comparesetuppanel.h"
 #include "comparewindow.h"
+#include "ui/comparewindowtesting.h"
 #include "conversationlist.h"
 #include "conversationlistmodel.h"
 #include "conversationsdock.h"
@@ -128,14 +129,7 @@ void TestCompareWindow::init()
     m_settings = std::make_unique<Settings>(m_dir->filePath("settings.ini"));
     m_secrets = std::make_unique<SecretStore>();
     m_registry = std::make_unique<ProviderRegistry>(m_settings.get(), m_secrets.get());
-    ProviderProfile custom = m_registry->stored("custom");
-    QVERIFY(!custom.id.isEmpty());
-    custom.baseUrl = m_fake->url("/v1");
-    custom.imagesPath = QStringLiteral("images/generations");
-    custom.chatModel = QStringLiteral("gpt-5");
-    QString error;
-    QVERIFY2(m_registry->save(custom, &error), qPrintable(error));
-    QVERIFY(m_registry->profile("custom").isUsable()); // a custom endpoint needs no key
+    CompareWindowTesting::useCustomProviderAt(m_registry.get(), m_fake->url("/v1"));
 }
 
 void TestCompareWindow::cleanup()
@@ -152,20 +146,13 @@ void TestCompareWindow::cleanup()
 
 CompareWindow *TestCompareWindow::makeWindow()
 {
-    TurnRunner::Context context;
-    context.imageRoot = m_dir->filePath("images");
-    context.previewRoot = m_dir->filePath("previews");
-    m_window = std::make_unique<CompareWindow>(context, m_registry.get(), m_settings.get());
     ImageParams params;
     params.imageModel = QStringLiteral("gpt-image-1");
     params.size = QStringLiteral("1024x1024");
     params.quality = QStringLiteral("auto");
     params.partialImages = 1;
-    m_window->prepare(QStringLiteral("a lighthouse at dusk"), QStringLiteral("custom"),
-                      QStringLiteral("gpt-5"), params);
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window.get()))
-        return nullptr;
+    m_window = CompareWindowTesting::shownWindow(*m_dir, m_registry.get(), m_settings.get(),
+                                                 QStringLiteral("a lighthouse at dusk"), params);
     return m_window.get();
 }
 
@@ -214,13 +201,12 @@ void TestCompareWindow::typeValues(int row, const QString &text)
 
 QPushButton *TestCompareWindow::button(const char *name) const
 {
-    return m_window->findChild<QPushButton *>(QLatin1String(name));
+    return CompareWindowTesting::button(m_window.get(), name);
 }
 
 QString TestCompareWindow::labelText(const char *name) const
 {
-    const QLabel *label = m_window->findChild<QLabel *>(QLatin1String(name));
-    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+    return CompareWindowTesting::labelText(m_window.get(), name);
 }
 
 void TestCompareWindow::estimateLine_data()

@@ -9,6 +9,7 @@
 #include "comparereferencepicker.h"
 #include "comparesetuppanel.h"
 #include "comparewindow.h"
+#include "ui/comparewindowtesting.h"
 #include "fakes/fakegateway.h"
 #include "fakes/imagesstream.h"
 #include "fakes/testpayloads.h"
@@ -134,14 +135,7 @@ void TestCompareWindowReferences::init()
     m_settings = std::make_unique<Settings>(m_dir->filePath("settings.ini"));
     m_secrets = std::make_unique<SecretStore>();
     m_registry = std::make_unique<ProviderRegistry>(m_settings.get(), m_secrets.get());
-    ProviderProfile custom = m_registry->stored("custom");
-    QVERIFY(!custom.id.isEmpty());
-    custom.baseUrl = m_fake->url("/v1");
-    custom.imagesPath = QStringLiteral("images/generations");
-    custom.chatModel = QStringLiteral("gpt-5");
-    QString error;
-    QVERIFY2(m_registry->save(custom, &error), qPrintable(error));
-    QVERIFY(m_registry->profile("custom").isUsable()); // a custom endpoint needs no key
+    CompareWindowTesting::useCustomProviderAt(m_registry.get(), m_fake->url("/v1"));
 }
 
 void TestCompareWindowReferences::cleanup()
@@ -156,19 +150,13 @@ void TestCompareWindowReferences::cleanup()
 
 CompareWindow *TestCompareWindowReferences::makeWindow()
 {
-    TurnRunner::Context context;
-    context.imageRoot = m_dir->filePath("images");
-    context.previewRoot = m_dir->filePath("previews");
-    m_window = std::make_unique<CompareWindow>(context, m_registry.get(), m_settings.get());
     ImageParams params;
     params.imageModel = QStringLiteral("gpt-image-1");
     params.size = QStringLiteral("1024x1024");
     params.quality = QStringLiteral("low");
-    m_window->prepare(QStringLiteral("a chair in a sunlit room"), QStringLiteral("custom"),
-                      QStringLiteral("gpt-5"), params);
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window.get()))
-        return nullptr;
+    m_window = CompareWindowTesting::shownWindow(*m_dir, m_registry.get(), m_settings.get(),
+                                                 QStringLiteral("a chair in a sunlit room"),
+                                                 params);
     return m_window.get();
 }
 
@@ -188,13 +176,12 @@ QString TestCompareWindowReferences::absolute(const QString &name) const
 
 QPushButton *TestCompareWindowReferences::button(const char *name) const
 {
-    return m_window->findChild<QPushButton *>(QLatin1String(name));
+    return CompareWindowTesting::button(m_window.get(), name);
 }
 
 QString TestCompareWindowReferences::labelText(const char *name) const
 {
-    const QLabel *label = m_window->findChild<QLabel *>(QLatin1String(name));
-    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+    return CompareWindowTesting::labelText(m_window.get(), name);
 }
 
 void TestCompareWindowReferences::twoCells()
