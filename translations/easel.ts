@@ -691,7 +691,8 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  %1  stopped by Ctrl+C (SIGINT) or SIGTERM: what finished is written; a second
+        <source>  130  stopped by Ctrl+C (SIGINT), 143 by SIGTERM: what finished is written, then
+       the process ends by that signal, so a script&apos;s loop stops too; a second
        Ctrl+C quits at once
 </source>
         <translation type="unfinished"></translation>

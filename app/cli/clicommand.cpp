@@ -79,11 +79,26 @@ int CliCommand::main(int argc, char *argv[])
     // grid.png has labels, labels need fonts, and fonts need a QGuiApplication. The offscreen
     // platform gives one without any display: no X server, no Wayland, nothing to set.
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
-    Translations::install(&app);
-    QGuiApplication::setApplicationName(QStringLiteral("Easel"));
-    QGuiApplication::setOrganizationName(QStringLiteral("Easel"));
-    return CliCommand(options).exec();
+    int status = 0;
+    int endingSignal = 0;
+    {
+        QGuiApplication app(argc, argv);
+        Translations::install(&app);
+        QGuiApplication::setApplicationName(QStringLiteral("Easel"));
+        QGuiApplication::setOrganizationName(QStringLiteral("Easel"));
+        // Before the run and outliving it: from here a Ctrl+C (or SIGTERM) stops the run and
+        // keeps what finished; a second one, even while the threads are being joined, quits at
+        // once.
+        InterruptWatcher interrupts;
+        status = CliCommand(options).exec(interrupts);
+        if (status == int(CliExitCode::Interrupted))
+            endingSignal = interrupts.caughtSignal();
+    } // the files, the history and the threads are closed, the previous handlers back
+    // Stopped by a signal: the process ends by it, so that a shell running Easel in a loop stops
+    // the loop too (it reports 130 for Ctrl+C, 143 for SIGTERM).
+    if (endingSignal != 0)
+        InterruptWatcher::endBy(endingSignal);
+    return status;
 }
 
 CliCommand::CliCommand(const CliOptions &options)
@@ -116,12 +131,8 @@ int CliCommand::stoppedBeforeSending() const
     return int(CliExitCode::Interrupted);
 }
 
-int CliCommand::exec()
+int CliCommand::exec(const InterruptWatcher &interrupts)
 {
-    // First, so that it outlives everything below: from here a Ctrl+C (or SIGTERM) stops the run
-    // and keeps what finished; a second one, even while the threads are being joined, quits at
-    // once.
-    InterruptWatcher interrupts;
     const QString command = CliOptions::commandName(m_options.command);
     // Where the window keeps its settings and images, or under --data-dir as the window does.
     const bool ownDataDir = !m_options.dataDir.isEmpty();
@@ -211,7 +222,7 @@ int CliCommand::exec()
         estimator, [&providers](const QString &id) { return providers(id).isDemo; });
     const double limit
         = m_options.costLimitUsd.value_or(settings->value(Settings::compareCostLimit));
-    const CompareEstimate estimate = preflight.estimate(spec.cells(), spec.imagesPerCell, limit);
+    const CompareEstimate estimate = preflight.estimate(spec, limit);
     say(tr("Estimate: %1").arg(estimate.summary()));
     switch (CostGate::decide(estimate, m_options.yes, CostGate::standardTerminal(&interrupts))) {
     case CostGate::Decision::Refused:

@@ -7,6 +7,7 @@
 
 class OutputWriter;
 class BatchRunner;
+class InterruptWatcher;
 
 // `easel generate` and `easel compare`: the whole run without a window. In order: the options
 // are checked (exit 2), the provider is chosen as the window chooses it (the offline demo when
@@ -17,7 +18,8 @@ class BatchRunner;
 // printed on stdout, and the total cost printed last (exit 1 when any cell failed).
 // Ctrl+C or SIGTERM (InterruptWatcher) before anything was sent stops with nothing sent; during
 // the run it cancels the cells still running, and the files, the history and the total are
-// written for what finished. Both exit 130; a second signal ends the process at once.
+// written for what finished. Either way the process then ends by that signal (a shell reports
+// 130 for Ctrl+C, 143 for SIGTERM, and stops a script's loop); a second signal ends it at once.
 class CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CliCommand)
@@ -30,7 +32,8 @@ public:
 
 private:
     explicit CliCommand(const CliOptions &options);
-    int exec();
+    // `interrupts` is consulted before each step that would send something and stops the run.
+    int exec(const InterruptWatcher &interrupts);
     // Copies each cell's final images into --out and, for compare, writes grid.png and
     // results.csv. False when a file could not be written (already said on stderr).
     bool writeResults(const BatchRunner &batch, const OutputWriter &writer);

@@ -7,8 +7,8 @@ enum class CliExitCode {
     Usage = 2, // an unknown flag or a value that is not accepted
     Refused = 3, // the cost gate: above the limit without --yes, or the user answered no
     OutputNotWritable = 4, // --out cannot be created or written
-    // Ctrl+C (SIGINT) or SIGTERM: the run was stopped, what had finished is written. 128 + SIGINT,
-    // as shells report a process that SIGINT ended; for SIGTERM too, so that scripts test one
-    // value. (A second signal ends the process by that signal, without an exit code.)
+    // Ctrl+C (SIGINT) or SIGTERM: the run was stopped, what had finished is written. The process
+    // then ends by the signal itself (InterruptWatcher::endBy), which a shell reports as 128 + its
+    // number: 130 for SIGINT, 143 for SIGTERM. This code is what remains where it cannot.
     Interrupted = 130,
 };

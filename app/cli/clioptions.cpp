@@ -584,8 +584,8 @@ QString CliOptions::helpText(Command command)
                 .arg(int(CliExitCode::Refused))
                 .arg(int(CliExitCode::OutputNotWritable));
     text += CliOptions::tr(
-                "  %1  stopped by Ctrl+C (SIGINT) or SIGTERM: what finished is written; a "
-                "second\n       Ctrl+C quits at once\n")
-                .arg(int(CliExitCode::Interrupted));
+        "  130  stopped by Ctrl+C (SIGINT), 143 by SIGTERM: what finished is written, then\n"
+        "       the process ends by that signal, so a script's loop stops too; a second\n"
+        "       Ctrl+C quits at once\n");
     return text;
 }

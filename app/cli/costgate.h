@@ -9,7 +9,7 @@
 // Whether a run may be sent, given its estimate: below the limit it goes; above it (or when part
 // of the cost is unknown) it goes with --yes, or when the person at the terminal answers yes to
 // "Continue? [y/N]"; otherwise it is refused (exit code 3) with a message naming --yes. Ctrl+C at
-// the question stops it (Interrupted, exit code 130). Nothing is sent before this has said
+// the question stops it (Interrupted: the process ends by that signal). Nothing is sent before this has said
 // Proceed. The terminal is reached through functions so that every branch is tested without one.
 class InterruptWatcher;
 

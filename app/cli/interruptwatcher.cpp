@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <iterator>
+#include <pthread.h>
 #include <unistd.h>
 #endif
 
@@ -23,8 +24,18 @@ constexpr int watchedCount = int(std::size(watchedSignals));
 // else is safe in a signal handler (no allocation, no locks, no Qt).
 static_assert(std::atomic<int>::is_always_lock_free);
 std::atomic<int> caughtCount { 0 };
+std::atomic<int> firstCaught { 0 }; // the first signal's number
 volatile std::sig_atomic_t pipeWriteFd = -1;
 InterruptWatcher *activeWatcher = nullptr; // touched on the watcher's thread only
+
+// Async-signal-safe: called from the handler too.
+void restoreDefault(int number)
+{
+    struct sigaction fallback = {};
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    sigaction(number, &fallback, nullptr);
+}
 
 void onSignal(int number)
 {
@@ -32,15 +43,15 @@ void onSignal(int number)
     if (caughtCount.fetch_add(1) > 0) {
         // The second signal: the default action, which ends the process. The signal is blocked
         // while its own handler runs, so it lands as soon as this one returns.
-        struct sigaction fallback = {};
-        fallback.sa_handler = SIG_DFL;
-        sigemptyset(&fallback.sa_mask);
-        sigaction(number, &fallback, nullptr);
+        restoreDefault(number);
         raise(number);
-    } else if (const int fd = pipeWriteFd; fd >= 0) {
-        const char byte = char(number);
-        // Non-blocking; it cannot be full, as only the first signal writes.
-        [[maybe_unused]] const ssize_t written = write(fd, &byte, 1);
+    } else {
+        firstCaught.store(number);
+        if (const int fd = pipeWriteFd; fd >= 0) {
+            const char byte = char(number);
+            // Non-blocking; it cannot be full, as only the first signal writes.
+            [[maybe_unused]] const ssize_t written = write(fd, &byte, 1);
+        }
     }
     errno = savedErrno;
 }
@@ -93,6 +104,7 @@ InterruptWatcher::InterruptWatcher(QObject *parent)
     m_notifier = new QSocketNotifier(m_readFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &InterruptWatcher::onPipeReadable);
     caughtCount.store(0);
+    firstCaught.store(0);
     pipeWriteFd = m_writeFd;
 
     m_previous = new Previous;
@@ -132,6 +144,23 @@ bool InterruptWatcher::isInterrupted() const
     return m_active && caughtCount.load() > 0;
 }
 
+int InterruptWatcher::caughtSignal() const
+{
+    return m_active ? firstCaught.load() : 0;
+}
+
+void InterruptWatcher::endBy(int signalNumber)
+{
+    if (signalNumber != SIGINT && signalNumber != SIGTERM)
+        return;
+    restoreDefault(signalNumber);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, signalNumber);
+    pthread_sigmask(SIG_UNBLOCK, &only, nullptr);
+    raise(signalNumber); // delivered before raise() returns: the process ends here
+}
+
 void InterruptWatcher::onPipeReadable()
 {
     char bytes[16];
@@ -164,6 +193,13 @@ bool InterruptWatcher::isInterrupted() const
 {
     return false;
 }
+
+int InterruptWatcher::caughtSignal() const
+{
+    return 0;
+}
+
+void InterruptWatcher::endBy(int) { }
 
 void InterruptWatcher::onPipeReadable() { }
 

@@ -28,6 +28,16 @@ public:
     // A signal was caught, even one that interrupted() has not reported yet because the event
     // loop has not run since: what has not started yet must not start.
     bool isInterrupted() const;
+    // The first signal caught (SIGINT or SIGTERM), 0 while none was.
+    int caughtSignal() const;
+
+    // Ends the process by `signalNumber` with its default action. A program that a signal
+    // stopped should end by that signal once it has cleaned up: a shell tells "the user pressed
+    // Ctrl+C" from "the command failed" by it alone, and stops a script's loop only for the first
+    // (bash goes on with the next command when the child exits with any code, 130 included).
+    // Returns only when the signal could not end the process (no POSIX signals, an unknown
+    // number).
+    static void endBy(int signalNumber);
 
 Q_SIGNALS:
     // The first SIGINT or SIGTERM, once, from the event loop.

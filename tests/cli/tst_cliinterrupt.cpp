@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +43,14 @@ struct Result
     QString err;
     QStringList outLines() const { return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
     QString lastErrLine() const { return err.trimmed().split(QLatin1Char('\n')).constLast(); }
+    bool endedBy(int number) const { return !exitedNormally && exitCode == number; }
+    QString describe() const
+    {
+        return (exitedNormally ? QStringLiteral("exited with %1")
+                               : QStringLiteral("ended by signal %1"))
+                   .arg(exitCode)
+            + QStringLiteral("; stderr: ") + err;
+    }
 };
 
 QByteArray readAll(const QString &path)
@@ -130,6 +139,9 @@ class EaselChild
 public:
     enum class Stdin { Closed, Terminal };
     enum class Stderr { Read, OwnPipe, OwnPipeFull };
+    // InShellLoop: bash runs Easel twice in a for loop, in a process group of its own, as a
+    // designer's script would; signalGroup() is then Ctrl+C at that terminal.
+    enum class Launch { Direct, InShellLoop };
 
     explicit EaselChild(const QString &home)
         : m_home(home)
@@ -148,7 +160,7 @@ public:
     }
 
     bool start(const QStringList &arguments, const QHash<QString, QString> &environment,
-               Stdin in = Stdin::Closed, Stderr err = Stderr::Read)
+               Stdin in = Stdin::Closed, Stderr err = Stderr::Read, Launch launch = Launch::Direct)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const char *name : providerVariables)
@@ -180,7 +192,10 @@ public:
             return false;
         const int slave = m_slave;
         const int errWrite = m_errWrite;
-        m_process.setChildProcessModifier([slave, errWrite] {
+        const bool ownGroup = launch == Launch::InShellLoop;
+        m_process.setChildProcessModifier([slave, errWrite, ownGroup] {
+            if (ownGroup)
+                setpgid(0, 0);
             // Whatever the test runner was started with (a background job ignores SIGINT), the
             // child starts with the usual dispositions and nothing blocked.
             ::signal(SIGINT, SIG_DFL);
@@ -196,7 +211,15 @@ public:
             if (errWrite >= 0)
                 dup2(errWrite, STDERR_FILENO);
         });
-        m_process.start(QStringLiteral(EASEL_BINARY), arguments);
+        if (launch == Launch::InShellLoop)
+            m_process.start(QStringLiteral("bash"),
+                            QStringList { QStringLiteral("-c"),
+                                          QStringLiteral("for run in 1 2; do \"$0\" \"$@\"; done; "
+                                                         "echo 'the loop went on'"),
+                                          QStringLiteral(EASEL_BINARY) }
+                                + arguments);
+        else
+            m_process.start(QStringLiteral(EASEL_BINARY), arguments);
         if (!m_process.waitForStarted(patience))
             return false;
         if (in == Stdin::Closed)
@@ -208,6 +231,7 @@ public:
 
     qint64 pid() const { return m_process.processId(); }
     void signal(int number) const { ::kill(pid_t(pid()), number); }
+    void signalGroup(int number) const { ::kill(-pid_t(pid()), number); }
     bool running() const { return m_process.state() != QProcess::NotRunning; }
     bool type(const QByteArray &keys) const
     {
@@ -332,6 +356,7 @@ private Q_SLOTS:
     void signalMidRunKeepsWhatFinished();
     void generateStoppedMidRun();
     void secondSignalQuitsAtOnce();
+    void ctrlCStopsTheScriptsLoop();
     void signalBeforeSendingSendsNothing();
     void costQuestionOnTerminal_data();
     void costQuestionOnTerminal();
@@ -381,8 +406,8 @@ void TestCliInterrupt::signalMidRunKeepsWhatFinished()
     child.signal(number);
     const Result result = child.finish();
     QVERIFY(result.ended);
-    QVERIFY2(result.exitedNormally, qPrintable(result.err));
-    QVERIFY2(result.exitCode == 130, qPrintable(result.err));
+    // Cleaned up, then ended by the same signal: a shell's loop around it stops too.
+    QVERIFY2(result.endedBy(number), qPrintable(result.describe()));
     QCOMPARE(fake.requestCount(), 2); // the waiting cells were never sent
 
     // The finished cell's image, exactly as sent, and the sheet and table of the whole run.
@@ -429,8 +454,8 @@ void TestCliInterrupt::generateStoppedMidRun()
              qPrintable(child.err()));
     child.signal(SIGINT);
     const Result result = child.finish();
-    QVERIFY(result.ended && result.exitedNormally);
-    QVERIFY2(result.exitCode == 130, qPrintable(result.err));
+    QVERIFY(result.ended);
+    QVERIFY2(result.endedBy(SIGINT), qPrintable(result.describe()));
     QVERIFY(imageFiles(out).isEmpty());
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.lastErrLine().endsWith(QLatin1String(", 0 images; 1 of 1 cancelled.")),
@@ -462,10 +487,35 @@ void TestCliInterrupt::secondSignalQuitsAtOnce()
     child.signal(SIGINT);
     const Result result = child.finish(patience / 2);
     QVERIFY2(result.ended, "still running after the second SIGINT");
-    QVERIFY2(!result.exitedNormally,
-             qPrintable(QStringLiteral("exited with %1: %2").arg(result.exitCode).arg(result.err)));
-    QCOMPARE(result.exitCode, int(SIGINT));
+    QVERIFY2(result.endedBy(SIGINT), qPrintable(result.describe()));
     QCOMPARE(fake.requestCount(), 1);
+}
+
+void TestCliInterrupt::ctrlCStopsTheScriptsLoop()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("bash")).isEmpty())
+        QSKIP("bash is needed to run the script.");
+    FakeGateway fake;
+    QVERIFY(fake.listen());
+    fake.enqueue(imagesStream(TestPayloads::pngBytes(), true)); // held until the test lets go
+    fake.setFallback(imagesStream(TestPayloads::pngBytes()));
+    EaselChild child(path(QStringLiteral("home")));
+    QVERIFY(child.start({ "generate", "--provider", "custom", "--prompt", "a fox", "--out",
+                          path(QStringLiteral("out")), "--data-dir", path(QStringLiteral("data")) },
+                        gateway(fake), EaselChild::Stdin::Closed, EaselChild::Stderr::Read,
+                        EaselChild::Launch::InShellLoop));
+    QVERIFY2(child.waitUntil([&fake] { return fake.heldConnections() == 1; }),
+             qPrintable(child.err()));
+    // Ctrl+C at the terminal: the shell and Easel both get it. bash goes on with the loop when
+    // its child exits, whatever the code; it stops only when the child died by SIGINT.
+    child.signalGroup(SIGINT);
+    const Result result = child.finish();
+    QVERIFY(result.ended);
+    QVERIFY2(!result.out.contains(QLatin1String("the loop went on")),
+             qPrintable(result.describe()));
+    QVERIFY2(result.endedBy(SIGINT), qPrintable(result.describe()));
+    QVERIFY2(result.err.contains(QLatin1String("1 of 1 cancelled")), qPrintable(result.err));
+    QCOMPARE(fake.requestCount(), 1); // the second run never started
 }
 
 void TestCliInterrupt::signalBeforeSendingSendsNothing()
@@ -498,7 +548,7 @@ void TestCliInterrupt::signalBeforeSendingSendsNothing()
     child.release();
     const Result result = child.finish();
     QVERIFY(result.ended);
-    QVERIFY2(result.exitedNormally && result.exitCode == 130, qPrintable(result.err));
+    QVERIFY2(result.endedBy(SIGINT), qPrintable(result.describe()));
     QCOMPARE(fake.requestCount(), 0);
     QVERIFY2(result.err.contains(QLatin1String("Estimate: 2 images")), qPrintable(result.err));
     QVERIFY2(result.lastErrLine() == QLatin1String("Stopped: nothing was sent."),
@@ -513,19 +563,22 @@ void TestCliInterrupt::costQuestionOnTerminal_data()
 {
     QTest::addColumn<QByteArray>("keys"); // typed at the question
     QTest::addColumn<int>("number"); // or a signal sent instead
-    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("exitCode"); // when it exits
+    QTest::addColumn<int>("endingSignal"); // when a signal ends it instead
     QTest::addColumn<int>("requests");
     QTest::addColumn<QString>("lastLinePart");
 
-    QTest::newRow("Ctrl+C") << QByteArray("\x03") << 0 << 130 << 0 << "Stopped: nothing was sent.";
-    QTest::newRow("SIGTERM") << QByteArray() << int(SIGTERM) << 130 << 0
+    QTest::newRow("Ctrl+C") << QByteArray("\x03") << 0 << -1 << int(SIGINT) << 0
+                            << "Stopped: nothing was sent.";
+    QTest::newRow("SIGTERM") << QByteArray() << int(SIGTERM) << -1 << int(SIGTERM) << 0
                              << "Stopped: nothing was sent.";
-    QTest::newRow("y") << QByteArray("y\n") << 0 << 0 << 2 << "2 images in 2 cells.";
-    QTest::newRow("n") << QByteArray("n\n") << 0 << 3 << 0 << "Not run: nothing was sent.";
+    QTest::newRow("y") << QByteArray("y\n") << 0 << 0 << 0 << 2 << "2 images in 2 cells.";
+    QTest::newRow("n") << QByteArray("n\n") << 0 << 3 << 0 << 0 << "Not run: nothing was sent.";
     // An empty line is an answer (no), not the end of input: no line break is added before.
-    QTest::newRow("Enter") << QByteArray("\n") << 0 << 3 << 0
+    QTest::newRow("Enter") << QByteArray("\n") << 0 << 3 << 0 << 0
                            << "Continue? [y/N] Not run: nothing was sent.";
-    QTest::newRow("Ctrl+D") << QByteArray("\x04") << 0 << 3 << 0 << "Not run: nothing was sent.";
+    QTest::newRow("Ctrl+D") << QByteArray("\x04") << 0 << 3 << 0 << 0
+                            << "Not run: nothing was sent.";
 }
 
 void TestCliInterrupt::costQuestionOnTerminal()
@@ -533,6 +586,7 @@ void TestCliInterrupt::costQuestionOnTerminal()
     QFETCH(QByteArray, keys);
     QFETCH(int, number);
     QFETCH(int, exitCode);
+    QFETCH(int, endingSignal);
     QFETCH(int, requests);
     QFETCH(QString, lastLinePart);
     FakeGateway fake;
@@ -553,10 +607,14 @@ void TestCliInterrupt::costQuestionOnTerminal()
         QVERIFY(child.type(keys));
     const Result result = child.finish();
     QVERIFY(result.ended);
-    QVERIFY2(result.exitedNormally && result.exitCode == exitCode, qPrintable(result.err));
+    if (endingSignal != 0)
+        QVERIFY2(result.endedBy(endingSignal), qPrintable(result.describe()));
+    else
+        QVERIFY2(result.exitedNormally && result.exitCode == exitCode,
+                 qPrintable(result.describe()));
     QCOMPARE(fake.requestCount(), requests);
     QVERIFY2(result.lastErrLine().contains(lastLinePart), qPrintable(result.err));
-    if (exitCode == 130) {
+    if (endingSignal != 0) {
         QVERIFY2(!result.err.contains(QLatin1String("Not run")), qPrintable(result.err));
         QVERIFY(imageFiles(out).isEmpty());
         QVERIFY(result.out.isEmpty());

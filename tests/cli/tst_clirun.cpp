@@ -669,6 +669,10 @@ void TestCliRun::compareSharesScaledReferences()
     QVERIFY(result.finished);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QCOMPARE(result.err.count(QLatin1String("wide.jpg scaled from 3000x100 to 2048x68")), 1);
+    // The estimate says what it leaves out, as the Compare window's does.
+    QVERIFY2(result.err.contains(QLatin1String("Each cell also sends 1 reference image: their "
+                                               "input tokens are the gateway's to count")),
+             qPrintable(result.err));
     const QList<HttpRequest> sent = fake.requestsFor("/v1/responses");
     QCOMPARE(sent.size(), 2);
     QCOMPARE(fake.requestCount(), 2);

@@ -66,6 +66,8 @@ private Q_SLOTS:
     void secondSignalEndsTheProcess_data();
     void secondSignalEndsTheProcess();
     void ignoredSignalStaysIgnored();
+    void endByEndsTheProcessByThatSignal_data();
+    void endByEndsTheProcessByThatSignal();
 
 private:
     struct sigaction m_savedInt = {};
@@ -112,6 +114,7 @@ void TestInterruptWatcher::reportsTheSignalOnce()
     InterruptWatcher watcher;
     QVERIFY(watcher.isActive());
     QVERIFY(!watcher.isInterrupted());
+    QCOMPARE(watcher.caughtSignal(), 0);
     QSignalSpy spy(&watcher, &InterruptWatcher::interrupted);
     QVERIFY(spy.isValid());
     QCOMPARE(fromKill ? kill(getpid(), number) : raise(number), 0);
@@ -119,6 +122,7 @@ void TestInterruptWatcher::reportsTheSignalOnce()
     QTRY_VERIFY_WITH_TIMEOUT(watcher.isInterrupted(), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
     QCOMPARE(spy.at(0).at(0).toInt(), number);
+    QCOMPARE(watcher.caughtSignal(), number);
     // The pipe is drained: more turns of the event loop report nothing more.
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
@@ -234,6 +238,41 @@ void TestInterruptWatcher::ignoredSignalStaysIgnored()
     });
     QVERIFY2(WIFEXITED(status), qPrintable(QStringLiteral("signal %1").arg(WTERMSIG(status))));
     QCOMPARE(WEXITSTATUS(status), 0);
+}
+
+void TestInterruptWatcher::endByEndsTheProcessByThatSignal_data()
+{
+    QTest::addColumn<int>("number");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TestInterruptWatcher::endByEndsTheProcessByThatSignal()
+{
+    QFETCH(int, number);
+    // As `easel generate` ends: the watcher caught the signal and is gone, its handlers with it
+    // (here the child's own handler, as a library might have left one), and the signal is
+    // blocked, as it may be on a thread that ends the program.
+    const int status = inChild([number] {
+        setDisposition(number, &ownHandler);
+        int caught = 0;
+        {
+            InterruptWatcher watcher;
+            raise(number);
+            caught = watcher.caughtSignal();
+        }
+        if (caught != number)
+            return 10;
+        sigset_t blocked;
+        sigemptyset(&blocked);
+        sigaddset(&blocked, number);
+        pthread_sigmask(SIG_BLOCK, &blocked, nullptr);
+        InterruptWatcher::endBy(caught);
+        return 11; // still alive
+    });
+    QVERIFY2(WIFSIGNALED(status),
+             qPrintable(QStringLiteral("the child exited with %1").arg(WEXITSTATUS(status))));
+    QCOMPARE(WTERMSIG(status), number);
 }
 
 QTEST_GUILESS_MAIN(TestInterruptWatcher)
