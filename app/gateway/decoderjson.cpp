@@ -248,18 +248,29 @@ QJsonObject DecoderJson::toolResult(const QJsonValue &value)
 {
     if (value.isObject())
         return value.toObject();
-    const QString serialized = value.toString().trimmed();
-    if (!serialized.startsWith(QLatin1Char('{')))
+    return value.isString() ? toolResultInText(value.toString()) : QJsonObject();
+}
+
+QJsonObject DecoderJson::toolResultInText(const QString &text)
+{
+    // Looked at before anything is copied: this is mostly a base64 image, not JSON.
+    const auto first
+        = std::find_if(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
+    if (first == text.cend() || *first != QLatin1Char('{'))
         return {};
     QJsonObject object;
     QString problem;
-    parseObject(serialized.toUtf8(), &object, &problem);
+    parseObject(text.toUtf8(), &object, &problem);
     return object;
 }
 
 bool DecoderJson::toolResultError(const QJsonValue &value, QString *reason)
 {
-    const QJsonObject result = toolResult(value);
+    return toolResultError(toolResult(value), reason);
+}
+
+bool DecoderJson::toolResultError(const QJsonObject &result, QString *reason)
+{
     if (text(result, QLatin1String("status")) != QLatin1String("error"))
         return false;
     const QJsonValue error = result.value(QLatin1String("error"));

@@ -63,5 +63,10 @@ bool toolResultError(const QJsonValue &value, QString *reason);
 QString toolFailureSentence(const QString &reason);
 // The same result as an object when `value` is one or is a JSON text of one; empty otherwise.
 QJsonObject toolResult(const QJsonValue &value);
+// The same for a string value the caller has converted already: an image item's `result` is
+// usually the image's base64, megabytes that are worth converting only once.
+QJsonObject toolResultInText(const QString &text);
+// toolResultError() of a result already read.
+bool toolResultError(const QJsonObject &result, QString *reason);
 
 } // namespace DecoderJson

@@ -188,10 +188,14 @@ void ResponsesDecoder::imageItemDone(const QJsonObject &item, const QString &key
     // "generating".
     QString base64 = firstText(item, { QLatin1String("imageB64"), QLatin1String("b64_json") });
     QString url = firstText(item, { QLatin1String("imageUrl"), QLatin1String("image_url") });
-    const QString result = text(item, QLatin1String("result"));
+    const QJsonValue resultValue = item.value(QLatin1String("result"));
+    // Mostly the image's base64 (megabytes): converted once, and only looked at as a tool result.
+    const QString result = resultValue.toString();
     QString reason;
     // A gateway may relay the tool's own result ({"status":"error",…}) in place of an image.
-    const bool toolFailed = toolResultError(item.value(QLatin1String("result")), &reason)
+    const bool toolFailed
+        = toolResultError(
+              resultValue.isObject() ? resultValue.toObject() : toolResultInText(result), &reason)
         || toolResultError(item.value(QLatin1String("output")), &reason);
     if (isHttpUrl(result)) {
         if (url.isEmpty())

@@ -1,10 +1,22 @@
 #include "sseparser.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace {
 constexpr qsizetype kKeptCapacity = 256 * 1024;
+
+// The first CR or LF in [from, end), or end. memchr is vectorised: an image event is one line of
+// megabytes, which a byte-by-byte search crossed at a fraction of the speed.
+const char *findLineEnd(const char *from, const char *end)
+{
+    const auto *lf = static_cast<const char *>(std::memchr(from, '\n', size_t(end - from)));
+    const char *limit = lf ? lf : end;
+    const auto *cr = static_cast<const char *>(std::memchr(from, '\r', size_t(limit - from)));
+    return cr ? cr : limit;
 }
+
+} // namespace
 
 void SseParser::feed(QByteArrayView chunk, QList<SseEvent> &out)
 {
@@ -25,8 +37,7 @@ void SseParser::feed(QByteArrayView chunk, QList<SseEvent> &out)
             }
         }
         const char *const end = begin + size;
-        const char *const lineEnd
-            = std::find_if(begin + m_scanPos, end, [](char c) { return c == '\n' || c == '\r'; });
+        const char *const lineEnd = findLineEnd(begin + m_scanPos, end);
         if (lineEnd == end) {
             m_scanPos = size;
             break;

@@ -70,6 +70,12 @@ void TestResponsesGateways::decode_data()
             + kCompleted << "Started,Error,Usage,Done" << QStringList {}
                                                                  << "image_generation_failed"
                                                                  << "Prompt rejected";
+    QTest::newRow("the tool's error result after white space")
+        << kCreated + itemDone(R"({"type":"image_generation_call","id":"ig_w","status":"completed",
+                          "result":" \n {\"status\":\"error\",\"message\":\"Quota spent\"}"})")
+            + kCompleted
+        << "Started,Error,Usage,Done" << QStringList {} << "image_generation_failed"
+        << "Quota spent";
     QTest::newRow("tool-result names on an item; description as the prompt")
         << kCreated
             + itemDone(R"({"type":"phaseo:image_generation","id":"ig_s","status":"completed",
