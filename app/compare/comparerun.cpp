@@ -25,6 +25,29 @@ Attachment attachmentFor(const QString &path)
     return { path, mimeType };
 }
 
+// A cell with the provider it names. Cells whose provider the lookup does not know are left out
+// (the run refuses them on its own); each provider is looked up once, however many cells name it.
+struct CellWithProvider
+{
+    CompareCell cell;
+    ProviderProfile provider;
+};
+
+QList<CellWithProvider> cellsWithKnownProviders(const CompareSpec &spec,
+                                                const CompareRun::ProviderLookup &providers)
+{
+    QList<CellWithProvider> result;
+    QHash<QString, ProviderProfile> known;
+    for (const CompareCell &cell : spec.cells()) {
+        auto found = known.constFind(cell.providerId);
+        if (found == known.cend())
+            found = known.insert(cell.providerId, providers(cell.providerId));
+        if (!found->id.isEmpty())
+            result.append({ cell, *found });
+    }
+    return result;
+}
+
 } // namespace
 
 const PreparedReferences *CompareRun::References::find(const ReferenceLimits &forLimits) const
@@ -94,13 +117,7 @@ QList<ReferenceLimits> CompareRun::referenceLimitsFor(const CompareSpec &spec,
     QList<ReferenceLimits> result;
     if (spec.referenceImages.isEmpty() || !providers)
         return result;
-    QHash<QString, ProviderProfile> known; // a provider axis names each provider many times
-    for (const CompareCell &cell : spec.cells()) {
-        if (!known.contains(cell.providerId))
-            known.insert(cell.providerId, providers(cell.providerId));
-        const ProviderProfile &provider = known[cell.providerId];
-        if (provider.id.isEmpty())
-            continue;
+    for (const auto &[cell, provider] : cellsWithKnownProviders(spec, providers)) {
         const ReferenceLimits limits = provider.referenceLimits(cell.params.imageModel);
         const bool seen
             = std::any_of(result.cbegin(), result.cend(), [&limits](const ReferenceLimits &other) {
@@ -117,17 +134,10 @@ QString CompareRun::referencesRefusal(const CompareSpec &spec, const ProviderLoo
     if (spec.referenceImages.isEmpty() || !providers)
         return {};
     const qsizetype count = spec.referenceImages.size();
-    QHash<QString, ProviderProfile> known; // a provider axis names each provider many times
-    int cells = 0;
+    const QList<CellWithProvider> cells = cellsWithKnownProviders(spec, providers);
     int refused = 0;
     QString routeRefusal;
-    for (const CompareCell &cell : spec.cells()) {
-        if (!known.contains(cell.providerId))
-            known.insert(cell.providerId, providers(cell.providerId));
-        const ProviderProfile &provider = known[cell.providerId];
-        if (provider.id.isEmpty())
-            continue;
-        ++cells;
+    for (const auto &[cell, provider] : cells) {
         const ReferenceLimits limits = provider.referenceLimits(cell.params.imageModel);
         if (count > limits.maxCount)
             return tr("%1 takes at most %n reference image(s) per cell; %2 are added. Remove %3 "
@@ -149,7 +159,7 @@ QString CompareRun::referencesRefusal(const CompareSpec &spec, const ProviderLoo
                   .arg(provider.displayName)
             : tr("%1: %2").arg(provider.displayName, refusal);
     }
-    return cells > 0 && refused == cells ? routeRefusal : QString();
+    return !cells.isEmpty() && refused == cells.size() ? routeRefusal : QString();
 }
 
 CompareRun::References CompareRun::prepareReferences(const CompareSpec &spec,
