@@ -680,20 +680,20 @@ environment (e.g. OPENAI_API_KEY) or the keychain, as for the window.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
-Exit codes:
-  %1  every request made its images
-  %2  a request failed (the images of the others are written)
-  %3  bad usage: an unknown flag or a value that is not accepted
-  %4  refused: above the cost limit without --yes, or answered no
-  %5  --out cannot be written
+        <source>  130  stopped by Ctrl+C (SIGINT), 143 by SIGTERM: what finished is written, then
+       the process ends by that signal, so a script&apos;s loop stops too; a second
+       Ctrl+C quits at once
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  130  stopped by Ctrl+C (SIGINT), 143 by SIGTERM: what finished is written, then
-       the process ends by that signal, so a script&apos;s loop stops too; a second
-       Ctrl+C quits at once
+        <source>
+Exit codes:
+  %1    every request made its images
+  %2    a request failed (the images of the others are written)
+  %3    bad usage: an unknown flag or a value that is not accepted
+  %4    refused: above the cost limit without --yes, or answered no
+  %5    --out cannot be written
 </source>
         <translation type="unfinished"></translation>
     </message>

@@ -573,11 +573,11 @@ QString CliOptions::helpText(Command command)
         "to\nstderr; the path of every file written goes to stdout, one a line. API keys come "
         "from the\nenvironment (e.g. OPENAI_API_KEY) or the keychain, as for the window.\n");
     text += CliOptions::tr("\nExit codes:\n"
-                           "  %1  every request made its images\n"
-                           "  %2  a request failed (the images of the others are written)\n"
-                           "  %3  bad usage: an unknown flag or a value that is not accepted\n"
-                           "  %4  refused: above the cost limit without --yes, or answered no\n"
-                           "  %5  --out cannot be written\n")
+                           "  %1    every request made its images\n"
+                           "  %2    a request failed (the images of the others are written)\n"
+                           "  %3    bad usage: an unknown flag or a value that is not accepted\n"
+                           "  %4    refused: above the cost limit without --yes, or answered no\n"
+                           "  %5    --out cannot be written\n")
                 .arg(int(CliExitCode::Success))
                 .arg(int(CliExitCode::Failed))
                 .arg(int(CliExitCode::Usage))
