@@ -17,6 +17,7 @@ bin="$build/fuzz"
 # target:max_len:dictionary
 targets=(
     fuzz_sseparser:16384:sse.dict
+    fuzz_base64:16384:base64.dict
     fuzz_responsesdecoder:65536:responses.dict
     fuzz_chatcompletionsdecoder:65536:chatcompletions.dict
     fuzz_imagesdecoder:65536:images.dict

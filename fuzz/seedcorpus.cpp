@@ -240,6 +240,22 @@ void decoderSeeds(Corpus &corpus)
     corpus.add(kDecoders, "{\"error\":{\"message\":\"\",\"code\":null,\"type\":\"\"}}");
 }
 
+// fuzz_base64's first byte picks the text: 0 Latin-1, 1 UTF-16, 2 the rest's base64 (6 without
+// padding), with edits from bits 3 and up.
+void base64Seeds(Corpus &corpus)
+{
+    const QString target = QStringLiteral("fuzz_base64");
+    const QByteArray png = pngBytes(24, 16, QColor(200, 120, 40));
+    corpus.add(target, QByteArray(1, '\x02') + png);
+    corpus.add(target, QByteArray(1, '\x06') + png.left(101));
+    corpus.add(target, QByteArray(1, '\x1a') + png); // two edits
+    corpus.add(target, QByteArray(1, '\x00') + png.toBase64());
+    const QString text = QString::fromLatin1(png.left(60).toBase64());
+    corpus.add(target,
+               QByteArray(1, '\x01')
+                   + QByteArray(reinterpret_cast<const char *>(text.utf16()), text.size() * 2));
+}
+
 void linkSeeds(Corpus &corpus, QStringList texts)
 {
     texts << QStringLiteral("Here: ![a fox](https://images.openrouter.ai/x/fox.png)")
@@ -397,6 +413,7 @@ int main(int argc, char **argv)
     gatewaySeeds(corpus, repository, recorded, &texts);
     sseSeeds(corpus);
     decoderSeeds(corpus);
+    base64Seeds(corpus);
     linkSeeds(corpus, texts);
     metadataSeeds(corpus);
     demoSeeds(corpus);
