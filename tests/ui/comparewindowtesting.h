@@ -1,11 +1,13 @@
 #pragma once
 
-// What the Compare window tests share: the "custom" provider pointed at the loopback fake
-// gateway, the window built and shown on a prompt, and the look-ups of its named widgets.
+// What the Compare window tests share: a fixture with the "custom" provider pointed at the loopback
+// fake gateway, the window built and shown on a prompt, and the look-ups of its named widgets.
 
 #include "chat/providerregistry.h"
 #include "chat/turnrunner.h"
 #include "comparewindow.h"
+#include "fakes/fakegateway.h"
+#include "store/secretstore.h"
 #include "store/settings.h"
 
 #include <QLabel>
@@ -31,6 +33,31 @@ inline void useCustomProviderAt(ProviderRegistry *registry, const QUrl &baseUrl)
     QVERIFY2(registry->save(custom, &error), qPrintable(error));
     QVERIFY(registry->profile("custom").isUsable());
 }
+
+// What every Compare window test starts from: a temporary folder, the fake gateway listening,
+// settings in that folder and a provider registry whose "custom" provider is the fake. Members are
+// torn down in reverse order, the registry before the settings and secrets it reads.
+struct Fixture
+{
+    QTemporaryDir dir;
+    FakeGateway fake;
+    std::unique_ptr<Settings> settings;
+    SecretStore secrets;
+    std::unique_ptr<ProviderRegistry> registry;
+
+    // Fails the running test (QVERIFY) when it cannot: check QTest::currentTestFailed() after it.
+    void start()
+    {
+        QVERIFY(dir.isValid());
+        QVERIFY(fake.listen());
+        settings = std::make_unique<Settings>(dir.filePath("settings.ini"));
+        registry = std::make_unique<ProviderRegistry>(settings.get(), &secrets);
+        useCustomProviderAt(registry.get(), fake.url("/v1"));
+    }
+
+    // Held streams end first, so that no request is still waiting on the fake as it goes.
+    ~Fixture() { fake.release(); }
+};
 
 // A Compare window storing its images under `dir`, prepared with `prompt` and `params` on the
 // custom provider, shown; null when it never gets on screen.

@@ -12,7 +12,6 @@
 #include "comparegridmodel.h"
 #include "comparesetuppanel.h"
 #include "comparewindow.h"
-#include "ui/comparewindowtesting.h"
 #include "conversationlist.h"
 #include "conversationlistmodel.h"
 #include "conversationsdock.h"
@@ -31,6 +30,7 @@
 #include "store/historystore.h"
 #include "store/secretstore.h"
 #include "store/settings.h"
+#include "ui/comparewindowtesting.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -105,11 +105,7 @@ private:
     QString labelText(const char *name) const;
     void runTwoByTwo(); // quality low,high x size 1024x1024,1536x1024, waits for the end
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeGateway> m_fake;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<ProviderRegistry> m_registry;
+    std::unique_ptr<CompareWindowTesting::Fixture> m_fixture;
     std::unique_ptr<CompareWindow> m_window;
 };
 
@@ -122,26 +118,14 @@ void TestCompareWindow::initTestCase()
 
 void TestCompareWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_fake = std::make_unique<FakeGateway>();
-    QVERIFY(m_fake->listen());
-    m_settings = std::make_unique<Settings>(m_dir->filePath("settings.ini"));
-    m_secrets = std::make_unique<SecretStore>();
-    m_registry = std::make_unique<ProviderRegistry>(m_settings.get(), m_secrets.get());
-    CompareWindowTesting::useCustomProviderAt(m_registry.get(), m_fake->url("/v1"));
+    m_fixture = std::make_unique<CompareWindowTesting::Fixture>();
+    m_fixture->start();
 }
 
 void TestCompareWindow::cleanup()
 {
     m_window.reset();
-    if (m_fake)
-        m_fake->release();
-    m_registry.reset();
-    m_secrets.reset();
-    m_settings.reset();
-    m_fake.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 CompareWindow *TestCompareWindow::makeWindow()
@@ -151,7 +135,8 @@ CompareWindow *TestCompareWindow::makeWindow()
     params.size = QStringLiteral("1024x1024");
     params.quality = QStringLiteral("auto");
     params.partialImages = 1;
-    m_window = CompareWindowTesting::shownWindow(*m_dir, m_registry.get(), m_settings.get(),
+    m_window = CompareWindowTesting::shownWindow(m_fixture->dir, m_fixture->registry.get(),
+                                                 m_fixture->settings.get(),
                                                  QStringLiteral("a lighthouse at dusk"), params);
     return m_window.get();
 }
@@ -272,7 +257,7 @@ void TestCompareWindow::estimateLine()
 
     QCOMPARE(labelText("compareEstimate"), expected);
     QVERIFY(button("compareRunButton")->isEnabled());
-    QCOMPARE(m_fake->requestCount(), 0); // estimating sends nothing
+    QCOMPARE(m_fixture->fake.requestCount(), 0); // estimating sends nothing
 }
 
 void TestCompareWindow::invalidValueDisablesRun_data()
@@ -304,7 +289,7 @@ void TestCompareWindow::invalidValueDisablesRun()
     typeValues(0, typed);
 
     const CompareSpec spec = m_window->setupPanel()->spec();
-    const QString sentence = spec.validate(m_registry->ids());
+    const QString sentence = spec.validate(m_fixture->registry->ids());
     QVERIFY(!sentence.isEmpty());
     QCOMPARE(editor(0)->findChild<QLabel *>("axisProblem")->text(), rowProblem);
     QCOMPARE(editor(0)->findChild<QLabel *>("axisProblem")->isVisible(), !rowProblem.isEmpty());
@@ -319,7 +304,7 @@ void TestCompareWindow::invalidValueDisablesRun()
     QVERIFY(!button("compareRunButton")->isEnabled());
     QTest::mouseClick(button("compareRunButton"), Qt::LeftButton);
     QVERIFY(!m_window->run());
-    QCOMPARE(m_fake->requestCount(), 0);
+    QCOMPARE(m_fixture->fake.requestCount(), 0);
 
     // Fixing the value brings Run back.
     typeValues(0, "1024x1024, 1536x1024");
@@ -388,8 +373,8 @@ void TestCompareWindow::limitAsksFirst_data()
 void TestCompareWindow::limitAsksFirst()
 {
     QFETCH(bool, answer);
-    m_settings->setValue(Settings::compareCostLimit, 0.10);
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    m_fixture->settings->setValue(Settings::compareCostLimit, 0.10);
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
     QVERIFY(makeWindow());
     pickParameter(0, "Quality");
     toggleChip(0, "medium"); // low 0.011 + high 0.167 = 0.178, above 0.10
@@ -407,18 +392,18 @@ void TestCompareWindow::limitAsksFirst()
         QCOMPARE(started.count(), 0);
         QVERIFY(!m_window->run());
         QTest::qWait(200);
-        QCOMPARE(m_fake->requestCount(), 0);
+        QCOMPARE(m_fixture->fake.requestCount(), 0);
         return;
     }
     QCOMPARE(started.count(), 1);
     QSignalSpy finished(m_window.get(), &CompareWindow::runFinished);
     QVERIFY(finished.wait(20000));
-    QCOMPARE(m_fake->requestCount(), 2);
+    QCOMPARE(m_fixture->fake.requestCount(), 2);
 }
 
 void TestCompareWindow::runSettingsAreTheDesigners()
 {
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
     QVERIFY(makeWindow());
     auto *limit = m_window->findChild<QDoubleSpinBox *>("compareCostLimit");
     auto *atOnce = m_window->findChild<QSpinBox *>("compareConcurrency");
@@ -434,9 +419,9 @@ void TestCompareWindow::runSettingsAreTheDesigners()
     QVERIFY2(
         labelText("compareEstimate").endsWith("That is above your limit of $0.15: Run asks first."),
         qPrintable(labelText("compareEstimate")));
-    QCOMPARE(m_settings->value(Settings::compareCostLimit), 0.15);
+    QCOMPARE(m_fixture->settings->value(Settings::compareCostLimit), 0.15);
     atOnce->setValue(1);
-    QCOMPARE(m_settings->value(Settings::compareConcurrency), 1);
+    QCOMPARE(m_fixture->settings->value(Settings::compareConcurrency), 1);
 
     MessageBoxes::setNextAnswer(true);
     QSignalSpy finished(m_window.get(), &CompareWindow::runFinished);
@@ -445,7 +430,7 @@ void TestCompareWindow::runSettingsAreTheDesigners()
     QCOMPARE(m_window->run()->concurrency(), 1);
     QVERIFY(!atOnce->isEnabled()); // a run keeps the pool it started with
     QVERIFY(finished.wait(20000));
-    QCOMPARE(m_fake->maxInFlight(), 1);
+    QCOMPARE(m_fixture->fake.maxInFlight(), 1);
     QVERIFY(atOnce->isEnabled());
 }
 
@@ -468,10 +453,10 @@ void TestCompareWindow::runTwoByTwo()
 
 void TestCompareWindow::runFillsEveryCell()
 {
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
     QVERIFY(makeWindow());
     runTwoByTwo();
-    QCOMPARE(m_fake->requestsFor("/v1/images/generations").size(), 4);
+    QCOMPARE(m_fixture->fake.requestsFor("/v1/images/generations").size(), 4);
     CompareGridModel *model = m_window->grid()->model();
     for (int cell = 0; cell < 4; ++cell) {
         const QModelIndex index = model->indexOfCell(cell);
@@ -511,14 +496,14 @@ void TestCompareWindow::runFillsEveryCell()
 void TestCompareWindow::failingCellKeepsItsError()
 {
     // One at a time, so the scripted answers meet the cells in order: the third cell fails.
-    m_settings->setValue(Settings::compareConcurrency, 1);
-    m_fake->enqueue(imagesStream(Qt::darkGreen));
-    m_fake->enqueue(imagesStream(Qt::darkGreen));
-    m_fake->enqueue(failure());
-    m_fake->enqueue(imagesStream(Qt::darkGreen));
+    m_fixture->settings->setValue(Settings::compareConcurrency, 1);
+    m_fixture->fake.enqueue(imagesStream(Qt::darkGreen));
+    m_fixture->fake.enqueue(imagesStream(Qt::darkGreen));
+    m_fixture->fake.enqueue(failure());
+    m_fixture->fake.enqueue(imagesStream(Qt::darkGreen));
     QVERIFY(makeWindow());
     runTwoByTwo();
-    QCOMPARE(m_fake->maxInFlight(), 1);
+    QCOMPARE(m_fixture->fake.maxInFlight(), 1);
     CompareGridModel *model = m_window->grid()->model();
     for (int cell = 0; cell < 4; ++cell) {
         const QModelIndex index = model->indexOfCell(cell);
@@ -538,7 +523,7 @@ void TestCompareWindow::failingCellKeepsItsError()
 
 void TestCompareWindow::cancelStopsWhatIsLeft()
 {
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan, true));
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan, true));
     QVERIFY(makeWindow());
     pickParameter(0, "Quality");
     toggleChip(0, "medium");
@@ -546,7 +531,7 @@ void TestCompareWindow::cancelStopsWhatIsLeft()
     QSignalSpy finished(m_window.get(), &CompareWindow::runFinished);
     QTest::mouseClick(button("compareRunButton"), Qt::LeftButton);
     // Three at a time (the default): three cells wait at their final image, one is queued.
-    QTRY_COMPARE_WITH_TIMEOUT(m_fake->heldConnections(), 3, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fixture->fake.heldConnections(), 3, 10000);
     CompareGridModel *model = m_window->grid()->model();
     QCOMPARE(model->indexOfCell(3).data().toString(), QStringLiteral("Queued"));
     QTRY_VERIFY(model->indexOfCell(0).data().toString().startsWith("Generating… "));
@@ -554,7 +539,7 @@ void TestCompareWindow::cancelStopsWhatIsLeft()
 
     QTest::mouseClick(button("compareCancelButton"), Qt::LeftButton);
     QVERIFY(finished.count() == 1 || finished.wait(10000));
-    QCOMPARE(m_fake->requestCount(), 3); // the queued cell was never sent
+    QCOMPARE(m_fixture->fake.requestCount(), 3); // the queued cell was never sent
     for (int cell = 0; cell < 4; ++cell) {
         const QModelIndex index = model->indexOfCell(cell);
         QCOMPARE(CompareGridModel::Phase(index.data(CompareGridModel::PhaseRole).toInt()),
@@ -569,7 +554,7 @@ void TestCompareWindow::cancelStopsWhatIsLeft()
 
 void TestCompareWindow::cellActions()
 {
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
     QVERIFY(makeWindow());
     runTwoByTwo();
     const CompareRun::Cell &cell = m_window->run()->cell(3);
@@ -607,7 +592,7 @@ void TestCompareWindow::cellActions()
              m_window->run()->cell(1).turn.images.constFirst().filePath);
 
     // Save As goes through the file dialog seam, with the original bytes.
-    const QString saved = m_dir->filePath("saved.png");
+    const QString saved = m_fixture->dir.filePath("saved.png");
     FileDialogs::setNextSaveFileName(saved);
     m_window->imageSaver()->setShowsMessageBoxes(false);
     QSignalSpy savedSpy(m_window->imageSaver(), &ImageSaver::saved);
@@ -620,7 +605,7 @@ void TestCompareWindow::cellActions()
 
 void TestCompareWindow::clickOpensViewerAndTwoCompare()
 {
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
     QVERIFY(makeWindow());
     runTwoByTwo();
     QTableView *view = m_window->grid()->view();
@@ -652,14 +637,14 @@ void TestCompareWindow::clickOpensViewerAndTwoCompare()
 
 void TestCompareWindow::exports()
 {
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
     QVERIFY(makeWindow());
     QVERIFY(!button("exportCsvButton")->isEnabled()); // nothing run yet
     runTwoByTwo();
     const CompareRun *run = m_window->run();
 
-    const QString csvPath = m_dir->filePath("out/results.csv");
-    QVERIFY(QDir().mkpath(m_dir->filePath("out")));
+    const QString csvPath = m_fixture->dir.filePath("out/results.csv");
+    QVERIFY(QDir().mkpath(m_fixture->dir.filePath("out")));
     FileDialogs::setNextSaveFileName(csvPath);
     QSignalSpy exported(m_window.get(), &CompareWindow::exported);
     QTest::mouseClick(button("exportCsvButton"), Qt::LeftButton);
@@ -674,7 +659,7 @@ void TestCompareWindow::exports()
     QVERIFY(lines.at(4).contains(
         QFileInfo(run->cell(3).turn.images.constFirst().filePath).fileName().toUtf8()));
 
-    const QString gridPath = m_dir->filePath("out/grid.png");
+    const QString gridPath = m_fixture->dir.filePath("out/grid.png");
     FileDialogs::setNextSaveFileName(gridPath);
     QTest::mouseClick(button("exportGridButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 20000);
@@ -702,13 +687,13 @@ void TestCompareWindow::openedFromMainWindowOnTheDemo()
     DemoGateway demo;
     demo.setPacing(5);
     QVERIFY(demo.start());
-    m_registry->setDemoBaseUrl(demo.baseUrl());
+    m_fixture->registry->setDemoBaseUrl(demo.baseUrl());
     ChatSession::Options options;
-    options.imageRoot = m_dir->filePath("images");
-    options.previewRoot = m_dir->filePath("previews");
-    ChatSession session(m_registry->profile("demo"), options);
-    MainWindow main(&session, m_settings.get());
-    main.setProviderRegistry(m_registry.get());
+    options.imageRoot = m_fixture->dir.filePath("images");
+    options.previewRoot = m_fixture->dir.filePath("previews");
+    ChatSession session(m_fixture->registry->profile("demo"), options);
+    MainWindow main(&session, m_fixture->settings.get());
+    main.setProviderRegistry(m_fixture->registry.get());
     main.show();
     QVERIFY(QTest::qWaitForWindowExposed(&main));
     auto *composer = main.findChild<QPlainTextEdit *>("promptEdit");
@@ -748,8 +733,8 @@ void TestCompareWindow::openedFromMainWindowOnTheDemo()
 
 void TestCompareWindow::keptInHistoryAndShownAgain()
 {
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
-    HistoryStore store(m_dir->filePath("history.sqlite"));
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    HistoryStore store(m_fixture->dir.filePath("history.sqlite"));
     QVERIFY(store.open().result().ok);
     QVERIFY(makeWindow());
     m_window->setHistoryStore(&store);
@@ -815,8 +800,8 @@ void TestCompareWindow::keptInHistoryAndShownAgain()
 
 void TestCompareWindow::storedRunOpensFromTheSidebar()
 {
-    m_fake->setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
-    HistoryStore store(m_dir->filePath("history.sqlite"));
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    HistoryStore store(m_fixture->dir.filePath("history.sqlite"));
     QVERIFY(store.open().result().ok);
     QVERIFY(makeWindow());
     m_window->setHistoryStore(&store);
@@ -832,11 +817,11 @@ void TestCompareWindow::storedRunOpensFromTheSidebar()
         10000);
 
     ChatSession::Options options;
-    options.imageRoot = m_dir->filePath("images");
-    options.previewRoot = m_dir->filePath("previews");
-    ChatSession session(m_registry->profile("demo"), options);
-    MainWindow main(&session, m_settings.get());
-    main.setProviderRegistry(m_registry.get());
+    options.imageRoot = m_fixture->dir.filePath("images");
+    options.previewRoot = m_fixture->dir.filePath("previews");
+    ChatSession session(m_fixture->registry->profile("demo"), options);
+    MainWindow main(&session, m_fixture->settings.get());
+    main.setProviderRegistry(m_fixture->registry.get());
     main.show();
     QVERIFY(QTest::qWaitForWindowExposed(&main));
     main.setHistoryStore(&store);

@@ -9,7 +9,6 @@
 #include "comparereferencepicker.h"
 #include "comparesetuppanel.h"
 #include "comparewindow.h"
-#include "ui/comparewindowtesting.h"
 #include "fakes/fakegateway.h"
 #include "fakes/imagesstream.h"
 #include "fakes/testpayloads.h"
@@ -17,6 +16,7 @@
 #include "store/historystore.h"
 #include "store/secretstore.h"
 #include "store/settings.h"
+#include "ui/comparewindowtesting.h"
 
 #include <QApplication>
 #include <QDir>
@@ -107,11 +107,7 @@ private:
     QString labelText(const char *name) const;
     void twoCells(); // a quality axis: low and high
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeGateway> m_fake;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<ProviderRegistry> m_registry;
+    std::unique_ptr<CompareWindowTesting::Fixture> m_fixture;
     std::unique_ptr<CompareWindow> m_window;
 };
 
@@ -124,28 +120,18 @@ void TestCompareWindowReferences::initTestCase()
 
 void TestCompareWindowReferences::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_fake = std::make_unique<FakeGateway>();
-    QVERIFY(m_fake->listen());
+    m_fixture = std::make_unique<CompareWindowTesting::Fixture>();
+    m_fixture->start();
     // Without references the cells would take the direct image endpoint: a request there is a
     // cell sent without its images.
-    m_fake->setRoute("/v1/images/generations", TestPayloads::imagesStream(Qt::gray));
-    m_fake->setRoute("/v1/responses", responsesAnswer(Qt::darkCyan));
-    m_settings = std::make_unique<Settings>(m_dir->filePath("settings.ini"));
-    m_secrets = std::make_unique<SecretStore>();
-    m_registry = std::make_unique<ProviderRegistry>(m_settings.get(), m_secrets.get());
-    CompareWindowTesting::useCustomProviderAt(m_registry.get(), m_fake->url("/v1"));
+    m_fixture->fake.setRoute("/v1/images/generations", TestPayloads::imagesStream(Qt::gray));
+    m_fixture->fake.setRoute("/v1/responses", responsesAnswer(Qt::darkCyan));
 }
 
 void TestCompareWindowReferences::cleanup()
 {
     m_window.reset();
-    m_registry.reset();
-    m_secrets.reset();
-    m_settings.reset();
-    m_fake.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 CompareWindow *TestCompareWindowReferences::makeWindow()
@@ -154,16 +140,16 @@ CompareWindow *TestCompareWindowReferences::makeWindow()
     params.imageModel = QStringLiteral("gpt-image-1");
     params.size = QStringLiteral("1024x1024");
     params.quality = QStringLiteral("low");
-    m_window = CompareWindowTesting::shownWindow(*m_dir, m_registry.get(), m_settings.get(),
-                                                 QStringLiteral("a chair in a sunlit room"),
-                                                 params);
+    m_window = CompareWindowTesting::shownWindow(
+        m_fixture->dir, m_fixture->registry.get(), m_fixture->settings.get(),
+        QStringLiteral("a chair in a sunlit room"), params);
     return m_window.get();
 }
 
 QString TestCompareWindowReferences::writeImage(const QString &name, QSize size, QColor colour,
                                                 const char *format)
 {
-    const QString path = m_dir->filePath(name);
+    const QString path = m_fixture->dir.filePath(name);
     if (!TestPayloads::writeFile(path, TestPayloads::imageBytes(size, colour, format)))
         qFatal("cannot write %s", qPrintable(path));
     return path;
@@ -171,7 +157,7 @@ QString TestCompareWindowReferences::writeImage(const QString &name, QSize size,
 
 QString TestCompareWindowReferences::absolute(const QString &name) const
 {
-    return QFileInfo(m_dir->filePath(name)).absoluteFilePath();
+    return QFileInfo(m_fixture->dir.filePath(name)).absoluteFilePath();
 }
 
 QPushButton *TestCompareWindowReferences::button(const char *name) const
@@ -194,7 +180,7 @@ void TestCompareWindowReferences::addedWithTheButtonAndRemoved()
 {
     const QString png = writeImage("sketch.png", { 40, 30 }, Qt::red, "PNG");
     const QString jpeg = writeImage("photo.jpg", { 60, 40 }, Qt::blue, "JPEG");
-    QVERIFY(TestPayloads::writeFile(m_dir->filePath("notes.txt"), "a chair, but warmer"));
+    QVERIFY(TestPayloads::writeFile(m_fixture->dir.filePath("notes.txt"), "a chair, but warmer"));
     QVERIFY(makeWindow());
     QPushButton *add = button("compareAddReferencesButton");
     QVERIFY(add && add->isVisible() && add->isEnabled());
@@ -205,7 +191,7 @@ void TestCompareWindowReferences::addedWithTheButtonAndRemoved()
     QTest::mouseClick(add, Qt::LeftButton);
     QVERIFY(picker()->files().isEmpty());
 
-    FileDialogs::setNextOpenFileNames({ png, m_dir->filePath("notes.txt"), jpeg });
+    FileDialogs::setNextOpenFileNames({ png, m_fixture->dir.filePath("notes.txt"), jpeg });
     QTest::mouseClick(add, Qt::LeftButton);
     const QStringList both { absolute("sketch.png"), absolute("photo.jpg") };
     QCOMPARE(picker()->files(), both);
@@ -239,7 +225,7 @@ void TestCompareWindowReferences::addedWithTheButtonAndRemoved()
     QTest::keyClick(prompt, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(picker()->files(), (QStringList { absolute("photo.jpg"), absolute("sketch.png") }));
     QCOMPARE(prompt->toPlainText(), QStringLiteral("a chair in a sunlit room"));
-    QCOMPARE(m_fake->requestCount(), 0);
+    QCOMPARE(m_fixture->fake.requestCount(), 0);
 }
 
 void TestCompareWindowReferences::droppedAnywhereOnThePanel_data()
@@ -256,7 +242,7 @@ void TestCompareWindowReferences::droppedAnywhereOnThePanel()
     QFETCH(QString, target);
     writeImage("chair.png", { 30, 20 }, Qt::red, "PNG");
     writeImage("first.webp", { 20, 20 }, Qt::blue, "WEBP");
-    QVERIFY(TestPayloads::writeFile(m_dir->filePath("notes.txt"), "a chair, but warmer"));
+    QVERIFY(TestPayloads::writeFile(m_fixture->dir.filePath("notes.txt"), "a chair, but warmer"));
     QVERIFY(makeWindow());
     CompareSetupPanel *panel = m_window->setupPanel();
     auto *prompt = panel->findChild<QPlainTextEdit *>("comparePrompt");
@@ -268,16 +254,17 @@ void TestCompareWindowReferences::droppedAnywhereOnThePanel()
     } else if (target == QLatin1String("imagesPerCellField")) {
         widget = perCell->findChild<QLineEdit *>();
     } else if (target == QLatin1String("panelWithStrip")) {
-        QVERIFY(picker()->addFile(m_dir->filePath("first.webp")));
+        QVERIFY(picker()->addFile(m_fixture->dir.filePath("first.webp")));
         expected << absolute("first.webp");
     }
     QVERIFY(widget && widget->isVisible());
     expected << absolute("chair.png");
 
     // A file manager's drag: the URLs, and the paths as text, which a text field would type.
-    const QList<QUrl> urls { QUrl::fromLocalFile(m_dir->filePath("chair.png")),
-                             QUrl::fromLocalFile(m_dir->filePath("notes.txt")) };
-    const QString text = m_dir->filePath("chair.png") + '\n' + m_dir->filePath("notes.txt");
+    const QList<QUrl> urls { QUrl::fromLocalFile(m_fixture->dir.filePath("chair.png")),
+                             QUrl::fromLocalFile(m_fixture->dir.filePath("notes.txt")) };
+    const QString text
+        = m_fixture->dir.filePath("chair.png") + '\n' + m_fixture->dir.filePath("notes.txt");
     QVERIFY(TestPayloads::dropFiles(widget, centreOf(widget), urls, text));
     QCOMPARE(picker()->files(), expected);
     QCOMPARE(labelText("compareReferencesStatus"), notAnImage);
@@ -320,13 +307,13 @@ void TestCompareWindowReferences::everyCellSendsTheImages()
                  ->isVisible());
     writeImage("late.png", { 20, 20 }, Qt::green, "PNG");
     QVERIFY(!TestPayloads::dropFiles(m_window->setupPanel(), { 10, 10 },
-                                     { QUrl::fromLocalFile(m_dir->filePath("late.png")) }));
+                                     { QUrl::fromLocalFile(m_fixture->dir.filePath("late.png")) }));
     QCOMPARE(picker()->files().size(), 2);
     QVERIFY(finished.wait(30000));
 
     QCOMPARE(m_window->run()->failedCount(), 0);
-    QVERIFY(m_fake->requestsFor("/v1/images/generations").isEmpty());
-    const QList<HttpRequest> sent = m_fake->requestsFor("/v1/responses");
+    QVERIFY(m_fixture->fake.requestsFor("/v1/images/generations").isEmpty());
+    const QList<HttpRequest> sent = m_fixture->fake.requestsFor("/v1/responses");
     QCOMPARE(sent.size(), 2);
     for (const HttpRequest &request : sent) {
         const QStringList urls = inputImageUrls(QJsonDocument::fromJson(request.body).object());
@@ -377,9 +364,9 @@ void TestCompareWindowReferences::refusedBeforeAnythingIsSent()
     QFETCH(QString, message);
     QFETCH(bool, runEnabled);
     if (problem == QLatin1String("limit")) {
-        ProviderProfile custom = m_registry->stored("custom");
+        ProviderProfile custom = m_fixture->registry->stored("custom");
         custom.maxInputImages = 1;
-        QVERIFY(m_registry->save(custom));
+        QVERIFY(m_fixture->registry->save(custom));
     }
     const QString sketch = writeImage("sketch.png", { 40, 30 }, Qt::red, "PNG");
     const QString photo = writeImage("photo.png", { 40, 30 }, Qt::blue, "PNG");
@@ -413,7 +400,7 @@ void TestCompareWindowReferences::refusedBeforeAnythingIsSent()
         QVERIFY(!m_window->findChild<QLabel *>("compareProblem")->isVisible());
     }
     QTest::qWait(100);
-    QCOMPARE(m_fake->requestCount(), 0);
+    QCOMPARE(m_fixture->fake.requestCount(), 0);
 }
 
 void TestCompareWindowReferences::damagedFileFailsBeforeSending()
@@ -438,7 +425,7 @@ void TestCompareWindowReferences::damagedFileFailsBeforeSending()
         QCOMPARE(cell.turn.errorMessage, error);
     }
     QTest::qWait(100);
-    QCOMPARE(m_fake->requestCount(), 0);
+    QCOMPARE(m_fixture->fake.requestCount(), 0);
     QVERIFY(button("compareRunButton")->isEnabled()); // fix the file and run again
 }
 
@@ -459,7 +446,7 @@ void TestCompareWindowReferences::cancelWhilePreparingSendsNothing()
     QCOMPARE(finished.count(), 1);
     QVERIFY(prepared.wait(20000)); // the images were ready after all: still nothing goes out
     QTest::qWait(200);
-    QCOMPARE(m_fake->requestCount(), 0);
+    QCOMPARE(m_fixture->fake.requestCount(), 0);
     for (const CompareRun::Cell &cell : run->cells())
         QCOMPARE(cell.turn.status, Turn::Status::Cancelled);
     QVERIFY2(m_window->progressText().startsWith("Cancelled: "),
@@ -473,7 +460,7 @@ void TestCompareWindowReferences::storedRunShowsItsReferences()
 {
     const QString sketch = writeImage("sketch.png", { 40, 30 }, Qt::red, "PNG");
     const QString photo = writeImage("photo.jpg", { 60, 40 }, Qt::blue, "JPEG");
-    HistoryStore store(m_dir->filePath("history.sqlite"));
+    HistoryStore store(m_fixture->dir.filePath("history.sqlite"));
     QVERIFY(store.open().result().ok);
     QVERIFY(makeWindow());
     m_window->setHistoryStore(&store);
@@ -528,7 +515,7 @@ void TestCompareWindowReferences::storedMaskStaysWithItsImage()
     stored.conversationId = QStringLiteral("c1");
     stored.spec = m_window->setupPanel()->spec();
     stored.spec.referenceImages = { photo };
-    stored.spec.maskPath = m_dir->filePath("mask.png");
+    stored.spec.maskPath = m_fixture->dir.filePath("mask.png");
     stored.cells = { Turn() };
     QVERIFY(m_window->showStoredRun(stored));
     QCOMPARE(picker()->files(), QStringList { photo });
