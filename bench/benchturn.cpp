@@ -34,6 +34,7 @@ BenchTurn::BenchTurn()
     m_view = std::make_unique<ConversationView>();
     m_view->setModel(m_session->model());
     m_session->setImageCache(m_view->imageCache()); // wired as MainWindow wires it
+    m_session->setImageDecodeBox(m_view->largestImagePixels());
     m_view->resize(1100, 900); // a laptop window's conversation area
     m_view->show();
     m_probe = std::make_unique<PaintProbe>(m_view.get());

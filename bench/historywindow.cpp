@@ -17,6 +17,7 @@ HistoryWindow::HistoryWindow(const QString &dir)
     view = std::make_unique<ConversationView>();
     view->setModel(session->model());
     session->setImageCache(view->imageCache());
+    session->setImageDecodeBox(view->largestImagePixels());
     view->resize(1100, 900);
     view->show();
     clock = std::make_unique<ViewportPaintClock>(view->viewport());

@@ -37,7 +37,7 @@ void PaintProbe::onRowsChanged()
             m_finalIndex = int(i);
             // The stream worker may have handed the decoded pixels to the cache already (as
             // ChatSession does when it has a cache): then they are delivered with the row.
-            if (!m_view->imageCache()->cached(image.filePath, QSize()).isNull())
+            if (!m_view->imageCache()->earlierDecode(image.filePath).isNull())
                 m_deliveredNs = m_finalInModelNs;
             return;
         }

@@ -116,6 +116,13 @@ void ConversationView::scrollTo(const QModelIndex &index, ScrollHint hint)
     QListView::scrollTo(index, hint);
 }
 
+QSize ConversationView::largestImagePixels() const
+{
+    return (QSizeF(TurnLayout::maxColumnWidth, TurnLayout::maxImageHeight)
+            * viewport()->devicePixelRatioF())
+        .toSize();
+}
+
 void ConversationView::setImageCache(ImageCache *cache)
 {
     if (m_imageCache == cache)

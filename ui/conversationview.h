@@ -48,6 +48,9 @@ public:
     // The view creates its own cache; a shared one can be given instead (not owned).
     void setImageCache(ImageCache *cache);
     ImageCache *imageCache() const;
+    // The largest size, in device pixels, at which a turn shows an image: a new image decoded to
+    // fit it serves every size the view asks for (ChatSession::setImageDecodeBox).
+    QSize largestImagePixels() const;
     TurnDelegate *turnDelegate() const { return m_delegate; }
 
     bool isAtBottom() const;

@@ -79,6 +79,7 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     m_composer->setPasteFolder(
         QFileInfo(m_session->options().imageRoot).dir().filePath(QStringLiteral("pasted")));
     m_session->setImageCache(m_imageCache);
+    m_session->setImageDecodeBox(m_view->largestImagePixels());
     m_view->setModel(session->model());
     m_editing = new EditingController(m_session, m_composer, this);
     m_editing->setMaskFolder(
@@ -356,6 +357,7 @@ void MainWindow::send(const QString &prompt)
                                  8000);
         return;
     }
+    m_session->setImageDecodeBox(m_view->largestImagePixels()); // the screen may have changed
     if (!m_session->send(prompt, m_composer->attachments(), m_panel->params(),
                          m_composer->editTarget(), m_composer->maskPath(),
                          m_composer->maskedFile())) {

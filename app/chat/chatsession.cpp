@@ -78,6 +78,12 @@ void ChatSession::setChatModel(const QString &chatModel)
     m_provider.chatModel = chatModel;
 }
 
+void ChatSession::setImageDecodeBox(QSize devicePixels)
+{
+    m_decodeBox = devicePixels;
+    m_downloads->setDecodeBox(devicePixels);
+}
+
 bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachments,
                        const ImageParams &params, const ImageRef &editOf, const QString &maskPath,
                        const QString &maskedAttachment)
@@ -201,6 +207,7 @@ void ChatSession::startRunner(const GatewayRequest &request)
     context.previewRoot = m_options.previewRoot;
     context.timeouts = m_options.timeouts;
     context.imageCache = m_imageCache;
+    context.decodeBox = m_decodeBox;
     m_runner = new TurnRunner(context, m_provider, m_provider.flavour, this);
     connect(m_runner, &TurnRunner::changed, this, &ChatSession::onRunnerChanged);
     connect(m_runner, &TurnRunner::finished, this, &ChatSession::onRunnerFinished);
@@ -398,7 +405,7 @@ void ChatSession::onImageDownloaded(const QString &turnId, const QString &itemId
                                     const ImageAsset &result, const QImage &decoded)
 {
     if (m_imageCache && !decoded.isNull() && !result.filePath.isEmpty())
-        m_imageCache->insert(result.filePath, QSize(), decoded);
+        m_imageCache->insertDecoded(result.filePath, decoded, result.pixelSize);
     updateImage(turnId, itemId, [&result](ImageAsset &image) {
         const QString itemId = image.itemId;
         const ImageReport report = image.report; // what the gateway said about it stays

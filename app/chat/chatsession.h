@@ -48,6 +48,9 @@ public:
     // Images decoded while streaming are handed to this cache, so the view shows them without
     // reading the file back. Optional.
     void setImageCache(ImageCache *cache) { m_imageCache = cache; }
+    // ...decoded no larger than this, in device pixels: the largest size the view shows an image
+    // at. Empty (the default): at full size. Applies to the turns and downloads started after it.
+    void setImageDecodeBox(QSize devicePixels);
 
     // Busy from send() until the turn ends: while its reference images are prepared, then while
     // its request runs.
@@ -124,6 +127,7 @@ private:
     QThread *m_streamThread;
     const CostEstimator *m_estimator;
     QPointer<ImageCache> m_imageCache;
+    QSize m_decodeBox;
     ImageDownloads *m_downloads = nullptr;
 
     QPointer<TurnRunner> m_runner; // the running turn's, until it finishes

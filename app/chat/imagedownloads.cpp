@@ -111,9 +111,9 @@ void ImageDownloads::onFetched(const QString &key, const QByteArray &bytes, cons
         }
         report(key, asset, result.decoded);
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [store = m_store, bytes] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [store = m_store, bytes, box = m_decodeBox] {
         StoreResult result;
-        result.stored = StreamWorker::storeAndDecode(store, bytes, &result.decoded);
+        result.stored = StreamWorker::storeAndDecode(store, bytes, &result.decoded, box);
         return result;
     }));
 }

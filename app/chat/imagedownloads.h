@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QObject>
 #include <QPointer>
+#include <QSize>
 #include <QThreadPool>
 
 class QNetworkAccessManager;
@@ -30,6 +31,8 @@ public:
 
     void setTimeouts(ImageFetcher::Timeouts timeouts) { m_timeouts = timeouts; }
     void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
+    // The pixels handed over with a finished download fit this (StreamWorker::setDecodeBox).
+    void setDecodeBox(QSize devicePixels) { m_decodeBox = devicePixels; }
 
     // Starts downloading `url` for image `itemId` of turn `turnId`. False when that image is
     // already downloading. Nothing is reported from inside this call.
@@ -65,6 +68,7 @@ private:
     ImageStore m_store;
     ImageFetcher::Timeouts m_timeouts;
     qint64 m_maxBytes = ImageFetcher::defaultMaxBytes;
+    QSize m_decodeBox; // empty: full size
     QHash<QString, Download> m_downloads;
     // Storing and decoding run here, not on the global pool that the decode itself uses.
     // Declared last so it is destroyed first: its destructor waits for running tasks.

@@ -98,7 +98,7 @@ ImageAsset StreamWorker::storeImage(const StreamEvent &event, QImage *decoded)
         return asset;
     }
     const ImageStore::Stored stored
-        = storeAndDecode(isFinal ? m_images : m_previews, event.imageBytes, decoded);
+        = storeAndDecode(isFinal ? m_images : m_previews, event.imageBytes, decoded, m_decodeBox);
     if (!stored.ok) {
         asset.state = ImageAsset::State::Failed;
         asset.error = stored.error;
@@ -114,17 +114,19 @@ ImageAsset StreamWorker::storeImage(const StreamEvent &event, QImage *decoded)
 }
 
 ImageStore::Stored StreamWorker::storeAndDecode(const ImageStore &store, const QByteArray &bytes,
-                                                QImage *decoded)
+                                                QImage *decoded, QSize decodeBox)
 {
     // Decoding the pixels (tens of milliseconds for a large PNG) runs beside hashing and writing,
-    // once the header has shown the image is sane: the image reaches the screen sooner.
+    // once the header has shown the image is sane: the image reaches the screen sooner. Decoded
+    // at the size it is shown, a JPEG takes half the time (libjpeg scales as it decodes) and the
+    // GUI thread has nothing left to scale.
     QFuture<ImageCache::Decoded> decoding;
     if (ImageStore::inspect(bytes).ok) {
-        decoding = QtConcurrent::run([bytes] {
+        decoding = QtConcurrent::run([bytes, decodeBox] {
             QBuffer buffer;
             buffer.setData(bytes);
             buffer.open(QIODevice::ReadOnly);
-            return ImageCache::decode(&buffer, QSize());
+            return ImageCache::decode(&buffer, decodeBox);
         });
     }
     const ImageStore::Stored stored = store.put(bytes);

@@ -18,11 +18,16 @@ public:
     StreamWorker(const QString &imageRoot, const QString &previewRoot, ApiFlavour flavour,
                  bool streaming);
 
-    // Writes `bytes` to `store` and, when the header shows a sane image, decodes its pixels at
-    // full size into `decoded` at the same time. Blocks: call it off the GUI thread. Shared with
-    // the download of linked images, so streamed and downloaded images take one path.
+    // Images are decoded no larger than this (device pixels, the aspect kept): the largest size
+    // the conversation shows one at. Empty (the default): at full size. Set it before feeding.
+    void setDecodeBox(QSize devicePixels) { m_decodeBox = devicePixels; }
+
+    // Writes `bytes` to `store` and, when the header shows a sane image, decodes its pixels (to fit
+    // `decodeBox`, or at full size when it is empty) into `decoded` at the same time. Blocks: call
+    // it off the GUI thread. Shared with the download of linked images, so streamed and
+    // downloaded images take one path.
     static ImageStore::Stored storeAndDecode(const ImageStore &store, const QByteArray &bytes,
-                                             QImage *decoded);
+                                             QImage *decoded, QSize decodeBox = {});
 
 public Q_SLOTS:
     void feed(const QByteArray &chunk);
@@ -42,6 +47,7 @@ private:
     ImageStore m_images;
     ImageStore m_previews;
     bool m_streaming;
+    QSize m_decodeBox;
     SseParser m_parser;
     std::unique_ptr<StreamDecoder> m_decoder;
     QByteArray m_body; // a non-streaming answer is decoded once it is whole

@@ -75,6 +75,7 @@ void TurnRunner::startRequest()
 {
     m_worker
         = new StreamWorker(m_context.imageRoot, m_context.previewRoot, m_flavour, m_request.stream);
+    m_worker->setDecodeBox(m_context.decodeBox);
     m_worker->moveToThread(m_context.streamThread);
     connect(m_worker, &StreamWorker::processed, this, &TurnRunner::onProcessed);
     connect(m_worker, &StreamWorker::closed, this, &TurnRunner::onWorkerClosed);
@@ -127,7 +128,8 @@ void TurnRunner::onProcessed(const ProcessedEvents &events)
         return; // a late batch of a request replaced by the retry
     for (const ProcessedEvent &event : events) {
         if (m_context.imageCache && !event.decoded.isNull() && !event.asset.filePath.isEmpty())
-            m_context.imageCache->insert(event.asset.filePath, QSize(), event.decoded);
+            m_context.imageCache->insertDecoded(event.asset.filePath, event.decoded,
+                                                event.asset.pixelSize);
         TurnAssembler::apply(m_turn, event);
         if (event.event.kind == StreamEvent::Kind::ImageFinal
             && event.asset.state == ImageAsset::State::Pending && !event.asset.sourceUrl.isEmpty())

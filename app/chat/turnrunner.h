@@ -37,6 +37,7 @@ public:
         QString previewRoot; // partial previews
         GatewayJob::Timeouts timeouts;
         QPointer<ImageCache> imageCache; // optional: images decoded while streaming go there
+        QSize decodeBox; // and are decoded no larger than this (device pixels); empty: full size
     };
 
     TurnRunner(const Context &context, const ProviderProfile &provider, ApiFlavour flavour,

@@ -11,6 +11,22 @@
 #include <algorithm>
 #include <mutex>
 
+namespace {
+
+// Whether the reader should scale as it reads (QImageReader::setScaledSize) rather than read the
+// whole image, which is then scaled. libjpeg scales while it decodes, faster than decoding it all,
+// and libwebp as it writes its output rows, as fast and in less memory. Qt's PNG reader scales
+// more slowly than a whole read and a smooth scale of the result (for a 1536x1024 PNG here, 80-100
+// ms against 50-60 ms), but needs only a few rows of memory: very large images still take its
+// path. Other readers scale a whole read themselves.
+bool readerScalesBetter(const QByteArray &format, QSize fullSize)
+{
+    const qint64 wholeBytes = qint64(fullSize.width()) * fullSize.height() * 4;
+    return format == "jpeg" || format == "webp" || wholeBytes > ImageCache::wholeReadLimitBytes;
+}
+
+} // namespace
+
 ImageCache::ImageCache(QObject *parent)
     : QObject(parent)
 {
@@ -45,18 +61,39 @@ QImage ImageCache::cached(const QString &filePath, QSize targetPixels) const
     return {};
 }
 
-QImage ImageCache::scaledFromFullSize(const QString &filePath, QSize targetPixels)
+QString ImageCache::reducedKeyFor(const QString &filePath)
 {
-    // A freshly generated image arrives decoded at full size (the stream worker had its bytes in
-    // memory); scaling it here is a few milliseconds, decoding the file again would be tens.
+    return filePath + QStringLiteral("\n~");
+}
+
+QImage ImageCache::fromEarlierDecode(const QString &filePath, QSize targetPixels)
+{
+    // A freshly generated image arrives decoded (the stream worker had its bytes in memory);
+    // scaling it here is a few milliseconds, decoding the file again would be tens.
     if (!targetPixels.isValid() || targetPixels.isEmpty())
         return {};
-    const QImage *full = m_cache.object(keyFor(filePath, QSize()));
-    if (!full)
-        return {};
-    if (full->width() <= targetPixels.width() && full->height() <= targetPixels.height())
+    if (const QImage *full = m_cache.object(keyFor(filePath, QSize()))) {
+        if (full->width() <= targetPixels.width() && full->height() <= targetPixels.height())
+            return *full; // never enlarged
+        return full->scaled(targetPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    }
+    const QImage *reduced = m_cache.object(reducedKeyFor(filePath));
+    // A pixel of slack: the view and the decoder may round the same fit differently.
+    if (!reduced || reduced->width() + 1 < targetPixels.width()
+        || reduced->height() + 1 < targetPixels.height())
+        return {}; // it would have to be enlarged: the file has more to give
+    if (reduced->size() == targetPixels)
+        return *reduced;
+    return reduced->scaled(targetPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+QImage ImageCache::earlierDecode(const QString &filePath) const
+{
+    if (const QImage *full = m_cache.object(keyFor(filePath, QSize())))
         return *full;
-    return full->scaled(targetPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (const QImage *reduced = m_cache.object(reducedKeyFor(filePath)))
+        return *reduced;
+    return {};
 }
 
 QImage ImageCache::image(const QString &filePath, QSize targetPixels)
@@ -68,7 +105,7 @@ QImage ImageCache::image(const QString &filePath, QSize targetPixels)
         return *hit;
     if (m_pending.contains(key) || m_errors.contains(filePath))
         return {};
-    if (QImage scaled = scaledFromFullSize(filePath, targetPixels); !scaled.isNull()) {
+    if (QImage scaled = fromEarlierDecode(filePath, targetPixels); !scaled.isNull()) {
         insert(filePath, targetPixels, scaled);
         return scaled;
     }
@@ -110,13 +147,25 @@ void ImageCache::finishDecode(const QString &key, const QString &filePath, QSize
 
 void ImageCache::insert(const QString &filePath, QSize targetPixels, const QImage &image)
 {
+    keep(filePath, keyFor(filePath, targetPixels), image);
+}
+
+void ImageCache::insertDecoded(const QString &filePath, const QImage &image, QSize filePixels)
+{
+    // EXIF orientation may have turned the decoded image a quarter.
+    const bool whole = image.size() == filePixels || image.size() == filePixels.transposed();
+    keep(filePath, whole ? keyFor(filePath, QSize()) : reducedKeyFor(filePath), image);
+}
+
+void ImageCache::keep(const QString &filePath, const QString &key, const QImage &image)
+{
     if (filePath.isEmpty() || image.isNull())
         return;
     m_errors.remove(filePath);
     // QCache refuses (and deletes) an object costing more than the whole budget, which would make
     // every paint decode the same image again; such an image is admitted and evicts the rest.
     const qint64 cost = std::min<qint64>(image.sizeInBytes(), m_cache.maxCost());
-    m_cache.insert(keyFor(filePath, targetPixels), new QImage(image), qsizetype(cost));
+    m_cache.insert(key, new QImage(image), qsizetype(cost));
 }
 
 bool ImageCache::isPending(const QString &filePath, QSize targetPixels) const
@@ -195,13 +244,18 @@ ImageCache::Decoded ImageCache::decode(QIODevice *device, QSize targetPixels)
         }
     }
 
+    QSize scaleAfterReading; // in the orientation read() returns, after the EXIF rotation
     if (fullSize.isValid() && targetPixels.isValid() && !targetPixels.isEmpty()) {
         // The scaled size applies before the EXIF rotation, so fit the target in that orientation.
         const bool quarterTurn = reader.transformation() & QImageIOHandler::TransformationRotate90;
         QSize target = quarterTurn ? targetPixels.transposed() : targetPixels;
         QSize scaled = fullSize.scaled(target, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
-        if (scaled.width() < fullSize.width() && scaled.height() <= fullSize.height())
-            reader.setScaledSize(scaled);
+        if (scaled.width() < fullSize.width() && scaled.height() <= fullSize.height()) {
+            if (readerScalesBetter(reader.format(), fullSize))
+                reader.setScaledSize(scaled);
+            else
+                scaleAfterReading = quarterTurn ? scaled.transposed() : scaled;
+        }
     }
 
     QImage image = reader.read();
@@ -209,6 +263,8 @@ ImageCache::Decoded ImageCache::decode(QIODevice *device, QSize targetPixels)
         result.error = tr("The image file is damaged or not an image");
         return result;
     }
+    if (scaleAfterReading.isValid() && image.size() != scaleAfterReading)
+        image = image.scaled(scaleAfterReading, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     result.image = std::move(image);
     return result;
 }

@@ -35,6 +35,8 @@ public:
     // gigabytes of pixels). Also passed to QImageReader::setAllocationLimit.
     static constexpr int allocationLimitMb = 256;
     static constexpr int maxSide = 16384;
+    // Up to this many bytes of pixels, an image shown smaller is read whole and then scaled.
+    static constexpr qint64 wholeReadLimitBytes = 64LL * 1024 * 1024;
 
     explicit ImageCache(QObject *parent = nullptr);
     ~ImageCache() override;
@@ -45,8 +47,14 @@ public:
     QImage image(const QString &filePath, QSize targetPixels);
     // Like image() but never schedules a decode.
     QImage cached(const QString &filePath, QSize targetPixels) const;
+    // The insertDecoded() image of this file, whole or reduced; null when there is none.
+    QImage earlierDecode(const QString &filePath) const;
     // For images decoded elsewhere (e.g. a preview the stream already had in memory).
     void insert(const QString &filePath, QSize targetPixels, const QImage &image);
+    // For an image decoded elsewhere at the file's size (`filePixels`) or smaller, for a size not
+    // yet asked for: the stream decodes a new image no larger than the conversation shows it. It
+    // then serves every size it covers, scaled down where needed; a whole-size decode serves any.
+    void insertDecoded(const QString &filePath, const QImage &image, QSize filePixels);
 
     bool isPending(const QString &filePath, QSize targetPixels) const;
     int pendingCount() const { return int(m_pending.size()); }
@@ -77,7 +85,10 @@ Q_SIGNALS:
 
 private:
     static QString keyFor(const QString &filePath, QSize targetPixels);
-    QImage scaledFromFullSize(const QString &filePath, QSize targetPixels);
+    static QString reducedKeyFor(const QString &filePath); // insertDecoded(), smaller than the file
+    void keep(const QString &filePath, const QString &key, const QImage &image);
+    // An image for `targetPixels` made from an insertDecoded() one, or null.
+    QImage fromEarlierDecode(const QString &filePath, QSize targetPixels);
     void finishDecode(const QString &key, const QString &filePath, QSize targetPixels);
 
     QCache<QString, QImage> m_cache;

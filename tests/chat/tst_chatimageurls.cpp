@@ -85,6 +85,8 @@ private Q_SLOTS:
 
     void linkedImageIsDownloadedAndStored_data();
     void linkedImageIsDownloadedAndStored();
+    void imagesAreHandedOverAtTheLargestShownSize_data();
+    void imagesAreHandedOverAtTheLargestShownSize();
     void failedDownloadShowsTheLinkThenRetry();
     void refusedLinkFailsWithoutNetwork();
     void progressReachesTheModel();
@@ -232,6 +234,40 @@ void TestChatImageUrls::linkedImageIsDownloadedAndStored()
         QCOMPARE(request.method, QByteArray("GET"));
     }
     QCOMPARE(imageRequests, redirected ? 4 : 1); // downloaded once
+}
+
+void TestChatImageUrls::imagesAreHandedOverAtTheLargestShownSize_data()
+{
+    QTest::addColumn<bool>("linked");
+    QTest::newRow("streamed as base64") << false;
+    QTest::newRow("downloaded from a link") << true;
+}
+
+void TestChatImageUrls::imagesAreHandedOverAtTheLargestShownSize()
+{
+    QFETCH(bool, linked);
+    // The view shows images at most 32x32 device pixels here: the 64x48 image is decoded to
+    // 32x24 off the GUI thread, stored whole, and the view's size needs no decode of the file.
+    m_session->setImageDecodeBox(QSize(32, 32));
+    const QByteArray png = pngBytes(QSize(64, 48));
+    if (linked) {
+        m_fake->setRoute("/files/img-1.png", FakeResponse::text(200, "image/png", png));
+        const QString url = m_fake->url(QStringLiteral("/files/img-1.png")).toString();
+        QVERIFY(sendAndFinish({ created(), linkedImage(url), completed() }));
+    } else {
+        QVERIFY(sendAndFinish(
+            { TestPayloads::imageAnswer("resp_1", "ig_1", png, QStringLiteral("1024x1024")) }));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(lastImage().state, ImageAsset::State::Final, 10000);
+    const ImageAsset asset = lastImage();
+    QCOMPARE(asset.pixelSize, QSize(64, 48));
+    QCOMPARE(readFile(asset.filePath), png);
+
+    QCOMPARE(m_cache->earlierDecode(asset.filePath).size(), QSize(32, 24));
+    QVERIFY(m_cache->cached(asset.filePath, QSize()).isNull()); // no whole-size copy in memory
+    QCOMPARE(m_cache->image(asset.filePath, QSize(32, 24)).size(), QSize(32, 24));
+    QCOMPARE(m_cache->image(asset.filePath, QSize(16, 12)).size(), QSize(16, 12));
+    QCOMPARE(m_cache->decodeCount(), 0);
 }
 
 void TestChatImageUrls::failedDownloadShowsTheLinkThenRetry()

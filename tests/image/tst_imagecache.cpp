@@ -2,6 +2,7 @@
 
 #include <QDataStream>
 #include <QFile>
+#include <QImageWriter>
 #include <QMutex>
 #include <QPainter>
 #include <QSignalSpy>
@@ -76,6 +77,9 @@ private Q_SLOTS:
     void costBoundEvicts();
     void oversizedImageIsStillCached();
     void insertedImagesNeedNoDecode();
+    void reducedDecodeServesTheSizesItCovers();
+    void wholeDecodeServesEverySize();
+    void turnedImageReadWholeIsScaledUpright();
     void forgetAllowsAnotherDecode();
 
 private:
@@ -122,6 +126,11 @@ void TestImageCache::decodesAsynchronouslyAtTargetSize_data()
         << QSize(300, 200) << QByteArray("png") << QSize(1000, 1000) << QSize(300, 200);
     QTest::newRow("no target means full size")
         << QSize(640, 480) << QByteArray("png") << QSize() << QSize(640, 480);
+    QTest::newRow("webp scaled down")
+        << QSize(900, 600) << QByteArray("webp") << QSize(300, 300) << QSize(300, 200);
+    // Past wholeReadLimitBytes of pixels (4200 x 4200 x 4 bytes): the reader scales as it reads.
+    QTest::newRow("very large png scaled by the reader")
+        << QSize(4200, 4200) << QByteArray("png") << QSize(420, 420) << QSize(420, 420);
 }
 
 void TestImageCache::decodesAsynchronouslyAtTargetSize()
@@ -299,6 +308,64 @@ void TestImageCache::insertedImagesNeedNoDecode()
     QCOMPARE(image.size(), QSize(64, 48));
     QCOMPARE(cache.decodeCount(), 0);
     QCOMPARE(cache.pendingCount(), 0);
+}
+
+void TestImageCache::reducedDecodeServesTheSizesItCovers()
+{
+    // The stream decoded a 1536x1024 image to the conversation's largest size, 768x512.
+    const QString path = m_dir.filePath(QStringLiteral("never-written.png"));
+    ImageCache cache;
+    cache.insertDecoded(path, testPicture(QSize(768, 512)), QSize(1536, 1024));
+    QCOMPARE(cache.earlierDecode(path).size(), QSize(768, 512));
+    QVERIFY(cache.cached(path, QSize()).isNull()); // it is not the whole image
+
+    QCOMPARE(cache.image(path, QSize(768, 512)).size(), QSize(768, 512));
+    const QImage smaller = cache.image(path, QSize(384, 256)); // a narrower window
+    QCOMPARE(smaller.size(), QSize(384, 256));
+    QVERIFY(smaller.pixelColor(20, 20).red() > 180); // the same picture, scaled
+    // A pixel more than the decode, as the view's rounding may ask: scaled, not read again.
+    QCOMPARE(cache.image(path, QSize(769, 513)).size(), QSize(769, 513));
+    QCOMPARE(cache.decodeCount(), 0);
+
+    // A larger size (a screen with more pixels per point) needs the file.
+    QVERIFY(cache.image(path, QSize(1200, 800)).isNull());
+    QCOMPARE(cache.decodeCount(), 1);
+}
+
+void TestImageCache::wholeDecodeServesEverySize()
+{
+    const QString path = m_dir.filePath(QStringLiteral("never-written-either.png"));
+    ImageCache cache;
+    cache.insertDecoded(path, testPicture(QSize(64, 48)), QSize(64, 48));
+    QCOMPARE(cache.cached(path, QSize()).size(), QSize(64, 48));
+    QCOMPARE(cache.image(path, QSize(640, 480)).size(), QSize(64, 48)); // never enlarged
+    QCOMPARE(cache.image(path, QSize(32, 32)).size(), QSize(32, 24));
+    // EXIF orientation turned it: still the whole image.
+    const QString turned = m_dir.filePath(QStringLiteral("turned.jpg"));
+    cache.insertDecoded(turned, testPicture(QSize(48, 64)), QSize(64, 48));
+    QCOMPARE(cache.cached(turned, QSize()).size(), QSize(48, 64));
+    QCOMPARE(cache.decodeCount(), 0);
+}
+
+void TestImageCache::turnedImageReadWholeIsScaledUpright()
+{
+    // TIFF is read whole and then scaled, and its orientation tag turns it: stored 600x300 with a
+    // quarter turn, it is shown 300x600, and fitting 200x200 gives 100x200, upright.
+    const QString path = m_dir.filePath(QStringLiteral("turned.tiff"));
+    QImageWriter writer(path, "tiff");
+    if (!writer.supportsOption(QImageIOHandler::ImageTransformation))
+        QSKIP("this Qt's TIFF writer cannot store an orientation");
+    writer.setTransformation(QImageIOHandler::TransformationRotate90);
+    QVERIFY2(writer.write(testPicture(QSize(600, 300))), qPrintable(writer.errorString()));
+
+    const ImageCache::Decoded decoded = ImageCache::decode(path, QSize(200, 200));
+    QVERIFY2(!decoded.image.isNull(), qPrintable(decoded.error));
+    QCOMPARE(decoded.image.size(), QSize(100, 200));
+    // The orange quarter, top-left as stored, is top-right after a clockwise quarter turn.
+    const QColor topRight = decoded.image.pixelColor(80, 20);
+    const QColor topLeft = decoded.image.pixelColor(20, 20);
+    QVERIFY2(topRight.red() > 180 && topRight.blue() < 100, qPrintable(topRight.name()));
+    QVERIFY2(topLeft.blue() > 120 && topLeft.red() < 100, qPrintable(topLeft.name()));
 }
 
 void TestImageCache::forgetAllowsAnotherDecode()

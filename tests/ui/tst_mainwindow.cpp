@@ -5,6 +5,7 @@
 #include "conversationview.h"
 #include "demo/demogateway.h"
 #include "filedialogs.h"
+#include "image/imagecache.h"
 #include "mainwindow.h"
 #include "parameterpanel.h"
 #include "store/imagemetadata.h"
@@ -133,6 +134,15 @@ private Q_SLOTS:
             return colours.size();
         };
         QTRY_VERIFY_WITH_TIMEOUT(distinctColours() > 50, 10000);
+        // Those pixels came from the stream, decoded to fit the largest size the view shows, and
+        // the view's size was served from them: the file was not read back.
+        ImageCache *cache = view->imageCache();
+        const QString imagePath = turn.images.constFirst().filePath;
+        QVERIFY(!cache->earlierDecode(imagePath).isNull());
+        const QSize largest = view->largestImagePixels();
+        QVERIFY(cache->earlierDecode(imagePath).width() <= largest.width());
+        QVERIFY(cache->earlierDecode(imagePath).height() <= largest.height());
+        QCOMPARE(cache->decodeCount(), 0);
 
         // Save As writes the exact bytes that were received, plus Easel's iTXt chunk inserted
         // just before IEND (issue #4: metadata travels with the file; see tst_saving).
