@@ -33,6 +33,19 @@ QIcon windowIcon()
     return QIcon::fromTheme(QStringLiteral("easel"), icon);
 }
 
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Easel"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Easel"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EASEL_VERSION));
+}
+
+int printAnswer(LaunchOptions::Answer answer)
+{
+    fputs(qPrintable(LaunchOptions::answerText(answer)), stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -40,16 +53,21 @@ int main(int argc, char *argv[])
     // `easel generate` and `easel compare` run without a window (and without a display).
     if (argc > 1 && CliCommand::isCommand(argv[1]))
         return CliCommand::main(argc, argv);
+    // `easel --help` and `--version` answer on the terminal, without a display.
+    if (const LaunchOptions::Answer answer = LaunchOptions::answerAskedFor(argc, argv);
+        answer != LaunchOptions::Answer::None) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        Translations::install(&app);
+        return printAnswer(answer);
+    }
 
     QApplication app(argc, argv);
     // Fonts and image plugins load on their own threads while the window is built below.
     const StartupWarmup warmup;
-    QApplication::setApplicationName(QStringLiteral("Easel"));
-    QApplication::setOrganizationName(QStringLiteral("Easel"));
-    QApplication::setApplicationVersion(QStringLiteral(EASEL_VERSION));
+    nameApplication();
     QApplication::setDesktopFileName(QStringLiteral("easel"));
     Translations::install(&app);
-
     LaunchOptions options;
     QString error;
     if (!LaunchOptions::parse(QApplication::arguments(), &options, &error)) {
@@ -57,6 +75,8 @@ int main(int argc, char *argv[])
                 qPrintable(QCoreApplication::translate("main", "Try 'easel --help'.")));
         return 2;
     }
+    if (options.answer != LaunchOptions::Answer::None) // a compacted form, such as -vh
+        return printAnswer(options.answer);
 
     const QString dataDir = options.dataDir.isEmpty()
         ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)

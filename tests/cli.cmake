@@ -8,7 +8,8 @@ if(UNIX)
 endif()
 # Starts the easel binary as a child (no display); easel_fakes comes from tests/net.cmake.
 easel_add_test(tst_clirun SOURCES cli/tst_clirun.cpp LIBS easel_cli easel_fakes)
-target_compile_definitions(tst_clirun PRIVATE EASEL_BINARY="$<TARGET_FILE:easel>")
+target_compile_definitions(tst_clirun PRIVATE EASEL_BINARY="$<TARGET_FILE:easel>"
+                                             EASEL_VERSION="${PROJECT_VERSION}")
 add_dependencies(tst_clirun easel)
 # Ctrl+C and SIGTERM sent to the easel binary: mid-run, before sending, twice, at the cost
 # question on a pseudo-terminal. Linux: it watches the child through /proc and sizes pipes.

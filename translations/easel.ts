@@ -3644,6 +3644,14 @@ Exit codes:
         <source>No API key found: this is the offline demo. Add a key in Settings &gt; Providers for real images.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Or make images without the window: see easel generate --help and easel compare --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibraryWindow</name>

@@ -39,56 +39,119 @@ QString demoNotice(const ProviderProfile &wanted, bool keychainAvailable)
 
 } // namespace
 
+namespace {
+
+// The window's command line: parse() reads it, answerText() prints its help.
+struct LaunchParser
+{
+    LaunchParser()
+    {
+        parser.setApplicationDescription(LaunchOptions::tr("Easel: chat concept art into being."));
+        // Not addHelpOption(): its --help-all would promise Qt's own options, which a help
+        // printed without a display cannot list.
+        parser.addOption(help);
+        parser.addVersionOption();
+        sendPrompt.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOptions({ provider, api, model, imageModel, dataDir, sendPrompt });
+        parser.addPositionalArgument(
+            QStringLiteral("generate | compare"),
+            LaunchOptions::tr("Or make images without the window: see easel generate --help and "
+                              "easel compare --help."),
+            QStringLiteral("[generate | compare ...]"));
+    }
+
+    QCommandLineParser parser;
+    const QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") },
+                                    LaunchOptions::tr("Show this help.") };
+    const QCommandLineOption provider {
+        QStringLiteral("provider"),
+        LaunchOptions::tr("Provider to use: %1, or the id of a profile made in Settings > "
+                          "Providers.")
+            .arg(ProviderProfile::knownIds().join(QStringLiteral(", "))),
+        QStringLiteral("id")
+    };
+    const QCommandLineOption api {
+        QStringLiteral("api"),
+        LaunchOptions::tr("API flavour to speak: %1 (Responses, Chat Completions with the image "
+                          "tool, or an image-output chat model).")
+            .arg(ApiFlavours::names().join(QStringLiteral(", "))),
+        QStringLiteral("flavour")
+    };
+    const QCommandLineOption model { QStringLiteral("model"),
+                                     LaunchOptions::tr("Chat model, e.g. gpt-5-mini."),
+                                     QStringLiteral("id") };
+    const QCommandLineOption imageModel { QStringLiteral("image-model"),
+                                          LaunchOptions::tr("Image model, e.g. gpt-image-1.5."),
+                                          QStringLiteral("id") };
+    const QCommandLineOption dataDir {
+        QStringLiteral("data-dir"),
+        LaunchOptions::tr("Keep images and settings in this folder instead of the standard ones."),
+        QStringLiteral("dir")
+    };
+    // For tests and scripts, left out of --help: sends one prompt as soon as the window is up.
+    QCommandLineOption sendPrompt {
+        QStringLiteral("send-prompt"),
+        LaunchOptions::tr("Send this prompt at start (tests, scripts)."), QStringLiteral("text")
+    };
+};
+
+} // namespace
+
+LaunchOptions::Answer LaunchOptions::answerAskedFor(int argc, const char *const *argv)
+{
+    Answer answer = Answer::None;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--")
+            break; // what follows is not an option
+        if (argument == "-h" || argument == "--help")
+            return Answer::Help; // as in parse(), help wins over version
+        if (argument == "-v" || argument == "--version")
+            answer = Answer::Version;
+    }
+    return answer;
+}
+
+QString LaunchOptions::answerText(Answer answer)
+{
+    switch (answer) {
+    case Answer::Help:
+        return LaunchParser().parser.helpText();
+    case Answer::Version:
+        return QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion()
+            + u'\n';
+    case Answer::None:
+        break;
+    }
+    return {};
+}
+
 bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, QString *error)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Easel: chat concept art into being."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption provider(
-        QStringLiteral("provider"),
-        tr("Provider to use: %1, or the id of a profile made in Settings > Providers.")
-            .arg(ProviderProfile::knownIds().join(QStringLiteral(", "))),
-        QStringLiteral("id"));
-    const QCommandLineOption api(
-        QStringLiteral("api"),
-        tr("API flavour to speak: %1 (Responses, Chat Completions with the image "
-           "tool, or an image-output chat model).")
-            .arg(ApiFlavours::names().join(QStringLiteral(", "))),
-        QStringLiteral("flavour"));
-    const QCommandLineOption model(QStringLiteral("model"), tr("Chat model, e.g. gpt-5-mini."),
-                                   QStringLiteral("id"));
-    const QCommandLineOption imageModel(QStringLiteral("image-model"),
-                                        tr("Image model, e.g. gpt-image-1.5."),
-                                        QStringLiteral("id"));
-    const QCommandLineOption dataDir(
-        QStringLiteral("data-dir"),
-        tr("Keep images and settings in this folder instead of the standard ones."),
-        QStringLiteral("dir"));
-    // For tests and scripts, left out of --help: sends one prompt as soon as the window is up.
-    QCommandLineOption sendPrompt(QStringLiteral("send-prompt"),
-                                  tr("Send this prompt at start (tests, scripts)."),
-                                  QStringLiteral("text"));
-    sendPrompt.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ provider, api, model, imageModel, dataDir, sendPrompt });
+    LaunchParser launch;
+    QCommandLineParser &parser = launch.parser;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
     }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
+    if (parser.isSet(launch.help)) {
+        options->answer = Answer::Help;
+        return true;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        options->answer = Answer::Version;
+        return true;
+    }
     if (!parser.positionalArguments().isEmpty()) {
         *error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         return false;
     }
-    options->provider = parser.value(provider).trimmed().toLower();
-    options->api = parser.value(api).trimmed().toLower();
-    options->chatModel = parser.value(model).trimmed();
-    options->imageModel = parser.value(imageModel).trimmed();
-    options->dataDir = parser.value(dataDir).trimmed();
-    options->sendPrompt = parser.value(sendPrompt).trimmed();
+    options->provider = parser.value(launch.provider).trimmed().toLower();
+    options->api = parser.value(launch.api).trimmed().toLower();
+    options->chatModel = parser.value(launch.model).trimmed();
+    options->imageModel = parser.value(launch.imageModel).trimmed();
+    options->dataDir = parser.value(launch.dataDir).trimmed();
+    options->sendPrompt = parser.value(launch.sendPrompt).trimmed();
 
     ApiFlavour flavour = ApiFlavour::Responses;
     if (!options->api.isEmpty() && !ApiFlavours::fromName(options->api, &flavour)) {

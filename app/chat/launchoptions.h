@@ -25,10 +25,22 @@ public:
     QString sendPrompt;
     bool demoRequested() const { return provider == QLatin1String("demo"); }
 
+    // --help (-h) or --version (-v): text to print instead of opening the window.
+    enum class Answer { None, Help, Version };
+    Answer answer = Answer::None;
+
     // Returns false with a plain message in *error (exit code 2) for unknown flags or values, an
     // unknown API flavour, or a flavour a built-in provider does not speak. --help and --version
-    // are handled by the parser and exit.
+    // set `answer` and nothing else; the caller prints it (the parser does not exit the process,
+    // which would end it while other threads still run).
     static bool parse(const QStringList &arguments, LaunchOptions *options, QString *error);
+
+    // Whether the raw command line asks for --help or --version, looked at before any
+    // application object exists: these answer on the terminal without a display. (A compacted
+    // form such as -vh is found by parse() instead.)
+    static Answer answerAskedFor(int argc, const char *const *argv);
+    // The text printed for `answer`, translated when the translators are installed.
+    static QString answerText(Answer answer);
 
     // The checks that need the user's profiles (read from the settings that --data-dir picks):
     // the provider exists and speaks the flavour asked for. False with a plain message (exit 2).

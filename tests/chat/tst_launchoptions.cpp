@@ -195,6 +195,70 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("It speaks: responses.")), qPrintable(error));
     }
 
+    // --help and --version, however written: found by parse() after the window's application
+    // exists, and by answerAskedFor() on the raw command line before it (without a display).
+    void answersHelpAndVersion_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("parsed"); // LaunchOptions::Answer
+        QTest::addColumn<int>("asked"); // what the raw command line shows
+
+        const int none = int(LaunchOptions::Answer::None);
+        const int help = int(LaunchOptions::Answer::Help);
+        const int version = int(LaunchOptions::Answer::Version);
+        QTest::newRow("--help") << QStringList { "easel", "--help" } << help << help;
+        QTest::newRow("-h") << QStringList { "easel", "-h" } << help << help;
+        QTest::newRow("--version") << QStringList { "easel", "--version" } << version << version;
+        QTest::newRow("-v after options")
+            << QStringList { "easel", "--provider", "demo", "-v" } << version << version;
+        QTest::newRow("help wins") << QStringList { "easel", "-v", "--help" } << help << help;
+        QTest::newRow("compacted -vh: only the parser sees it")
+            << QStringList { "easel", "-vh" } << help << none;
+        QTest::newRow("after --, not an option")
+            << QStringList { "easel", "--", "--help" } << none << none;
+        QTest::newRow("none") << QStringList { "easel", "--model", "m" } << none << none;
+    }
+
+    void answersHelpAndVersion()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, parsed);
+        QFETCH(int, asked);
+        LaunchOptions options;
+        QString error;
+        const bool ok = LaunchOptions::parse(arguments, &options, &error);
+        // "--" ends the options: the "--help" after it is an argument the window refuses.
+        QCOMPARE(ok, !arguments.contains(QLatin1String("--")));
+        QCOMPARE(int(options.answer), parsed);
+
+        std::vector<QByteArray> bytes;
+        for (const QString &argument : arguments)
+            bytes.push_back(argument.toLocal8Bit());
+        std::vector<const char *> argv;
+        for (const QByteArray &argument : bytes)
+            argv.push_back(argument.constData());
+        QCOMPARE(int(LaunchOptions::answerAskedFor(int(argv.size()), argv.data())), asked);
+    }
+
+    void helpListsTheOptionsAndTheCommands()
+    {
+        // Simplified: the parser wraps its lines at 80 columns.
+        const QString help = LaunchOptions::answerText(LaunchOptions::Answer::Help).simplified();
+        for (const char *flag :
+             { "--help", "--version", "--provider", "--api", "--model", "--image-model",
+               "--data-dir", "easel generate --help", "easel compare --help" })
+            QVERIFY2(help.contains(QLatin1String(flag)), flag);
+        QVERIFY2(!help.contains(QLatin1String("--send-prompt")), qPrintable(help));
+        // Qt's --help-all would promise options this help cannot list.
+        QVERIFY2(!help.contains(QLatin1String("--help-all")), qPrintable(help));
+
+        QCoreApplication::setApplicationName(QStringLiteral("Easel"));
+        QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7"));
+        QCOMPARE(LaunchOptions::answerText(LaunchOptions::Answer::Version),
+                 QStringLiteral("Easel 9.8.7\n"));
+        QVERIFY(LaunchOptions::answerText(LaunchOptions::Answer::None).isEmpty());
+    }
+
     void choosesProvider_data()
     {
         QTest::addColumn<QStringList>("arguments");

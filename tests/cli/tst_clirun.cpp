@@ -173,6 +173,8 @@ private Q_SLOTS:
     void generateSendsMaskedEdit();
     void compareSharesScaledReferences();
     void badMaskExitsTwoAndSendsNothing();
+    void windowLauncherAnswersOnTheTerminal_data();
+    void windowLauncherAnswersOnTheTerminal();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes) const;
@@ -730,3 +732,57 @@ void TestCliRun::badMaskExitsTwoAndSendsNothing()
 
 QTEST_MAIN(TestCliRun)
 #include "tst_clirun.moc"
+
+void TestCliRun::windowLauncherAnswersOnTheTerminal_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("platform"); // "" = no display and no platform at all
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("outStart");
+    QTest::addColumn<QString>("errPart");
+    const QString usage = QStringLiteral("Usage: ");
+    const QString version = QStringLiteral("Easel %1\n").arg(QStringLiteral(EASEL_VERSION));
+    QTest::newRow("--help, no display") << QStringList { "--help" } << "" << 0 << usage << "";
+    QTest::newRow("--version, no display")
+        << QStringList { "--version" } << "" << 0 << version << "";
+    QTest::newRow("--version among other options, no display")
+        << QStringList { "--provider", "demo", "-v" } << "" << 0 << version << "";
+    // The compacted form is read once the window's application exists: it must still end as a
+    // normal exit (the parser's own exit() once ended the process under the start-up threads).
+    QTest::newRow("-vh, offscreen") << QStringList { "-vh" } << "offscreen" << 0 << usage << "";
+    QTest::newRow("unknown option, offscreen")
+        << QStringList { "--colour", "red" } << "offscreen" << 2 << ""
+        << "easel: Unknown option 'colour'.\nTry 'easel --help'.";
+}
+
+void TestCliRun::windowLauncherAnswersOnTheTerminal()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, platform);
+    QFETCH(int, exitCode);
+    QFETCH(QString, outStart);
+    QFETCH(QString, errPart);
+    QHash<QString, QString> environment;
+    if (!platform.isEmpty())
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
+    const Result result
+        = easel(arguments + QStringList { "--data-dir", path("data") }, environment);
+    QVERIFY2(result.finished, qPrintable(result.err));
+    QCOMPARE(result.exitCode, exitCode);
+    if (outStart.isEmpty())
+        QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
+    else
+        QVERIFY2(result.out.startsWith(outStart), qPrintable(result.out));
+    if (outStart.startsWith(QLatin1String("Usage: ")))
+        QVERIFY2(result.out.contains(QLatin1String("--image-model <id>")), qPrintable(result.out));
+    // Qt's own warnings (QStandardPaths: XDG_RUNTIME_DIR not set) aside.
+    const QString err = result.err.split(u'\n')
+                            .filter(QRegularExpression(QStringLiteral("^(?!QStandardPaths: )")))
+                            .join(u'\n')
+                            .trimmed();
+    if (errPart.isEmpty())
+        QVERIFY2(err.isEmpty(), qPrintable(result.err));
+    else
+        QVERIFY2(err.contains(errPart), qPrintable(result.err));
+    QVERIFY2(!QFileInfo::exists(path("data")), "nothing is written for an answer or a refusal");
+}
