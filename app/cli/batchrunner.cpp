@@ -49,6 +49,21 @@ QString BatchRunner::costText(const Cost &cost)
         + QLatin1Char(')');
 }
 
+namespace {
+
+// Why an image of the turn could not be kept (its folder not writable, bytes that are no image):
+// the turn itself may have ended well.
+QString firstImageError(const Turn &turn)
+{
+    for (const ImageAsset &image : turn.images) {
+        if (image.state == ImageAsset::State::Failed && !image.error.isEmpty())
+            return image.error;
+    }
+    return {};
+}
+
+} // namespace
+
 QString BatchRunner::finishedLine(int finished, int total, const QString &label, const Turn &turn,
                                   int imagesAsked)
 {
@@ -62,13 +77,18 @@ QString BatchRunner::finishedLine(int finished, int total, const QString &label,
             line += images < imagesAsked ? tr("%1 of %2 images, ").arg(images).arg(imagesAsked)
                                          : tr("%1 images, ").arg(images);
         line += costText(turn.cost);
-        if (!turn.errorMessage.isEmpty()) // a warning on a finished turn
-            line += QStringLiteral(" (%1)").arg(turn.errorMessage);
+        // A warning on a finished turn, else why an image is missing.
+        const QString note
+            = turn.errorMessage.isEmpty() ? firstImageError(turn) : turn.errorMessage;
+        if (!note.isEmpty())
+            line += QStringLiteral(" (%1)").arg(note);
         return line;
     }
     if (turn.status == Turn::Status::Cancelled)
         return head + tr("cancelled");
     QString message = turn.errorMessage;
+    if (message.isEmpty())
+        message = firstImageError(turn);
     if (message.isEmpty())
         message = turn.status == Turn::Status::Done ? tr("the gateway answered without an image.")
                                                     : tr("the request ended without an image.");

@@ -469,6 +469,21 @@ void TestCliParts::finishedLine_data()
     QTest::newRow("done without an image")
         << turn(Turn::Status::Done, 0, 300, Cost()) << 1
         << "[3/9] quality=high: failed: the gateway answered without an image.";
+    // The gateway sent the image, but it could not be kept: the reason, not "without an image".
+    Turn unkept = turn(Turn::Status::Done, 0, 300, demo);
+    ImageAsset failed;
+    failed.state = ImageAsset::State::Failed;
+    failed.error = QStringLiteral("Could not create the image folder /x/images/23.");
+    unkept.images << failed;
+    QTest::newRow("done, the image not kept")
+        << unkept << 1
+        << "[3/9] quality=high: failed: Could not create the image folder /x/images/23.";
+    Turn oneKept = turn(Turn::Status::Done, 1, 300, demo);
+    oneKept.images << failed;
+    QTest::newRow("done, one of two kept")
+        << oneKept << 2
+        << "[3/9] quality=high: done in 0.3 s, 1 of 2 images, $0.00 (demo) (Could not create the "
+           "image folder /x/images/23.)";
     QTest::newRow("cancelled") << turn(Turn::Status::Cancelled, 0, 0, Cost(), "Stopped.") << 1
                                << "[3/9] quality=high: cancelled";
 }
