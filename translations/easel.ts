@@ -2115,6 +2115,25 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>DataFolder</name>
+    <message>
+        <source>this is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this folder cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file, so no folder can be made in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written, so the folder cannot be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecoderJson</name>
     <message>
         <source>%1 at byte %2</source>

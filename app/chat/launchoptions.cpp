@@ -1,6 +1,7 @@
 #include "launchoptions.h"
 
 #include "providerregistry.h"
+#include "store/datafolder.h"
 #include "store/secretstore.h"
 
 #include <QCommandLineParser>
@@ -152,6 +153,11 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, 
     options->imageModel = parser.value(launch.imageModel).trimmed();
     options->dataDir = parser.value(launch.dataDir).trimmed();
     options->sendPrompt = parser.value(launch.sendPrompt).trimmed();
+    if (const QString problem = DataFolder::problem(options->dataDir);
+        !options->dataDir.isEmpty() && !problem.isEmpty()) {
+        *error = QStringLiteral("--data-dir %1: %2").arg(options->dataDir, problem);
+        return false;
+    }
 
     ApiFlavour flavour = ApiFlavour::Responses;
     if (!options->api.isEmpty() && !ApiFlavours::fromName(options->api, &flavour)) {

@@ -3,6 +3,7 @@
 #include "cliexitcode.h"
 #include "compare/comparerun.h"
 #include "model/imagesniff.h"
+#include "store/datafolder.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -239,6 +240,11 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
                                   &parsed.concurrency))))
         return Outcome::Error;
     parsed.provider = parsed.provider.toLower();
+    if (const QString problem = DataFolder::problem(parsed.dataDir);
+        !parsed.dataDir.isEmpty() && !problem.isEmpty()) {
+        read.fail(QStringLiteral("--data-dir %1: %2").arg(parsed.dataDir, problem));
+        return Outcome::Error;
+    }
 
     // The prompt is kept as written (inner line breaks and all); only its edges are trimmed.
     if (parser.values(QStringLiteral("prompt")).size() > 1) {

@@ -4,6 +4,7 @@
 #include "store/secretstore.h"
 #include "store/settings.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -154,6 +155,26 @@ private Q_SLOTS:
                                        << ""
                                        << ""
                                        << "model";
+        // This test's own binary: a file where a folder is wanted.
+        const QString aFile = QCoreApplication::applicationFilePath();
+        QTest::newRow("--data-dir a file")
+            << QStringList { "easel", "--data-dir", aFile } << false << ""
+            << ""
+            << ""
+            << ""
+            << "--data-dir " + aFile + ": this is a file, not a folder.";
+        QTest::newRow("--data-dir under a file")
+            << QStringList { "easel", "--data-dir", aFile + "/data" } << false << ""
+            << ""
+            << ""
+            << "" << aFile + " is a file, so no folder can be made in it.";
+        QTest::newRow("--data-dir to be made")
+            << QStringList { "easel", "--data-dir", QDir::tempPath() + "/easel-new/data" } << true
+            << ""
+            << ""
+            << ""
+            << ""
+            << "";
         QTest::newRow("stray argument") << QStringList { "easel", "hello" } << false << ""
                                         << ""
                                         << ""

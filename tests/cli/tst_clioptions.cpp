@@ -166,6 +166,13 @@ void TestCliOptions::parse_data()
     QTest::newRow("empty --image-model")
         << line(g, { "--image-model", "" }) << error << "--image-model";
     QTest::newRow("empty --data-dir") << line(g, { "--data-dir", "" }) << error << "--data-dir";
+    // This test's own binary: a file where a folder is wanted.
+    const QString aFile = QCoreApplication::applicationFilePath();
+    QTest::newRow("--data-dir a file") << line(g, { "--data-dir", aFile }) << error
+                                       << "--data-dir " + aFile + ": this is a file, not a folder.";
+    QTest::newRow("--data-dir under a file")
+        << line(g, { "--data-dir", aFile + "/data" }) << error
+        << aFile + " is a file, so no folder can be made in it.";
     QTest::newRow("--quality twice")
         << line(g, { "--quality", "low", "--quality", "high" }) << error << "--quality";
     QTest::newRow("bad --quality")

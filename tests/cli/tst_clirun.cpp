@@ -750,6 +750,10 @@ void TestCliRun::windowLauncherAnswersOnTheTerminal_data()
     // The compacted form is read once the window's application exists: it must still end as a
     // normal exit (the parser's own exit() once ended the process under the start-up threads).
     QTest::newRow("-vh, offscreen") << QStringList { "-vh" } << "offscreen" << 0 << usage << "";
+    // "FILE" stands for a file made in the temporary folder (the rows come before init()).
+    QTest::newRow("--data-dir a file, offscreen")
+        << QStringList { "--data-dir", "FILE" } << "offscreen" << 2 << ""
+        << "easel: --data-dir FILE: this is a file, not a folder.\nTry 'easel --help'.";
     QTest::newRow("unknown option, offscreen")
         << QStringList { "--colour", "red" } << "offscreen" << 2 << ""
         << "easel: Unknown option 'colour'.\nTry 'easel --help'.";
@@ -762,11 +766,15 @@ void TestCliRun::windowLauncherAnswersOnTheTerminal()
     QFETCH(int, exitCode);
     QFETCH(QString, outStart);
     QFETCH(QString, errPart);
+    const QString file = writeFile(QStringLiteral("a-file"), "not a folder");
+    arguments.replaceInStrings(QRegularExpression(QStringLiteral("^FILE$")), file);
+    errPart.replace(QLatin1String("FILE"), file);
+    if (!arguments.contains(QLatin1String("--data-dir")))
+        arguments << QStringLiteral("--data-dir") << path(QStringLiteral("data"));
     QHash<QString, QString> environment;
     if (!platform.isEmpty())
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
-    const Result result
-        = easel(arguments + QStringList { "--data-dir", path("data") }, environment);
+    const Result result = easel(arguments, environment);
     QVERIFY2(result.finished, qPrintable(result.err));
     QCOMPARE(result.exitCode, exitCode);
     if (outStart.isEmpty())
