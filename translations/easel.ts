@@ -2758,6 +2758,14 @@ Exit codes:
         <source>The history database %1 could not be opened: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The history database %1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its folder cannot be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistorySchema</name>

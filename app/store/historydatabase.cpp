@@ -1,5 +1,6 @@
 #include "historydatabase.h"
 
+#include "datafolder.h"
 #include "historyschema.h"
 #include "imagestore.h"
 
@@ -95,7 +96,10 @@ bool HistoryDatabase::openConnection(QString *error)
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     if (!m_db.open()) {
-        *error = m_db.lastError().text();
+        // SQLite's own words ("unable to open database file"), without the driver's
+        // "Error opening database" that text() adds.
+        const QSqlError failure = m_db.lastError();
+        *error = failure.databaseText().isEmpty() ? failure.text() : failure.databaseText();
         return false;
     }
     return true;
@@ -163,8 +167,17 @@ HistoryStore::OpenResult HistoryDatabase::open()
     HistoryStore::OpenResult result;
     closeConnection();
     QString error;
-    QDir().mkpath(QFileInfo(m_path).absolutePath()); // a fresh --data-dir has no folder yet
-    const bool existed = QFileInfo(m_path).size() > 0;
+    // A fresh --data-dir has no folder yet.
+    const QString folder = QFileInfo(m_path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        const QString why = DataFolder::problem(folder);
+        result.error = tr("The history database %1 could not be opened: %2")
+                           .arg(m_path, why.isEmpty() ? tr("its folder cannot be made.") : why);
+        return result;
+    }
+    // Only a file is moved aside as damaged: a folder in its place is not a database of ours.
+    const QFileInfo file(m_path);
+    const bool existed = file.isFile() && file.size() > 0;
     bool healthy = openConnection(&error);
     if (healthy && existed)
         healthy = isHealthy(&error);

@@ -105,6 +105,7 @@ private Q_SLOTS:
     void upgradesVersion1();
     void keepsCompareRunsApart();
     void refusesNewerSchema();
+    void saysWhyItCannotOpen();
     void neverStoresImageBytes();
     void workRunsOffTheCallingThread();
 
@@ -626,6 +627,36 @@ void TestHistoryStore::refusesNewerSchema()
     QVERIFY(opened.movedAsideTo.isEmpty()); // not damaged: left alone
     QVERIFY(result(store->conversations()).isEmpty());
     QVERIFY(!result(store->saveTurn(QStringLiteral("c"), makeTurn("t", "p", {}))));
+}
+
+// Where the database cannot be: the sentence names the reason, and the store refuses its work
+// instead of failing in it.
+void TestHistoryStore::saysWhyItCannotOpen()
+{
+    const QString file = m_dir->filePath(QStringLiteral("a-file"));
+    {
+        QFile made(file);
+        QVERIFY(made.open(QIODevice::WriteOnly));
+    }
+    HistoryStore underAFile(file + QStringLiteral("/data/history.sqlite"));
+    HistoryStore::OpenResult opened = result(underAFile.open());
+    QVERIFY(!opened.ok);
+    QCOMPARE(opened.error,
+             QStringLiteral("The history database %1/data/history.sqlite could not be opened: %1 "
+                            "is a file, so no folder can be made in it.")
+                 .arg(file));
+    QVERIFY(!result(underAFile.saveTurn(QStringLiteral("c"), makeTurn("t", "p", {}))));
+
+    // A folder where the database file should be: SQLite's reason, once.
+    const QString folder = m_dir->filePath(QStringLiteral("a-folder.sqlite"));
+    QVERIFY(QDir().mkpath(folder));
+    HistoryStore onAFolder(folder);
+    opened = result(onAFolder.open());
+    QVERIFY(!opened.ok);
+    QCOMPARE(opened.error,
+             QStringLiteral("The history database %1 could not be opened: unable to open database "
+                            "file.")
+                 .arg(folder));
 }
 
 void TestHistoryStore::neverStoresImageBytes()
