@@ -124,6 +124,12 @@ int CompareGrid::cellSide() const
     return m_delegate->cellSide();
 }
 
+QSize CompareGrid::largestImagePixels() const
+{
+    const qreal side = maximumCellSide * m_view->viewport()->devicePixelRatioF();
+    return QSizeF(side, side).toSize();
+}
+
 void CompareGrid::setCellSide(int side)
 {
     m_fits = false;

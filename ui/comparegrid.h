@@ -43,6 +43,9 @@ public:
     void setCellSide(int side);
     // A side at which the current panel fits the view (within the limits above).
     int fittingCellSide() const;
+    // The largest size, in device pixels, at which a cell shows its image (the largest side): a
+    // new image decoded to fit it serves every cell size (TurnRunner::Context::decodeBox).
+    QSize largestImagePixels() const;
     // On (the default), the cells follow the size of the view and the number of cells.
     void setFitsCells(bool fits);
     bool fitsCells() const { return m_fits; }

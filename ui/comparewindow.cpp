@@ -319,6 +319,8 @@ bool CompareWindow::startRun()
     }
 
     dropRun();
+    // New images are decoded to fit the largest cell (on this screen), not at their full size.
+    m_context.decodeBox = m_grid->largestImagePixels();
     ProviderRegistry *registry = m_registry;
     m_run = new CompareRun(
         m_context,
@@ -484,4 +486,9 @@ void CompareWindow::exportGrid()
 {
     if (m_run || !m_storedCells.isEmpty())
         m_exporter->exportGrid(shownSpec(), shownCells());
+}
+
+ImageCache *CompareWindow::imageCache() const
+{
+    return m_context.imageCache;
 }

@@ -17,6 +17,7 @@ class CompareGrid;
 class CompareSetupPanel;
 class CostEstimator;
 class HistoryStore;
+class ImageCache;
 class ImagePairDialog;
 class ImageSaver;
 class ImageViewer;
@@ -72,6 +73,7 @@ public:
     // The current (or last) run; valid until the next one starts, a stored run is shown, or the
     // window goes. Null when nothing was run or a stored run is shown.
     CompareRun *run() const { return m_run; }
+    ImageCache *imageCache() const; // the one given, or its own
     bool isRunning() const;
     // What the grid shows: the run's cells or the stored ones.
     const CompareSpec &shownSpec() const;

@@ -10,10 +10,10 @@
 
 namespace TestPayloads {
 
-// An images-endpoint stream (wire-formats B.4): one 32x24 preview, then the 64x48 image of
-// `colour` with its usage (272 output tokens, a low 1024² gpt-image-1 image). With `hold`, the
-// stream pauses before the final image until FakeGateway::release().
-inline FakeResponse imagesStream(QColor colour, bool hold = false)
+// An images-endpoint stream (wire-formats B.4): one 32x24 preview, then the 64x48 image (or
+// `finalSize`) of `colour` with its usage (272 output tokens, a low 1024² gpt-image-1 image).
+// With `hold`, the stream pauses before the final image until FakeGateway::release().
+inline FakeResponse imagesStream(QColor colour, bool hold = false, QSize finalSize = QSize(64, 48))
 {
     const QJsonObject settings { { "size", "64x48" },
                                  { "quality", "low" },
@@ -23,7 +23,7 @@ inline FakeResponse imagesStream(QColor colour, bool hold = false)
     partial.insert("b64_json", QString::fromLatin1(pngBytes({ 32, 24 }, colour).toBase64()));
     partial.insert("partial_image_index", 0);
     QJsonObject completed = settings;
-    completed.insert("b64_json", QString::fromLatin1(pngBytes({ 64, 48 }, colour).toBase64()));
+    completed.insert("b64_json", QString::fromLatin1(pngBytes(finalSize, colour).toBase64()));
     completed.insert(
         "usage",
         QJsonObject { { "input_tokens", 12 },

@@ -40,6 +40,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void limitAsksFirst();
     void runSettingsAreTheDesigners();
     void runFillsEveryCell();
+    void newImagesAreDecodedToFitTheLargestCell();
     void failingCellKeepsItsError();
     void cancelStopsWhatIsLeft();
     void cellActions();
@@ -490,6 +492,29 @@ void TestCompareWindow::runFillsEveryCell()
                 return shot.pixelColor(centre * shot.devicePixelRatio()) == QColor(Qt::darkCyan);
             }(),
             10000);
+    }
+}
+
+// A 1600x1200 image is decoded, off the GUI thread, no larger than the largest cell shows it: 8 MB
+// of pixels each would otherwise be held for cells at most 640 points wide.
+void TestCompareWindow::newImagesAreDecodedToFitTheLargestCell()
+{
+    const QSize full(1600, 1200);
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan, false, full));
+    QVERIFY(makeWindow());
+    runTwoByTwo();
+    const QSize largest = m_window->grid()->largestImagePixels();
+    QCOMPARE(largest,
+             QSize(CompareGrid::maximumCellSide, CompareGrid::maximumCellSide)
+                 * m_window->devicePixelRatio());
+    CompareGridModel *model = m_window->grid()->model();
+    for (int cell = 0; cell < 4; ++cell) {
+        const QString path
+            = model->indexOfCell(cell).data(CompareGridModel::ImagePathRole).toString();
+        QCOMPARE(QImageReader(path).size(), full); // the file is kept whole
+        const QImage decoded = m_window->imageCache()->earlierDecode(path);
+        QVERIFY2(!decoded.isNull(), qPrintable(path));
+        QCOMPARE(decoded.size(), full.scaled(largest, Qt::KeepAspectRatio));
     }
 }
 
