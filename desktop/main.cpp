@@ -40,6 +40,13 @@ void nameApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(EASEL_VERSION));
 }
 
+int refuseArguments(const QString &error)
+{
+    fprintf(stderr, "easel: %s\n%s\n", qPrintable(error),
+            qPrintable(QCoreApplication::translate("main", "Try 'easel --help'.")));
+    return 2;
+}
+
 int printAnswer(LaunchOptions::Answer answer)
 {
     fputs(qPrintable(LaunchOptions::answerText(answer)), stdout);
@@ -53,13 +60,25 @@ int main(int argc, char *argv[])
     // `easel generate` and `easel compare` run without a window (and without a display).
     if (argc > 1 && CliCommand::isCommand(argv[1]))
         return CliCommand::main(argc, argv);
-    // `easel --help` and `--version` answer on the terminal, without a display.
-    if (const LaunchOptions::Answer answer = LaunchOptions::answerAskedFor(argc, argv);
-        answer != LaunchOptions::Answer::None) {
+    // `easel --help` and `--version` answer on the terminal, without a display; so do bad
+    // arguments, and the lack of a display itself.
+    const LaunchOptions::Answer answer = LaunchOptions::answerAskedFor(argc, argv);
+    const QString noDisplay = LaunchOptions::missingDisplay(argc, argv);
+    if (answer != LaunchOptions::Answer::None || !noDisplay.isEmpty()) {
         QCoreApplication app(argc, argv);
         nameApplication();
         Translations::install(&app);
-        return printAnswer(answer);
+        if (answer != LaunchOptions::Answer::None)
+            return printAnswer(answer);
+        LaunchOptions options;
+        QString error;
+        if (!LaunchOptions::parse(QCoreApplication::arguments(), &options, &error))
+            return refuseArguments(error);
+        if (options.answer != LaunchOptions::Answer::None)
+            return printAnswer(options.answer);
+        // Asked again, now that the translators are in.
+        fprintf(stderr, "easel: %s\n", qPrintable(LaunchOptions::missingDisplay(argc, argv)));
+        return 1;
     }
 
     QApplication app(argc, argv);
@@ -70,11 +89,8 @@ int main(int argc, char *argv[])
     Translations::install(&app);
     LaunchOptions options;
     QString error;
-    if (!LaunchOptions::parse(QApplication::arguments(), &options, &error)) {
-        fprintf(stderr, "easel: %s\n%s\n", qPrintable(error),
-                qPrintable(QCoreApplication::translate("main", "Try 'easel --help'.")));
-        return 2;
-    }
+    if (!LaunchOptions::parse(QApplication::arguments(), &options, &error))
+        return refuseArguments(error);
     if (options.answer != LaunchOptions::Answer::None) // a compacted form, such as -vh
         return printAnswer(options.answer);
 
@@ -90,11 +106,8 @@ int main(int argc, char *argv[])
 
     SecretStore secrets;
     ProviderRegistry registry(settings.get(), &secrets);
-    if (!options.validate(registry, &error)) {
-        fprintf(stderr, "easel: %s\n%s\n", qPrintable(error),
-                qPrintable(QCoreApplication::translate("main", "Try 'easel --help'.")));
-        return 2;
-    }
+    if (!options.validate(registry, &error))
+        return refuseArguments(error);
     // The demo is always offered, so that it can be picked in the window too.
     DemoGateway demo;
     if (demo.start())

@@ -3672,11 +3672,19 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Or make images without the window: see easel generate --help and easel compare --help.</source>
+        <source>Show this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show this help.</source>
+        <source>Without a window: easel generate [options] and easel compare [options] (see easel generate --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no display to open the window on: neither DISPLAY nor WAYLAND_DISPLAY is set. Without a window, easel generate and easel compare make images (see easel generate --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes first, before its options: easel %1 [options] (see easel %1 --help).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -47,18 +47,16 @@ struct LaunchParser
 {
     LaunchParser()
     {
-        parser.setApplicationDescription(LaunchOptions::tr("Easel: chat concept art into being."));
+        parser.setApplicationDescription(
+            LaunchOptions::tr("Easel: chat concept art into being.") + u'\n'
+            + LaunchOptions::tr("Without a window: easel generate [options] and easel compare "
+                                "[options] (see easel generate --help)."));
         // Not addHelpOption(): its --help-all would promise Qt's own options, which a help
         // printed without a display cannot list.
         parser.addOption(help);
         parser.addVersionOption();
         sendPrompt.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({ provider, api, model, imageModel, dataDir, sendPrompt });
-        parser.addPositionalArgument(
-            QStringLiteral("generate | compare"),
-            LaunchOptions::tr("Or make images without the window: see easel generate --help and "
-                              "easel compare --help."),
-            QStringLiteral("[generate | compare ...]"));
     }
 
     QCommandLineParser parser;
@@ -127,11 +125,49 @@ QString LaunchOptions::answerText(Answer answer)
     return {};
 }
 
+QStringList LaunchOptions::windowlessCommands()
+{
+    return { QStringLiteral("generate"), QStringLiteral("compare") };
+}
+
+QString LaunchOptions::missingDisplay(int argc, const char *const *argv)
+{
+#if defined(Q_OS_LINUX)
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return {};
+    for (int i = 1; i < argc; ++i) {
+        if (QByteArrayView(argv[i]) == "-platform" || QByteArrayView(argv[i]) == "--platform")
+            return {};
+    }
+    return tr("There is no display to open the window on: neither DISPLAY nor WAYLAND_DISPLAY is "
+              "set. Without a window, easel generate and easel compare make images (see easel "
+              "generate --help).");
+#else
+    Q_UNUSED(argc)
+    Q_UNUSED(argv)
+    return {};
+#endif
+}
+
 bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *options, QString *error)
 {
     LaunchParser launch;
     QCommandLineParser &parser = launch.parser;
-    if (!parser.parse(arguments)) {
+    const bool parsed = parser.parse(arguments);
+    if (!parsed || !parser.positionalArguments().isEmpty()) {
+        // `easel --provider demo generate --prompt ...`: the command must come first, as the
+        // window's parser knows none of its options.
+        for (const QString &command : windowlessCommands()) {
+            if (arguments.indexOf(command) > 0) {
+                *error = tr("%1 goes first, before its options: easel %1 [options] (see easel %1 "
+                            "--help).")
+                             .arg(command);
+                return false;
+            }
+        }
+    }
+    if (!parsed) {
         *error = parser.errorText();
         return false;
     }

@@ -42,6 +42,15 @@ public:
     // The text printed for `answer`, translated when the translators are installed.
     static QString answerText(Answer answer);
 
+    // The commands that run without a window (`easel generate`, `easel compare`; CliOptions reads
+    // them), named so that the window's parser can tell when one was put after options.
+    static QStringList windowlessCommands();
+
+    // On Linux, when Qt would be left to find a display and there is none (no QT_QPA_PLATFORM or
+    // -platform, and neither DISPLAY nor WAYLAND_DISPLAY): the sentence to print instead of Qt's,
+    // which blames the installation. Empty otherwise, and on other systems.
+    static QString missingDisplay(int argc, const char *const *argv);
+
     // The checks that need the user's profiles (read from the settings that --data-dir picks):
     // the provider exists and speaks the flavour asked for. False with a plain message (exit 2).
     bool validate(const ProviderRegistry &registry, QString *error) const;

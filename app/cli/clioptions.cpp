@@ -176,6 +176,8 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments, CliOptions *
 
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    // `-prompt` is --prompt (as -n is --n), not the letters p, r, o, m, p, t.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     QList<QCommandLineOption> known {
         QCommandLineOption({ QStringLiteral("h"), QStringLiteral("help") }, QString()),
         QCommandLineOption(QStringLiteral("provider"), QString(), QStringLiteral("id")),

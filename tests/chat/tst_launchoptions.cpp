@@ -175,6 +175,19 @@ private Q_SLOTS:
             << ""
             << ""
             << "";
+        QTest::newRow("a command after options")
+            << QStringList { "easel", "--provider", "demo", "generate", "--prompt", "a fox" }
+            << false << ""
+            << ""
+            << ""
+            << ""
+            << "generate goes first, before its options: easel generate [options]";
+        QTest::newRow("a command after a known option")
+            << QStringList { "easel", "--model", "m", "compare" } << false << ""
+            << ""
+            << ""
+            << ""
+            << "compare goes first";
         QTest::newRow("stray argument") << QStringList { "easel", "hello" } << false << ""
                                         << ""
                                         << ""
@@ -265,9 +278,9 @@ private Q_SLOTS:
     {
         // Simplified: the parser wraps its lines at 80 columns.
         const QString help = LaunchOptions::answerText(LaunchOptions::Answer::Help).simplified();
-        for (const char *flag :
-             { "--help", "--version", "--provider", "--api", "--model", "--image-model",
-               "--data-dir", "easel generate --help", "easel compare --help" })
+        for (const char *flag : { "--help", "--version", "--provider", "--api", "--model",
+                                  "--image-model", "--data-dir", "easel generate [options]",
+                                  "easel compare [options]", "easel generate --help" })
             QVERIFY2(help.contains(QLatin1String(flag)), flag);
         QVERIFY2(!help.contains(QLatin1String("--send-prompt")), qPrintable(help));
         // Qt's --help-all would promise options this help cannot list.
@@ -278,6 +291,64 @@ private Q_SLOTS:
         QCOMPARE(LaunchOptions::answerText(LaunchOptions::Answer::Version),
                  QStringLiteral("Easel 9.8.7\n"));
         QVERIFY(LaunchOptions::answerText(LaunchOptions::Answer::None).isEmpty());
+    }
+
+    // Without a display, Qt would abort blaming the installation: the window says what is missing.
+    void namesAMissingDisplay_data()
+    {
+        QTest::addColumn<QByteArray>("platform"); // QT_QPA_PLATFORM
+        QTest::addColumn<QByteArray>("display");
+        QTest::addColumn<QByteArray>("wayland");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("missing");
+        const QStringList plain { "easel" };
+        QTest::newRow("nothing set")
+            << QByteArray() << QByteArray() << QByteArray() << plain << true;
+        QTest::newRow("DISPLAY") << QByteArray() << QByteArray(":0") << QByteArray() << plain
+                                 << false;
+        QTest::newRow("WAYLAND_DISPLAY")
+            << QByteArray() << QByteArray() << QByteArray("wayland-0") << plain << false;
+        QTest::newRow("QT_QPA_PLATFORM")
+            << QByteArray("offscreen") << QByteArray() << QByteArray() << plain << false;
+        QTest::newRow("-platform") << QByteArray() << QByteArray() << QByteArray()
+                                   << QStringList { "easel", "-platform", "offscreen" } << false;
+    }
+
+    void namesAMissingDisplay()
+    {
+        QFETCH(QByteArray, platform);
+        QFETCH(QByteArray, display);
+        QFETCH(QByteArray, wayland);
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, missing);
+        const QByteArray saved = qgetenv("QT_QPA_PLATFORM");
+        const auto set = [](const char *name, const QByteArray &value) {
+            if (value.isEmpty())
+                qunsetenv(name);
+            else
+                qputenv(name, value);
+        };
+        set("QT_QPA_PLATFORM", platform);
+        set("DISPLAY", display);
+        set("WAYLAND_DISPLAY", wayland);
+        std::vector<QByteArray> bytes;
+        for (const QString &argument : arguments)
+            bytes.push_back(argument.toLocal8Bit());
+        std::vector<const char *> argv;
+        for (const QByteArray &argument : bytes)
+            argv.push_back(argument.constData());
+        const QString sentence = LaunchOptions::missingDisplay(int(argv.size()), argv.data());
+        set("QT_QPA_PLATFORM", saved);
+        qunsetenv("DISPLAY");
+        qunsetenv("WAYLAND_DISPLAY");
+#if defined(Q_OS_LINUX)
+        QCOMPARE(!sentence.isEmpty(), missing);
+        if (missing)
+            QVERIFY2(sentence.contains(QLatin1String("neither DISPLAY nor WAYLAND_DISPLAY")),
+                     qPrintable(sentence));
+#else
+        QVERIFY(sentence.isEmpty());
+#endif
     }
 
     void choosesProvider_data()

@@ -1,6 +1,7 @@
 // The command line of `easel generate` and `easel compare`: every flag accepted and refused with
 // a message naming it, the checks that need the known providers, the spec a run is built from,
 // and --help documenting every flag and exit code.
+#include "chat/launchoptions.h"
 #include "cli/cliexitcode.h"
 #include "cli/clioptions.h"
 
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void referenceFlags_data();
     void referenceFlags();
     void referencesInTheSpec();
+    void windowlessCommandsAreTheCliCommands();
 
 private:
     // A file of the temporary folder made by initTestCase().
@@ -124,6 +126,10 @@ void TestCliOptions::parse_data()
     QTest::newRow("--moderation") << line(g, { "--moderation", "low" }) << run << "";
     QTest::newRow("--n") << line(g, { "--n", "10" }) << run << "";
     QTest::newRow("-n") << line(g, { "-n", "3" }) << run << "";
+    // One dash is read as two (not as the letters p, r, o, m, p, t).
+    QTest::newRow("-prompt -out") << line(g, { "-prompt", "a fox", "-out", "o" }, false) << run
+                                  << "";
+    QTest::newRow("-h") << line(g, { "-h" }, false) << help << "";
     QTest::newRow("--data-dir") << line(g, { "--data-dir", "/tmp/easel" }) << run << "";
     QTest::newRow("--yes") << line(g, { "--yes" }) << run << "";
     QTest::newRow("--cost-limit") << line(g, { "--cost-limit", "2.5" }) << run << "";
@@ -715,4 +721,15 @@ void TestCliOptions::referencesInTheSpec()
 }
 
 QTEST_GUILESS_MAIN(TestCliOptions)
+// The window's parser names the commands to tell a misplaced one (LaunchOptions); they must be the
+// ones this parser runs.
+void TestCliOptions::windowlessCommandsAreTheCliCommands()
+{
+    const QStringList commands = LaunchOptions::windowlessCommands();
+    QCOMPARE(commands, (QStringList { "generate", "compare" }));
+    for (const QString &command : commands)
+        QVERIFY2(CliOptions::isCommand(command), qPrintable(command));
+    QVERIFY(!CliOptions::isCommand(QStringLiteral("window")));
+}
+
 #include "tst_clioptions.moc"

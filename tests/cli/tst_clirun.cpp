@@ -750,6 +750,15 @@ void TestCliRun::windowLauncherAnswersOnTheTerminal_data()
     // The compacted form is read once the window's application exists: it must still end as a
     // normal exit (the parser's own exit() once ended the process under the start-up threads).
     QTest::newRow("-vh, offscreen") << QStringList { "-vh" } << "offscreen" << 0 << usage << "";
+    QTest::newRow("no display") << QStringList { "--provider", "demo" } << "" << 1 << ""
+                                << "easel: There is no display to open the window on: neither "
+                                   "DISPLAY nor WAYLAND_DISPLAY is set.";
+    QTest::newRow("unknown option, no display")
+        << QStringList { "--colour", "red" } << "" << 2 << ""
+        << "easel: Unknown option 'colour'.\nTry 'easel --help'.";
+    QTest::newRow("a command after options, no display")
+        << QStringList { "--provider", "demo", "generate", "--prompt", "a fox" } << "" << 2 << ""
+        << "easel: generate goes first, before its options: easel generate [options]";
     // "FILE" stands for a file made in the temporary folder (the rows come before init()).
     QTest::newRow("--data-dir a file, offscreen")
         << QStringList { "--data-dir", "FILE" } << "offscreen" << 2 << ""
