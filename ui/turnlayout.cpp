@@ -287,7 +287,12 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
                 option.setWrapMode(QTextOption::WrapAnywhere);
                 m_textDocument->setDefaultTextOption(option);
             }
-            m_textDocument->setMarkdown(answer, QTextDocument::MarkdownDialectGitHub);
+            // Markdown without raw HTML: a reply's "<subject>" or "a < b" is text to show, and
+            // as HTML it would swallow the rest of the reply.
+            m_textDocument->setMarkdown(
+                answer,
+                QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                | QTextDocument::MarkdownNoHTML));
             m_textDocument->setTextWidth(columnWidth);
             h = int(std::ceil(m_textDocument->size().height()));
         }

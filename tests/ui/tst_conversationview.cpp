@@ -14,8 +14,8 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTextDocument>
 #include <QTest>
+#include <QTextDocument>
 
 namespace {
 
@@ -140,6 +140,8 @@ private Q_SLOTS:
     void dataChangedRelayoutsOnlyThatRow_data();
     void dataChangedRelayoutsOnlyThatRow();
     void changeBesideTheTextKeepsItsLayout();
+    void answerShowsAngleBracketsAsText_data();
+    void answerShowsAngleBracketsAsText();
     void widthChangeRelayoutsEveryRow();
     void followsBottomWhileAtBottom();
     void staysPutWhenScrolledUp();
@@ -580,6 +582,36 @@ void TestConversationView::changeBesideTheTextKeepsItsLayout()
     const TurnLayout third = delegate->layoutFor(row, view.font());
     QVERIFY(third.textDocument() != first.textDocument());
     QVERIFY(third.textDocument()->toPlainText().endsWith(QStringLiteral("one more sentence.")));
+}
+
+// A reply is Markdown, but not HTML: angle brackets in it are shown, and nothing after them is
+// lost.
+void TestConversationView::answerShowsAngleBracketsAsText_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<QString>("shown"); // the document's plain text
+    QTest::newRow("a placeholder") << "A <large> cat, 5 < 6, and more."
+                                   << "A <large> cat, 5 < 6, and more.";
+    QTest::newRow("tags") << "<b>bold</b> & <img src=x> \"q\"\nsecond line"
+                          << "<b>bold</b> & <img src=x> \"q\" second line";
+    QTest::newRow("a block") << "<div>\nkept\n</div>\n\nafter"
+                             << "<div> kept </div>\nafter";
+    QTest::newRow("markdown still") << "**bold** and `code`"
+                                    << "bold and code";
+}
+
+void TestConversationView::answerShowsAngleBracketsAsText()
+{
+    QFETCH(QString, answer);
+    QFETCH(QString, shown);
+    ConversationModel model;
+    model.setTurns({ finishedTurn(QStringLiteral("t"), QStringLiteral("Prompt"), answer) });
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 900));
+    const TurnLayout layout = view.turnDelegate()->layoutFor(model.index(0), view.font());
+    QVERIFY(layout.textDocument());
+    QCOMPARE(layout.textDocument()->toPlainText(), shown);
 }
 
 void TestConversationView::widthChangeRelayoutsEveryRow()
