@@ -95,9 +95,15 @@ QString usageLine(const Usage &u)
 // Why an image cannot be part of the export, or empty when it can.
 QString missingReason(const ImageAsset &image)
 {
-    if (image.state != ImageAsset::State::Final)
-        return image.error.isEmpty() ? ConversationExporter::tr("it was never received")
-                                     : image.error;
+    if (image.state != ImageAsset::State::Final) {
+        if (image.error.isEmpty())
+            return ConversationExporter::tr("it was never received");
+        // The reason goes inside a sentence of its own: without its final full stop.
+        QString reason = image.error.trimmed();
+        while (reason.endsWith(QLatin1Char('.')))
+            reason.chop(1);
+        return reason;
+    }
     if (image.filePath.isEmpty() || !QFileInfo::exists(image.filePath))
         return ConversationExporter::tr("its file %1 is missing").arg(image.filePath);
     return {};

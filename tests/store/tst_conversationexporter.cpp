@@ -173,6 +173,10 @@ private Q_SLOTS:
         turn.images << storedImage(*m_store, encoded({ 3, 3 }, "PNG", Qt::green), {});
         turn.images << storedImage(*m_store, encoded({ 5, 3 }, "PNG", Qt::yellow), {});
         QVERIFY(QFile::remove(turn.images.at(1).filePath));
+        ImageAsset neverCame;
+        neverCame.state = ImageAsset::State::Failed;
+        neverCame.error = QStringLiteral("No image arrived for this call.");
+        turn.images << neverCame;
         const QString out
             = m_dir->filePath(html ? QStringLiteral("x/out.html") : QStringLiteral("x/out.md"));
         const ConversationExporter::Result result = html
@@ -187,6 +191,11 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(file.readAll());
         QVERIFY(text.contains(QStringLiteral("Image 2 is not included")));
         QVERIFY(!text.contains(QStringLiteral("Image 1 is not included")));
+        // The image's own sentence, inside the note's: one full stop.
+        QVERIFY2(text.contains(
+                     QStringLiteral("Image 3 is not included: No image arrived for this call.")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("call..")), qPrintable(text));
     }
 
     void unwritableDestinationFails_data()
