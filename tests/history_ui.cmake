@@ -6,5 +6,5 @@ easel_add_test(tst_conversationlist SOURCES ui/tst_conversationlist.cpp
     ${CMAKE_SOURCE_DIR}/ui/conversationlist.cpp ${CMAKE_SOURCE_DIR}/ui/conversationlistmodel.cpp
     LIBS easel_store Qt6::Widgets)
 target_include_directories(tst_conversationlist PRIVATE ${CMAKE_SOURCE_DIR}/ui)
-easel_add_test(tst_conversationsdock SOURCES ui/tst_conversationsdock.cpp LIBS easel_ui)
+easel_add_test(tst_conversationsdock SOURCES ui/tst_conversationsdock.cpp LIBS easel_ui easel_fakes)
 easel_add_test(tst_library SOURCES ui/tst_library.cpp LIBS easel_ui)

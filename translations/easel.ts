@@ -2014,6 +2014,10 @@ Exit codes:
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A turn of this conversation is still running: stop it or wait for it before deleting the conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cost</name>
@@ -3967,6 +3971,10 @@ Exit codes:
     </message>
     <message>
         <source>the reference images&apos; input tokens are not included: the gateway counts them, and the turn&apos;s cost shows them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A turn is still running: stop it or wait for it before starting a new conversation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -286,8 +286,18 @@ QString ConversationList::currentConversationId() const
     return m_currentId;
 }
 
+void ConversationList::setDeletionCheck(std::function<QString(const QString &)> check)
+{
+    m_deletionCheck = std::move(check);
+}
+
 void ConversationList::deleteConversation(const QString &id)
 {
+    if (const QString refusal = m_deletionCheck ? m_deletionCheck(id) : QString();
+        !refusal.isEmpty()) {
+        Q_EMIT deletionRefused(refusal);
+        return;
+    }
     const ConversationSummary taken = m_model->take(id);
     if (taken.id.isEmpty())
         return;

@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class ConversationListModel;
 class HistoryStore;
 class QLabel;
@@ -46,6 +48,9 @@ public:
     // Hides the conversation with an undo bar; once the bar has gone (or another deletion has
     // taken its place) the conversation is purged from the store for good.
     void deleteConversation(const QString &id);
+    // Asked before each deletion (the menu's or the Delete key's): a sentence refuses it and is
+    // emitted as deletionRefused(). By default every deletion goes ahead.
+    void setDeletionCheck(std::function<QString(const QString &id)> check);
     void undoDelete(); // brings back the last deleted conversation while the bar shows
     bool isUndoBarVisible() const;
     void setUndoTimeout(int milliseconds) { m_undoTimer.setInterval(milliseconds); }
@@ -62,6 +67,7 @@ Q_SIGNALS:
     void conversationActivated(const QString &id, const QString &turnId);
     void conversationDeleted(const QString &id);
     void conversationRestored(const QString &id);
+    void deletionRefused(const QString &reason);
     // Only without a store: what the store would have been asked.
     void searchRequested(const QString &text);
 
@@ -88,6 +94,7 @@ private:
     QTimer m_searchDelay;
     QString m_currentId; // the conversation on screen, highlighted when it is listed
     ConversationSummary m_lastDeleted;
+    std::function<QString(const QString &id)> m_deletionCheck;
     quint64 m_loadGeneration = 0;
     quint64 m_searchGeneration = 0;
 };

@@ -29,6 +29,15 @@ ConversationsDock::ConversationsDock(ChatSession *session, ConversationView *vie
 
     connect(m_list, &ConversationList::conversationActivated, this,
             &ConversationsDock::openConversation);
+    // The conversation on screen goes only when no turn of it is running: deleting it would stop
+    // that turn, which is already billed (as opening another conversation would).
+    m_list->setDeletionCheck([this](const QString &id) {
+        return id == m_session->conversationId() && m_session->isBusy()
+            ? tr("A turn of this conversation is still running: stop it or wait for it before "
+                 "deleting the conversation.")
+            : QString();
+    });
+    connect(m_list, &ConversationList::deletionRefused, this, &ConversationsDock::notice);
     connect(m_list, &ConversationList::conversationDeleted, this, [this](const QString &id) {
         if (id == m_session->conversationId())
             m_session->clear(); // what is on screen is gone: start afresh

@@ -433,6 +433,12 @@ void MainWindow::onParamsChanged()
 
 void MainWindow::newConversation()
 {
+    if (m_session->isBusy()) {
+        // As for opening another conversation: starting afresh would stop a turn already billed.
+        showNotice(tr("A turn is still running: stop it or wait for it before starting a new "
+                      "conversation."));
+        return;
+    }
     m_session->clear();
     m_composer->clear();
     m_composer->focusEditor();

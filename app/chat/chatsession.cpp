@@ -305,6 +305,15 @@ void ChatSession::saveNow(const Turn &turn)
 {
     if (!m_history)
         return;
+    const bool running = !m_turnId.isEmpty() && turn.id == m_turnId;
+    if (running) {
+        m_saveTimer.stop();
+        m_savedSignature = saveSignature(turn);
+    }
+    if (!turn.id.isEmpty() && turn.id == m_turnHome.turnId) {
+        m_history->saveTurn(m_turnHome.conversationId, turn);
+        return;
+    }
     if (m_conversationId.isEmpty()) {
         ConversationSummary conversation;
         conversation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -316,10 +325,8 @@ void ChatSession::saveNow(const Turn &turn)
         m_history->createConversation(conversation); // queued before the turn's first save
         Q_EMIT conversationChanged(m_conversationId);
     }
-    if (turn.id == m_turnId) {
-        m_saveTimer.stop();
-        m_savedSignature = saveSignature(turn);
-    }
+    if (running)
+        m_turnHome = { turn.id, m_conversationId };
     m_history->saveTurn(m_conversationId, turn);
 }
 

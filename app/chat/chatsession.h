@@ -135,6 +135,13 @@ private:
     QFutureWatcher<PreparedReferences> *m_preparing = nullptr;
     Turn m_turn; // the running turn, as last published
     QString m_turnId;
+    // The conversation the latest turn sent was first saved in: its later saves go there, even
+    // once the session has started another (clear() while the turn stops).
+    struct TurnHome
+    {
+        QString turnId;
+        QString conversationId;
+    } m_turnHome;
     QTimer m_ticker; // repaints the running row once a second for its elapsed time
     QString m_refusal;
 

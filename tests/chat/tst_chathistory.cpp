@@ -149,6 +149,46 @@ private Q_SLOTS:
         QCOMPARE(result(m_store->turns(id)).at(0).toJson(), m_session->model()->turnAt(0).toJson());
     }
 
+    // A session cleared while its turn runs (a deleted conversation): the turn ends as stopped in
+    // the conversation it was sent in, and no other conversation is made for its last saves.
+    void clearedWhileRunningKeepsTheTurnWhereItWas()
+    {
+        FakeResponse response = FakeResponse::sse(
+            { created(), textDelta(QStringLiteral("Sketching ")), finalImage(pngBytes()) }, 10);
+        response.stallAfter(response.bodySize());
+        m_fake->enqueue(response);
+        QVERIFY(m_session->send(QStringLiteral("a silver fish"), {}, ImageParams()));
+        const QString id = m_session->conversationId();
+        QTRY_VERIFY_WITH_TIMEOUT(result(m_store->turns(id)).at(0).finalImageCount() == 1, 5000);
+
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        m_session->clear();
+        QVERIFY(m_session->conversationId().isEmpty());
+        QVERIFY(finished.count() == 1 || finished.wait(5000));
+        QTest::qWait(300); // past the save throttle: nothing more is to come
+        const QList<ConversationSummary> list = result(m_store->conversations());
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).id, id);
+        const QList<Turn> turns = result(m_store->turns(id));
+        QCOMPARE(turns.size(), 1);
+        QCOMPARE(turns.at(0).status, Turn::Status::Cancelled);
+        QCOMPARE(turns.at(0).finalImageCount(), 1);
+        QVERIFY(m_session->conversationId().isEmpty());
+        QCOMPARE(m_session->model()->rowCount(), 0);
+
+        // The next prompt starts the new conversation.
+        m_fake->enqueue(
+            FakeResponse::sse({ created(), textDelta(QStringLiteral("ok")), completed() }));
+        QSignalSpy next(m_session.get(), &ChatSession::turnFinished);
+        QVERIFY(m_session->send(QStringLiteral("a golden carp"), {}, ImageParams()));
+        QVERIFY(next.wait(5000));
+        const QString second = m_session->conversationId();
+        QVERIFY(!second.isEmpty() && second != id);
+        QCOMPARE(result(m_store->conversations()).size(), 2);
+        QCOMPARE(result(m_store->turns(second)).size(), 1);
+        QCOMPARE(result(m_store->turns(id)).size(), 1);
+    }
+
     void textDeltasAreThrottled()
     {
         // 30 deltas 20 ms apart: about 600 ms of streaming. Mid-stream, the saved text lags the

@@ -3,6 +3,8 @@
 #include "conversationlistmodel.h"
 #include "conversationsdock.h"
 #include "conversationview.h"
+#include "fakes/fakegateway.h"
+#include "fakes/testpayloads.h"
 #include "filedialogs.h"
 #include "librarymodel.h"
 #include "librarywindow.h"
@@ -11,12 +13,15 @@
 #include "store/imagestore.h"
 #include "store/settings.h"
 
+#include <QAction>
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -205,6 +210,56 @@ private Q_SLOTS:
         QCOMPARE(m_session->conversationId(), QString());
         QCOMPARE(m_session->model()->rowCount(), 0);
         QTRY_COMPARE(m_store->conversations().result().size(), 1);
+    }
+
+    // While a turn runs, neither deleting its conversation nor starting a new one stops it: that
+    // turn is already billed (as opening another conversation is refused). Once it has ended, both
+    // go ahead.
+    void aRunningTurnKeepsItsConversation()
+    {
+        FakeGateway slow;
+        QVERIFY(slow.listen());
+        const QByteArray created = TestPayloads::sse(
+            "response.created",
+            { { "response", QJsonObject { { "id", "resp_9" }, { "status", "in_progress" } } } });
+        slow.enqueue(FakeResponse::sse({ created, created }).stallAfter(created.size()));
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        m_dock->openConversation(m_longId);
+        QTRY_COMPARE(opened.size(), 1);
+        ProviderProfile profile = m_session->provider();
+        profile.baseUrl = slow.url(QStringLiteral("/v1"));
+        m_session->setProvider(profile);
+        QVERIFY(m_session->send(QStringLiteral("a slow forest"), {}, ImageParams()));
+        QTRY_VERIFY(slow.requests().size() == 1);
+        QVERIFY(m_session->isBusy());
+
+        QSignalSpy notices(m_dock, &ConversationsDock::notice);
+        m_dock->list()->deleteConversation(m_longId);
+        QCOMPARE(notices.size(), 1);
+        QVERIFY2(notices.at(0).at(0).toString().contains(QLatin1String("still running")),
+                 qPrintable(notices.at(0).at(0).toString()));
+        QCOMPARE(m_dock->list()->model()->rowCount(), 2);
+        QVERIFY(!m_dock->list()->isUndoBarVisible());
+
+        auto *newConversation = m_window->findChild<QAction *>("newConversationAction");
+        QVERIFY(newConversation);
+        newConversation->trigger();
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                     QLatin1String("before starting a new conversation")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QCOMPARE(m_session->conversationId(), m_longId);
+        QVERIFY(m_session->isBusy());
+        QCOMPARE(m_session->model()->rowCount(), 41);
+
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        m_session->stop();
+        QVERIFY(finished.wait(5000));
+        newConversation->trigger();
+        QCOMPARE(m_session->conversationId(), QString());
+        m_dock->list()->deleteConversation(m_longId);
+        QVERIFY(m_dock->list()->isUndoBarVisible());
+        QTRY_COMPARE(m_store->conversations().result().size(), 1);
+        slow.release();
     }
 
     void exportFromTheSidebar_data()
