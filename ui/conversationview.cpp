@@ -154,6 +154,16 @@ bool ConversationView::isAtBottom() const
     return bar->value() >= bar->maximum() - bottomSlack;
 }
 
+void ConversationView::followNewTurn()
+{
+    m_followBottom = true;
+    const int rows = model() ? model()->rowCount() : 0;
+    if (rows > 0)
+        scrollTo(model()->index(rows - 1, 0), PositionAtBottom);
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    m_followBottom = true; // the scroll above may have judged otherwise on its way
+}
+
 void ConversationView::onRangeChanged(int minimum, int maximum)
 {
     Q_UNUSED(minimum)

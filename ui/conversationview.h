@@ -54,6 +54,9 @@ public:
     TurnDelegate *turnDelegate() const { return m_delegate; }
 
     bool isAtBottom() const;
+    // Scrolls to the last turn and follows it as it grows: a prompt just sent is shown with its
+    // previews, wherever the view had been scrolled to.
+    void followNewTurn();
     // Whether the view will follow new content to the bottom.
     bool followsBottom() const { return m_followBottom; }
 

@@ -366,6 +366,7 @@ void MainWindow::send(const QString &prompt)
     }
     m_composer->clear();
     m_composer->clearInputs(); // the turn lists them now
+    m_view->followNewTurn(); // even when the designer had scrolled up to an earlier image
 }
 
 void MainWindow::onBusyChanged(bool busy)

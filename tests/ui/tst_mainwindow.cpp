@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -186,6 +187,39 @@ private Q_SLOTS:
         m_window->close();
         Settings reopened(m_dir->path() + QStringLiteral("/settings.ini"));
         QCOMPARE(reopened.imageParamsValue().outputFormat, QStringLiteral("webp"));
+    }
+
+    // A prompt sent while the designer looks at an earlier turn brings the new one into view, and
+    // the view follows it as its previews and image arrive.
+    void sendingScrollsToTheNewTurn()
+    {
+        QList<Turn> earlier;
+        for (int i = 0; i < 30; ++i) {
+            Turn turn;
+            turn.id = QStringLiteral("t%1").arg(i);
+            turn.prompt = QStringLiteral("an earlier prompt %1").arg(i);
+            turn.text = QString(QStringLiteral("An earlier answer. ")).repeated(12);
+            turn.status = Turn::Status::Done;
+            turn.durationMs = 1000;
+            earlier << turn;
+        }
+        m_session->loadConversation(QStringLiteral("c"), earlier);
+        auto *view = m_window->findChild<ConversationView *>();
+        QVERIFY(view);
+        QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0);
+        view->verticalScrollBar()->setValue(0); // reading the first turns again
+        QVERIFY(!view->followsBottom());
+
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QTest::keyClicks(prompt, QStringLiteral("a yellow boat"));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(view->followsBottom());
+        QTRY_VERIFY(view->isAtBottom());
+        QVERIFY(finished.wait(30000));
+        QTRY_VERIFY(view->isAtBottom()); // still, with its image laid out
+        const QRect newTurn = view->visualRect(m_session->model()->index(30));
+        QVERIFY2(view->viewport()->rect().intersects(newTurn), "the new turn is in view");
     }
 
     void newConversationClearsTheView()
