@@ -174,6 +174,8 @@ ConversationList::ConversationList(QWidget *parent)
     m_searchAction->setShortcutContext(Qt::WindowShortcut);
     addAction(m_searchAction);
     connect(m_searchAction, &QAction::triggered, this, [this] {
+        if (!isVisible())
+            Q_EMIT revealRequested();
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });

@@ -68,6 +68,8 @@ Q_SIGNALS:
     void conversationDeleted(const QString &id);
     void conversationRestored(const QString &id);
     void deletionRefused(const QString &reason);
+    // Ctrl+F while the list is hidden (its dock closed): whoever holds it shows it.
+    void revealRequested();
     // Only without a store: what the store would have been asked.
     void searchRequested(const QString &text);
 

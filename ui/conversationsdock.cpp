@@ -38,6 +38,10 @@ ConversationsDock::ConversationsDock(ChatSession *session, ConversationView *vie
             : QString();
     });
     connect(m_list, &ConversationList::deletionRefused, this, &ConversationsDock::notice);
+    connect(m_list, &ConversationList::revealRequested, this, [this] {
+        show();
+        raise();
+    });
     connect(m_list, &ConversationList::conversationDeleted, this, [this](const QString &id) {
         if (id == m_session->conversationId())
             m_session->clear(); // what is on screen is gone: start afresh

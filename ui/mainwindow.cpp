@@ -5,6 +5,7 @@
 #include "chat/providerregistry.h"
 #include "comparewindow.h"
 #include "composer.h"
+#include "conversationlist.h"
 #include "conversationsdock.h"
 #include "conversationview.h"
 #include "detailsdialog.h"
@@ -276,6 +277,8 @@ void MainWindow::setHistoryStore(HistoryStore *store)
             m_conversationsDock->show();
         }
         connect(m_conversationsDock, &ConversationsDock::notice, this, &MainWindow::showNotice);
+        // Held by the window too, so that Ctrl+F works with the dock closed (and opens it).
+        addAction(m_conversationsDock->list()->searchAction());
         connect(m_conversationsDock, &ConversationsDock::compareRunRequested, this,
                 &MainWindow::openStoredCompareRun);
         auto *showLibrary = new QAction(tr("&Library"), this);

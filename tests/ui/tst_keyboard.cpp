@@ -6,6 +6,7 @@
 #include "chat/chatsession.h"
 #include "chat/providerregistry.h"
 #include "composer.h"
+#include "conversationsdock.h"
 #include "conversationview.h"
 #include "fakes/fakegateway.h"
 #include "fakes/testpayloads.h"
@@ -202,6 +203,17 @@ void TestKeyboard::ctrlFSearchesConversations()
     QTest::keyClick(m_prompt, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(search->hasFocus());
     QVERIFY(search->isVisible());
+
+    // With the Conversations dock closed, Ctrl+F opens it at its search field.
+    ConversationsDock *dock = m_window->conversationsDock();
+    QVERIFY(dock);
+    dock->close();
+    QVERIFY(!search->isVisible());
+    m_prompt->setFocus();
+    QTRY_VERIFY(m_prompt->hasFocus());
+    QTest::keyClick(m_prompt, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(dock->isVisible());
+    QTRY_VERIFY(search->hasFocus());
 }
 
 void TestKeyboard::keysWithoutAnImageSaySo_data()
