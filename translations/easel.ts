@@ -261,6 +261,10 @@ No preview: %2</source>
         <source>image tool</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cancelled after %1 of %2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChatCompletionsDecoder</name>
@@ -1103,6 +1107,12 @@ Exit codes:
         <source>%1 · %2 tokens · %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Cancelled · %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompareHistory</name>
@@ -1495,6 +1505,10 @@ Exit codes:
     </message>
     <message>
         <source>Nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>CompareGridModel</name>
+    <message numerus="yes">
+        <source>Cancelled · %n image(s)</source>
+        <translation>
+            <numerusform>Cancelled · %n image</numerusform>
+            <numerusform>Cancelled · %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompareRun</name>
     <message numerus="yes">
         <source>%1 takes at most %n reference image(s) per cell; %2 are added. Remove %3 to run.</source>

@@ -168,7 +168,8 @@ CompareGridModel::Phase CompareGridModel::phaseOf(const CompareRun::Cell &cell)
     case CompareRun::CellState::Finished:
         break;
     }
-    if (cell.turn.status == Turn::Status::Cancelled && cell.turn.finalImageCount() == 0)
+    // Cancelled, with the images that came before the stop if any (they are shown).
+    if (cell.turn.status == Turn::Status::Cancelled)
         return Phase::Cancelled;
     if (cell.turn.status == Turn::Status::Done && cell.turn.finalImageCount() > 0)
         return Phase::Done;
@@ -193,6 +194,9 @@ QString CompareGridModel::caption(const CompareRun::Cell &cell, qint64 nowMs)
     case Phase::Failed:
         return turn.durationMs > 0 ? tr("Failed · %1").arg(seconds(turn.durationMs)) : tr("Failed");
     case Phase::Cancelled:
+        if (const int images = turn.finalImageCount(); images > 0)
+            return tr("Cancelled · %n image(s)", nullptr, images) + QStringLiteral(" · ")
+                + seconds(turn.durationMs);
         return tr("Cancelled");
     }
     return {};

@@ -206,8 +206,9 @@ namespace {
 
 struct Tally
 {
-    int finished = 0;
+    int done = 0; // finished with their images
     int failed = 0;
+    int cancelled = 0; // with or without the images that came before the stop
     double usd = 0;
     bool allFree = true;
 };
@@ -219,9 +220,12 @@ Tally tally(const QList<CompareRun::Cell> &cells)
     for (const CompareRun::Cell &cell : cells) {
         if (cell.state != CompareRun::CellState::Finished)
             continue;
-        ++t.finished;
         const bool made = cell.turn.status == Turn::Status::Done && cell.turn.finalImageCount() > 0;
-        if (!made)
+        if (made)
+            ++t.done;
+        else if (cell.turn.status == Turn::Status::Cancelled)
+            ++t.cancelled;
+        else
             ++t.failed;
         if (cell.turn.cost.usd > 0)
             t.usd += cell.turn.cost.usd;
@@ -412,10 +416,12 @@ QString CompareWindow::progressText() const
     const QList<CompareRun::Cell> cells = shownCells();
     const Tally t = tally(cells);
     const QString cost = t.allFree ? tr("free") : CompareEstimate::formatUsd(t.usd);
-    QString text = tr("%1 of %2 done").arg(t.finished).arg(cells.size());
+    QString text = tr("%1 of %2 done").arg(t.done).arg(cells.size());
     text += QStringLiteral(" · ") + (isRunning() && !t.allFree ? tr("%1 so far").arg(cost) : cost);
     if (t.failed > 0)
         text += QStringLiteral(" · ") + tr("%1 failed").arg(t.failed);
+    if (t.cancelled > 0)
+        text += QStringLiteral(" · ") + tr("%1 cancelled").arg(t.cancelled);
     if (m_run && m_run->wasCancelled())
         text = tr("Cancelled: ") + text;
     if (!m_run)

@@ -84,8 +84,11 @@ QString BatchRunner::finishedLine(int finished, int total, const QString &label,
             line += QStringLiteral(" (%1)").arg(note);
         return line;
     }
-    if (turn.status == Turn::Status::Cancelled)
+    if (turn.status == Turn::Status::Cancelled) {
+        if (images > 0) // what came before the stop is written like any other image
+            return head + tr("cancelled after %1 of %2 images").arg(images).arg(imagesAsked);
         return head + tr("cancelled");
+    }
     QString message = turn.errorMessage;
     if (message.isEmpty())
         message = firstImageError(turn);

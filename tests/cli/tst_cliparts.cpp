@@ -484,6 +484,9 @@ void TestCliParts::finishedLine_data()
         << oneKept << 2
         << "[3/9] quality=high: done in 0.3 s, 1 of 2 images, $0.00 (demo) (Could not create the "
            "image folder /x/images/23.)";
+    QTest::newRow("cancelled with some images")
+        << turn(Turn::Status::Cancelled, 6, 5000, demo, "Stopped.") << 10
+        << "[3/9] quality=high: cancelled after 6 of 10 images";
     QTest::newRow("cancelled") << turn(Turn::Status::Cancelled, 0, 0, Cost(), "Stopped.") << 1
                                << "[3/9] quality=high: cancelled";
 }
