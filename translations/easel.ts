@@ -1132,6 +1132,10 @@ Exit codes:
         <source>Not run: Easel was closed before this cell started.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ComparePreflight</name>

@@ -35,6 +35,15 @@ CompareHistory::CompareHistory(HistoryStore *store, CompareRun *run, QObject *pa
 QString CompareHistory::titleFor(const CompareSpec &spec)
 {
     QString prompt = spec.prompt.simplified();
+    if (prompt.isEmpty()) {
+        // Every prompt comes from a prompt axis: they name the run together.
+        for (const CompareAxis &axis : spec.axes) {
+            if (axis.parameter == CompareAxis::Parameter::Prompt)
+                prompt = axis.values.join(QStringLiteral(" / ")).simplified();
+        }
+    }
+    if (prompt.isEmpty())
+        return tr("Compare");
     if (prompt.size() > 50)
         prompt = prompt.left(49) + QChar(0x2026);
     return tr("Compare · %1").arg(prompt);

@@ -108,6 +108,8 @@ private Q_SLOTS:
     void cancelStopsRunningAndQueued();
     void unusableProviderFailsItsCellOnly();
     void storedInHistoryAndReadBack();
+    void titleNamesThePrompts_data();
+    void titleNamesThePrompts();
     void referencesRouteAndRequest();
     void referencesPreparedOnceAndSentInEveryCell();
     void maskedEditSentAndStored();
@@ -456,6 +458,40 @@ QString TestCompareRun::writeFile(const QString &name, const QByteArray &bytes) 
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
+}
+
+void TestCompareRun::titleNamesThePrompts_data()
+{
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QStringList>("promptAxis"); // empty: no prompt axis
+    QTest::addColumn<QString>("title");
+    QTest::newRow("the prompt") << "a lighthouse at dusk" << QStringList()
+                                << "Compare · a lighthouse at dusk";
+    QTest::newRow("a long prompt")
+        << QString(60, u'x') << QStringList() << "Compare · " + QString(49, u'x') + QChar(0x2026);
+    // Found by QA: a run whose prompts all come from its axis was titled "Compare · ".
+    QTest::newRow("only a prompt axis")
+        << "" << QStringList { "a fox", "a wolf" } << "Compare · a fox / a wolf";
+    QTest::newRow("no prompt at all") << "" << QStringList() << "Compare";
+}
+
+void TestCompareRun::titleNamesThePrompts()
+{
+    QFETCH(QString, prompt);
+    QFETCH(QStringList, promptAxis);
+    QFETCH(QString, title);
+    CompareSpec spec;
+    spec.prompt = prompt;
+    if (!promptAxis.isEmpty()) {
+        CompareAxis quality;
+        quality.parameter = CompareAxis::Parameter::Quality;
+        quality.values = { QStringLiteral("low"), QStringLiteral("high") };
+        CompareAxis prompts;
+        prompts.parameter = CompareAxis::Parameter::Prompt;
+        prompts.values = promptAxis;
+        spec.axes = { quality, prompts };
+    }
+    QCOMPARE(CompareHistory::titleFor(spec), title);
 }
 
 void TestCompareRun::referencesRouteAndRequest()
