@@ -1586,10 +1586,6 @@ Exit codes:
 <context>
     <name>ConnectionTest</name>
     <message>
-        <source>Enter a base URL first, e.g. https://openrouter.ai/api/v1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 did not answer within %2. Check the base URL and the network.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4699,15 +4695,19 @@ Exit codes:
         <source>Offline demo</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter a base URL first, e.g. https://openrouter.ai/api/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must be a full https:// address (http:// for a local server), e.g. https://openrouter.ai/api/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProviderRegistry</name>
     <message>
         <source>There is no provider &quot;%1&quot; to save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The base URL must be a full https:// address (http:// for a local server), e.g. https://openrouter.ai/api/v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -248,6 +248,13 @@ void ProvidersDialog::buildUi()
     connect(m_testButton, &QPushButton::clicked, this, &ProvidersDialog::testConnection);
     for (QLineEdit *edit : { m_name, m_baseUrl, m_apiKey })
         connect(edit, &QLineEdit::textEdited, this, &ProvidersDialog::markDirty);
+    // A test's answer is about the address, key and headers it was sent with: edited, it goes.
+    for (QLineEdit *edit : { m_baseUrl, m_apiKey })
+        connect(edit, &QLineEdit::textEdited, this, &ProvidersDialog::dropTestResult);
+    connect(m_headers, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_filling)
+            dropTestResult();
+    });
     for (QComboBox *combo : { m_chatModel, m_imageModel, m_flavour, m_toolType, m_imagesPath })
         connect(combo, &QComboBox::currentTextChanged, this, &ProvidersDialog::markDirty);
     connect(m_nestParameters, &QCheckBox::toggled, this, &ProvidersDialog::markDirty);
@@ -353,6 +360,14 @@ void ProvidersDialog::refreshKeyStatus()
                                      : stored ? tr("•••••••• stored in keychain (type to replace)")
                                               : tr("Paste the API key"));
     m_forgetKey->setEnabled(keychain && stored);
+}
+
+void ProvidersDialog::dropTestResult()
+{
+    m_test->cancel();
+    m_testButton->setEnabled(true);
+    m_testResult->clear();
+    m_testResult->setToolTip(QString());
 }
 
 void ProvidersDialog::markDirty()

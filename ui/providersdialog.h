@@ -42,6 +42,7 @@ private:
     void showProfile(const QString &id);
     void onRowChanged(int row);
     void markDirty();
+    void dropTestResult(); // the form changed since the test: its answer no longer applies
     void refreshKeyStatus();
     ProviderProfile formProfile(bool *ok) const; // the profile as the form shows it
     void showError(const QString &message);

@@ -36,10 +36,9 @@ void ConnectionTest::start(const ProviderProfile &profile, int timeoutMs)
     m_providerName = profile.displayName.isEmpty() ? profile.id : profile.displayName;
     m_timeoutMs = timeoutMs;
     m_secret = profile.apiKey;
-    const QString scheme = profile.baseUrl.scheme().toLower();
-    if (!profile.baseUrl.isValid() || profile.baseUrl.host().isEmpty()
-        || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        const QString message = tr("Enter a base URL first, e.g. https://openrouter.ai/api/v1.");
+    // The same sentence as Apply gives for the same address.
+    if (const QString message = ProviderProfile::baseUrlProblem(profile.baseUrl);
+        !message.isEmpty()) {
         QMetaObject::invokeMethod(
             this, [this, message] { finish(false, message); }, Qt::QueuedConnection);
         return;

@@ -190,6 +190,18 @@ ProviderProfile ProviderProfile::fromJson(const ProviderProfile &base, const QJs
     return p;
 }
 
+QString ProviderProfile::baseUrlProblem(const QUrl &baseUrl)
+{
+    if (baseUrl.isEmpty())
+        return tr("Enter a base URL first, e.g. https://openrouter.ai/api/v1.");
+    const QString scheme = baseUrl.scheme().toLower();
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty()
+        || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        return tr("The base URL must be a full https:// address (http:// for a local server), "
+                  "e.g. https://openrouter.ai/api/v1.");
+    return {};
+}
+
 QString ProviderProfile::headersToText(const HeaderList &headers)
 {
     QStringList lines;

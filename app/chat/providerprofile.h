@@ -91,6 +91,9 @@ public:
 
     // Extra headers as "Name: value" lines, for the settings dialog. Parsing refuses malformed
     // lines and Authorization (the key has its own field and must not reach the settings file).
+    // Why `baseUrl` cannot be a gateway's base URL (none given, another scheme than http(s), no
+    // host), in a sentence for the designer; empty when it can. Saving and testing both ask.
+    static QString baseUrlProblem(const QUrl &baseUrl);
     static QString headersToText(const HeaderList &headers);
     static bool headersFromText(const QString &text, HeaderList *headers, QString *error);
 

@@ -167,13 +167,11 @@ bool ProviderRegistry::save(const ProviderProfile &profile, QString *error)
     QString problem;
     const int index = indexOf(profile.id);
     const QUrl base = profile.baseUrl;
-    const QString scheme = base.scheme().toLower();
     if (index < 0) {
         problem = tr("There is no provider \"%1\" to save.").arg(profile.id);
-    } else if (!base.isValid() || base.host().isEmpty()
-               || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        problem = tr("The base URL must be a full https:// address (http:// for a "
-                     "local server), e.g. https://openrouter.ai/api/v1.");
+    } else if (const QString baseProblem = ProviderProfile::baseUrlProblem(base);
+               !baseProblem.isEmpty()) {
+        problem = baseProblem;
     } else if (profile.chatModel.trimmed().isEmpty()) {
         problem = tr("Enter a default chat model.");
     } else if (profile.toolType.trimmed().isEmpty()) {

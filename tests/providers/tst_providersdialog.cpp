@@ -153,6 +153,70 @@ private Q_SLOTS:
                  QStringLiteral("https://api.openai.com/v1"));
     }
 
+    // Test Connection judges an address as Apply does (found by QA: it said "Enter a base URL
+    // first" for each of these).
+    void testWithABadAddressSaysWhy_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("expected");
+        const QString full = QStringLiteral("The base URL must be a full https:// address");
+        QTest::newRow("ftp") << "ftp://x" << full;
+        QTest::newRow("no host") << "http://" << full;
+        QTest::newRow("no scheme") << "localhost:8080/v1" << full;
+        QTest::newRow("a space in the host") << "https://exa mple.com/v1" << full;
+        QTest::newRow("nothing") << ""
+                                 << "Enter a base URL first";
+    }
+
+    void testWithABadAddressSaysWhy()
+    {
+        QFETCH(QString, address);
+        QFETCH(QString, expected);
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.selectProfile(QStringLiteral("custom"));
+        auto *baseUrl = child<QLineEdit>(&dialog, "baseUrlEdit");
+        auto *test = child<QPushButton>(&dialog, "testButton");
+        auto *result = child<QLabel>(&dialog, "testResultLabel");
+        replaceText(baseUrl, address);
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY2(result->text().startsWith(expected), qPrintable(result->text()));
+        QCOMPARE(m_fake->requestCount(), 0);
+        // Apply refuses it with the same sentence.
+        QCOMPARE(ProviderProfile::baseUrlProblem(QUrl(address.trimmed())), result->text());
+        QVERIFY(test->isEnabled());
+    }
+
+    // The answer of a test is about what was sent: editing the address, the key or the headers
+    // takes it away (found by QA: it stayed beside another address).
+    void editingDropsTheTestResult_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("address") << "baseUrlEdit";
+        QTest::newRow("headers") << "headersEdit";
+        // The key field is connected the same way; without a keychain here it is disabled.
+    }
+
+    void editingDropsTheTestResult()
+    {
+        QFETCH(QString, field);
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *result = child<QLabel>(&dialog, "testResultLabel");
+        replaceText(child<QLineEdit>(&dialog, "baseUrlEdit"),
+                    m_fake->url(QStringLiteral("/v1")).toString());
+        QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QTRY_COMPARE(result->text(), QStringLiteral("Connected: 3 models"));
+        QWidget *edit = dialog.findChild<QWidget *>(field);
+        QVERIFY2(edit, qPrintable(field));
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_End);
+        QTest::keyClicks(edit, QStringLiteral("x"));
+        QVERIFY2(result->text().isEmpty(), qPrintable(result->text()));
+    }
+
     void applySavesTheEditsNeverTheKey()
     {
         ProvidersDialog dialog(m_registry.get());
