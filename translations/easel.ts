@@ -3844,6 +3844,30 @@ Exit codes:
         <source>Add to Favourites</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No image matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images yet: the images you make appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n image(s), more as you scroll</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Image As…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3989,6 +4013,10 @@ Exit codes:
     </message>
     <message>
         <source>A turn is still running: stop it or wait for it before starting a new conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That image is no longer in the history.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -75,4 +75,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>LibraryWindow</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n image(s), more as you scroll</source>
+        <translation>
+            <numerusform>The newest %n image, more as you scroll</numerusform>
+            <numerusform>The newest %n images, more as you scroll</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

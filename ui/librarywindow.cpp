@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -203,10 +204,19 @@ LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
     });
     connect(m_view, &QListView::activated, this, &LibraryWindow::openInConversation);
 
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("libraryStatus"));
+    m_status->setContentsMargins(8, 2, 8, 4);
+    m_messageTime.setSingleShot(true);
+    connect(&m_messageTime, &QTimer::timeout, this, &LibraryWindow::updateStatus);
+    connect(m_model, &LibraryModel::pageLoaded, this, &LibraryWindow::updateStatus);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &LibraryWindow::updateStatus);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
 
     for (QComboBox *combo : { m_imageModel, m_quality, m_size, m_format, m_conversation, m_date })
         connect(combo, &QComboBox::currentIndexChanged, this, &LibraryWindow::applyFilter);
@@ -306,6 +316,30 @@ void LibraryWindow::applyFilter()
     m_model->setFilter(filterFromControls());
 }
 
+void LibraryWindow::updateStatus()
+{
+    if (m_messageTime.isActive() || m_model->isLoading())
+        return;
+    const int shown = m_model->rowCount();
+    const LibraryFilter filter = filterFromControls();
+    const bool filtered = !filter.imageModel.isEmpty() || !filter.quality.isEmpty()
+        || !filter.size.isEmpty() || !filter.format.isEmpty() || !filter.conversationId.isEmpty()
+        || filter.from.isValid() || filter.favouritesOnly || !filter.text.trimmed().isEmpty();
+    if (shown == 0)
+        m_status->setText(filtered ? tr("No image matches these filters.")
+                                   : tr("No images yet: the images you make appear here."));
+    else if (m_model->isAtEnd())
+        m_status->setText(tr("%n image(s)", nullptr, shown));
+    else // the rest loads as the grid scrolls
+        m_status->setText(tr("The newest %n image(s), more as you scroll", nullptr, shown));
+}
+
+void LibraryWindow::showMessage(const QString &message, int timeoutMs)
+{
+    m_status->setText(message);
+    m_messageTime.start(timeoutMs > 0 ? timeoutMs : 5000);
+}
+
 void LibraryWindow::openInConversation(const QModelIndex &index)
 {
     if (index.isValid())
@@ -328,6 +362,12 @@ QMenu *LibraryWindow::createContextMenu(const QPoint &viewportPos)
             return;
         const auto image = persistent.data(LibraryModel::ImageRole).value<LibraryImage>();
         Q_EMIT editImageRequested(image.conversationId, { image.turnId, image.itemId });
+    });
+    menu->addAction(tr("Save Image As…"), this, [this, persistent] {
+        if (!persistent.isValid())
+            return;
+        const auto image = persistent.data(LibraryModel::ImageRole).value<LibraryImage>();
+        Q_EMIT saveImageRequested(image.conversationId, { image.turnId, image.itemId });
     });
     menu->addAction(favourite ? tr("Remove from Favourites") : tr("Add to Favourites"), this,
                     [this, persistent, favourite] {

@@ -13,6 +13,7 @@ class ImageCache;
 class LibraryModel;
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListView;
 class QMenu;
@@ -50,6 +51,12 @@ Q_SIGNALS:
     void openInConversationRequested(const QString &conversationId, const QString &turnId);
     // "Edit This Image": open its conversation and make it the next turn's edit target.
     void editImageRequested(const QString &conversationId, const ImageRef &image);
+    // "Save Image As…": the window that owns the library saves it, with its settings embedded.
+    void saveImageRequested(const QString &conversationId, const ImageRef &image);
+
+public Q_SLOTS:
+    // A sentence for the line under the grid for a while (a save's result), then the count again.
+    void showMessage(const QString &message, int timeoutMs);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -58,6 +65,7 @@ protected:
 private:
     void applyFilter();
     void openInConversation(const QModelIndex &index);
+    void updateStatus(); // how many images show, or why none does
 
     QPointer<ImageCache> m_cache;
     QPointer<HistoryStore> m_store;
@@ -71,6 +79,8 @@ private:
     QComboBox *m_date;
     QCheckBox *m_favourites;
     QLineEdit *m_text;
+    QLabel *m_status;
     QTimer m_textDelay;
+    QTimer m_messageTime; // while it runs, the status line shows a message
     bool m_stale = false; // the history changed while the grid could not reload
 };

@@ -315,6 +315,29 @@ LibraryWindow *MainWindow::libraryWindow()
     // The library is a window of its own: a grid wants the whole screen.
     m_library = new LibraryWindow(m_imageCache, this);
     m_library->setWindowFlag(Qt::Window);
+    // Saved from the library as from the conversation: the turn's settings go into the file.
+    auto *librarySaver = new ImageSaver(m_library, m_settings);
+    connect(librarySaver, &ImageSaver::statusMessage, m_library, &LibraryWindow::showMessage);
+    connect(m_library, &LibraryWindow::saveImageRequested, this,
+            [this, librarySaver](const QString &conversationId, const ImageRef &ref) {
+                if (!m_history)
+                    return;
+                whenReady(m_history->turns(conversationId), m_library,
+                          [this, librarySaver, ref](const QList<Turn> &turns) {
+                              for (const Turn &turn : turns) {
+                                  if (turn.id != ref.turnId)
+                                      continue;
+                                  for (const ImageAsset &image : turn.images) {
+                                      if (image.itemId == ref.itemId) {
+                                          librarySaver->saveAs(turn, image);
+                                          return;
+                                      }
+                                  }
+                              }
+                              m_library->showMessage(tr("That image is no longer in the history."),
+                                                     8000);
+                          });
+            });
     connect(m_library, &LibraryWindow::editImageRequested, this,
             [this](const QString &conversationId, const ImageRef &image) {
                 // The edit target is set once the conversation is shown (it loads

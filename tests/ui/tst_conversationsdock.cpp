@@ -10,14 +10,18 @@
 #include "librarywindow.h"
 #include "mainwindow.h"
 #include "store/historystore.h"
+#include "store/imagemetadata.h"
 #include "store/imagestore.h"
 #include "store/settings.h"
 
 #include <QAction>
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -178,6 +182,40 @@ private Q_SLOTS:
         QCOMPARE(opened.size(), 0); // the chat stays as it was
         QVERIFY(m_session->conversationId() != run.id);
         QCOMPARE(m_session->model()->rowCount(), 0);
+    }
+
+    // Found by QA: the library had no way to save an image. Saved from there, the file is the
+    // image with its turn's settings written in, as from the conversation.
+    void librarySavesAnImage()
+    {
+        LibraryWindow *library = m_window->libraryWindow();
+        QVERIFY(library);
+        library->show();
+        QTRY_COMPARE(library->model()->rowCount(), 1);
+        std::unique_ptr<QMenu> menu(library->createContextMenu(
+            library->view()->visualRect(library->model()->index(0)).center()));
+        QVERIFY(menu);
+        QAction *save = nullptr;
+        for (QAction *action : menu->actions())
+            if (action->text() == QStringLiteral("Save Image As…"))
+                save = action;
+        QVERIFY(save);
+        const QString path = m_dir->filePath(QStringLiteral("saved/lighthouse.png"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        FileDialogs::setNextSaveFileName(path);
+        save->trigger();
+        QTRY_VERIFY(QFileInfo::exists(path));
+        const QImage saved(path);
+        QCOMPARE(saved.size(), QSize(12, 8));
+        QCOMPARE(saved.pixelColor(3, 3), QColor(Qt::darkCyan));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const ImageMetadata::Read embedded = ImageMetadata::read(file.readAll());
+        QCOMPARE(ImageMetadata::promptFrom(embedded.json), QStringLiteral("a lighthouse"));
+        auto *status = library->findChild<QLabel *>(QStringLiteral("libraryStatus"));
+        QTRY_VERIFY2(status->text().contains(QLatin1String("lighthouse.png")),
+                     qPrintable(status->text()));
+        library->close();
     }
 
     void libraryOpensTheImagesConversation()

@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -302,6 +303,41 @@ private Q_SLOTS:
             QCOMPARE(sunk.last().second, expected);
         }
         QVERIFY(!window.model()->index(0).data(LibraryModel::FavouriteRole).toBool());
+    }
+
+    // The line under the grid: how many images show, or why none does (found by QA: a search
+    // matching nothing left a blank grid and nothing else).
+    void statusLineCountsOrSaysWhyNone()
+    {
+        FakeLibrary library;
+        library.total = 5;
+        LibraryWindow window(nullptr);
+        window.model()->setPageSource(library.source());
+        window.model()->reload();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *status = window.findChild<QLabel *>(QStringLiteral("libraryStatus"));
+        QVERIFY(status && status->isVisible());
+        QTRY_COMPARE(status->text(), QStringLiteral("5 image(s)")); // no translator here
+
+        library.total = 0;
+        window.model()->reload();
+        QTRY_COMPARE(status->text(),
+                     QStringLiteral("No images yet: the images you make appear here."));
+
+        auto *search = window.findChild<QLineEdit *>(QStringLiteral("librarySearch"));
+        search->setText(QStringLiteral("zzzqqq"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(status->text(), QStringLiteral("No image matches these filters."));
+
+        library.total = 200; // more than a page: the rest comes as the grid scrolls
+        search->clear();
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY2(status->text().startsWith(QLatin1String("The newest 60 image(s)")),
+                     qPrintable(status->text()));
+
+        window.showMessage(QStringLiteral("Saved /tmp/x.png"), 60000);
+        QCOMPARE(status->text(), QStringLiteral("Saved /tmp/x.png"));
     }
 
     void openInConversation()
