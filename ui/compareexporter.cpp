@@ -24,9 +24,9 @@ QString CompareExporter::suggestedPath(const QString &fileName) const
 
 void CompareExporter::exportCsv(const CompareSpec &spec, const QList<CompareRun::Cell> &cells)
 {
-    const QString path = FileDialogs::getSaveFileName(m_window, tr("Export CSV"),
-                                                      suggestedPath(QStringLiteral("results.csv")),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = FileDialogs::getSaveFileName(
+        m_window, tr("Export CSV"), suggestedPath(QStringLiteral("results.csv")),
+        tr("CSV files (*.csv)"), QStringLiteral("csv"));
     if (path.isEmpty())
         return;
     QList<CompareCell> compareCells;
@@ -57,9 +57,9 @@ void CompareExporter::exportGrid(const CompareSpec &spec, const QList<CompareRun
 {
     if (m_drawing)
         return;
-    const QString path = FileDialogs::getSaveFileName(m_window, tr("Export Grid"),
-                                                      suggestedPath(QStringLiteral("grid.png")),
-                                                      tr("PNG images (*.png)"));
+    const QString path = FileDialogs::getSaveFileName(
+        m_window, tr("Export Grid"), suggestedPath(QStringLiteral("grid.png")),
+        tr("PNG images (*.png)"), QStringLiteral("png"));
     if (path.isEmpty())
         return;
     QList<CompareCell> compareCells;

@@ -130,7 +130,8 @@ void ConversationsDock::exportConversation(const QString &id, bool html)
         = QDir(folder).filePath(base + (html ? QStringLiteral(".html") : QStringLiteral(".md")));
     const QString path = FileDialogs::getSaveFileName(
         this, html ? tr("Export Conversation as HTML") : tr("Export Conversation as Markdown"),
-        suggested, html ? tr("HTML (*.html)") : tr("Markdown (*.md)"));
+        suggested, html ? tr("HTML (*.html)") : tr("Markdown (*.md)"),
+        html ? QStringLiteral("html") : QStringLiteral("md"));
     if (path.isEmpty())
         return;
     whenReady(m_history->turns(id), this, [this, title, path, html](const QList<Turn> &turns) {

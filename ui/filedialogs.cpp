@@ -13,13 +13,24 @@ bool FileDialogs::s_hasNextOpenFileNames = false;
 QString FileDialogs::s_lastImageFolder;
 
 QString FileDialogs::getSaveFileName(QWidget *parent, const QString &caption,
-                                     const QString &suggestedPath, const QString &filter)
+                                     const QString &suggestedPath, const QString &filter,
+                                     const QString &defaultSuffix)
 {
     if (s_hasNextAnswer) {
         s_hasNextAnswer = false;
-        return s_nextSaveFileName;
+        const QString path = s_nextSaveFileName;
+        // As the dialog does with its default suffix.
+        if (!path.isEmpty() && !defaultSuffix.isEmpty() && QFileInfo(path).suffix().isEmpty())
+            return path + u'.' + defaultSuffix;
+        return path;
     }
-    return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
+    if (defaultSuffix.isEmpty())
+        return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
+    QFileDialog dialog(parent, caption, QFileInfo(suggestedPath).absolutePath(), filter);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(defaultSuffix);
+    dialog.selectFile(suggestedPath);
+    return dialog.exec() == QDialog::Accepted ? dialog.selectedFiles().value(0) : QString();
 }
 
 void FileDialogs::setNextSaveFileName(const QString &path)

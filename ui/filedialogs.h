@@ -12,8 +12,11 @@ class FileDialogs
     Q_DECLARE_TR_FUNCTIONS(FileDialogs)
 
 public:
+    // With `defaultSuffix` ("png"), a name typed without an extension gets it, before the dialog
+    // asks about replacing a file of that name.
     static QString getSaveFileName(QWidget *parent, const QString &caption,
-                                   const QString &suggestedPath, const QString &filter);
+                                   const QString &suggestedPath, const QString &filter,
+                                   const QString &defaultSuffix = {});
     static void setNextSaveFileName(const QString &path); // "" = the next dialog is cancelled
     static QString getExistingDirectory(QWidget *parent, const QString &caption,
                                         const QString &suggestedPath);

@@ -729,10 +729,18 @@ void TestCompareWindow::exports()
     // The image of cell 3 sits in its box.
     QCOMPARE(grid.pixelColor(sheet.cellRect(3).center()), QColor(Qt::darkCyan));
 
+    // A name typed without an extension gets the format's (found by QA: "grid" was written
+    // without .png).
+    FileDialogs::setNextSaveFileName(m_fixture->dir.filePath("out/typed"));
+    QTest::mouseClick(button("exportGridButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 3, 20000);
+    QCOMPARE(exported.at(2).constFirst().toString(), m_fixture->dir.filePath("out/typed.png"));
+    QCOMPARE(QImage(m_fixture->dir.filePath("out/typed.png")).size(), sheet.size());
+
     // A cancelled dialog writes nothing.
     FileDialogs::setNextSaveFileName(QString());
     QTest::mouseClick(button("exportCsvButton"), Qt::LeftButton);
-    QCOMPARE(exported.count(), 2);
+    QCOMPARE(exported.count(), 3);
 }
 
 void TestCompareWindow::openedFromMainWindowOnTheDemo()
