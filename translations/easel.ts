@@ -4019,6 +4019,10 @@ Exit codes:
         <source>That image is no longer in the history.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not sent: %1 Fix the size in Image settings, or pick one from its list.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaskCanvas</name>

@@ -370,6 +370,15 @@ void MainWindow::showNotice(const QString &notice)
 
 void MainWindow::send(const QString &prompt)
 {
+    if (const QString problem = m_panel->problem(); !problem.isEmpty()) {
+        // The panel shows a size it would not send: sending the last good one instead would
+        // make an image of a size the designer no longer sees asked for.
+        statusBar()->showMessage(
+            tr("Not sent: %1 Fix the size in Image settings, or pick one from its list.")
+                .arg(problem),
+            8000);
+        return;
+    }
     const ProviderProfile &provider = m_session->provider();
     if (!provider.isUsable()) {
         // Saying it here beats a request that can only come back "unauthorized".

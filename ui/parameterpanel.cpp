@@ -500,6 +500,11 @@ void ParameterPanel::onCompressionSpinChanged(int value)
     commit();
 }
 
+QString ParameterPanel::problem() const
+{
+    return customSizeChosen() ? m_customSizeError->text() : QString();
+}
+
 void ParameterPanel::validateCustomSize()
 {
     const bool custom = customSizeChosen();

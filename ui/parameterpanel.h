@@ -26,6 +26,9 @@ public:
     ~ParameterPanel() override;
 
     ImageParams params() const { return m_params; }
+    // What the panel shows but params() does not hold: a custom size the model cannot make, in
+    // the sentence shown under it. Empty when everything shown is sent.
+    QString problem() const;
     void setParams(const ImageParams &params);
     void setModels(const QStringList &imageModels);
     QStringList models() const; // the image models offered, in order

@@ -19,11 +19,13 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -220,6 +222,35 @@ private Q_SLOTS:
         QTRY_VERIFY(view->isAtBottom()); // still, with its image laid out
         const QRect newTurn = view->visualRect(m_session->model()->index(30));
         QVERIFY2(view->viewport()->rect().intersects(newTurn), "the new turn is in view");
+    }
+
+    // A custom size the model cannot make is shown in red in the panel: the prompt is not sent
+    // with the last good size instead (found by QA), it stays in the composer with the reason.
+    void anInvalidSizeIsNotSent()
+    {
+        auto *panel = m_window->findChild<ParameterPanel *>();
+        auto *sizes = m_window->findChild<QComboBox *>(QStringLiteral("sizeCombo"));
+        auto *custom = m_window->findChild<QLineEdit *>(QStringLiteral("customSizeEdit"));
+        QVERIFY(panel && sizes && custom);
+        sizes->setFocus();
+        QTest::keyClick(sizes, Qt::Key_End); // Custom…, the last of the list
+        QCOMPARE(sizes->currentData().toString(), QStringLiteral("custom"));
+        QTRY_VERIFY(custom->isVisible());
+        custom->selectAll();
+        QTest::keyClicks(custom, QStringLiteral("999x777"));
+        QTest::keyClick(custom, Qt::Key_Tab);
+        QVERIFY(!panel->problem().isEmpty());
+
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        prompt->setFocus();
+        QTest::keyClicks(prompt, QStringLiteral("size test"));
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(m_session->model()->rowCount(), 0);
+        QCOMPARE(prompt->toPlainText(), QStringLiteral("size test"));
+        const QString message = m_window->statusBar()->currentMessage();
+        QVERIFY2(message.startsWith(QLatin1String("Not sent: "))
+                     && message.contains(panel->problem()),
+                 qPrintable(message));
     }
 
     void newConversationClearsTheView()

@@ -266,6 +266,7 @@ void TestParameterPanel::customSize()
         QVERIFY(error->isVisible());
         QCOMPARE(error->text(), ImageParams::validateSize(model, typed));
         QVERIFY(!error->text().isEmpty());
+        QCOMPARE(m_panel->problem(), error->text()); // the window refuses to send meanwhile
         // Another edit must not smuggle the invalid size in.
         chooseByKeyboard(child<QComboBox>("qualityCombo"), QStringLiteral("low"));
         QCOMPARE(spy.count(), 1);
@@ -275,7 +276,11 @@ void TestParameterPanel::customSize()
         QCOMPARE(m_panel->params().size, applied);
         QCOMPARE(spy.at(0).at(0).value<ImageParams>().size, applied);
         QVERIFY(!error->isVisible());
+        QVERIFY(m_panel->problem().isEmpty());
     }
+    // Back to a size from the list: nothing shown is left unsent.
+    chooseByKeyboard(child<QComboBox>("sizeCombo"), QStringLiteral("auto"));
+    QVERIFY(m_panel->problem().isEmpty());
 }
 
 void TestParameterPanel::oncePerUserChange_data()
