@@ -313,6 +313,7 @@ void ConversationList::deleteConversation(const QString &id)
         tr("“%1” deleted").arg(fontMetrics().elidedText(title, Qt::ElideMiddle, 160)));
     m_undoBar->show();
     m_undoTimer.start();
+    refreshSearch(); // its hits go from the results too
     Q_EMIT conversationDeleted(id);
 }
 
@@ -327,7 +328,14 @@ void ConversationList::undoDelete()
     m_model->insert(restored);
     if (m_store)
         m_store->setConversationDeleted(restored.id, false);
+    refreshSearch(); // its hits come back (the store has the change first: its work is in order)
     Q_EMIT conversationRestored(restored.id);
+}
+
+void ConversationList::refreshSearch()
+{
+    if (!m_search->text().trimmed().isEmpty())
+        runSearch();
 }
 
 void ConversationList::purgeLastDeleted()

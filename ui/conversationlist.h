@@ -78,6 +78,7 @@ protected:
 
 private:
     void runSearch();
+    void refreshSearch(); // runs the search shown again, if one is
     void purgeLastDeleted(); // its undo is over
     void onRenameRequested(const QString &id, const QString &title);
     void activateHit(const QModelIndex &index);

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -186,6 +187,25 @@ private Q_SLOTS:
 
     // Found by QA: the library had no way to save an image. Saved from there, the file is the
     // image with its turn's settings written in, as from the conversation.
+    // The search results follow a deletion and its undo (found by QA: "No matches" stayed after
+    // the undo until the search text was edited).
+    void searchFollowsDeleteAndUndo()
+    {
+        ConversationList *list = m_dock->list();
+        const auto firstHit = [list] {
+            const QStandardItem *item = list->hitModel()->item(0);
+            return item ? item->data(ConversationList::ConversationIdRole).toString() : QString();
+        };
+        list->setSearchText(QStringLiteral("lighthouse"));
+        QTRY_COMPARE(firstHit(), m_imageId);
+        list->deleteConversation(m_imageId);
+        QTRY_COMPARE(list->hitModel()->item(0)->text(), QStringLiteral("No matches"));
+        QCOMPARE(firstHit(), QString());
+        list->undoDelete();
+        QTRY_COMPARE(firstHit(), m_imageId);
+        QCOMPARE(list->hitModel()->rowCount(), 1);
+    }
+
     void librarySavesAnImage()
     {
         LibraryWindow *library = m_window->libraryWindow();
