@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -143,6 +144,8 @@ ConversationList::ConversationList(QWidget *parent)
         view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         view->installEventFilter(this);
     }
+    // A right-click opens a row's menu without making it look like the conversation on screen.
+    m_list->viewport()->installEventFilter(this);
     m_list->setModel(m_model);
     m_list->setItemDelegate(
         new TwoLineDelegate(ConversationListModel::SubtitleRole, false, m_list));
@@ -425,6 +428,11 @@ void ConversationList::activateHit(const QModelIndex &index)
 
 bool ConversationList::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_list->viewport()
+        && (event->type() == QEvent::MouseButtonPress
+            || event->type() == QEvent::MouseButtonDblClick)
+        && static_cast<QMouseEvent *>(event)->button() == Qt::RightButton)
+        return true; // the context menu comes from its own event; the selection stays
     if (event->type() == QEvent::KeyPress && (watched == m_list || watched == m_hits)) {
         auto *key = static_cast<QKeyEvent *>(event);
         auto *view = static_cast<QListView *>(watched);

@@ -15,13 +15,16 @@
 #include "store/settings.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QBuffer>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -189,6 +192,39 @@ private Q_SLOTS:
     // image with its turn's settings written in, as from the conversation.
     // The search results follow a deletion and its undo (found by QA: "No matches" stayed after
     // the undo until the search text was edited).
+    // Found by QA: right-clicking another conversation moved the highlight to it while the view
+    // still showed the open one.
+    void rightClickKeepsTheOpenConversationHighlighted()
+    {
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        m_dock->openConversation(m_longId);
+        QTRY_COMPARE(opened.size(), 1);
+        auto *view = m_dock->findChild<QListView *>(QStringLiteral("conversationListView"));
+        QVERIFY(view);
+        const auto highlighted = [view] {
+            const QModelIndexList rows = view->selectionModel()->selectedIndexes();
+            return rows.isEmpty() ? QString()
+                                  : rows.first().data(ConversationListModel::IdRole).toString();
+        };
+        QCOMPARE(highlighted(), m_longId);
+        const QModelIndex other
+            = m_dock->list()->model()->index(m_dock->list()->model()->rowOf(m_imageId));
+        QVERIFY(other.isValid());
+        QSignalSpy menus(view, &QWidget::customContextMenuRequested);
+        const QPoint at = view->visualRect(other).center();
+        QTest::mousePress(view->viewport(), Qt::RightButton, {}, at);
+        QTest::mouseRelease(view->viewport(), Qt::RightButton, {}, at);
+        QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, at,
+                                    view->viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(view->viewport(), &menuEvent);
+        QCOMPARE(menus.size(), 1);
+        QCOMPARE(highlighted(), m_longId);
+        QCOMPARE(m_dock->list()->currentConversationId(), m_longId);
+        for (QWidget *widget : QApplication::topLevelWidgets())
+            if (auto *menu = qobject_cast<QMenu *>(widget))
+                menu->close();
+    }
+
     void searchFollowsDeleteAndUndo()
     {
         ConversationList *list = m_dock->list();
