@@ -21,6 +21,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 // Two lines per row: the title, and a smaller grey line under it (the conversation's date,
@@ -284,6 +286,13 @@ void ConversationList::setCurrentConversation(const QString &id)
     const QModelIndex index = m_model->index(row);
     m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     m_list->scrollTo(index);
+}
+
+QSize ConversationList::minimumSizeHint() const
+{
+    QSize hint = QWidget::minimumSizeHint();
+    hint.setWidth(std::max(hint.width(), fontMetrics().averageCharWidth() * 22));
+    return hint;
 }
 
 QString ConversationList::currentConversationId() const

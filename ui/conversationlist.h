@@ -61,6 +61,10 @@ public:
     static QString snippetText(const QString &snippet); // the same as plain text, without marks
 
     QAction *searchAction() const { return m_searchAction; } // Ctrl+F: focuses the search field
+
+    // Wide enough for a title's first words, the search field and the undo bar: a window made
+    // narrow squeezes the conversation instead of the sidebar.
+    QSize minimumSizeHint() const override;
     void setSearchText(const QString &text); // and runs the search at once
 
 Q_SIGNALS:

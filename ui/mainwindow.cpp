@@ -47,6 +47,7 @@
 #include <QMimeData>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QStandardPaths>
@@ -55,7 +56,32 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
+
+namespace {
+
+// The panel scrolls up and down, never sideways: however narrow the window, its dock keeps the
+// width at which every label and control shows whole (a squashed dock showed "Qua", "Backgrou"
+// and no controls, and kept that width at the next start).
+class PanelScrollArea : public QScrollArea
+{
+public:
+    using QScrollArea::QScrollArea;
+
+    QSize minimumSizeHint() const override
+    {
+        QSize hint = QScrollArea::minimumSizeHint();
+        if (const QWidget *content = widget())
+            hint.setWidth(std::max(hint.width(),
+                                   content->minimumSizeHint().width()
+                                       + verticalScrollBar()->sizeHint().width()
+                                       + 2 * frameWidth()));
+        return hint;
+    }
+};
+
+} // namespace
 
 MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent)
     : QMainWindow(parent)
@@ -235,8 +261,9 @@ void MainWindow::buildDock()
 {
     m_dock->setObjectName(QStringLiteral("imageSettingsDock"));
     m_dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
-    auto *scroll = new QScrollArea(m_dock);
+    auto *scroll = new PanelScrollArea(m_dock);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_panel);
     m_dock->setWidget(scroll);

@@ -9,6 +9,7 @@
 #include "librarymodel.h"
 #include "librarywindow.h"
 #include "mainwindow.h"
+#include "parameterpanel.h"
 #include "store/historystore.h"
 #include "store/imagemetadata.h"
 #include "store/imagestore.h"
@@ -19,6 +20,7 @@
 #include <QBuffer>
 #include <QContextMenuEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -27,6 +29,8 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStatusBar>
@@ -223,6 +227,31 @@ private Q_SLOTS:
         for (QWidget *widget : QApplication::topLevelWidgets())
             if (auto *menu = qobject_cast<QMenu *>(widget))
                 menu->close();
+    }
+
+    // Found by QA: a window made as small as it goes squashed both docks to a few pixels (the
+    // panel showed "Qua", "Backgrou" and a sideways scroll bar), and they stayed so once it was
+    // large again. Now each keeps the width at which it is usable.
+    void docksKeepAUsableWidth()
+    {
+        auto *panelDock = m_window->findChild<QDockWidget *>(QStringLiteral("imageSettingsDock"));
+        auto *panel = m_window->findChild<ParameterPanel *>();
+        QVERIFY(panelDock && panel);
+        m_window->resize(200, 200); // clamped to the window's minimum
+        QTRY_VERIFY(m_window->width() < 1200);
+        QCoreApplication::processEvents();
+        QVERIFY2(panelDock->widget()->width() >= panel->minimumSizeHint().width(),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(panelDock->widget()->width())
+                                .arg(panel->minimumSizeHint().width())));
+        auto *scroll = qobject_cast<QScrollArea *>(panelDock->widget());
+        QVERIFY(scroll);
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        QVERIFY(m_dock->widget()->width() >= m_dock->list()->minimumSizeHint().width());
+        QVERIFY(m_dock->list()->minimumSizeHint().width()
+                >= m_dock->list()->fontMetrics().averageCharWidth() * 22);
+        // The conversation keeps room too: the window grew rather than squeeze it away.
+        QVERIFY(m_window->centralWidget()->width() > 0);
     }
 
     void searchFollowsDeleteAndUndo()
