@@ -62,7 +62,7 @@ ImageViewer *CompareCellActions::open(int cellIndex)
     auto *viewer = new ImageViewer(image->filePath, m_window);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     const QString name = title(cellIndex);
-    viewer->setWindowTitle(name.isEmpty() ? tr("Compare") : tr("%1 — Compare").arg(name));
+    viewer->setSubject(name.isEmpty() ? tr("Compare") : tr("%1 — Compare").arg(name));
     viewer->show();
     m_viewer = viewer;
     return viewer;

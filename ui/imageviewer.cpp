@@ -258,6 +258,7 @@ void ImageViewer::openFile(const QString &filePath)
         connect(m_watcher, &QFutureWatcherBase::finished, m_watcher, &QObject::deleteLater);
     }
     m_filePath = filePath;
+    m_subject.clear();
     m_error.clear();
     m_format.clear();
     m_canvas->setImage({});
@@ -271,6 +272,16 @@ void ImageViewer::openFile(const QString &filePath)
     updateChrome();
 }
 
+void ImageViewer::setSubject(const QString &subject)
+{
+    m_subject = subject;
+    const QString name = subject.isEmpty() ? QFileInfo(m_filePath).fileName() : subject;
+    if (m_format.isEmpty()) // still loading (or failed): the size and format come with the image
+        setWindowTitle(m_error.isEmpty() ? name : tr("%1 — not shown").arg(name));
+    else
+        setWindowTitle(tr("%1 — %2").arg(name, m_infoLabel->text()).trimmed());
+}
+
 void ImageViewer::onLoaded()
 {
     QFutureWatcher<Loaded> *watcher = m_watcher;
@@ -280,7 +291,7 @@ void ImageViewer::onLoaded()
     watcher->deleteLater();
     m_watcher = nullptr;
 
-    const QString name = QFileInfo(m_filePath).fileName();
+    const QString name = m_subject.isEmpty() ? QFileInfo(m_filePath).fileName() : m_subject;
     if (result.image.isNull()) {
         m_error = result.error.isEmpty() ? tr("The image file is damaged or not an image")
                                          : result.error;

@@ -31,6 +31,9 @@ public:
 
     // Starts loading; loaded() or loadFailed() follows. Any earlier load is abandoned.
     void openFile(const QString &filePath);
+    // What the title calls the image (its prompt, a compare cell's settings) instead of its file
+    // name, which is a content hash. Set it after openFile(); empty: the file name again.
+    void setSubject(const QString &subject);
     QString filePath() const { return m_filePath; }
 
     bool isLoaded() const;
@@ -71,6 +74,7 @@ private:
     QLabel *m_infoLabel = nullptr;
     QPointer<QFutureWatcher<Loaded>> m_watcher;
     QString m_filePath;
+    QString m_subject;
     QString m_error;
     QByteArray m_format;
 };

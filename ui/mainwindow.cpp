@@ -567,6 +567,16 @@ ImageViewer *MainWindow::viewImage(const ImageAsset &image)
 {
     auto *viewer = new ImageViewer(image.filePath, this);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
+    // Titled by the prompt that made it: its file name is a content hash.
+    for (const Turn &turn : m_session->model()->turns()) {
+        const bool holds = std::any_of(
+            turn.images.cbegin(), turn.images.cend(),
+            [&image](const ImageAsset &candidate) { return candidate.filePath == image.filePath; });
+        if (holds) {
+            viewer->setSubject(ChatSession::titleFromPrompt(turn.prompt));
+            break;
+        }
+    }
     viewer->show();
     return viewer;
 }

@@ -77,6 +77,17 @@ void TestImageViewer::loadsOffTheGuiThreadAndTitles()
     QCOMPARE(viewer.windowTitle(), title);
     QVERIFY(viewer.fitsToWindow());
     QVERIFY(viewer.zoom() <= 1.0);
+
+    // Named by what it shows rather than by its file (a content hash in Easel's store), before
+    // and after loading (found by QA).
+    const QString details = title.section(QStringLiteral(" — "), 1);
+    viewer.setSubject(QStringLiteral("a lighthouse at dusk"));
+    QCOMPARE(viewer.windowTitle(), QStringLiteral("a lighthouse at dusk — ") + details);
+    viewer.openFile(path);
+    viewer.setSubject(QStringLiteral("low, gpt-image-1.5 — Compare"));
+    QCOMPARE(viewer.windowTitle(), QStringLiteral("low, gpt-image-1.5 — Compare"));
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(viewer.windowTitle(), QStringLiteral("low, gpt-image-1.5 — Compare — ") + details);
 }
 
 void TestImageViewer::failuresAreShown_data()

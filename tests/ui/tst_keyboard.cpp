@@ -357,6 +357,9 @@ void TestKeyboard::f11ShowsTheImageFullScreen()
     QVERIFY(viewer->isFullScreen());
     QCOMPARE(viewer->filePath(), m_session->model()->turnAt(0).images.first().filePath);
     QTRY_VERIFY(viewer->isLoaded());
+    // Titled by the prompt that made it, not by its hash-named file.
+    QVERIFY2(viewer->windowTitle().startsWith(QStringLiteral("a lighthouse — ")),
+             qPrintable(viewer->windowTitle()));
 
     QTest::keyClick(viewer, Qt::Key_F11); // back to a window
     QVERIFY(!viewer->isFullScreen());
