@@ -15,6 +15,25 @@ const char *const environmentVariables[]
         "OPENROUTER_API_KEY",   "OPENROUTER_BASE_URL",  "MODELGATES_API_KEY", "MODELGATES_BASE_URL",
         "EASEL_CUSTOM_API_KEY", "EASEL_CUSTOM_BASE_URL" };
 
+// `arguments` as main() receives them: argc and argv.
+class CommandLine
+{
+public:
+    explicit CommandLine(const QStringList &arguments)
+    {
+        for (const QString &argument : arguments)
+            m_bytes.push_back(argument.toLocal8Bit());
+        for (const QByteArray &argument : m_bytes)
+            m_argv.push_back(argument.constData());
+    }
+    int argc() const { return int(m_argv.size()); }
+    const char *const *argv() const { return m_argv.data(); }
+
+private:
+    std::vector<QByteArray> m_bytes;
+    std::vector<const char *> m_argv;
+};
+
 } // namespace
 
 class TestLaunchOptions : public QObject
@@ -265,13 +284,8 @@ private Q_SLOTS:
         QCOMPARE(ok, !arguments.contains(QLatin1String("--")));
         QCOMPARE(int(options.answer), parsed);
 
-        std::vector<QByteArray> bytes;
-        for (const QString &argument : arguments)
-            bytes.push_back(argument.toLocal8Bit());
-        std::vector<const char *> argv;
-        for (const QByteArray &argument : bytes)
-            argv.push_back(argument.constData());
-        QCOMPARE(int(LaunchOptions::answerAskedFor(int(argv.size()), argv.data())), asked);
+        const CommandLine argv(arguments);
+        QCOMPARE(int(LaunchOptions::answerAskedFor(argv.argc(), argv.argv())), asked);
     }
 
     void helpListsTheOptionsAndTheCommands()
@@ -331,13 +345,8 @@ private Q_SLOTS:
         set("QT_QPA_PLATFORM", platform);
         set("DISPLAY", display);
         set("WAYLAND_DISPLAY", wayland);
-        std::vector<QByteArray> bytes;
-        for (const QString &argument : arguments)
-            bytes.push_back(argument.toLocal8Bit());
-        std::vector<const char *> argv;
-        for (const QByteArray &argument : bytes)
-            argv.push_back(argument.constData());
-        const QString sentence = LaunchOptions::missingDisplay(int(argv.size()), argv.data());
+        const CommandLine argv(arguments);
+        const QString sentence = LaunchOptions::missingDisplay(argv.argc(), argv.argv());
         set("QT_QPA_PLATFORM", saved);
         qunsetenv("DISPLAY");
         qunsetenv("WAYLAND_DISPLAY");
