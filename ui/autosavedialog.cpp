@@ -2,6 +2,7 @@
 
 #include "filedialogs.h"
 #include "palettetint.h"
+#include "store/datafolder.h"
 #include "store/filenametemplate.h"
 #include "store/settings.h"
 #include "viewpalette.h"
@@ -9,7 +10,6 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -135,19 +135,18 @@ QString AutoSaveDialog::folderProblem(const QString &folder)
         return tr("Use a full folder path.");
     // The folder itself, or the nearest existing parent it would be created under, must be a
     // writable folder: checked without creating anything, since Cancel must leave no trace.
-    QFileInfo info(QDir::cleanPath(path));
-    while (!info.exists()) {
-        const QString parent = info.absolutePath();
-        if (parent == info.absoluteFilePath())
-            return tr("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(path));
-        info = QFileInfo(parent);
+    const DataFolder::Check found = DataFolder::check(path);
+    const QString where = QDir::toNativeSeparators(found.where);
+    switch (found.verdict) {
+    case DataFolder::Check::Usable:
+        return QString();
+    case DataFolder::Check::IsFile:
+    case DataFolder::Check::UnderFile:
+        return tr("%1 is a file, not a folder: the folder cannot be created.").arg(where);
+    case DataFolder::Check::NotWritable:
+    case DataFolder::Check::UnderUnwritable:
+        return tr("The folder %1 is not writable.").arg(where);
     }
-    if (!info.isDir())
-        return tr("%1 is a file, not a folder: the folder cannot be created.")
-            .arg(QDir::toNativeSeparators(info.absoluteFilePath()));
-    if (!info.isWritable())
-        return tr("The folder %1 is not writable.")
-            .arg(QDir::toNativeSeparators(info.absoluteFilePath()));
     return QString();
 }
 
