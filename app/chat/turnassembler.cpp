@@ -111,6 +111,11 @@ void TurnAssembler::finishCancelled(Turn &turn)
     if (turn.status == Turn::Status::Failed || turn.status == Turn::Status::Done)
         return;
     turn.status = Turn::Status::Cancelled;
+    // The designer stopped it: a slot that never got a preview or a link is not a failure to
+    // report, just nothing. It goes, and the turn's "Stopped" says the rest.
+    turn.images.removeIf([](const ImageAsset &image) {
+        return image.state == ImageAsset::State::Pending && image.sourceUrl.isEmpty();
+    });
     finishInterruptedImages(turn);
 }
 

@@ -170,10 +170,34 @@ private Q_SLOTS:
         TurnAssembler::apply(turn,
                              image(StreamEvent::Kind::ImagePending, QStringLiteral("ig_1"),
                                    ImageAsset::State::Pending, -1, {}));
-        TurnAssembler::finishCancelled(turn);
-        QCOMPARE(turn.status, Turn::Status::Cancelled);
+        TurnAssembler::apply(turn, makeEvent(StreamEvent::Kind::Done));
+        QCOMPARE(turn.status, Turn::Status::Done);
         QCOMPARE(turn.images.at(0).state, ImageAsset::State::Failed);
         QVERIFY(!turn.images.at(0).error.isEmpty());
+    }
+
+    void stoppedTurnDropsImagesThatNeverBegan()
+    {
+        // Stop is the designer's choice: an image that had not begun is not reported as a
+        // failure. A preview stays (better than nothing), and a linked image keeps its link.
+        Turn turn;
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePending, QStringLiteral("ig_1"),
+                                   ImageAsset::State::Pending, -1, {}));
+        TurnAssembler::apply(turn,
+                             image(StreamEvent::Kind::ImagePartial, QStringLiteral("ig_2"),
+                                   ImageAsset::State::Partial, 0, QStringLiteral("p")));
+        ProcessedEvent linked = image(StreamEvent::Kind::ImageFinal, QStringLiteral("ig_3"),
+                                      ImageAsset::State::Pending, -1, {});
+        linked.asset.sourceUrl = QStringLiteral("https://example.com/3.png");
+        TurnAssembler::apply(turn, linked);
+        TurnAssembler::finishCancelled(turn);
+        QCOMPARE(turn.status, Turn::Status::Cancelled);
+        QCOMPARE(turn.images.size(), 2);
+        QCOMPARE(turn.images.at(0).itemId, QStringLiteral("ig_2"));
+        QCOMPARE(turn.images.at(0).state, ImageAsset::State::Partial);
+        QCOMPARE(turn.images.at(1).itemId, QStringLiteral("ig_3"));
+        QCOMPARE(turn.images.at(1).state, ImageAsset::State::Pending);
     }
 
     void cancelDoesNotOverrideFinishedTurn()
@@ -209,7 +233,7 @@ private Q_SLOTS:
         ImageAsset done;
         done.itemId = QStringLiteral("ig_3");
         done.state = ImageAsset::State::Final;
-        turn.images = {downloading, waiting, done};
+        turn.images = { downloading, waiting, done };
         TurnAssembler::settleStored(turn);
         QCOMPARE(turn.images.at(0).state, ImageAsset::State::Failed);
         QVERIFY(turn.images.at(0).error.contains(QStringLiteral("Retry")));
