@@ -15,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 AutoSaveDialog::AutoSaveDialog(Settings *settings, QWidget *parent)
@@ -152,9 +151,8 @@ QString AutoSaveDialog::folderProblem(const QString &folder)
 
 void AutoSaveDialog::chooseFolder()
 {
-    const QString start = m_folder->text().trimmed().isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-        : m_folder->text().trimmed();
+    const QString start = m_folder->text().trimmed().isEmpty() ? FileDialogs::startFolder()
+                                                               : m_folder->text().trimmed();
     const QString chosen = FileDialogs::getExistingDirectory(this, tr("Auto-save Folder"), start);
     if (!chosen.isEmpty())
         m_folder->setText(QDir::toNativeSeparators(chosen));

@@ -6,7 +6,6 @@
 #include "whenready.h"
 
 #include <QDir>
-#include <QStandardPaths>
 #include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -18,8 +17,7 @@ CompareExporter::CompareExporter(QWidget *window)
 
 QString CompareExporter::suggestedPath(const QString &fileName) const
 {
-    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    return QDir(pictures.isEmpty() ? QDir::homePath() : pictures).filePath(fileName);
+    return QDir(FileDialogs::startFolder()).filePath(fileName);
 }
 
 void CompareExporter::exportCsv(const CompareSpec &spec, const QList<CompareRun::Cell> &cells)

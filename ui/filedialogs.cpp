@@ -1,5 +1,6 @@
 #include "filedialogs.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -11,11 +12,13 @@ bool FileDialogs::s_hasNextDirectory = false;
 QStringList FileDialogs::s_nextOpenFileNames;
 bool FileDialogs::s_hasNextOpenFileNames = false;
 QString FileDialogs::s_lastImageFolder;
+QString FileDialogs::s_lastSuggestedPath;
 
 QString FileDialogs::getSaveFileName(QWidget *parent, const QString &caption,
                                      const QString &suggestedPath, const QString &filter,
                                      const QString &defaultSuffix)
 {
+    s_lastSuggestedPath = suggestedPath;
     if (s_hasNextAnswer) {
         s_hasNextAnswer = false;
         const QString path = s_nextSaveFileName;
@@ -42,6 +45,7 @@ void FileDialogs::setNextSaveFileName(const QString &path)
 QString FileDialogs::getExistingDirectory(QWidget *parent, const QString &caption,
                                           const QString &suggestedPath)
 {
+    s_lastSuggestedPath = suggestedPath;
     if (s_hasNextDirectory) {
         s_hasNextDirectory = false;
         return s_nextDirectory;
@@ -58,6 +62,7 @@ void FileDialogs::setNextDirectory(const QString &path)
 QStringList FileDialogs::getOpenFileNames(QWidget *parent, const QString &caption,
                                           const QString &suggestedPath, const QString &filter)
 {
+    s_lastSuggestedPath = suggestedPath;
     if (s_hasNextOpenFileNames) {
         s_hasNextOpenFileNames = false;
         return s_nextOpenFileNames;
@@ -73,12 +78,16 @@ void FileDialogs::setNextOpenFileNames(const QStringList &paths)
 
 QStringList FileDialogs::getOpenImageFileNames(QWidget *parent, const QString &caption)
 {
-    const QString start = s_lastImageFolder.isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-        : s_lastImageFolder;
+    const QString start = s_lastImageFolder.isEmpty() ? startFolder() : s_lastImageFolder;
     const QStringList files = getOpenFileNames(
         parent, caption, start, tr("Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"));
     if (!files.isEmpty())
         s_lastImageFolder = QFileInfo(files.first()).absolutePath();
     return files;
+}
+
+QString FileDialogs::startFolder(QStandardPaths::StandardLocation location)
+{
+    const QString folder = QStandardPaths::writableLocation(location);
+    return !folder.isEmpty() && QFileInfo(folder).isDir() ? folder : QDir::homePath();
 }

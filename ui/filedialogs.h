@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,13 @@ public:
     // takes them. It opens in the folder images were last chosen from, by whichever caller (a
     // designer's references usually live together), else in Pictures. Empty: cancelled.
     static QStringList getOpenImageFileNames(QWidget *parent, const QString &caption);
+    // Where a dialog opens: the user's Pictures (or Documents) folder when it exists, else the
+    // home folder. A fresh account often has no ~/Pictures, and a dialog shown on a folder that
+    // is not there opens somewhere arbitrary.
+    static QString startFolder(QStandardPaths::StandardLocation location
+                               = QStandardPaths::PicturesLocation);
+    // Where the last dialog was asked to open (tests check it, as the answer is set for them).
+    static QString lastSuggestedPath() { return s_lastSuggestedPath; }
 
 private:
     static QString s_nextSaveFileName;
@@ -37,4 +45,5 @@ private:
     static QStringList s_nextOpenFileNames;
     static bool s_hasNextOpenFileNames;
     static QString s_lastImageFolder;
+    static QString s_lastSuggestedPath;
 };

@@ -16,7 +16,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QUrl>
 #include <QWidget>
 #include <QtConcurrent>
@@ -40,8 +39,7 @@ void ImageSaver::saveAs(const Turn &turn, const ImageAsset &image)
 {
     const int n = qMax(1, int(turn.images.indexOf(image)) + 1);
     const QString name = ImageExporter::fileNameFor(turn, image, n, templatePattern());
-    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-        + QLatin1Char('/') + name;
+    const QString suggested = QDir(FileDialogs::startFolder()).filePath(name);
     // The original format first: picking another extension is the only way to convert.
     const QString original = QFileInfo(name).suffix().toLower();
     QStringList filters { tr("PNG image (*.png)"), tr("JPEG image (*.jpg *.jpeg)"),
@@ -82,8 +80,8 @@ void ImageSaver::saveAllInto(const QList<Turn> &turns, const QString &caption)
         Q_EMIT statusMessage(tr("There are no finished images to save."), 5000);
         return;
     }
-    const QString folder = FileDialogs::getExistingDirectory(
-        m_window, caption, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    const QString folder
+        = FileDialogs::getExistingDirectory(m_window, caption, FileDialogs::startFolder());
     if (folder.isEmpty())
         return;
     const ImageExporter::BatchResult batch

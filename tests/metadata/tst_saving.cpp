@@ -29,6 +29,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -159,6 +160,37 @@ private Q_SLOTS:
         FileDialogs::setNextDirectory(QString());
         action->trigger();
         QCOMPARE(saved.size(), 2);
+    }
+
+    void dialogsOpenOnAFolderThatExists()
+    {
+        // A fresh account often has no ~/Pictures: the dialogs then open on the home folder,
+        // and on Pictures once it is there.
+        loadTurns();
+        const QString home = m_dir->filePath(QStringLiteral("home"));
+        QVERIFY(QDir().mkpath(home));
+        const QByteArray oldHome = qgetenv("HOME");
+        const QByteArray oldConfig = qgetenv("XDG_CONFIG_HOME");
+        const auto restore = qScopeGuard([&] {
+            qputenv("HOME", oldHome);
+            oldConfig.isNull() ? qunsetenv("XDG_CONFIG_HOME")
+                               : qputenv("XDG_CONFIG_HOME", oldConfig);
+        });
+        qputenv("HOME", QFile::encodeName(home));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(home + QStringLiteral("/.config")));
+        auto *saveAll
+            = m_window->findChild<QAction *>(QStringLiteral("saveConversationImagesAction"));
+        QVERIFY(saveAll);
+
+        FileDialogs::setNextDirectory(QString()); // cancelled: only where it opened matters
+        saveAll->trigger();
+        QCOMPARE(FileDialogs::lastSuggestedPath(), home);
+
+        const QString pictures = home + QStringLiteral("/Pictures");
+        QVERIFY(QDir().mkpath(pictures));
+        FileDialogs::setNextDirectory(QString());
+        saveAll->trigger();
+        QCOMPARE(FileDialogs::lastSuggestedPath(), pictures);
     }
 
     void unwritableTarget()
