@@ -25,6 +25,25 @@ int ConversationListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+QString ConversationListModel::listedCost(const Cost &cost)
+{
+    // Cents are enough in a list; fractions of a cent keep Cost's precision. What the figure is
+    // stays said as in the turns: the demo's is not money, and an estimate is marked as one.
+    const QString usd = cost.usd >= 0.01
+        ? QString(QLatin1Char('$') + QLocale::c().toString(cost.usd, 'f', 2))
+        : Cost::formatUsd(cost.usd);
+    switch (cost.basis) {
+    case Cost::Basis::Demo:
+        return cost.formatted();
+    case Cost::Basis::Estimated:
+        return tr("≈ %1").arg(usd);
+    case Cost::Basis::Billed:
+    case Cost::Basis::Unknown:
+        break;
+    }
+    return usd;
+}
+
 QString ConversationListModel::subtitle(const ConversationSummary &c)
 {
     const QDateTime when = (c.updatedAt.isValid() ? c.updatedAt : c.createdAt).toLocalTime();
@@ -34,15 +53,10 @@ QString ConversationListModel::subtitle(const ConversationSummary &c)
                       ? when.toString(QStringLiteral("HH:mm"))
                       : QLocale().toString(when.date(), QLocale::ShortFormat));
     if (c.kind == ConversationSummary::Kind::Compare)
-        parts << (c.turnCount == 1 ? QStringLiteral("1 cell")
-                                   : QStringLiteral("%1 cells").arg(c.turnCount));
-    parts << (c.imageCount == 1 ? QStringLiteral("1 image")
-                                : QStringLiteral("%1 images").arg(c.imageCount));
+        parts << tr("%n cell(s)", nullptr, c.turnCount);
+    parts << tr("%n image(s)", nullptr, c.imageCount);
     if (c.totalCost.isKnown())
-        // Cents are enough in a list; fractions of a cent keep Cost's precision.
-        parts << (c.totalCost.usd >= 0.01
-                      ? QString(QLatin1Char('$') + QLocale::c().toString(c.totalCost.usd, 'f', 2))
-                      : Cost::formatUsd(c.totalCost.usd));
+        parts << listedCost(c.totalCost);
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -53,13 +67,12 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     const ConversationSummary &c = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return c.title.isEmpty() ? QStringLiteral("Untitled") : c.title;
+        return c.title.isEmpty() ? tr("Untitled") : c.title;
     case Qt::EditRole:
         return c.title;
     case Qt::ToolTipRole:
-        return QString(
-            c.title + QLatin1Char('\n') + subtitle(c) + QLatin1Char('\n')
-            + QStringLiteral("%1 turns · %2").arg(c.turnCount).arg(c.totalCost.formatted()));
+        return QString(c.title + QLatin1Char('\n') + subtitle(c) + QLatin1Char('\n')
+                       + tr("%n turn(s) · %1", nullptr, c.turnCount).arg(c.totalCost.formatted()));
     case IdRole:
         return c.id;
     case SubtitleRole:

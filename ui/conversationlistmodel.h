@@ -34,6 +34,9 @@ public:
     void insert(const ConversationSummary &conversation);
 
     static QString subtitle(const ConversationSummary &conversation);
+    // A conversation's total as the list shows it: "$0.12" billed, "≈ $0.12" estimated,
+    // "$0.00 demo".
+    static QString listedCost(const Cost &cost);
 
 Q_SIGNALS:
     void renameRequested(const QString &id, const QString &title);

@@ -102,12 +102,13 @@ private Q_SLOTS:
 
     void subtitle_data()
     {
+        // Without the English translation loaded, plurals read "image(s)".
         QTest::addColumn<int>("images");
         QTest::addColumn<double>("usd");
         QTest::addColumn<QString>("tail");
-        QTest::newRow("three images") << 3 << 0.12 << QStringLiteral("3 images · $0.12");
-        QTest::newRow("one image") << 1 << 0.0059 << QStringLiteral("1 image · $0.0059");
-        QTest::newRow("no cost") << 0 << 0.0 << QStringLiteral("0 images");
+        QTest::newRow("three images") << 3 << 0.12 << QStringLiteral("3 image(s) · ≈ $0.12");
+        QTest::newRow("one image") << 1 << 0.0059 << QStringLiteral("1 image(s) · ≈ $0.0059");
+        QTest::newRow("no cost") << 0 << 0.0 << QStringLiteral("0 image(s)");
     }
 
     void subtitle()
@@ -117,6 +118,29 @@ private Q_SLOTS:
         QFETCH(QString, tail);
         const QString text = ConversationListModel::subtitle(summary("x", "X", 0, images, usd));
         QVERIFY2(text.endsWith(QStringLiteral(" · ") + tail), qPrintable(text));
+    }
+
+    // The sidebar says what kind of figure a total is, as the turns do (found by QA: the demo's
+    // turns said "$0.00 demo" and the sidebar "$0.00").
+    void listedCostSaysWhatItIs_data()
+    {
+        QTest::addColumn<double>("usd");
+        QTest::addColumn<int>("basis");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("billed") << 1.5 << int(Cost::Basis::Billed) << QStringLiteral("$1.50");
+        QTest::newRow("billed, under a cent")
+            << 0.0059 << int(Cost::Basis::Billed) << QStringLiteral("$0.0059");
+        QTest::newRow("estimated")
+            << 0.042 << int(Cost::Basis::Estimated) << QStringLiteral("≈ $0.04");
+        QTest::newRow("demo") << 0.0 << int(Cost::Basis::Demo) << QStringLiteral("$0.00 demo");
+    }
+
+    void listedCostSaysWhatItIs()
+    {
+        QFETCH(double, usd);
+        QFETCH(int, basis);
+        QFETCH(QString, expected);
+        QCOMPARE(ConversationListModel::listedCost(Cost { usd, Cost::Basis(basis), {} }), expected);
     }
 
     void currentConversationHighlightedWhenListed()
