@@ -163,6 +163,9 @@ ConversationList::ConversationList(QWidget *parent)
     undoButton->setToolTip(tr("Bring back the conversation you just deleted"));
     auto *barLayout = new QHBoxLayout(m_undoBar);
     barLayout->setContentsMargins(6, 2, 6, 2);
+    // The label takes what width the sidebar has instead of asking for its text's width.
+    m_undoLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_undoLabel->installEventFilter(this);
     barLayout->addWidget(m_undoLabel, 1);
     barLayout->addWidget(undoButton);
     m_undoBar->hide();
@@ -321,8 +324,9 @@ void ConversationList::deleteConversation(const QString &id)
     if (m_store)
         m_store->setConversationDeleted(id, true);
     const QString title = taken.title.isEmpty() ? tr("Untitled") : taken.title;
-    m_undoLabel->setText(
-        tr("“%1” deleted").arg(fontMetrics().elidedText(title, Qt::ElideMiddle, 160)));
+    m_undoText = tr("“%1” deleted").arg(title);
+    m_undoLabel->setToolTip(m_undoText);
+    fitUndoLabel();
     m_undoBar->show();
     m_undoTimer.start();
     refreshSearch(); // its hits go from the results too
@@ -435,8 +439,16 @@ void ConversationList::activateHit(const QModelIndex &index)
         Q_EMIT conversationActivated(id, index.data(TurnIdRole).toString());
 }
 
+void ConversationList::fitUndoLabel()
+{
+    m_undoLabel->setText(
+        m_undoLabel->fontMetrics().elidedText(m_undoText, Qt::ElideMiddle, m_undoLabel->width()));
+}
+
 bool ConversationList::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_undoLabel && event->type() == QEvent::Resize)
+        fitUndoLabel();
     if (watched == m_list->viewport()
         && (event->type() == QEvent::MouseButtonPress
             || event->type() == QEvent::MouseButtonDblClick)

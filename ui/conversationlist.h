@@ -86,6 +86,7 @@ private:
     void purgeLastDeleted(); // its undo is over
     void onRenameRequested(const QString &id, const QString &title);
     void activateHit(const QModelIndex &index);
+    void fitUndoLabel(); // elides the bar's text to the label's width, so it never widens the dock
 
     QPointer<HistoryStore> m_store;
     ConversationListModel *m_model;
@@ -96,6 +97,7 @@ private:
     QListView *m_hits;
     QWidget *m_undoBar;
     QLabel *m_undoLabel;
+    QString m_undoText; // the bar's whole text; the label shows it elided to fit
     QAction *m_searchAction;
     QTimer m_undoTimer;
     QTimer m_searchDelay;

@@ -1,6 +1,7 @@
 #include "conversationsdock.h"
 
 #include "chat/chatsession.h"
+#include "chat/conversationmodel.h"
 #include "conversationlist.h"
 #include "conversationlistmodel.h"
 #include "conversationview.h"
@@ -37,14 +38,24 @@ ConversationsDock::ConversationsDock(ChatSession *session, ConversationView *vie
                  "deleting the conversation.")
             : QString();
     });
-    connect(m_list, &ConversationList::deletionRefused, this, &ConversationsDock::notice);
+    connect(m_list, &ConversationList::deletionRefused, this, &ConversationsDock::busyRefusal);
     connect(m_list, &ConversationList::revealRequested, this, [this] {
         show();
         raise();
     });
     connect(m_list, &ConversationList::conversationDeleted, this, [this](const QString &id) {
-        if (id == m_session->conversationId())
+        m_deletedOnScreen.clear();
+        if (id == m_session->conversationId()) {
             m_session->clear(); // what is on screen is gone: start afresh
+            m_deletedOnScreen = id;
+        }
+    });
+    connect(m_list, &ConversationList::conversationRestored, this, [this](const QString &id) {
+        const bool untouched = m_session->conversationId().isEmpty() && !m_session->isBusy()
+            && m_session->model()->rowCount() == 0;
+        if (id == m_deletedOnScreen && untouched)
+            openConversation(id, {});
+        m_deletedOnScreen.clear();
     });
     connect(m_session, &ChatSession::conversationChanged, m_list,
             &ConversationList::setCurrentConversation);
@@ -88,7 +99,7 @@ void ConversationsDock::openConversation(const QString &id, const QString &turnI
     }
     if (m_session->isBusy()) {
         // Opening another conversation would stop the running turn, which is already billed.
-        Q_EMIT notice(tr("A turn is still running: stop it or wait for it before opening another "
+        Q_EMIT busyRefusal(tr("A turn is still running: stop it or wait for it before opening another "
                          "conversation."));
         m_list->setCurrentConversation(m_session->conversationId());
         return;
@@ -125,7 +136,7 @@ void ConversationsDock::exportConversation(const QString &id, bool html)
     base.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]+")), QString());
     if (base.isEmpty())
         base = QStringLiteral("conversation");
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString folder = FileDialogs::startFolder(QStandardPaths::DocumentsLocation);
     const QString suggested
         = QDir(folder).filePath(base + (html ? QStringLiteral(".html") : QStringLiteral(".md")));
     const QString path = FileDialogs::getSaveFileName(

@@ -38,6 +38,8 @@ Q_SIGNALS:
     // A stored compare run was chosen: it opens in the Compare window, not in the chat.
     void compareRunRequested(const ConversationSummary &run);
     void notice(const QString &message); // a plain sentence for the status bar
+    // A refusal because a turn is running: the window takes it back when the turn ends.
+    void busyRefusal(const QString &message);
 
 private:
     void scrollToTurn(const QString &turnId);
@@ -47,4 +49,7 @@ private:
     ConversationList *m_list;
     QPointer<HistoryStore> m_history;
     quint64 m_openGeneration = 0;
+    // The conversation that was on screen when it was deleted: its undo opens it again, if the
+    // designer has not begun anything else meanwhile.
+    QString m_deletedOnScreen;
 };

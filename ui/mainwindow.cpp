@@ -16,6 +16,7 @@
 #include "imagesaver.h"
 #include "imageviewer.h"
 #include "librarywindow.h"
+#include "messageboxes.h"
 #include "parameterpanel.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
@@ -284,6 +285,16 @@ void MainWindow::restoreState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Quitting stops a turn the gateway may already bill for, as New Conversation would (which
+    // is refused): asked, with staying as the default.
+    if (m_session->isBusy()
+        && !MessageBoxes::confirm(this, tr("Quit while a turn is running?"),
+                                  tr("A turn is still running. Quitting stops it: the gateway "
+                                     "may still bill it, and only what has arrived is kept."),
+                                  tr("Quit"))) {
+        event->ignore();
+        return;
+    }
     m_settings->setValue(Settings::windowGeometry, saveGeometry());
     m_settings->setValue(Settings::windowState, saveState());
     m_settings->setImageParams(m_panel->params());
@@ -304,6 +315,8 @@ void MainWindow::setHistoryStore(HistoryStore *store)
             m_conversationsDock->show();
         }
         connect(m_conversationsDock, &ConversationsDock::notice, this, &MainWindow::showNotice);
+        connect(m_conversationsDock, &ConversationsDock::busyRefusal, this,
+                &MainWindow::showBusyRefusal);
         // Held by the window too, so that Ctrl+F works with the dock closed (and opens it).
         addAction(m_conversationsDock->list()->searchAction());
         connect(m_conversationsDock, &ConversationsDock::compareRunRequested, this,
@@ -395,6 +408,12 @@ void MainWindow::showNotice(const QString &notice)
     statusBar()->showMessage(notice, 15000);
 }
 
+void MainWindow::showBusyRefusal(const QString &refusal)
+{
+    m_busyRefusal = refusal;
+    showNotice(refusal);
+}
+
 void MainWindow::send(const QString &prompt)
 {
     if (const QString problem = m_panel->problem(); !problem.isEmpty()) {
@@ -434,6 +453,11 @@ void MainWindow::send(const QString &prompt)
 void MainWindow::onBusyChanged(bool busy)
 {
     m_composer->setBusy(busy);
+    if (!busy && !m_busyRefusal.isEmpty()) {
+        if (statusBar()->currentMessage() == m_busyRefusal)
+            statusBar()->clearMessage(); // what it refused can be done now
+        m_busyRefusal.clear();
+    }
 }
 
 void MainWindow::onTurnFinished(const QString &turnId)
@@ -498,8 +522,8 @@ void MainWindow::newConversation()
 {
     if (m_session->isBusy()) {
         // As for opening another conversation: starting afresh would stop a turn already billed.
-        showNotice(tr("A turn is still running: stop it or wait for it before starting a new "
-                      "conversation."));
+        showBusyRefusal(tr("A turn is still running: stop it or wait for it before starting "
+                           "a new conversation."));
         return;
     }
     m_session->clear();

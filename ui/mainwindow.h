@@ -39,6 +39,9 @@ public:
 
     void
     showNotice(const QString &notice); // e.g. "OPENAI_API_KEY is not set: using the offline demo"
+    // A refusal because a turn is running ("stop it or wait for it…"): it goes from the status
+    // bar when the turn ends, instead of staying on beside the finished turn.
+    void showBusyRefusal(const QString &refusal);
     // Offers every provider profile in the toolbar's picker and Settings > Providers. Without it
     // the picker shows only the session's provider.
     void setProviderRegistry(ProviderRegistry *registry);
@@ -102,4 +105,5 @@ private:
     ConversationsDock *m_conversationsDock = nullptr;
     LibraryWindow *m_library = nullptr;
     QPointer<HistoryStore> m_history;
+    QString m_busyRefusal; // shown by showBusyRefusal(), cleared with the turn that caused it
 };

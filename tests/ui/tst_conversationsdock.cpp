@@ -9,6 +9,7 @@
 #include "librarymodel.h"
 #include "librarywindow.h"
 #include "mainwindow.h"
+#include "messageboxes.h"
 #include "parameterpanel.h"
 #include "store/historystore.h"
 #include "store/imagemetadata.h"
@@ -335,6 +336,61 @@ private Q_SLOTS:
         QTRY_COMPARE(m_store->conversations().result().size(), 1);
     }
 
+    // Undo brings back what was on screen, not only its row; unless the designer has begun
+    // something else meanwhile, which it must not replace.
+    void undoReopensTheConversationThatWasOnScreen()
+    {
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        m_dock->openConversation(m_longId);
+        QTRY_COMPARE(opened.size(), 1);
+        m_dock->list()->deleteConversation(m_longId);
+        QCOMPARE(m_session->conversationId(), QString());
+        m_dock->list()->undoDelete();
+        QTRY_COMPARE(m_session->conversationId(), m_longId);
+        QTRY_COMPARE(m_session->model()->rowCount(), 40);
+        QCOMPARE(m_dock->list()->currentConversationId(), m_longId);
+
+        // Another conversation opened before the undo stays on screen.
+        m_dock->list()->deleteConversation(m_longId);
+        m_dock->openConversation(m_imageId);
+        QTRY_COMPARE(m_session->conversationId(), m_imageId);
+        m_dock->list()->undoDelete();
+        QTRY_COMPARE(m_dock->list()->model()->rowCount(), 2);
+        QCOMPARE(m_session->conversationId(), m_imageId);
+
+        // Deleting one that is not on screen and undoing it opens nothing.
+        const int before = int(opened.size());
+        m_dock->list()->deleteConversation(m_longId);
+        m_dock->list()->undoDelete();
+        QCoreApplication::processEvents();
+        QCOMPARE(int(opened.size()), before);
+        QCOMPARE(m_session->conversationId(), m_imageId);
+    }
+
+    void undoBarKeepsTheSidebarsWidth()
+    {
+        ConversationSummary longTitle;
+        longTitle.title = QStringLiteral("a very long conversation title that goes on and on "
+                                         "about a lighthouse on a cliff at dusk in watercolour");
+        const QString id = m_store->createConversation(longTitle).result().id;
+        m_dock->list()->refresh();
+        QTRY_COMPARE(m_dock->list()->model()->rowCount(), 3);
+        QCoreApplication::processEvents();
+        const int width = m_dock->width();
+        const int minimum = m_dock->list()->minimumSizeHint().width();
+        m_dock->list()->deleteConversation(id);
+        QVERIFY(m_dock->list()->isUndoBarVisible());
+        QCOMPARE(m_dock->list()->minimumSizeHint().width(), minimum);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_dock->width(), width);
+        auto *label = m_dock->list()
+                          ->findChild<QWidget *>(QStringLiteral("undoBar"))
+                          ->findChild<QLabel *>();
+        QVERIFY(label->text().endsWith(QStringLiteral("” deleted")));
+        QVERIFY(label->text().contains(QChar(0x2026))); // elided to fit
+        QVERIFY(label->toolTip().contains(longTitle.title));
+    }
+
     // While a turn runs, neither deleting its conversation nor starting a new one stops it: that
     // turn is already billed (as opening another conversation is refused). Once it has ended, both
     // go ahead.
@@ -356,7 +412,7 @@ private Q_SLOTS:
         QTRY_VERIFY(slow.requests().size() == 1);
         QVERIFY(m_session->isBusy());
 
-        QSignalSpy notices(m_dock, &ConversationsDock::notice);
+        QSignalSpy notices(m_dock, &ConversationsDock::busyRefusal);
         m_dock->list()->deleteConversation(m_longId);
         QCOMPARE(notices.size(), 1);
         QVERIFY2(notices.at(0).at(0).toString().contains(QLatin1String("still running")),
@@ -374,15 +430,30 @@ private Q_SLOTS:
         QVERIFY(m_session->isBusy());
         QCOMPARE(m_session->model()->rowCount(), 41);
 
+        // Quitting asks first (the turn may be billed); staying keeps it running.
+        const int asked = MessageBoxes::questionsAsked();
+        MessageBoxes::setNextAnswer(false);
+        QVERIFY(!m_window->close());
+        QCOMPARE(MessageBoxes::questionsAsked(), asked + 1);
+        QVERIFY2(MessageBoxes::lastQuestion().contains(QLatin1String("still running")),
+                 qPrintable(MessageBoxes::lastQuestion()));
+        QVERIFY(m_window->isVisible());
+        QVERIFY(m_session->isBusy());
+
+        // The refusal goes with the turn that caused it (found by QA: it stayed up to 15 s
+        // beside the finished turn).
         QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
         m_session->stop();
         QVERIFY(finished.wait(5000));
+        QTRY_COMPARE(m_window->statusBar()->currentMessage(), QString());
         newConversation->trigger();
         QCOMPARE(m_session->conversationId(), QString());
         m_dock->list()->deleteConversation(m_longId);
         QVERIFY(m_dock->list()->isUndoBarVisible());
         QTRY_COMPARE(m_store->conversations().result().size(), 1);
         slow.release();
+        QVERIFY(m_window->close()); // nothing running: no question
+        QCOMPARE(MessageBoxes::questionsAsked(), asked + 1);
     }
 
     void exportFromTheSidebar_data()
