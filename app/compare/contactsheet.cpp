@@ -1,5 +1,7 @@
 #include "contactsheet.h"
 
+#include "image/smoothscale.h"
+
 #include <QDir>
 #include <QFont>
 #include <QFontMetrics>
@@ -403,6 +405,6 @@ QImage ContactSheet::readScaled(const QString &path, const QSize &box, QString *
                         .arg(QDir::toNativeSeparators(path), reader.errorString()));
     // An EXIF rotation turns the scaled image after scaling: fit it again if it now overflows.
     if (image.width() > box.width() || image.height() > box.height())
-        image = image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        image = smoothlyScaled(image, box, Qt::KeepAspectRatio);
     return image;
 }

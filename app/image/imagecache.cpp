@@ -1,5 +1,7 @@
 #include "imagecache.h"
 
+#include "smoothscale.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -23,6 +25,14 @@ bool readerScalesBetter(const QByteArray &format, QSize fullSize)
 {
     const qint64 wholeBytes = qint64(fullSize.width()) * fullSize.height() * 4;
     return format == "jpeg" || format == "webp" || wholeBytes > ImageCache::wholeReadLimitBytes;
+}
+
+// A reader asked to scale a palette image scales it as QImage::scaled() does, which ruins 1-bit
+// ones (see smoothscale.h): those are read whole and scaled here.
+bool isPalette(QImage::Format format)
+{
+    return format == QImage::Format_Mono || format == QImage::Format_MonoLSB
+        || format == QImage::Format_Indexed8;
 }
 
 } // namespace
@@ -75,7 +85,7 @@ QImage ImageCache::fromEarlierDecode(const QString &filePath, QSize targetPixels
     if (const QImage *full = m_cache.object(keyFor(filePath, QSize()))) {
         if (full->width() <= targetPixels.width() && full->height() <= targetPixels.height())
             return *full; // never enlarged
-        return full->scaled(targetPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        return smoothlyScaled(*full, targetPixels, Qt::KeepAspectRatio);
     }
     const QImage *reduced = m_cache.object(reducedKeyFor(filePath));
     // A pixel of slack: the view and the decoder may round the same fit differently.
@@ -84,7 +94,7 @@ QImage ImageCache::fromEarlierDecode(const QString &filePath, QSize targetPixels
         return {}; // it would have to be enlarged: the file has more to give
     if (reduced->size() == targetPixels)
         return *reduced;
-    return reduced->scaled(targetPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return smoothlyScaled(*reduced, targetPixels, Qt::KeepAspectRatio);
 }
 
 QImage ImageCache::earlierDecode(const QString &filePath) const
@@ -251,7 +261,7 @@ ImageCache::Decoded ImageCache::decode(QIODevice *device, QSize targetPixels)
         QSize target = quarterTurn ? targetPixels.transposed() : targetPixels;
         QSize scaled = fullSize.scaled(target, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
         if (scaled.width() < fullSize.width() && scaled.height() <= fullSize.height()) {
-            if (readerScalesBetter(reader.format(), fullSize))
+            if (readerScalesBetter(reader.format(), fullSize) && !isPalette(reader.imageFormat()))
                 reader.setScaledSize(scaled);
             else
                 scaleAfterReading = quarterTurn ? scaled.transposed() : scaled;
@@ -264,7 +274,7 @@ ImageCache::Decoded ImageCache::decode(QIODevice *device, QSize targetPixels)
         return result;
     }
     if (scaleAfterReading.isValid() && image.size() != scaleAfterReading)
-        image = image.scaled(scaleAfterReading, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        image = smoothlyScaled(image, scaleAfterReading);
     result.image = std::move(image);
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include <QDataStream>
 #include <QFile>
+#include <QImageReader>
 #include <QImageWriter>
 #include <QMutex>
 #include <QPainter>
@@ -81,6 +82,8 @@ private Q_SLOTS:
     void wholeDecodeServesEverySize();
     void turnedImageReadWholeIsScaledUpright();
     void forgetAllowsAnotherDecode();
+    void paletteImagesKeepTheirColours_data();
+    void paletteImagesKeepTheirColours();
 
 private:
     QString writeImage(const QString &name, QSize size, const char *format);
@@ -390,3 +393,31 @@ void TestImageCache::forgetAllowsAnotherDecode()
 
 QTEST_GUILESS_MAIN(TestImageCache)
 #include "tst_imagecache.moc"
+
+void TestImageCache::paletteImagesKeepTheirColours_data()
+{
+    // A flat colour as ImageMagick writes it is a 1-bit palette PNG; Qt's smooth scale turned its
+    // thumbnails into black-and-white noise (found by QA). Small ones are scaled after reading,
+    // huge ones would be scaled by the reader.
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("scaled after reading") << QSize(600, 400);
+    QTest::newRow("past the whole-read limit") << QSize(8200, 2100);
+}
+
+void TestImageCache::paletteImagesKeepTheirColours()
+{
+    QFETCH(QSize, size);
+    QImage mono(size, QImage::Format_Mono);
+    mono.setColorTable({ qRgb(230, 20, 30), qRgb(20, 30, 230) });
+    mono.fill(0);
+    const QString path = m_dir.filePath(QStringLiteral("mono.png"));
+    QVERIFY(mono.save(path, "PNG"));
+    QCOMPARE(QImageReader(path).imageFormat(), QImage::Format_Mono);
+
+    const ImageCache::Decoded decoded = ImageCache::decode(path, QSize(150, 100));
+    QVERIFY2(!decoded.image.isNull(), qPrintable(decoded.error));
+    QVERIFY(decoded.image.width() <= 150 && decoded.image.height() <= 100);
+    const QColor centre = decoded.image.pixelColor(decoded.image.rect().center());
+    QVERIFY2(centre.red() > 200 && centre.green() < 60 && centre.blue() < 60,
+             qPrintable(centre.name()));
+}
