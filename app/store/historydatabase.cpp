@@ -550,12 +550,15 @@ bool HistoryDatabase::saveTurn(const QString &conversationId, const Turn &turn)
 
 QString HistoryDatabase::ftsQuery(const QString &text)
 {
-    // Split as FTS5's unicode61 tokenizer does (on anything not a letter or a digit), so that
-    // punctuation neither reaches the query syntax nor becomes an empty phrase.
-    static const QRegularExpression separators(QStringLiteral("[^\\w]+|_"),
+    // Split as FTS5's unicode61 tokenizer does (on anything not a letter, a digit or a mark), so
+    // that punctuation neither reaches the query syntax nor becomes an empty phrase. A combining
+    // accent belongs to its word: "e" + U+0301 split there found nothing (found by QA), so the
+    // text is composed first and marks left over stay in the word.
+    static const QRegularExpression separators(QStringLiteral("[^\\w\\p{M}]+|_"),
                                                QRegularExpression::UseUnicodePropertiesOption);
     QStringList terms;
-    for (const QString &word : text.split(separators, Qt::SkipEmptyParts))
+    const QString composed = text.normalized(QString::NormalizationForm_C);
+    for (const QString &word : composed.split(separators, Qt::SkipEmptyParts))
         terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
     return terms.join(QLatin1Char(' '));
 }

@@ -332,6 +332,13 @@ void TestHistoryStore::searchFindsPromptsRevisedPromptsAndReplies_data()
         << "\"robot\" ( *: -" << QStringList { "t2" } << "«robot»";
     QTest::newRow("deleted conversations are not searched") << "hidden" << QStringList {} << "";
     QTest::newRow("blank") << "   " << QStringList {} << "";
+    // The reply of t2 holds "éléphant" with combining accents (e + U+0301), as text pasted from
+    // some sources does; that same text, composed or plain, finds it.
+    const QString decomposed = QStringLiteral("e\u0301le\u0301phant");
+    QTest::newRow("decomposed accents") << decomposed << QStringList { "t2" } << "phant»";
+    QTest::newRow("composed accents")
+        << QStringLiteral("éléphant") << QStringList { "t2" } << "phant»";
+    QTest::newRow("no accents") << "elephant" << QStringList { "t2" } << "phant»";
 }
 
 void TestHistoryStore::searchFindsPromptsRevisedPromptsAndReplies()
@@ -348,9 +355,10 @@ void TestHistoryStore::searchFindsPromptsRevisedPromptsAndReplies()
     t1.images.append(finalImage(m_images->put(pngBytes(8, 8)), QStringLiteral("ig_1"),
                                 QStringLiteral("A cinematic wide shot of a lighthouse")));
     store->saveTurn(c, t1);
-    store->saveTurn(c,
-                    makeTurn(QStringLiteral("t2"), QStringLiteral("a robot gardener"),
-                             QStringLiteral("A teal robot tends roses.")));
+    store->saveTurn(
+        c,
+        makeTurn(QStringLiteral("t2"), QStringLiteral("a robot gardener"),
+                 QStringLiteral("A teal robot tends roses by an e\u0301le\u0301phant.")));
     const QString gone = result(store->createConversation({})).id;
     store->saveTurn(gone, makeTurn(QStringLiteral("t3"), QStringLiteral("hidden thing"), {}));
     store->setConversationDeleted(gone, true);
