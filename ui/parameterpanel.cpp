@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -110,6 +111,9 @@ void ParameterPanel::buildControls()
                         {});
     m_model->setEditable(true);
     m_model->setInsertPolicy(QComboBox::NoInsert);
+    // Suggestions in a list, never written into the field: inline completion turned a typed
+    // "gpt-image-1" + Return into gpt-image-1.5, another model at another price.
+    m_model->completer()->setCompletionMode(QCompleter::PopupCompletion);
     setModels({ QStringLiteral("gpt-image-1.5"), QStringLiteral("gpt-image-2"),
                 QStringLiteral("gpt-image-1"), QStringLiteral("gpt-image-1-mini") });
 
@@ -255,6 +259,16 @@ void ParameterPanel::buildLayout()
     form->addRow(tr("Moderation"), m_moderation);
     form->addRow(tr("Previews"), m_partialImages);
     form->addRow(static_cast<QWidget *>(nullptr), m_imageOnly);
+
+    // Tab goes down the rows as they are shown; the controls were made in another order (found
+    // by QA: Moderation and Previews came before Action).
+    const QList<QWidget *> shown { m_model,         m_quality,           m_size,
+                                   m_customSize,    m_aspectRatio,       m_background,
+                                   m_format,        m_compressionSlider, m_compressionSpin,
+                                   m_action,        m_inputFidelity,     m_moderation,
+                                   m_partialImages, m_imageOnly };
+    for (qsizetype i = 1; i < shown.size(); ++i)
+        setTabOrder(shown.at(i - 1), shown.at(i));
 }
 
 void ParameterPanel::addHeader(QFormLayout *form, const QString &title, bool first)

@@ -46,6 +46,7 @@ class TestParameterPanel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void tabFollowsTheRowsAsShown();
     void init();
     void cleanup();
     void controlsAreNamedAndExplained();
@@ -283,6 +284,23 @@ void TestParameterPanel::customSize()
     QVERIFY(m_panel->problem().isEmpty());
 }
 
+void TestParameterPanel::tabFollowsTheRowsAsShown()
+{
+    const QStringList shown { "imageModelCombo",   "qualityCombo",       "sizeCombo",
+                              "customSizeEdit",    "aspectRatioCombo",   "backgroundCombo",
+                              "formatCombo",       "compressionSlider",  "compressionSpin",
+                              "actionCombo",       "inputFidelityCombo", "moderationCombo",
+                              "partialImagesSpin", "imageOnlyCheck" };
+    QStringList chain;
+    QWidget *widget = m_panel->findChild<QWidget *>(shown.first());
+    for (int step = 0; widget && step < 200 && chain.size() < shown.size(); ++step) {
+        if (shown.contains(widget->objectName()) && !chain.contains(widget->objectName()))
+            chain << widget->objectName();
+        widget = widget->nextInFocusChain();
+    }
+    QCOMPARE(chain, shown);
+}
+
 void TestParameterPanel::oncePerUserChange_data()
 {
     QTest::addColumn<QString>("control");
@@ -296,6 +314,10 @@ void TestParameterPanel::oncePerUserChange_data()
                                      << "image_model" << QVariant("gpt-image-2");
     QTest::newRow("model typed") << "imageModelCombo" << 0 << "openai/gpt-image-1"
                                  << "image_model" << QVariant("openai/gpt-image-1");
+    // A name that begins another one's is taken as typed (found by QA: inline completion made
+    // "gpt-image-1" + Return into gpt-image-1.5, another model at another price).
+    QTest::newRow("model typed, the start of another") << "imageModelCombo" << 0 << "gpt-image-1"
+                                                       << "image_model" << QVariant("gpt-image-1");
     QTest::newRow("quality") << "qualityCombo" << int(Qt::Key_Down) << ""
                              << "quality" << QVariant("low");
     QTest::newRow("size") << "sizeCombo" << int(Qt::Key_Down) << ""
