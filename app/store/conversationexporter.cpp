@@ -331,15 +331,18 @@ QString ConversationExporter::html(const QString &title, const QList<Turn> &turn
 {
     int inlined = 0;
     QString doc
-        = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                         "<title>%1</title>\n<style>%2</style>\n</head>\n<body>\n<h1>%1</h1>\n")
+        = QStringLiteral(
+              "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+              "<title>%1</title>\n<style>%2</style>\n</head>\n<body>\n<h1 dir=\"auto\">%1</h1>\n")
               .arg(title.toHtmlEscaped(), QLatin1String(styleSheet));
     for (int t = 0; t < turns.size(); ++t) {
         const Turn &turn = turns.at(t);
         doc += QStringLiteral("<section class=\"turn\">\n<h2>%1</h2>\n")
                    .arg(tr("Turn %1").arg(t + 1).toHtmlEscaped());
         doc += QStringLiteral("<p class=\"meta\">%1</p>\n").arg(metaLine(turn).toHtmlEscaped());
-        doc += QStringLiteral("<div class=\"prompt\">%1</div>\n").arg(htmlText(turn.prompt));
+        // dir="auto": a prompt or reply in Arabic or Hebrew reads right to left, as in Easel.
+        doc += QStringLiteral("<div class=\"prompt\" dir=\"auto\">%1</div>\n")
+                   .arg(htmlText(turn.prompt));
         for (const Attachment &a : turn.attachments)
             doc += QStringLiteral("<p class=\"meta\">%1</p>\n")
                        .arg(tr("Attachment: %1")
@@ -349,7 +352,7 @@ QString ConversationExporter::html(const QString &title, const QList<Turn> &turn
             doc += QStringLiteral("<div class=\"reply\">\n");
             const QStringList paragraphs = turn.text.trimmed().split(QStringLiteral("\n\n"));
             for (const QString &paragraph : paragraphs)
-                doc += QStringLiteral("<p>%1</p>\n").arg(htmlText(paragraph));
+                doc += QStringLiteral("<p dir=\"auto\">%1</p>\n").arg(htmlText(paragraph));
             doc += QStringLiteral("</div>\n");
         }
         if (!turn.errorMessage.isEmpty())

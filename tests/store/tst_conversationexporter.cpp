@@ -305,8 +305,11 @@ private Q_SLOTS:
         const QString html = ConversationExporter::html(prompt, { turn });
         const QString escaped
             = prompt.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>\n"));
-        QVERIFY(html.contains(QStringLiteral("<div class=\"prompt\">") + escaped
+        // dir="auto": right-to-left prompts and replies read so in a browser (found by QA).
+        QVERIFY(html.contains(QStringLiteral("<div class=\"prompt\" dir=\"auto\">") + escaped
                               + QStringLiteral("</div>")));
+        QVERIFY(html.contains(QStringLiteral("<p dir=\"auto\">Reply with &lt;img")));
+        QVERIFY(html.contains(QStringLiteral("<h1 dir=\"auto\">")));
         QVERIFY(html.contains(QStringLiteral("<title>") + prompt.toHtmlEscaped()
                               + QStringLiteral("</title>")));
         QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
