@@ -1,7 +1,5 @@
 #include "comparegridmodel.h"
 
-#include "compare/compareestimate.h"
-
 #include <QDateTime>
 #include <QLocale>
 
@@ -24,7 +22,11 @@ QString costText(const Cost &cost)
         return CompareGridModel::tr("free");
     if (!cost.isKnown())
         return CompareGridModel::tr("cost unknown");
-    return CompareEstimate::formatUsd(cost.usd);
+    // As the chat shows it (four decimals below a dollar), an estimate marked as one: cells of
+    // one grid are compared by eye (found by QA: "$0.0503" beside "$0.20", "estimated" unsaid).
+    if (cost.basis == Cost::Basis::Estimated)
+        return CompareGridModel::tr("≈ %1").arg(Cost::formatUsd(cost.usd));
+    return Cost::formatUsd(cost.usd);
 }
 
 const ImageAsset *shownImage(const Turn &turn)

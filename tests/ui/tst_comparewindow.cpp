@@ -92,6 +92,8 @@ private Q_SLOTS:
     void failingCellKeepsItsError();
     void cancelStopsWhatIsLeft();
     void cancelledCellKeepsItsImages();
+    void doneCellSaysWhatItCost_data();
+    void doneCellSaysWhatItCost();
     void cellActions();
     void clickOpensViewerAndTwoCompare();
     void exports();
@@ -603,6 +605,38 @@ void TestCompareWindow::cancelledCellKeepsItsImages()
     QCOMPARE(CompareGridModel::caption(cell, 0), QStringLiteral("Cancelled"));
     cell.turn.status = Turn::Status::Failed;
     QCOMPARE(CompareGridModel::phaseOf(cell), CompareGridModel::Phase::Failed);
+}
+
+// Cells of one grid are compared by eye: their prices read as the chat's do, an estimate marked
+// (found by QA: "$0.0503" beside "$0.20", with "estimated" only in the tooltip).
+void TestCompareWindow::doneCellSaysWhatItCost_data()
+{
+    QTest::addColumn<double>("usd");
+    QTest::addColumn<int>("basis");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("estimated") << 0.0503 << int(Cost::Basis::Estimated) << "≈ $0.0503 · 1.6 s";
+    QTest::newRow("estimated, high") << 0.2 << int(Cost::Basis::Estimated) << "≈ $0.2000 · 1.6 s";
+    QTest::newRow("billed") << 0.2 << int(Cost::Basis::Billed) << "$0.2000 · 1.6 s";
+    QTest::newRow("demo") << 0.0 << int(Cost::Basis::Demo) << "free · 1.6 s";
+    QTest::newRow("unknown") << 0.0 << int(Cost::Basis::Unknown) << "cost unknown · 1.6 s";
+}
+
+void TestCompareWindow::doneCellSaysWhatItCost()
+{
+    QFETCH(double, usd);
+    QFETCH(int, basis);
+    QFETCH(QString, expected);
+    CompareRun::Cell cell;
+    cell.state = CompareRun::CellState::Finished;
+    cell.turn.status = Turn::Status::Done;
+    cell.turn.durationMs = 1600;
+    cell.turn.cost = Cost { usd, Cost::Basis(basis), {} };
+    ImageAsset image;
+    image.state = ImageAsset::State::Final;
+    image.filePath = QStringLiteral("/images/1.png");
+    cell.turn.images << image;
+    QCOMPARE(CompareGridModel::phaseOf(cell), CompareGridModel::Phase::Done);
+    QCOMPARE(CompareGridModel::caption(cell, 0), expected);
 }
 
 void TestCompareWindow::cellActions()
