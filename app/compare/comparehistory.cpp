@@ -46,6 +46,10 @@ QString CompareHistory::titleFor(const CompareSpec &spec)
         return tr("Compare");
     if (prompt.size() > 50)
         prompt = prompt.left(49) + QChar(0x2026);
+    // A run without axes compares nothing (`easel generate` makes those): named by its prompt,
+    // as a conversation is (found by QA: "Compare · a fox" with one cell).
+    if (spec.axes.isEmpty())
+        return prompt;
     return tr("Compare · %1").arg(prompt);
 }
 

@@ -464,32 +464,39 @@ void TestCompareRun::titleNamesThePrompts_data()
 {
     QTest::addColumn<QString>("prompt");
     QTest::addColumn<QStringList>("promptAxis"); // empty: no prompt axis
+    QTest::addColumn<bool>("qualityAxis");
     QTest::addColumn<QString>("title");
-    QTest::newRow("the prompt") << "a lighthouse at dusk" << QStringList()
+    QTest::newRow("the prompt") << "a lighthouse at dusk" << QStringList() << true
                                 << "Compare · a lighthouse at dusk";
-    QTest::newRow("a long prompt")
-        << QString(60, u'x') << QStringList() << "Compare · " + QString(49, u'x') + QChar(0x2026);
+    QTest::newRow("a long prompt") << QString(60, u'x') << QStringList() << true
+                                   << "Compare · " + QString(49, u'x') + QChar(0x2026);
     // Found by QA: a run whose prompts all come from its axis was titled "Compare · ".
     QTest::newRow("only a prompt axis")
-        << "" << QStringList { "a fox", "a wolf" } << "Compare · a fox / a wolf";
-    QTest::newRow("no prompt at all") << "" << QStringList() << "Compare";
+        << "" << QStringList { "a fox", "a wolf" } << true << "Compare · a fox / a wolf";
+    QTest::newRow("no prompt at all") << "" << QStringList() << true << "Compare";
+    // Found by QA: `easel generate` (one cell, no axes) was listed as "Compare · a fox".
+    QTest::newRow("no axes: the prompt alone") << "a fox" << QStringList() << false << "a fox";
 }
 
 void TestCompareRun::titleNamesThePrompts()
 {
     QFETCH(QString, prompt);
     QFETCH(QStringList, promptAxis);
+    QFETCH(bool, qualityAxis);
     QFETCH(QString, title);
     CompareSpec spec;
     spec.prompt = prompt;
-    if (!promptAxis.isEmpty()) {
+    if (qualityAxis) {
         CompareAxis quality;
         quality.parameter = CompareAxis::Parameter::Quality;
         quality.values = { QStringLiteral("low"), QStringLiteral("high") };
+        spec.axes << quality;
+    }
+    if (!promptAxis.isEmpty()) {
         CompareAxis prompts;
         prompts.parameter = CompareAxis::Parameter::Prompt;
         prompts.values = promptAxis;
-        spec.axes = { quality, prompts };
+        spec.axes << prompts;
     }
     QCOMPARE(CompareHistory::titleFor(spec), title);
 }
