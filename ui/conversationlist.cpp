@@ -18,7 +18,9 @@
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -99,9 +101,20 @@ private:
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette.setColor(QPalette::Text, colour);
         const qreal top = rect.top() + (rect.height() - document.size().height()) / 2;
+        const QString ellipsis(QChar(0x2026));
+        const int ellipsisWidth = QFontMetrics(font).horizontalAdvance(ellipsis);
+        const qreal scroll = ConversationList::snippetScroll(document, rect.width(), ellipsisWidth);
         painter->save();
-        painter->setClipRect(rect);
-        painter->translate(rect.left(), top);
+        if (scroll > 0) {
+            // The words before the match give way to an ellipsis.
+            painter->setFont(font);
+            painter->drawText(QRect(rect.left(), rect.top(), ellipsisWidth, rect.height()),
+                              Qt::AlignLeft | Qt::AlignVCenter, ellipsis);
+            painter->setClipRect(rect.adjusted(ellipsisWidth, 0, 0, 0));
+        } else {
+            painter->setClipRect(rect);
+        }
+        painter->translate(rect.left() - scroll, top);
         document.documentLayout()->draw(painter, context);
         painter->restore();
     }
@@ -361,6 +374,31 @@ void ConversationList::purgeLastDeleted()
     if (m_store && !m_lastDeleted.id.isEmpty())
         m_store->purgeConversation(m_lastDeleted.id);
     m_lastDeleted = {};
+}
+
+qreal ConversationList::snippetScroll(QTextDocument &document, int width, int ellipsisWidth)
+{
+    // A snippet keeps about six words before the first match, more than a sidebar shows: the
+    // match was cut off at the edge (found by QA). Scrolled just far enough to show its end,
+    // never past its start. Right-to-left text is left as it is.
+    document.setTextWidth(-1);
+    (void)document.size(); // lays it out
+    const QTextBlock block = document.firstBlock();
+    const QTextLayout *layout = block.layout();
+    if (!layout || layout->lineCount() == 0 || block.textDirection() == Qt::RightToLeft)
+        return 0;
+    const QTextLine line = layout->lineAt(0);
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QTextFragment fragment = it.fragment();
+        if (fragment.charFormat().fontWeight() < QFont::Bold)
+            continue;
+        const int start = fragment.position() - block.position();
+        const qreal end = line.cursorToX(start + fragment.length());
+        if (end <= width)
+            return 0;
+        return std::max<qreal>(0, std::min(end - width, line.cursorToX(start) - ellipsisWidth));
+    }
+    return 0;
 }
 
 QString ConversationList::snippetHtml(const QString &snippet)

@@ -15,6 +15,7 @@ class QLineEdit;
 class QListView;
 class QStackedWidget;
 class QStandardItemModel;
+class QTextDocument;
 
 // The conversations sidebar: every conversation newest first (title, date, "3 images · $0.12"),
 // renamed in place (F2 or double-click), deleted with an undo bar that stays ~8 s, and a search
@@ -59,6 +60,9 @@ public:
     // the matched words bold, everything else escaped, so a prompt's own < > & « » show as typed.
     static QString snippetHtml(const QString &snippet);
     static QString snippetText(const QString &snippet); // the same as plain text, without marks
+    // How far a one-line snippet laid out in `document` is scrolled left so that its first match
+    // ends inside `width` (an ellipsis of `ellipsisWidth` then stands for the words before).
+    static qreal snippetScroll(QTextDocument &document, int width, int ellipsisWidth);
 
     QAction *searchAction() const { return m_searchAction; } // Ctrl+F: focuses the search field
 

@@ -3,6 +3,7 @@
 #include "store/historystore.h"
 
 #include <QAbstractItemView>
+#include <QFontMetrics>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -12,6 +13,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 
 namespace {
 
@@ -384,6 +386,38 @@ private Q_SLOTS:
         // And it is what the view paints: the row is drawn without error, text and all.
         const QImage shot = hits->viewport()->grab().toImage();
         QVERIFY(!shot.isNull());
+    }
+
+    // Found by QA: the words a snippet keeps before its match filled a narrow sidebar, and the
+    // match itself was cut off at the edge.
+    void snippetScrollsItsMatchIntoView()
+    {
+        const QString S(QChar(SearchHit::matchStart));
+        const QString E(QChar(SearchHit::matchEnd));
+        const auto laidOut = [](const QString &snippet) {
+            auto document = std::make_unique<QTextDocument>();
+            document->setDocumentMargin(0);
+            QTextOption option;
+            option.setWrapMode(QTextOption::NoWrap);
+            document->setDefaultTextOption(option);
+            document->setHtml(ConversationList::snippetHtml(snippet));
+            return document;
+        };
+        const QFontMetrics metrics(QApplication::font());
+        const QString before
+            = QStringLiteral("The offline demo draws locally; add an API key for ");
+        const int width = metrics.horizontalAdvance(before) / 2;
+        auto far = laidOut(before + S + QStringLiteral("environment") + E + QStringLiteral(" x"));
+        const qreal scroll = ConversationList::snippetScroll(*far, width, 10);
+        QVERIFY(scroll > 0);
+        const QTextLine line = far->firstBlock().layout()->lineAt(0);
+        const qreal matchEnd
+            = line.cursorToX(int(before.size() + QStringLiteral("environment").size()));
+        QVERIFY(matchEnd - scroll <= width);
+        QVERIFY(line.cursorToX(int(before.size())) - scroll >= 10); // its start is shown too
+
+        auto near = laidOut(S + QStringLiteral("lighthouse") + E + QStringLiteral(" at dusk"));
+        QCOMPARE(ConversationList::snippetScroll(*near, width, 10), 0.0);
     }
 
     void snippetFromARealStore()
