@@ -241,9 +241,9 @@ void TestTranslations::englishPluralForms()
     QVERIFY(english.load(QStringLiteral(":/i18n/easel_en.qm")));
     QCoreApplication::installTranslator(&english);
     const QString one
-        = QCoreApplication::translate("ImageSaver", "Saved %n images to %1", nullptr, 1);
+        = QCoreApplication::translate("ImageSaver", "Saved %n image(s) to %1", nullptr, 1);
     const QString three
-        = QCoreApplication::translate("ImageSaver", "Saved %n images to %1", nullptr, 3);
+        = QCoreApplication::translate("ImageSaver", "Saved %n image(s) to %1", nullptr, 3);
     const QString exported = QCoreApplication::translate(
         "ConversationsDock", "Exported %1 with %n image(s).", nullptr, 1);
     QCoreApplication::removeTranslator(&english);

@@ -4,6 +4,7 @@
 #include "palettetint.h"
 #include "store/datafolder.h"
 #include "store/filenametemplate.h"
+#include "store/imageexporter.h"
 #include "store/settings.h"
 #include "viewpalette.h"
 
@@ -122,7 +123,9 @@ QString AutoSaveDialog::previewFor(const QString &pattern)
     const QString p = pattern.trimmed().isEmpty()
         ? QString::fromLatin1(FileNameTemplate::defaultTemplate)
         : pattern;
-    return FileNameTemplate::expand(p, sample);
+    // As the save will name it: a pattern without an image extension gets the image's own.
+    const QString name = FileNameTemplate::expand(p, sample);
+    return ImageExporter::formatForPath(name).isEmpty() ? name + QStringLiteral(".png") : name;
 }
 
 QString AutoSaveDialog::folderProblem(const QString &folder)

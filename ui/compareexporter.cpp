@@ -17,7 +17,7 @@ CompareExporter::CompareExporter(QWidget *window)
 
 QString CompareExporter::suggestedPath(const QString &fileName) const
 {
-    return QDir(FileDialogs::startFolder()).filePath(fileName);
+    return QDir(FileDialogs::saveFolder()).filePath(fileName);
 }
 
 void CompareExporter::exportCsv(const CompareSpec &spec, const QList<CompareRun::Cell> &cells)

@@ -13,12 +13,22 @@ class FileDialogs
     Q_DECLARE_TR_FUNCTIONS(FileDialogs)
 
 public:
-    // With `defaultSuffix` ("png"), a name typed without an extension gets it, before the dialog
-    // asks about replacing a file of that name.
+    // With `defaultSuffix` ("png"), a name typed without one of the filter's extensions gets
+    // the extension of the file type chosen in the dialog (the default suffix until another is
+    // picked): "hero v1.2" becomes "hero v1.2.png". When that makes the name of a file already
+    // there, the designer is asked before it is replaced, as the dialog asks for the name typed.
     static QString getSaveFileName(QWidget *parent, const QString &caption,
                                    const QString &suggestedPath, const QString &filter,
                                    const QString &defaultSuffix = {});
-    static void setNextSaveFileName(const QString &path); // "" = the next dialog is cancelled
+    // "" = the next dialog is cancelled. `nameFilter`: the file type picked in it.
+    static void setNextSaveFileName(const QString &path, const QString &nameFilter = {});
+    // Where the last save went (any of the save dialogs), while that folder exists; else
+    // startFolder(). A designer saving a series keeps it together.
+    static QString saveFolder(QStandardPaths::StandardLocation fallback
+                              = QStandardPaths::PicturesLocation);
+    // `path` with an extension the filter lists ("PNG image (*.png);;…"), else with `suffix`.
+    static QString withListedSuffix(const QString &path, const QString &filter,
+                                    const QString &suffix);
     static QString getExistingDirectory(QWidget *parent, const QString &caption,
                                         const QString &suggestedPath);
     static void setNextDirectory(const QString &path); // "" = the next dialog is cancelled
@@ -38,7 +48,11 @@ public:
     static QString lastSuggestedPath() { return s_lastSuggestedPath; }
 
 private:
+    static QString finishSaveName(QWidget *parent, const QString &path, const QString &filter,
+                                  const QString &suffix, bool *declined);
     static QString s_nextSaveFileName;
+    static QString s_nextSaveFilter;
+    static QString s_lastSaveFolder;
     static bool s_hasNextAnswer;
     static QString s_nextDirectory;
     static bool s_hasNextDirectory;

@@ -39,7 +39,7 @@ void ImageSaver::saveAs(const Turn &turn, const ImageAsset &image)
 {
     const int n = qMax(1, int(turn.images.indexOf(image)) + 1);
     const QString name = ImageExporter::fileNameFor(turn, image, n, templatePattern());
-    const QString suggested = QDir(FileDialogs::startFolder()).filePath(name);
+    const QString suggested = QDir(FileDialogs::saveFolder()).filePath(name);
     // The original format first: picking another extension is the only way to convert.
     const QString original = QFileInfo(name).suffix().toLower();
     QStringList filters { tr("PNG image (*.png)"), tr("JPEG image (*.jpg *.jpeg)"),
@@ -50,8 +50,10 @@ void ImageSaver::saveAs(const Turn &turn, const ImageAsset &image)
             break;
         }
     }
-    const QString target = FileDialogs::getSaveFileName(m_window, tr("Save Image As"), suggested,
-                                                        filters.join(QLatin1String(";;")));
+    // The chosen file type names the format: a name typed without its extension gets it.
+    const QString target = FileDialogs::getSaveFileName(
+        m_window, tr("Save Image As"), suggested, filters.join(QLatin1String(";;")),
+        original.isEmpty() ? QStringLiteral("png") : original);
     if (target.isEmpty())
         return;
     const ImageExporter::Result r = ImageExporter::saveAsset(turn, image, target);
@@ -81,12 +83,12 @@ void ImageSaver::saveAllInto(const QList<Turn> &turns, const QString &caption)
         return;
     }
     const QString folder
-        = FileDialogs::getExistingDirectory(m_window, caption, FileDialogs::startFolder());
+        = FileDialogs::getExistingDirectory(m_window, caption, FileDialogs::saveFolder());
     if (folder.isEmpty())
         return;
     const ImageExporter::BatchResult batch
         = ImageExporter::saveAll(turns, folder, templatePattern());
-    report(batch.files, batch.errors);
+    report(batch.files, batch.errors, batch.unchanged);
 }
 
 void ImageSaver::autoSave(const Turn &turn)
@@ -105,29 +107,45 @@ void ImageSaver::autoSave(const Turn &turn)
         --m_autoSavesRunning;
         const ImageExporter::BatchResult batch = watcher->result();
         watcher->deleteLater();
-        report(batch.files, batch.errors);
+        report(batch.files, batch.errors, batch.unchanged);
     });
     // Reading the stored files, embedding and writing never block the GUI thread.
     watcher->setFuture(QtConcurrent::run(
         [turn, folder, pattern] { return ImageExporter::saveAll({ turn }, folder, pattern); }));
 }
 
-void ImageSaver::report(const QStringList &files, const QStringList &errors)
+void ImageSaver::report(const QStringList &files, const QStringList &errors,
+                        const QStringList &unchanged)
 {
+    const QString folder = QDir::toNativeSeparators(
+        QFileInfo((files.isEmpty() ? unchanged : files).value(0)).absolutePath());
+    // "; 3 were already there": a second Save All into a folder writes only what is new.
+    const QString already = unchanged.isEmpty()
+        ? QString()
+        : tr("; %n image(s) were already there", nullptr, int(unchanged.size()));
     if (!files.isEmpty()) {
         Q_EMIT saved(files);
         Q_EMIT statusMessage(
-            files.size() == 1
-                ? tr("Saved %1").arg(QFileInfo(files.first()).fileName())
-                : tr("Saved %n images to %1", nullptr, int(files.size()))
-                      .arg(QDir::toNativeSeparators(QFileInfo(files.first()).absolutePath())),
+            (files.size() == 1 && unchanged.isEmpty()
+                 ? tr("Saved %1").arg(QFileInfo(files.first()).fileName())
+                 : tr("Saved %n image(s) to %1", nullptr, int(files.size())).arg(folder))
+                + already,
             6000);
+    } else if (errors.isEmpty() && !unchanged.isEmpty()) {
+        Q_EMIT statusMessage(tr("Nothing new to save: %n image(s) were already in %1", nullptr,
+                                int(unchanged.size()))
+                                 .arg(folder),
+                             6000);
     }
     if (errors.isEmpty())
         return;
-    const QString message = errors.size() == 1
+    QString message = errors.size() == 1
         ? errors.first()
         : tr("%n images could not be saved. %1", nullptr, int(errors.size())).arg(errors.first());
+    // The ones that were saved are not forgotten behind the error (found by QA).
+    if (!files.isEmpty())
+        message += u' '
+            + tr("The other %n image(s) were saved to %1.", nullptr, int(files.size())).arg(folder);
     Q_EMIT saveFailed(message);
     Q_EMIT statusMessage(message, 10000);
     if (m_showsMessageBoxes && m_window) {

@@ -47,7 +47,10 @@ Q_SIGNALS:
 
 private:
     void saveAllInto(const QList<Turn> &turns, const QString &caption);
-    void report(const QStringList &files, const QStringList &errors);
+    // What a save did, in the status bar (and a box for errors): `unchanged` counts images
+    // that were already in the folder.
+    void report(const QStringList &files, const QStringList &errors,
+                const QStringList &unchanged = {});
     QString templatePattern() const;
 
     QWidget *m_window;

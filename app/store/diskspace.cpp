@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSaveFile>
 #include <QStorageInfo>
 
 namespace {
@@ -36,4 +37,12 @@ QString DiskSpace::reason(const QString &path, qint64 bytes, const QString &syst
         .arg(locale.formattedDataSize(qMax<qint64>(0, volumeOf(path).bytesAvailable()), 1,
                                       QLocale::DataSizeTraditionalFormat),
              locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat));
+}
+
+QString DiskSpace::saveFailure(QSaveFile &file, qint64 bytes)
+{
+    const QString systemError = file.errorString();
+    file.cancelWriting();
+    file.commit(); // after cancelWriting(), only removes the temporary file
+    return reason(file.fileName(), bytes, systemError);
 }

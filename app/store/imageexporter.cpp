@@ -99,11 +99,8 @@ ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJso
     QString path = targetPath;
     QString format = formatForPath(path);
     if (format.isEmpty()) {
-        if (!QFileInfo(path).suffix().isEmpty())
-            return failed(
-                ImageExporter::tr("Easel saves images as PNG, JPEG or WebP; \"%1\" is none "
-                                  "of those.")
-                    .arg(QFileInfo(path).fileName()));
+        // No image extension ("hero", "hero v1.2", a {prompt} with a dot in it): the image keeps
+        // its own format and gets that extension after the name as given.
         format = ImageMetadata::formatOf(original);
         if (format.isEmpty())
             return failed(ImageExporter::tr("The stored image is not a PNG, JPEG or WebP file."));
@@ -120,9 +117,9 @@ ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJso
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()
         || !file.commit())
-        return failed(ImageExporter::tr("Cannot save %1: %2.")
-                          .arg(QDir::toNativeSeparators(path),
-                               DiskSpace::reason(path, bytes.size(), file.errorString())));
+        return failed(
+            ImageExporter::tr("Cannot save %1: %2.")
+                .arg(QDir::toNativeSeparators(path), DiskSpace::saveFailure(file, bytes.size())));
     r.ok = true;
     r.filePath = path;
     return r;
@@ -189,6 +186,29 @@ QString ImageExporter::uniquePath(const QString &path)
     }
 }
 
+// Where `image` already is in the folder, byte for byte, under `path` or one of the "name (2)"
+// names uniquePath() gives when a name is taken; empty when it is not there.
+static QString alreadySavedAs(const Turn &turn, const ImageAsset &image, const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return {};
+    QByteArray bytes;
+    if (!ImageExporter::withMetadata(turn, image, bytes).ok)
+        return {};
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
+    const QString base = info.absolutePath() + QLatin1Char('/') + info.completeBaseName();
+    QString candidate = path;
+    for (int i = 2; QFileInfo::exists(candidate); ++i) {
+        QFile existing(candidate);
+        if (existing.size() == bytes.size() && existing.open(QIODevice::ReadOnly)
+            && existing.readAll() == bytes)
+            return candidate;
+        candidate = QStringLiteral("%1 (%2)%3").arg(base).arg(i).arg(suffix);
+    }
+    return {};
+}
+
 ImageExporter::BatchResult ImageExporter::saveAll(const QList<Turn> &turns, const QString &folder,
                                                   const QString &pattern)
 {
@@ -204,9 +224,12 @@ ImageExporter::BatchResult ImageExporter::saveAll(const QList<Turn> &turns, cons
             if (image.state != ImageAsset::State::Final)
                 continue;
             ++n;
-            const QString path
-                = uniquePath(QDir(folder).filePath(fileNameFor(turn, image, n, pattern)));
-            const Result r = saveAsset(turn, image, path);
+            const QString named = QDir(folder).filePath(fileNameFor(turn, image, n, pattern));
+            if (const QString saved = alreadySavedAs(turn, image, named); !saved.isEmpty()) {
+                batch.unchanged.append(saved);
+                continue;
+            }
+            const Result r = saveAsset(turn, image, uniquePath(named));
             if (r.ok)
                 batch.files.append(r.filePath);
             else

@@ -30,6 +30,9 @@ public:
     {
         QStringList files; // written, in order
         QStringList errors; // one sentence per image that could not be saved
+        // Already in the folder under their names, byte for byte (a second Save All into the
+        // same folder): not written again as "name (2).png".
+        QStringList unchanged;
         bool ok() const { return errors.isEmpty(); }
     };
 

@@ -131,10 +131,9 @@ ImageStore::Stored ImageStore::put(const QByteArray &bytes) const
     QSaveFile file(result.filePath);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()
         || !file.commit()) {
-        result.error
-            = ImageStore::tr("Could not save the image to %1: %2.")
-                  .arg(QDir::toNativeSeparators(result.filePath),
-                       DiskSpace::reason(result.filePath, bytes.size(), file.errorString()));
+        result.error = ImageStore::tr("Could not save the image to %1: %2.")
+                           .arg(QDir::toNativeSeparators(result.filePath),
+                                DiskSpace::saveFailure(file, bytes.size()));
         return result;
     }
     result.ok = true;

@@ -160,6 +160,12 @@ private Q_SLOTS:
                                             << "{modle}.png";
         QTest::newRow("no path") << "a/b.{ext}"
                                  << "a_b.png";
+        // The save adds the image's extension to a pattern without one, and so does the preview
+        // (found by QA).
+        QTest::newRow("no extension") << "{quality}"
+                                      << "high.png";
+        QTest::newRow("a dot, no extension") << "v1.2 {quality}"
+                                             << "v1.2 high.png";
     }
 
     void previewFollowsTheTemplate()

@@ -9,6 +9,7 @@
 #include "filedialogs.h"
 #include "imagesaver.h"
 #include "mainwindow.h"
+#include "messageboxes.h"
 #include "parameterpanel.h"
 #include "restorebar.h"
 #include "store/imageexporter.h"
@@ -22,6 +23,7 @@
 #include <QDir>
 #include <QDropEvent>
 #include <QImage>
+#include <QImageReader>
 #include <QImageWriter>
 #include <QMenu>
 #include <QMessageBox>
@@ -156,10 +158,67 @@ private Q_SLOTS:
         QCOMPARE(saved.size(), 2);
         QCOMPARE(QDir(allFolder).entryList(QDir::Files).size(), 3);
 
+        // Again into the same folder: nothing is written twice as "name (2).png" (found by QA).
+        FileDialogs::setNextDirectory(allFolder);
+        action->trigger();
+        QCOMPARE(saved.size(), 2);
+        QCOMPARE(QDir(allFolder).entryList(QDir::Files).size(), 3);
+        QVERIFY2(m_window->statusBar()->currentMessage().startsWith(
+                     QStringLiteral("Nothing new to save: 3 image(s) were already in")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+
         // Cancelled folder dialog: nothing written, nothing reported.
         FileDialogs::setNextDirectory(QString());
         action->trigger();
         QCOMPARE(saved.size(), 2);
+    }
+
+    // Found by QA: a name typed without an extension replaced an earlier save without asking
+    // (the dialog had asked about "noext", then "noext.png" was written), the picked file type
+    // was ignored, and "hero v1.2" was refused as a format.
+    void saveAsNamesTheFileItWrites()
+    {
+        loadTurns();
+        const QString folder = m_dir->filePath(QStringLiteral("named"));
+        QVERIFY(QDir().mkpath(folder));
+        QSignalSpy saved(m_saver, &ImageSaver::saved);
+        const auto saveAs = [this](int image, const QString &typed, const QString &filter = {}) {
+            FileDialogs::setNextSaveFileName(typed, filter);
+            triggerImageAction(image, QStringLiteral("saveImageAction"));
+        };
+
+        saveAs(0, folder + QStringLiteral("/noext"));
+        QCOMPARE(saved.size(), 1);
+        const QString noext = folder + QStringLiteral("/noext.png");
+        const QByteArray first = fileBytes(noext);
+        QVERIFY(!first.isEmpty());
+
+        const int asked = MessageBoxes::questionsAsked();
+        MessageBoxes::setNextAnswer(false);
+        saveAs(1, folder + QStringLiteral("/noext"));
+        QCOMPARE(MessageBoxes::questionsAsked(), asked + 1);
+        QVERIFY2(MessageBoxes::lastQuestion().contains(QLatin1String("noext.png already exists")),
+                 qPrintable(MessageBoxes::lastQuestion()));
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(fileBytes(noext), first); // kept
+
+        MessageBoxes::setNextAnswer(true);
+        saveAs(1, folder + QStringLiteral("/noext"));
+        QCOMPARE(saved.size(), 2);
+        QVERIFY(fileBytes(noext) != first); // replaced, as asked
+
+        saveAs(0, folder + QStringLiteral("/as jpeg"), QStringLiteral("JPEG image (*.jpg *.jpeg)"));
+        QCOMPARE(QImageReader(folder + QStringLiteral("/as jpeg.jpg")).format(),
+                 QByteArray("jpeg"));
+
+        saveAs(0, folder + QStringLiteral("/hero v1.2"));
+        QVERIFY(QFileInfo::exists(folder + QStringLiteral("/hero v1.2.png")));
+        QCOMPARE(MessageBoxes::questionsAsked(), asked + 2); // nothing else was in the way
+
+        // The next Save As opens where the last one went.
+        FileDialogs::setNextSaveFileName(QString());
+        triggerImageAction(0, QStringLiteral("saveImageAction"));
+        QCOMPARE(QFileInfo(FileDialogs::lastSuggestedPath()).absolutePath(), folder);
     }
 
     void dialogsOpenOnAFolderThatExists()
@@ -284,23 +343,37 @@ private Q_SLOTS:
     void autoSave_data()
     {
         QTest::addColumn<bool>("enabled");
-        QTest::newRow("off by default") << false;
-        QTest::newRow("on") << true;
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<QString>("fileName");
+        QTest::newRow("off by default") << false << QString() << "A castle in the clouds"
+                                        << "";
+        QTest::newRow("on") << true << "{model}_{n}.{ext}"
+                            << "A castle in the clouds"
+                            << "gpt-image-1.5_01.png";
+        // A prompt with a dot, in a pattern without {ext}: saved with the image's extension
+        // (it was refused as "none of PNG, JPEG or WebP").
+        QTest::newRow("a dot in the prompt") << true << "{prompt}"
+                                             << "A castle v1.2"
+                                             << "A castle v1.2.png";
     }
     void autoSave()
     {
         QFETCH(bool, enabled);
+        QFETCH(QString, pattern);
+        QFETCH(QString, prompt);
+        QFETCH(QString, fileName);
         const QString folder = m_dir->filePath(QStringLiteral("auto"));
         if (enabled) {
             m_settings->setValue(Settings::autoSaveEnabled, true);
             m_settings->setValue(Settings::autoSaveFolder, folder);
-            m_settings->setValue(Settings::autoSaveTemplate, QStringLiteral("{model}_{n}.{ext}"));
+            m_settings->setValue(Settings::autoSaveTemplate, pattern);
         }
         QSignalSpy saved(m_saver, &ImageSaver::saved);
         QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
-        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
-        QTest::keyClicks(prompt, QStringLiteral("A castle in the clouds"));
-        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        auto *promptEdit = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QTest::keyClicks(promptEdit, prompt);
+        QTest::keyClick(promptEdit, Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(finished.wait(30000));
         if (!enabled) {
             QTest::qWait(200);
@@ -311,10 +384,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
         const QStringList files = saved.first().first().toStringList();
         QCOMPARE(files.size(), 1);
-        QVERIFY(files.first().startsWith(folder));
+        QCOMPARE(files.first(), QDir(folder).filePath(fileName));
         const ImageMetadata::Read read = ImageMetadata::read(fileBytes(files.first()));
         QVERIFY2(read.ok, qPrintable(read.error));
-        QCOMPARE(ImageMetadata::promptFrom(read.json), QStringLiteral("A castle in the clouds"));
+        QCOMPARE(ImageMetadata::promptFrom(read.json), prompt);
     }
 
 private:

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLocale>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStorageInfo>
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void newImageIntoAFullStore();
     void saveAsOntoAFullDisk_data();
     void saveAsOntoAFullDisk();
+    void aFullDiskSaysHowMuchRoomIsLeft();
 
 private:
     void fillTheDisk();
@@ -233,6 +235,27 @@ void TestDiskFull::saveAsOntoAFullDisk()
         QCOMPARE(fileBytes(target), earlierSave); // the earlier save is untouched
     QCOMPARE(QDir(m_mountPoint->path()).entryList(QDir::Files).size(), overExisting ? 2 : 1);
     QCOMPARE(fileBytes(stored.filePath), original); // and so is the store
+}
+
+void TestDiskFull::aFullDiskSaysHowMuchRoomIsLeft()
+{
+    // The room a failed write had taken is given back before it is measured: the message says
+    // what is left, not "0 bytes free" (found by QA).
+    fillTheDisk();
+    const QString filler = QDir(m_mountPoint->path()).filePath(QStringLiteral("filler"));
+    QFile file(filler);
+    QVERIFY(file.resize(file.size() - 48 * 1024));
+    const qint64 left = QStorageInfo(m_mountPoint->path()).bytesAvailable();
+    QVERIFY2(left >= 40 * 1024, qPrintable(QString::number(left)));
+
+    const QString target = QDir(m_mountPoint->path()).filePath(QStringLiteral("big.png"));
+    const ImageExporter::Result result = ImageExporter::save(noisePng(160), QJsonObject(), target);
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.contains(QStringLiteral("the disk is full (%1 free")
+                                       .arg(QLocale::c().formattedDataSize(
+                                           left, 1, QLocale::DataSizeTraditionalFormat))),
+             qPrintable(result.error));
+    QCOMPARE(QStorageInfo(m_mountPoint->path()).bytesAvailable(), left); // nothing left behind
 }
 
 QTEST_GUILESS_MAIN(TestDiskFull)
