@@ -12,6 +12,7 @@
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -100,17 +101,37 @@ bool EditingController::editImage(const ImageRef &image)
 
 void EditingController::editImageWithMask(const ImageRef &image)
 {
-    if (editImage(image))
-        openMaskEditor(m_composer->editTargetFile(), {});
+    const ImageRef before = m_composer->editTarget();
+    const bool editorOpen = m_dialog && m_dialog->isVisible();
+    if (!editImage(image))
+        return;
+    openMaskEditor(m_composer->editTargetFile(), {});
+    if (editorOpen)
+        return; // that editor is raised; its own Cancel undoes nothing here
+    m_undoTarget = [this, before, image] {
+        if (!(m_composer->editTarget() == image))
+            return; // the designer has picked something else meanwhile
+        if (before.isNull())
+            m_composer->clearEditTarget();
+        else if (!(before == image))
+            editImage(before);
+    };
+}
+
+void EditingController::undoTargetChange()
+{
+    if (const std::function<void()> undo = std::exchange(m_undoTarget, {}))
+        undo();
 }
 
 void EditingController::openMaskEditor(const QString &imageFile, const QString &existingMask)
 {
-    if (m_dialog) {
+    if (m_dialog && m_dialog->isVisible()) { // a closed one is only waiting to be deleted
         m_dialog->raise();
         m_dialog->activateWindow();
         return;
     }
+    m_undoTarget = {}; // only editImageWithMask's own editor undoes its target
     // Reading a full-size image takes tens of milliseconds: never on the GUI thread.
     auto *watcher = new QFutureWatcher<LoadedForMask>(this);
     connect(watcher, &QFutureWatcher<LoadedForMask>::finished, this, [this, watcher, imageFile] {
@@ -118,6 +139,7 @@ void EditingController::openMaskEditor(const QString &imageFile, const QString &
         const LoadedForMask loaded = watcher->result();
         if (!loaded.error.isEmpty()) {
             Q_EMIT statusMessage(loaded.error, 8000);
+            undoTargetChange();
             return;
         }
         showEditor(imageFile, loaded.image, loaded.mask);
@@ -131,9 +153,11 @@ void EditingController::showEditor(const QString &imageFile, const QImage &image
     m_dialog = new MaskEditorDialog(image, mask, m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &QDialog::accepted, this, [this, imageFile, dialog = m_dialog] {
+        m_undoTarget = {};
         acceptMask(imageFile, dialog->mask(),
                    MaskEditorDialog::statusText(dialog->canvas()->paintedFraction()));
     });
+    connect(m_dialog, &QDialog::rejected, this, &EditingController::undoTargetChange);
     m_dialog->open();
     Q_EMIT maskEditorOpened(m_dialog);
 }

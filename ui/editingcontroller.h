@@ -4,8 +4,10 @@
 #include "model/turn.h"
 
 #include <QObject>
+
 #include <QPointer>
 #include <QString>
+#include <functional>
 
 class ChatSession;
 class Composer;
@@ -28,7 +30,8 @@ public:
     // The next turn edits `image` of the shown conversation. False (and a status message) when
     // the image is not there or not finished.
     bool editImage(const ImageRef &image);
-    // The same, then the mask editor opens on it.
+    // The same, then the mask editor opens on it. Cancel there gives back the edit target the
+    // composer had before: "Edit with Mask…" then Cancel edits nothing.
     void editImageWithMask(const ImageRef &image);
     // Opens the mask editor on `imageFile` (an edit target or an attachment), starting from
     // `existingMask` when there is one.
@@ -43,10 +46,12 @@ Q_SIGNALS:
 private:
     void showEditor(const QString &imageFile, const QImage &image, const QImage &mask);
     void acceptMask(const QString &imageFile, const QImage &mask, const QString &summary);
+    void undoTargetChange(); // runs and forgets m_undoTarget
 
     ChatSession *m_session;
     Composer *m_composer;
     QWidget *m_window;
     QString m_maskFolder;
     QPointer<MaskEditorDialog> m_dialog;
+    std::function<void()> m_undoTarget; // set by editImageWithMask until its editor closes
 };

@@ -1,6 +1,7 @@
 #include "maskeditordialog.h"
 
 #include "maskcanvas.h"
+#include "messageboxes.h"
 #include "store/diskspace.h"
 
 #include <QAction>
@@ -251,6 +252,15 @@ void MaskEditorDialog::stepBrushSize(int direction)
     m_canvas->setBrushSize(next);
 }
 
+void MaskEditorDialog::reject()
+{
+    if (m_canvas->canUndo()
+        && !MessageBoxes::confirm(this, tr("Discard the Mask?"),
+                                  tr("The strokes painted here will be lost."), tr("Discard")))
+        return;
+    QDialog::reject();
+}
+
 QString MaskEditorDialog::statusText(qreal paintedFraction)
 {
     if (paintedFraction <= 0.0)
@@ -317,6 +327,6 @@ QString MaskEditorDialog::saveMask(const QImage &mask, const QString &folder, QS
     if (!file.open(QIODevice::WriteOnly))
         return failed(path, file.errorString());
     if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit())
-        return failed(path, DiskSpace::reason(path, bytes.size(), file.errorString()));
+        return failed(path, DiskSpace::saveFailure(file, bytes.size()));
     return path;
 }

@@ -35,6 +35,10 @@ public:
     // Returns the file's path, or "" with `error` set to a plain sentence.
     static QString saveMask(const QImage &mask, const QString &folder, QString *error);
 
+    // Cancel, Esc or closing the window: asks first when strokes were painted, which would be
+    // lost (found by QA: one stray Esc threw away minutes of masking).
+    void reject() override;
+
 private:
     QAction *addToolAction(const QString &text, const QString &name, const QString &tip,
                            const QList<QKeySequence> &shortcuts);

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void cancelEditMakesANewImageAgain();
     void maskedEditSendsTheMaskWithTheImage();
     void maskOnAnAttachmentGoesWithIt();
+    void cancelledMaskEditorEditsNothing();
     void unfinishedImageCannotBeEdited();
     void editFromTheLibraryOpensItsConversation();
 
@@ -273,6 +274,31 @@ void TestEditingInWindow::maskedEditSendsTheMaskWithTheImage()
     QCOMPARE(dataUrlBytes(images.first()), readFile(parentFile));
     QCOMPARE(m_session->model()->turnAt(1).maskPath, maskPath);
     QVERIFY(m_composer->maskPath().isEmpty());
+}
+
+void TestEditingInWindow::cancelledMaskEditorEditsNothing()
+{
+    // Found by QA: Edit with Mask…, then Cancel, left the image as the edit target, so the next
+    // prompt edited it without a mask.
+    sendPrompt(QStringLiteral("a lighthouse at dusk"));
+    sendPrompt(QStringLiteral("a fox"));
+    QSignalSpy opened(m_editing, &EditingController::maskEditorOpened);
+    Q_EMIT m_view->maskedEditRequested(imageOfRow(0));
+    MaskEditorDialog *editor = waitForMaskEditor(opened);
+    QVERIFY(editor);
+    QCOMPARE(m_composer->editTarget(), imageOfRow(0)); // shown behind the editor
+    editor->reject();
+    QVERIFY(m_composer->editTarget().isNull());
+    QVERIFY(!m_window->findChild<EditTargetBar *>()->isVisible());
+
+    // An edit target picked before stays what it was.
+    QVERIFY(m_editing->editImage(imageOfRow(1)));
+    opened.clear();
+    Q_EMIT m_view->maskedEditRequested(imageOfRow(0));
+    editor = waitForMaskEditor(opened);
+    QVERIFY(editor);
+    editor->reject();
+    QCOMPARE(m_composer->editTarget(), imageOfRow(1));
 }
 
 void TestEditingInWindow::maskOnAnAttachmentGoesWithIt()

@@ -1,5 +1,6 @@
 #include "maskcanvas.h"
 #include "maskeditordialog.h"
+#include "messageboxes.h"
 
 #include <QDir>
 #include <QFile>
@@ -164,6 +165,7 @@ private Q_SLOTS:
     void saveMaskWritesPng();
     void saveMaskFailsPlainly_data();
     void saveMaskFailsPlainly();
+    void escapeAsksBeforeStrokesAreLost();
 
 private:
     // A shown canvas of a known size.
@@ -911,6 +913,36 @@ void TestMaskEditor::saveMaskFailsPlainly()
              QStringList { QStringLiteral("notes.txt") });
     // No error pointer: still no crash, still no file.
     QCOMPARE(MaskEditorDialog::saveMask(mask, target, nullptr), QString());
+}
+
+void TestMaskEditor::escapeAsksBeforeStrokesAreLost()
+{
+    // Found by QA: one stray Esc threw away minutes of masking without a word.
+    MaskEditorDialog dialog(markedImage(QSize(320, 240)));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    MaskCanvas *canvas = dialog.canvas();
+    canvas->setFocus();
+    const int asked = MessageBoxes::questionsAsked();
+    QTest::keyClick(canvas, Qt::Key_Escape); // nothing painted: closes without a question
+    QCOMPARE(MessageBoxes::questionsAsked(), asked);
+    QVERIFY(!dialog.isVisible());
+
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    canvas->setFocus();
+    QTest::keyClick(canvas, Qt::Key_I, Qt::ControlModifier); // a step that can be undone
+    QVERIFY(canvas->canUndo());
+    MessageBoxes::setNextAnswer(false);
+    QTest::keyClick(canvas, Qt::Key_Escape);
+    QCOMPARE(MessageBoxes::questionsAsked(), asked + 1);
+    QVERIFY(dialog.isVisible()); // kept, with its strokes
+    QCOMPARE(canvas->paintedFraction(), 1.0);
+    MessageBoxes::setNextAnswer(true);
+    dialog.close(); // the window's close button asks too
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(MessageBoxes::questionsAsked(), asked + 2);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
 }
 
 QTEST_MAIN(TestMaskEditor)
