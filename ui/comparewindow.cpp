@@ -15,6 +15,7 @@
 #include "pricing/costestimator.h"
 #include "store/historystore.h"
 #include "store/settings.h"
+#include "toplevelwindow.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -38,7 +39,8 @@ CompareWindow::CompareWindow(const TurnRunner::Context &context, ProviderRegistr
 {
     setObjectName(QStringLiteral("compareWindow"));
     setWindowTitle(tr("Compare — Easel"));
-    resize(1480, 920);
+    resizeToFitScreen(this, QSize(1480, 920));
+    addCloseAction(this);
 
     if (!m_context.network)
         m_context.network = new QNetworkAccessManager(this);

@@ -4,7 +4,9 @@
 #include "edittargetbar.h"
 #include "filedialogs.h"
 #include "imagefilecheck.h"
+#include "keyboardshortcutsdialog.h"
 #include "palettetint.h"
+#include "store/imageexporter.h"
 #include "viewpalette.h"
 
 #include <QAction>
@@ -99,6 +101,7 @@ Composer::Composer(QWidget *parent)
     // An action rather than the button's own shortcut, so Ctrl+Shift+A works only while focus is
     // in the composer and leaves the rest of the window's keys alone.
     m_attachAction->setObjectName(QStringLiteral("attachAction"));
+    m_attachAction->setProperty(KeyboardShortcutsDialog::shortcutGroupProperty, tr("Composer"));
     m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_attachAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_attachAction->setToolTip(
@@ -310,7 +313,7 @@ bool Composer::pasteAttachment(const QMimeData *data)
     const QStringList files = ImageFileCheck::localImageFiles(data);
     if (!files.isEmpty()) {
         for (const QString &file : files)
-            addAttachment(file);
+            addAttachment(keptCopyOf(file));
         return true;
     }
     // Office suites put a picture of copied text beside the text itself; the text is what the
@@ -327,6 +330,23 @@ bool Composer::pasteAttachment(const QMimeData *data)
     }
     addAttachment(path);
     return true;
+}
+
+QString Composer::keptCopyOf(const QString &file)
+{
+    // A sent turn keeps its references' paths. A file in the temporary folder (Easel's own Copy
+    // Image, a browser's drag) is gone after a restart, so it is copied beside the pasted images
+    // first (found by QA: a copied and pasted image was a grey tile in the next session).
+    const QString temp = QDir(QDir::tempPath()).canonicalPath() + u'/';
+    const QFileInfo info(file);
+    if (m_pasteFolder.isEmpty() || !info.canonicalFilePath().startsWith(temp)
+        || info.canonicalPath() == QDir(m_pasteFolder).canonicalPath())
+        return file;
+    const QDir folder(m_pasteFolder);
+    const QString copy = ImageExporter::uniquePath(folder.filePath(info.fileName()));
+    if (!folder.mkpath(QStringLiteral(".")) || !QFile::copy(file, copy))
+        return file; // attached as it is: better than refused
+    return copy;
 }
 
 QString Composer::savePastedImage(const QImage &image, QString *error)
@@ -375,7 +395,7 @@ bool Composer::handleDrag(QEvent *event)
         const QStringList files
             = ImageFileCheck::acceptLocalFiles(static_cast<QDropEvent *>(event));
         for (const QString &file : files)
-            addAttachment(file);
+            addAttachment(keptCopyOf(file));
         return !files.isEmpty();
     }
     default:

@@ -97,6 +97,8 @@ private:
     // Paste: true when `data` held image files or a bitmap, now attached.
     bool canPasteAttachment(const QMimeData *data) const;
     bool pasteAttachment(const QMimeData *data);
+    // `file`, or a copy of it in the paste folder when it lives in the temporary folder.
+    QString keptCopyOf(const QString &file);
     QString savePastedImage(const QImage &image, QString *error);
 
     void onAttachmentsChanged();

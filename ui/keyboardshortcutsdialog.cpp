@@ -40,9 +40,10 @@ QList<KeyboardShortcutsDialog::Entry> widgetKeys()
     const QString viewer = KeyboardShortcutsDialog::tr("Image viewer");
     const QString mask = KeyboardShortcutsDialog::tr("Mask editor");
     return {
+        // Enter, as the composer's own hint says ("Ctrl+Enter to send"); Return works the same.
         { composer, KeyboardShortcutsDialog::tr("Send the prompt"),
-          native(QKeySequence(Qt::CTRL | Qt::Key_Return)) },
-        { composer, KeyboardShortcutsDialog::tr("New line"), native(QKeySequence(Qt::Key_Return)) },
+          native(QKeySequence(Qt::CTRL | Qt::Key_Enter)) },
+        { composer, KeyboardShortcutsDialog::tr("New line"), native(QKeySequence(Qt::Key_Enter)) },
         { composer, KeyboardShortcutsDialog::tr("Stop the running turn"),
           native(QKeySequence(Qt::Key_Escape)) },
         { conversation, KeyboardShortcutsDialog::tr("Previous or next turn"),
@@ -52,7 +53,7 @@ QList<KeyboardShortcutsDialog::Entry> widgetKeys()
           native(QKeySequence(Qt::Key_Left)) + QStringLiteral(", ")
               + native(QKeySequence(Qt::Key_Right)) },
         { conversation, KeyboardShortcutsDialog::tr("Open the selected image"),
-          native(QKeySequence(Qt::Key_Return)) },
+          native(QKeySequence(Qt::Key_Enter)) },
         { conversation, KeyboardShortcutsDialog::tr("Menu of the selected image"),
           native(QKeySequence(Qt::Key_Menu)) },
         { viewer, KeyboardShortcutsDialog::tr("Zoom in or out"),
@@ -95,9 +96,14 @@ QList<KeyboardShortcutsDialog::Entry> KeyboardShortcutsDialog::entriesFor(const 
             continue;
         const auto *owner = qobject_cast<const QWidget *>(action->parent());
         const QWidget *home = owner ? owner->window() : window;
-        entries.append(
-            { home == window || home->windowTitle().isEmpty() ? tr("General") : home->windowTitle(),
-              plain(action->text()), keysOf(action) });
+        // An action that works only in one part of the window says which (the composer's
+        // Ctrl+Shift+A is not a window-wide key).
+        const QString group = action->property(shortcutGroupProperty).toString();
+        entries.append({ !group.isEmpty() ? group
+                             : home == window || home->windowTitle().isEmpty()
+                             ? tr("General")
+                             : home->windowTitle(),
+                         plain(action->text()), keysOf(action) });
         listed.insert(action);
     }
     entries.append(widgetKeys());

@@ -30,6 +30,10 @@ public:
 
     QTreeWidget *list() const { return m_list; }
 
+    // A property an action may carry to be listed under a group of its own ("Composer") rather
+    // than under its window.
+    static constexpr const char *shortcutGroupProperty = "shortcutGroup";
+
 private:
     QTreeWidget *m_list;
 };

@@ -3,6 +3,7 @@
 #include "image/imagecache.h"
 #include "librarymodel.h"
 #include "store/historystore.h"
+#include "toplevelwindow.h"
 #include "whenready.h"
 
 #include <QCheckBox>
@@ -234,7 +235,8 @@ LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
         connect(m_cache, &ImageCache::imageFailed, m_view->viewport(),
                 qOverload<>(&QWidget::update));
     }
-    resize(1000, 700);
+    resizeToFitScreen(this, QSize(1000, 700));
+    addCloseAction(this);
 }
 
 LibraryWindow::~LibraryWindow() = default;

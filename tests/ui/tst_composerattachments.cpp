@@ -152,6 +152,7 @@ private Q_SLOTS:
     void pasteAttachesImages_data();
     void pasteAttachesImages();
     void pastedPictureIsKeptInTheWindowsFolder();
+    void pastedTemporaryFileIsKeptInTheWindowsFolder();
     void pasteOfTextStaysText_data();
     void pasteOfTextStaysText();
 
@@ -739,8 +740,14 @@ void TestComposerAttachments::dropOnThePromptIsNotARestore()
     const QString path = writeFile(*m_dir, "plain.png", imageBytes({ 20, 20 }, Qt::red, "PNG"));
 
     QVERIFY(dragAndDrop(prompt, { QUrl::fromLocalFile(path) }));
-    QCOMPARE(composer->attachments(),
-             QList<Attachment>({ { QFileInfo(path).absoluteFilePath(), "image/png" } }));
+    QCOMPARE(composer->attachments().size(), 1);
+    const Attachment dropped = composer->attachments().constFirst();
+    QCOMPARE(dropped.mimeType, QStringLiteral("image/png"));
+    // The test's folder is a temporary one: the window keeps a copy beside its pasted images.
+    QCOMPARE(QFileInfo(dropped.filePath).fileName(), QStringLiteral("plain.png"));
+    QFile source(path), attached(dropped.filePath);
+    QVERIFY(source.open(QIODevice::ReadOnly) && attached.open(QIODevice::ReadOnly));
+    QCOMPARE(attached.readAll(), source.readAll());
     // The window would have said the file carries no Easel settings.
     QCOMPARE(window->statusBar()->currentMessage(), QString());
     QVERIFY(!window->findChild<QWidget *>(QStringLiteral("restoreBar"))->isVisible());
@@ -836,6 +843,44 @@ void TestComposerAttachments::pastedPictureIsKeptInTheWindowsFolder()
     QCOMPARE(QFileInfo(pastedPath).absolutePath(), QFileInfo(folder).absoluteFilePath());
     QVERIFY(QFileInfo::exists(pastedPath));
     QCOMPARE(QImage(pastedPath).convertToFormat(QImage::Format_ARGB32), image);
+}
+
+void TestComposerAttachments::pastedTemporaryFileIsKeptInTheWindowsFolder()
+{
+    // Easel's own Copy Image puts a file from a temporary folder on the clipboard; pasted as it
+    // is, the turn kept a path gone at the next start (found by QA). It is copied first; a file
+    // elsewhere is attached where it is.
+    QTemporaryDir temporary(QDir::tempPath() + QStringLiteral("/easel-copy-XXXXXX"));
+    QVERIFY(temporary.isValid());
+    const QString copied = temporary.filePath(QStringLiteral("fox.png"));
+    QVERIFY(pixels({ 12, 10 }).save(copied));
+    const QString folder = m_dir->filePath(QStringLiteral("data/pasted"));
+    Composer composer;
+    composer.setPasteFolder(folder);
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowActive(&composer));
+    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    prompt->setFocus();
+    const auto paste = [prompt](const QString &file) {
+        auto *data = new QMimeData;
+        data->setUrls({ QUrl::fromLocalFile(file) });
+        QGuiApplication::clipboard()->setMimeData(data);
+        QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
+    };
+    paste(copied);
+    QCOMPARE(composer.attachments().size(), 1);
+    const QString kept = composer.attachments().constFirst().filePath;
+    QCOMPARE(QFileInfo(kept).absolutePath(), QFileInfo(folder).absoluteFilePath());
+    QCOMPARE(QFileInfo(kept).fileName(), QStringLiteral("fox.png"));
+    temporary.remove();
+    QVERIFY(!QImage(kept).isNull());
+
+    if (QDir(m_dir->path()).canonicalPath().startsWith(QDir(QDir::tempPath()).canonicalPath()))
+        return; // the test's own folder is temporary too: nothing else to compare with
+    const QString lasting = m_dir->filePath(QStringLiteral("owl.png"));
+    QVERIFY(pixels({ 8, 8 }).save(lasting));
+    paste(lasting);
+    QCOMPARE(composer.attachments().constLast().filePath, QFileInfo(lasting).absoluteFilePath());
 }
 
 void TestComposerAttachments::pasteOfTextStaysText_data()
