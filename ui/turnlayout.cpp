@@ -547,9 +547,12 @@ QString TurnLayout::usageText(const Turn &turn)
     const int images = turn.finalImageCount();
     if (images > 0)
         parts << (images == 1 ? tr("1 image") : tr("%1 images").arg(images));
-    // A finished turn always says what it cost, even "cost unknown"; a failed one only when known.
+    // A finished turn always says what it cost, even "cost unknown"; a stopped or failed one
+    // when it is known, or when the gateway had begun answering and may bill it.
     if (turn.cost.isKnown() || turn.status == Turn::Status::Done)
         parts << turn.cost.formatted();
+    else if (turn.mayBeBilled())
+        parts << tr("cost unknown (it may be billed)");
     if (turn.durationMs >= 0 && !parts.isEmpty())
         parts << formatDuration(turn.durationMs, true);
     return parts.join(QStringLiteral(" · "));

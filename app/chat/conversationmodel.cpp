@@ -1,5 +1,7 @@
 #include "conversationmodel.h"
 
+#include <algorithm>
+
 ConversationModel::ConversationModel(QObject *parent)
     : QAbstractListModel(parent)
 {
@@ -115,6 +117,13 @@ Cost ConversationModel::totalCost() const
     for (const Turn &turn : m_turns)
         total += turn.cost;
     return total;
+}
+
+int ConversationModel::unpricedTurns() const
+{
+    return int(std::count_if(m_turns.cbegin(), m_turns.cend(), [](const Turn &turn) {
+        return !turn.cost.isKnown() && turn.mayBeBilled();
+    }));
 }
 
 Usage ConversationModel::totalUsage() const

@@ -40,6 +40,9 @@ public:
     void clear();
     void setTurns(const QList<Turn> &turns);
 
+    // Ended turns the gateway may bill whose cost is not known: the total leaves them out and
+    // says so.
+    int unpricedTurns() const;
     Cost totalCost() const;
     Usage totalUsage() const;
     int totalImages() const;

@@ -58,6 +58,13 @@ int Turn::finalImageCount() const
     }));
 }
 
+bool Turn::mayBeBilled() const
+{
+    if (isRunning())
+        return false; // not yet: it is counted once it ends
+    return status == Status::Done || !responseId.isEmpty() || !text.isEmpty() || !images.isEmpty();
+}
+
 QJsonObject Turn::toJson() const
 {
     QJsonArray attachmentArray;

@@ -69,6 +69,9 @@ public:
     static Status statusFromName(const QString &name);
     bool isRunning() const { return status == Status::Pending || status == Status::Streaming; }
     int finalImageCount() const;
+    // Whether the gateway may bill this turn whatever Easel knows of its cost: it finished, or
+    // had begun answering (a response id, text, a preview) before it was stopped or failed.
+    bool mayBeBilled() const;
 
     QJsonObject toJson() const;
     static Turn fromJson(const QJsonObject &object);

@@ -309,6 +309,22 @@ void TestConversationView::usageText_data()
     failed.usage = {};
     failed.cost = {};
     QTest::newRow("failed with nothing used") << failed << QString();
+
+    // Found by QA: a turn stopped after its previews said nothing of money, and the total
+    // counted it as free.
+    Turn stopped = finishedTurn(QStringLiteral("f"), QStringLiteral("p"), {});
+    stopped.status = Turn::Status::Cancelled;
+    stopped.usage = {};
+    stopped.cost = {};
+    stopped.durationMs = 4200;
+    ImageAsset preview = finalImage(QStringLiteral("ig"), QStringLiteral("/p.png"), QSize(8, 8));
+    preview.state = ImageAsset::State::Partial;
+    stopped.images << preview;
+    QTest::newRow("stopped after a preview")
+        << stopped << QStringLiteral("cost unknown (it may be billed) · 4.2 s");
+    Turn stoppedEarly = stopped;
+    stoppedEarly.images.clear();
+    QTest::newRow("stopped before any answer") << stoppedEarly << QString();
 }
 
 void TestConversationView::usageText()
