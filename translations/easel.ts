@@ -191,10 +191,6 @@ No preview: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The folder %1 cannot be created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is a file, not a folder: the folder cannot be created.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,6 +1109,10 @@ Exit codes:
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>≈ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareHistory</name>
@@ -1582,6 +1582,10 @@ Exit codes:
         <source>The pasted image cannot be attached: no temporary folder can be made (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Composer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTest</name>
@@ -1905,6 +1909,35 @@ Exit codes:
     <message>
         <source>“%1” deleted</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListModel</name>
+    <message>
+        <source>≈ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s) · %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2651,6 +2684,18 @@ Exit codes:
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Replace File?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GatewayJob</name>
@@ -2843,10 +2888,6 @@ Exit codes:
     </message>
     <message>
         <source>The image cannot be converted to %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Easel saves images as PNG, JPEG or WebP; &quot;%1&quot; is none of those.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3336,12 +3377,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Saved %n images to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n images could not be saved. %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3358,6 +3393,30 @@ Exit codes:
     <message>
         <source>The image file could not be read, so nothing was copied.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n image(s) were already there</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n image(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing new to save: %n image(s) were already in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n image(s) were saved to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3892,10 +3951,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save All Images of This Conversation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3960,22 +4015,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 turn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 turns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4026,6 +4065,62 @@ Exit codes:
     <message>
         <source>Not sent: %1 Fix the size in Image settings, or pick one from its list.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;All Images of This Conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Conversation as &amp;HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Conversation as &amp;Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Image Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit while a turn is running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A turn is still running. Quitting stops it: the gateway may still bill it, and only what has arrived is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> + %n turn(s) of unknown cost</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your draft is back, but %n of its reference image(s) are gone: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4231,6 +4326,18 @@ Exit codes:
     </message>
     <message>
         <source>the mask could not be encoded as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the Mask?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The strokes painted here will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5353,6 +5460,13 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>TopLevelWindow</name>
+    <message>
+        <source>Close Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Turn</name>
     <message>
         <source>pending</source>
@@ -5550,6 +5664,10 @@ Exit codes:
     </message>
     <message>
         <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost unknown (it may be billed)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

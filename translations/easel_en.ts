@@ -42,6 +42,30 @@
     </message>
 </context>
 <context>
+    <name>ConversationListModel</name>
+    <message numerus="yes">
+        <source>%n cell(s)</source>
+        <translation>
+            <numerusform>%n cell</numerusform>
+            <numerusform>%n cells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s) · %1</source>
+        <translation>
+            <numerusform>%n turn · %1</numerusform>
+            <numerusform>%n turns · %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationsDock</name>
     <message numerus="yes">
         <source>Exported %1 with %n image(s).</source>
@@ -61,17 +85,38 @@
 <context>
     <name>ImageSaver</name>
     <message numerus="yes">
-        <source>Saved %n images to %1</source>
+        <source>%n images could not be saved. %1</source>
+        <translation>
+            <numerusform>%n image could not be saved. %1</numerusform>
+            <numerusform>%n images could not be saved. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n image(s) were already there</source>
+        <translation>
+            <numerusform>; %n image was already there</numerusform>
+            <numerusform>; %n images were already there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n image(s) to %1</source>
         <translation>
             <numerusform>Saved %n image to %1</numerusform>
             <numerusform>Saved %n images to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n images could not be saved. %1</source>
+        <source>Nothing new to save: %n image(s) were already in %1</source>
         <translation>
-            <numerusform>%n image could not be saved. %1</numerusform>
-            <numerusform>%n images could not be saved. %1</numerusform>
+            <numerusform>Nothing new to save: %n image was already in %1</numerusform>
+            <numerusform>Nothing new to save: %n images were already in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n image(s) were saved to %1.</source>
+        <translation>
+            <numerusform>The other %n image was saved to %1.</numerusform>
+            <numerusform>The other %n images were saved to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -89,6 +134,37 @@
         <translation>
             <numerusform>The newest %n image, more as you scroll</numerusform>
             <numerusform>The newest %n images, more as you scroll</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source> + %n turn(s) of unknown cost</source>
+        <translation>
+            <numerusform> + %n turn of unknown cost</numerusform>
+            <numerusform> + %n turns of unknown cost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n turn</numerusform>
+            <numerusform>%n turns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your draft is back, but %n of its reference image(s) are gone: %1</source>
+        <translation>
+            <numerusform>Your draft is back, but %n of its reference images is gone: %1</numerusform>
+            <numerusform>Your draft is back, but %n of its reference images are gone: %1</numerusform>
         </translation>
     </message>
 </context>

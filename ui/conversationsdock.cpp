@@ -7,6 +7,7 @@
 #include "conversationview.h"
 #include "filedialogs.h"
 #include "store/conversationexporter.h"
+#include "store/filenametemplate.h"
 #include "store/historystore.h"
 
 #include "whenready.h"
@@ -15,7 +16,6 @@
 #include <QDir>
 #include <QListView>
 #include <QMenu>
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 ConversationsDock::ConversationsDock(ChatSession *session, ConversationView *view, QWidget *parent)
@@ -99,8 +99,9 @@ void ConversationsDock::openConversation(const QString &id, const QString &turnI
     }
     if (m_session->isBusy()) {
         // Opening another conversation would stop the running turn, which is already billed.
-        Q_EMIT busyRefusal(tr("A turn is still running: stop it or wait for it before opening another "
-                         "conversation."));
+        Q_EMIT busyRefusal(
+            tr("A turn is still running: stop it or wait for it before opening another "
+               "conversation."));
         m_list->setCurrentConversation(m_session->conversationId());
         return;
     }
@@ -126,17 +127,25 @@ void ConversationsDock::scrollToTurn(const QString &turnId)
     m_view->scrollTo(index, QAbstractItemView::PositionAtTop);
 }
 
+QString ConversationsDock::exportBaseName(const QString &title)
+{
+    // The title as typed, in any script, less what a file name cannot hold; a leading dot would
+    // hide the file.
+    QString base = title.simplified().left(100);
+    while (base.startsWith(u'.'))
+        base.remove(0, 1);
+    base = base.trimmed();
+    return base.isEmpty() ? QStringLiteral("conversation") : FileNameTemplate::sanitize(base);
+}
+
 void ConversationsDock::exportConversation(const QString &id, bool html)
 {
     if (!m_history)
         return;
     const int row = m_list->model()->rowOf(id);
     const QString title = row >= 0 ? m_list->model()->summaryAt(row).title : QString();
-    QString base = title.simplified();
-    base.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]+")), QString());
-    if (base.isEmpty())
-        base = QStringLiteral("conversation");
-    const QString folder = FileDialogs::startFolder(QStandardPaths::DocumentsLocation);
+    const QString base = exportBaseName(title);
+    const QString folder = FileDialogs::saveFolder(QStandardPaths::DocumentsLocation);
     const QString suggested
         = QDir(folder).filePath(base + (html ? QStringLiteral(".html") : QStringLiteral(".md")));
     const QString path = FileDialogs::getSaveFileName(

@@ -30,6 +30,9 @@ public:
     void openConversation(const QString &id, const QString &turnId = {});
     // Writes a stored conversation out; `html` picks one HTML file over Markdown + images/.
     void exportConversation(const QString &id, bool html);
+    // The file name an export suggests, without extension: the title in any script, less the
+    // characters a file name cannot hold; "conversation" when nothing is left.
+    static QString exportBaseName(const QString &title);
 
     QMenu *createContextMenu(const QPoint &listViewportPos); // caller owns it; nullptr off rows
 

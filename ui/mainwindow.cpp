@@ -28,6 +28,7 @@
 #include "store/imagemetadata.h"
 #include "store/imagestore.h"
 #include "store/settings.h"
+#include "toplevelwindow.h"
 #include "whenready.h"
 
 #include <QAction>
@@ -99,7 +100,7 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Easel"));
-    resize(1280, 860);
+    resizeToFitScreen(this, QSize(1280, 860));
 
     m_view->setImageCache(m_imageCache);
     m_composer->setImageCache(m_imageCache);
@@ -137,6 +138,7 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     connect(m_composer, &Composer::attachmentRefused, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_session, &ChatSession::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_session, &ChatSession::referencesRefused, this, &MainWindow::giveBackRefusedInputs);
     connect(m_session, &ChatSession::turnFinished, this, &MainWindow::onTurnFinished);
     connect(m_session->model(), &ConversationModel::totalsChanged, this, &MainWindow::updateTotals);
     connect(m_view, &ConversationView::saveImageRequested, this, &MainWindow::saveImage);
@@ -190,16 +192,32 @@ void MainWindow::buildActions()
     newConversation->setShortcut(QKeySequence::New);
     newConversation->setObjectName(QStringLiteral("newConversationAction"));
     file->addSeparator();
-    QAction *saveAll = file->addAction(tr("Save All Images of This Conversation…"), this, [this] {
+    QAction *saveAll = file->addAction(tr("Save &All Images of This Conversation…"), this, [this] {
         m_saver->saveConversation(m_session->model()->turns());
     });
     saveAll->setObjectName(QStringLiteral("saveConversationImagesAction"));
+    // The exports were only in the sidebar's right-click menu (found by QA: hard to find).
+    for (const bool html : { false, true }) {
+        QAction *exportAction = file->addAction(
+            html ? tr("Export Conversation as &HTML…") : tr("Export Conversation as &Markdown…"),
+            this, [this, html] {
+                if (m_conversationsDock)
+                    m_conversationsDock->exportConversation(m_session->conversationId(), html);
+            });
+        exportAction->setObjectName(html ? QStringLiteral("exportHtmlAction")
+                                         : QStringLiteral("exportMarkdownAction"));
+        // Only a conversation in the history can be exported (a new one is, after its first turn).
+        connect(file, &QMenu::aboutToShow, exportAction, [this, exportAction] {
+            exportAction->setEnabled(m_conversationsDock && !m_session->conversationId().isEmpty());
+        });
+    }
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_dock->toggleViewAction()->setText(tr("&Image Settings"));
     view->addAction(m_dock->toggleViewAction());
     QAction *compare = view->addAction(tr("&Compare…"), this, &MainWindow::openCompareWindow);
     compare->setObjectName(QStringLiteral("compareAction"));
@@ -281,6 +299,36 @@ void MainWindow::restoreState()
     const QByteArray state = m_settings->value(Settings::windowState);
     if (!state.isEmpty())
         QMainWindow::restoreState(state);
+    restoreDraft();
+}
+
+void MainWindow::restoreDraft()
+{
+    const QString prompt = m_settings->value(Settings::draftPrompt);
+    const QStringList references = m_settings->value(Settings::draftReferences);
+    if (prompt.isEmpty() && references.isEmpty())
+        return;
+    m_composer->setText(prompt);
+    QStringList gone;
+    for (const QString &path : references) {
+        if (!m_composer->addAttachment(path))
+            gone << QFileInfo(path).fileName();
+    }
+    if (!gone.isEmpty())
+        showNotice(tr("Your draft is back, but %n of its reference image(s) are gone: %1", nullptr,
+                      int(gone.size()))
+                       .arg(gone.join(QLatin1String(", "))));
+    m_settings->setValue(Settings::draftPrompt, QString());
+    m_settings->setValue(Settings::draftReferences, QStringList());
+}
+
+void MainWindow::saveDraft()
+{
+    QStringList references;
+    for (const Attachment &attachment : m_composer->attachments())
+        references << attachment.filePath;
+    m_settings->setValue(Settings::draftPrompt, m_composer->text());
+    m_settings->setValue(Settings::draftReferences, references);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -298,6 +346,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setValue(Settings::windowGeometry, saveGeometry());
     m_settings->setValue(Settings::windowState, saveState());
     m_settings->setImageParams(m_panel->params());
+    saveDraft(); // a prompt being written is work: it is there at the next start
     m_settings->sync();
     QMainWindow::closeEvent(event);
 }
@@ -333,6 +382,7 @@ void MainWindow::setHistoryStore(HistoryStore *store)
         addAction(showLibrary);
         for (QMenu *menu : menuBar()->findChildren<QMenu *>()) {
             if (menu->title() == tr("&View")) {
+                m_conversationsDock->toggleViewAction()->setText(tr("C&onversations"));
                 menu->addAction(m_conversationsDock->toggleViewAction());
                 menu->addAction(showLibrary);
             }
@@ -445,9 +495,25 @@ void MainWindow::send(const QString &prompt)
         statusBar()->showMessage(m_session->lastRefusal(), 8000); // the attachments stay
         return;
     }
+    m_lastSent = { prompt, m_composer->attachments() };
     m_composer->clear();
     m_composer->clearInputs(); // the turn lists them now
     m_view->followNewTurn(); // even when the designer had scrolled up to an earlier image
+}
+
+void MainWindow::giveBackRefusedInputs()
+{
+    // Nothing went out: the prompt and its references go back where they were written, so that
+    // fixing one file is not retyping the prompt and attaching the others again. Unless the
+    // designer has begun another prompt meanwhile.
+    const SentInputs sent = std::exchange(m_lastSent, {});
+    if (!m_composer->text().isEmpty() || !m_composer->attachments().isEmpty())
+        return;
+    m_composer->setText(sent.prompt);
+    for (const Attachment &attachment : sent.attachments) {
+        if (QFileInfo::exists(attachment.filePath)) // the turn names a file gone
+            m_composer->addAttachment(attachment.filePath);
+    }
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -481,11 +547,16 @@ void MainWindow::updateTotals()
         + usage.imageInputImageTokens + usage.imageOutputTokens;
     const int turns = model->rowCount();
     const int images = model->totalImages();
-    m_totals->setText(
-        (turns == 1 ? tr("1 turn") : tr("%1 turns").arg(turns)) + QStringLiteral(" · ")
-        + (images == 1 ? tr("1 image") : tr("%1 images").arg(images)) + QStringLiteral(" · ")
-        + tr("%1 tokens").arg(locale.toString(tokens)) + QStringLiteral(" · ")
-        + (model->rowCount() == 0 ? Cost::formatUsd(0) : model->totalCost().formatted()));
+    // The sum of what is known, and how many turns it leaves out: a stopped turn the gateway
+    // may still bill is not "$0.25 estimated" as though every turn were priced (found by QA).
+    const Cost total = model->totalCost();
+    QString money = total.isKnown() ? total.formatted() : Cost::formatUsd(0);
+    if (const int unpriced = model->unpricedTurns(); unpriced > 0)
+        money += tr(" + %n turn(s) of unknown cost", nullptr, unpriced);
+    m_totals->setText(tr("%n turn(s)", nullptr, turns) + QStringLiteral(" · ")
+                      + tr("%n image(s)", nullptr, images) + QStringLiteral(" · ")
+                      + tr("%1 tokens").arg(locale.toString(tokens)) + QStringLiteral(" · ")
+                      + money);
     m_totals->setToolTip(tr("What this conversation used and cost so far"));
 }
 

@@ -62,9 +62,12 @@ private:
     void buildToolBar();
     void buildDock();
     void restoreState();
+    void restoreDraft(); // the unsent prompt and references of the last quit
+    void saveDraft();
 
     void send(const QString &prompt);
     void onBusyChanged(bool busy);
+    void giveBackRefusedInputs();
     void onTurnFinished(const QString &turnId);
     void updateTotals();
     void updateCostPreview();
@@ -94,6 +97,12 @@ private:
         QString conversationId;
         ImageRef image;
     };
+    struct SentInputs
+    {
+        QString prompt;
+        QList<Attachment> attachments;
+    };
+    SentInputs m_lastSent; // what the last send took from the composer, until its turn is refused
     PendingEdit m_pendingEdit; // "Edit This Image" from the library, until its conversation shows
     ParameterPanel *m_panel;
     ProviderSwitcher *m_providers;

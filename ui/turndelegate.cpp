@@ -100,8 +100,7 @@ TurnLayout TurnDelegate::layoutFor(const QModelIndex &index, const QFont &font) 
         return *it;
     ++m_layoutCount;
     // The row's last layout, current or invalidated, lends what is still valid of it.
-    const TurnLayout previous
-        = it != m_layouts.constEnd() ? *it : m_invalidated.take(key);
+    const TurnLayout previous = it != m_layouts.constEnd() ? *it : m_invalidated.take(key);
     TurnLayout layout(turn, width, font, TurnLayout::Measure::Exact, pointerTo(parent),
                       previous.isValid() ? &previous : nullptr);
     m_layouts.insert(key, layout);

@@ -170,7 +170,9 @@ void ChatSession::onReferencesPrepared(GatewayRequest request, const PreparedRef
 {
     if (!prepared.ok()) {
         // Nothing was sent: the turn shows why, and the designer can try again.
+        const QString turnId = m_turnId;
         finishWithoutRunner(prepared.error);
+        Q_EMIT referencesRefused(turnId);
         return;
     }
     for (const PreparedImage &image : prepared.images)

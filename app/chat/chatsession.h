@@ -99,6 +99,9 @@ Q_SIGNALS:
     // Reference images were changed to fit the model, e.g. "photo.jpg scaled from 6000x4000 to
     // 2048x1365": for the status bar.
     void referencesNoted(const QString &note);
+    // The turn's reference images could not be read or decoded, so nothing was sent: the turn
+    // has failed (after turnFinished) and says which files and why.
+    void referencesRefused(const QString &turnId);
 
 private:
     void onRunnerChanged();

@@ -1,5 +1,7 @@
 #include "referenceimages.h"
 
+#include "smoothscale.h"
+
 #include "model/imagesniff.h"
 
 #include <QBuffer>
@@ -177,9 +179,7 @@ bool fitBytes(PreparedImage *out, const QImage &source, bool original, const QSt
     const bool opaque = !source.hasAlphaChannel();
     const QString format = opaque ? QStringLiteral("image/jpeg") : QStringLiteral("image/png");
     const auto at = [&source](QSize size) {
-        return source.size() == size
-            ? source
-            : source.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        return source.size() == size ? source : smoothlyScaled(source, size);
     };
     // A camera's JPEG is often larger than the same picture at quality 90; a PNG re-encoded as
     // PNG is not worth trying.
@@ -242,7 +242,7 @@ PreparedImage prepareImage(const QString &path, const ReferenceLimits &limits, Q
             = d.image.hasAlphaChannel() || gif || d.mimeType == QLatin1String("image/png");
         out.mimeType = lossless ? QStringLiteral("image/png") : QStringLiteral("image/jpeg");
         if (d.image.size() != out.size)
-            d.image = d.image.scaled(out.size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            d.image = smoothlyScaled(d.image, out.size);
         out.bytes = encode(d.image, out.mimeType);
         if (out.bytes.isEmpty()) {
             *error = ReferenceImages::tr("Easel could not encode %1.").arg(name);
@@ -289,7 +289,7 @@ PreparedImage prepareMask(const QString &path, const PreparedImage &edited,
     mask.size = edited.size;
     QImage image = d.image.convertToFormat(QImage::Format_ARGB32);
     if (image.size() != mask.size) {
-        image = image.scaled(mask.size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        image = smoothlyScaled(image, mask.size);
         *notes << ReferenceImages::tr("%1 scaled from %2 to %3 to match %4")
                       .arg(name, sizeText(d.size), sizeText(mask.size),
                            QFileInfo(edited.sourcePath).fileName());
@@ -354,13 +354,21 @@ PreparedReferences ReferenceImages::prepare(const QStringList &files, const QStr
         return result;
     }
 
+    // Every file is checked before the answer: a designer told of one bad file at a time would
+    // fix it only to be told of the next.
+    QStringList problems;
     for (const QString &path : files) {
-        PreparedImage image = prepareImage(path, limits, &result.notes, &result.error);
-        if (!result.ok()) {
-            result.images.clear();
-            return result;
-        }
-        result.images << image;
+        QString problem;
+        PreparedImage image = prepareImage(path, limits, &result.notes, &problem);
+        if (problem.isEmpty())
+            result.images << image;
+        else
+            problems << problem;
+    }
+    if (!problems.isEmpty()) {
+        result.error = problems.join(u' ');
+        result.images.clear();
+        return result;
     }
     if (!maskPath.isEmpty()) {
         result.mask = prepareMask(maskPath, result.images.constFirst(), limits, &result.notes,

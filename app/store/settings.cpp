@@ -9,6 +9,9 @@ const Settings::Key<QByteArray> Settings::providerProfiles { "providers/profiles
 const Settings::Key<QByteArray> Settings::windowGeometry { "window/geometry", QByteArray() };
 const Settings::Key<QByteArray> Settings::windowState { "window/state", QByteArray() };
 const Settings::Key<QString> Settings::lastConversation { "history/lastConversation", QString() };
+const Settings::Key<QString> Settings::draftPrompt { "composer/draftPrompt", QString() };
+const Settings::Key<QStringList> Settings::draftReferences { "composer/draftReferences",
+                                                             QStringList() };
 const Settings::Key<bool> Settings::autoSaveEnabled { "save/autoSave", false };
 const Settings::Key<QString> Settings::autoSaveFolder { "save/autoSaveFolder", QString() };
 const Settings::Key<QString> Settings::autoSaveTemplate {

@@ -29,6 +29,10 @@ public:
     static const Key<QByteArray> windowState;
     // The conversation shown when Easel last ran: reopened at start-up ("" = a new one).
     static const Key<QString> lastConversation;
+    // The composer's unsent prompt and reference images when Easel last quit: put back at the
+    // next start, then forgotten (a crash must not bring back a draft sent since).
+    static const Key<QString> draftPrompt;
+    static const Key<QStringList> draftReferences;
     // Auto-save of every final image after a turn (off by default), into a folder, with names
     // from a FileNameTemplate pattern.
     static const Key<bool> autoSaveEnabled;

@@ -246,6 +246,23 @@ private Q_SLOTS:
         QCOMPARE(result.notes, QStringList { "photo.jpg scaled from 3000x2000 to 2048x1365" });
     }
 
+    void paletteImageIsScaledInColour()
+    {
+        // A 1-bit palette PNG past the edge limit is scaled before it is sent: in its colours,
+        // not as black-and-white noise (see smoothscale.h).
+        QImage mono(QSize(3000, 2000), QImage::Format_Mono);
+        mono.setColorTable({ qRgb(230, 20, 30), qRgb(20, 30, 230) });
+        mono.fill(0);
+        const QString path = write(QStringLiteral("flat.png"), encoded(mono, "png", -1));
+        const PreparedReferences result = ReferenceImages::prepare({ path }, {}, openAiLimits());
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        const QImage sent = decoded(result.images.constFirst().bytes);
+        QCOMPARE(sent.size(), QSize(2048, 1365));
+        const QColor centre = sent.pixelColor(1000, 700);
+        QVERIFY2(centre.red() > 200 && centre.green() < 60 && centre.blue() < 60,
+                 qPrintable(centre.name()));
+    }
+
     void largerEdgeForGptImage2()
     {
         const QString path = write(QStringLiteral("wide.jpg"),
@@ -436,6 +453,23 @@ private Q_SLOTS:
                  QStringLiteral("noise.png cannot be made small enough for OpenAI's limit of 10 "
                                 "bytes per image."));
         QVERIFY(result.images.isEmpty());
+    }
+
+    void everyBadFileIsNamed()
+    {
+        // Found by QA: only the first bad file was named, the next only on the next attempt.
+        const QByteArray png = encoded(testPicture(QSize(64, 48)), "png");
+        const QString good = write(QStringLiteral("good.png"), png);
+        const QString cut = write(QStringLiteral("cut.png"), png.left(png.size() / 2));
+        const QString gone = m_dir.filePath(QStringLiteral("gone.png"));
+        const PreparedReferences result
+            = ReferenceImages::prepare({ cut, good, gone }, {}, openAiLimits());
+        QVERIFY(!result.ok());
+        QVERIFY(result.images.isEmpty());
+        QVERIFY2(result.error.contains(QLatin1String("cut.png"))
+                     && result.error.contains(QLatin1String("gone.png"))
+                     && !result.error.contains(QLatin1String("good.png")),
+                 qPrintable(result.error));
     }
 
     void tooManyImages()

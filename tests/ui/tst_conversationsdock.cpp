@@ -456,6 +456,62 @@ private Q_SLOTS:
         QCOMPARE(MessageBoxes::questionsAsked(), asked + 1);
     }
 
+    // The exports are in the File menu too, for the conversation on screen (found by QA: they
+    // were only in the sidebar's right-click menu).
+    void fileMenuExportsTheOpenConversation()
+    {
+        auto *exportHtml = m_window->findChild<QAction *>(QStringLiteral("exportHtmlAction"));
+        QVERIFY(exportHtml);
+        QMenu *file = nullptr;
+        for (QAction *menu : m_window->menuBar()->actions())
+            if (menu->menu() && menu->menu()->actions().contains(exportHtml))
+                file = menu->menu();
+        QVERIFY(file);
+        Q_EMIT file->aboutToShow();
+        QVERIFY(!exportHtml->isEnabled()); // nothing stored on screen yet
+
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        m_dock->openConversation(m_imageId);
+        QTRY_COMPARE(opened.size(), 1);
+        Q_EMIT file->aboutToShow();
+        QVERIFY(exportHtml->isEnabled());
+        const QString path = m_dir->filePath(QStringLiteral("menu/export.html"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        FileDialogs::setNextSaveFileName(path);
+        QSignalSpy notices(m_dock, &ConversationsDock::notice);
+        exportHtml->trigger();
+        QTRY_COMPARE(notices.size(), 1);
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().contains("a lighthouse"));
+    }
+
+    // Found by QA: an Arabic title was suggested as "     .html" and "éléphant" as "lphant".
+    void exportNameKeepsTheTitle_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("latin") << QStringLiteral("A lighthouse at dusk")
+                               << QStringLiteral("A lighthouse at dusk");
+        QTest::newRow("accents") << QStringLiteral("éléphant rose")
+                                 << QStringLiteral("éléphant rose");
+        QTest::newRow("arabic") << QStringLiteral("منارة عند الغسق")
+                                << QStringLiteral("منارة عند الغسق");
+        QTest::newRow("symbols") << QStringLiteral("★ ☆ ✦") << QStringLiteral("★ ☆ ✦");
+        QTest::newRow("illegal characters")
+            << QStringLiteral("castle: in/the \"fog\"?") << QStringLiteral("castle_ in_the _fog__");
+        QTest::newRow("hidden") << QStringLiteral("..secret") << QStringLiteral("secret");
+        QTest::newRow("only spaces") << QStringLiteral("   ") << QStringLiteral("conversation");
+        QTest::newRow("untitled") << QString() << QStringLiteral("conversation");
+    }
+
+    void exportNameKeepsTheTitle()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, expected);
+        QCOMPARE(ConversationsDock::exportBaseName(title), expected);
+    }
+
     void exportFromTheSidebar_data()
     {
         QTest::addColumn<bool>("html");
@@ -571,7 +627,7 @@ private:
             if (menu->title() != QStringLiteral("&View"))
                 continue;
             for (QAction *action : menu->actions())
-                if (action->text() == text)
+                if (QString(action->text()).remove(u'&') == text) // "C&onversations"
                     return action;
         }
         return nullptr;

@@ -67,6 +67,17 @@ private Q_SLOTS:
         m_demo.reset();
     }
 
+    // Found by QA at 2x on a 1200x750 (logical) screen: the first size was larger than the
+    // screen, with the composer off its bottom edge.
+    void firstSizeFitsTheScreen()
+    {
+        const QRect room = m_window->screen()->availableGeometry();
+        QVERIFY2(room.width() < 1280 || room.height() < 860,
+                 "this test needs a screen smaller than the window's preferred size");
+        QVERIFY(m_window->width() <= room.width());
+        QVERIFY(m_window->height() <= room.height());
+    }
+
     void promptHasFocusAtStart()
     {
         auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
@@ -189,6 +200,94 @@ private Q_SLOTS:
         m_window->close();
         Settings reopened(m_dir->path() + QStringLiteral("/settings.ini"));
         QCOMPARE(reopened.imageParamsValue().outputFormat, QStringLiteral("webp"));
+    }
+
+    // Found by QA: a damaged reference failed the turn after Send, and the prompt and every
+    // reference, good ones too, were gone from the composer.
+    void refusedReferencesComeBackToTheComposer()
+    {
+        QImage pixels(64, 48, QImage::Format_RGB32);
+        pixels.fill(Qt::darkCyan);
+        const QString good = m_dir->filePath(QStringLiteral("good.png"));
+        QVERIFY(pixels.save(good));
+        QFile source(good);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray bytes = source.readAll();
+        const QString cut = m_dir->filePath(QStringLiteral("cut.png"));
+        QFile damaged(cut);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(bytes.left(bytes.size() / 2));
+        damaged.close();
+
+        auto *composer = m_window->findChild<Composer *>();
+        QVERIFY(composer->addAttachment(good));
+        QVERIFY(composer->addAttachment(cut));
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QTest::keyClicks(prompt, QStringLiteral("use these references"));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(finished.wait(10000));
+        const Turn turn = m_session->model()->turnAt(0);
+        QCOMPARE(turn.status, Turn::Status::Failed);
+        QVERIFY2(turn.errorMessage.contains(QLatin1String("cut.png")),
+                 qPrintable(turn.errorMessage));
+        QCOMPARE(composer->text(), QStringLiteral("use these references"));
+        QCOMPARE(composer->attachments().size(), 2);
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("cut.png")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    }
+
+    // The total says which turns it leaves out (found by QA: a stopped turn the gateway may still
+    // bill was left out of "$0.25 estimated" without a word).
+    void totalsSayWhatTheyLeaveOut()
+    {
+        Turn priced;
+        priced.id = QStringLiteral("t1");
+        priced.status = Turn::Status::Done;
+        priced.cost = Cost { 0.25, Cost::Basis::Estimated, {} };
+        Turn stopped;
+        stopped.id = QStringLiteral("t2");
+        stopped.status = Turn::Status::Cancelled;
+        stopped.responseId = QStringLiteral("resp_2");
+        Turn neverSent;
+        neverSent.id = QStringLiteral("t3");
+        neverSent.status = Turn::Status::Cancelled;
+        m_session->model()->setTurns({ priced, stopped, neverSent });
+        QCOMPARE(m_session->model()->unpricedTurns(), 1);
+        auto *totals = m_window->findChild<QLabel *>(QStringLiteral("conversationTotals"));
+        QTRY_VERIFY2(totals->text().endsWith(
+                         QStringLiteral("$0.2500 estimated + 1 turn(s) of unknown cost")),
+                     qPrintable(totals->text()));
+    }
+
+    // Found by QA (twice): a prompt being written, and its references, were gone after Quit.
+    void anUnsentDraftComesBackAtTheNextStart()
+    {
+        QImage pixels(16, 16, QImage::Format_RGB32);
+        pixels.fill(Qt::darkMagenta);
+        const QString kept = m_dir->filePath(QStringLiteral("kept.png"));
+        const QString removed = m_dir->filePath(QStringLiteral("removed.png"));
+        QVERIFY(pixels.save(kept) && pixels.save(removed));
+        auto *composer = m_window->findChild<Composer *>();
+        QVERIFY(composer);
+        composer->setText(QStringLiteral("a careful, half-written prompt"));
+        QVERIFY(composer->addAttachment(kept));
+        QVERIFY(composer->addAttachment(removed));
+        QVERIFY(m_window->close());
+        QVERIFY(QFile::remove(removed));
+
+        auto again = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
+        auto *restored = again->findChild<Composer *>();
+        QCOMPARE(restored->text(), QStringLiteral("a careful, half-written prompt"));
+        QCOMPARE(restored->attachments().size(), 1);
+        QCOMPARE(restored->attachments().constFirst().filePath, kept);
+        QVERIFY2(again->statusBar()->currentMessage().contains(QLatin1String("removed.png")),
+                 qPrintable(again->statusBar()->currentMessage()));
+
+        // Put back once: a start after a crash must not bring it back again.
+        auto third = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
+        QCOMPARE(third->findChild<Composer *>()->text(), QString());
+        QVERIFY(third->findChild<Composer *>()->attachments().isEmpty());
     }
 
     // A prompt sent while the designer looks at an earlier turn brings the new one into view, and
