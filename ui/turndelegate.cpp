@@ -260,6 +260,8 @@ void TurnDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
             color = ViewPalette::error(palette);
         else if (TurnLayout::statusTone(turn) == TurnLayout::Tone::Warning)
             color = ViewPalette::warning(palette);
+        else if (TurnLayout::statusTone(turn) == TurnLayout::Tone::Neutral)
+            color = ViewPalette::secondaryText(palette);
         QFont font = layout.smallFont();
         font.setWeight(QFont::Medium);
         painter->setFont(font);

@@ -514,6 +514,8 @@ TurnLayout::Tone TurnLayout::statusTone(const Turn &turn)
 {
     if (turn.isRunning())
         return Tone::Progress;
+    if (turn.status == Turn::Status::Cancelled)
+        return Tone::Neutral;
     return turn.status == Turn::Status::Done ? Tone::Warning : Tone::Error;
 }
 

@@ -154,7 +154,8 @@ public:
     // The line under a running or ended turn: "Generating… 12 s", the error, "Stopped", ...
     // Empty when there is nothing to say.
     static QString statusText(const Turn &turn, const QDateTime &now);
-    enum class Tone { Progress, Error, Warning };
+    // Neutral: the designer's own Stop, which is no failure.
+    enum class Tone { Progress, Error, Warning, Neutral };
     static Tone statusTone(const Turn &turn);
     // "in 1,889 · out 1,434 (reasoning 1,280) · image 196 tokens · 1 image · $0.04 estimated · 38.2
     // s"

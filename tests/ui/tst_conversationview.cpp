@@ -356,8 +356,9 @@ void TestConversationView::statusText_data()
                             << QStringLiteral("The API key was rejected (HTTP 401).") << error;
     QTest::newRow("failed, no message") << int(Turn::Status::Failed) << 5 << QString()
                                         << QStringLiteral("The request failed") << error;
+    // The designer's own Stop is no failure: not in the error colour (found by QA).
     QTest::newRow("cancelled") << int(Turn::Status::Cancelled) << 5 << QString()
-                               << QStringLiteral("Stopped") << error;
+                               << QStringLiteral("Stopped") << int(TurnLayout::Tone::Neutral);
     QTest::newRow("interrupted") << int(Turn::Status::Interrupted) << 5 << QString()
                                  << QStringLiteral("Interrupted") << error;
     QTest::newRow("done") << int(Turn::Status::Done) << 5 << QString() << QString() << warning;
