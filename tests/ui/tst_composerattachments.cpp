@@ -51,6 +51,13 @@ namespace {
 
 using TestPayloads::imageBytes;
 
+// Puts `data` on the clipboard (which takes it) and pastes it into the prompt with Ctrl+V.
+void pasteWithCtrlV(QPlainTextEdit *prompt, QMimeData *data)
+{
+    QGuiApplication::clipboard()->setMimeData(data);
+    QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
+}
+
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     const QString path = dir.filePath(name);
@@ -789,8 +796,7 @@ void TestComposerAttachments::pasteAttachesImages()
                 data->setImageData(image);
             if (fileUrl)
                 data->setUrls({ QUrl::fromLocalFile(file) });
-            QGuiApplication::clipboard()->setMimeData(data);
-            QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
+            pasteWithCtrlV(prompt, data);
             QCOMPARE(refused.count(), 0);
             QCOMPARE(prompt->toPlainText(), QString());
             const QList<Attachment> attached = composer.attachments();
@@ -835,8 +841,7 @@ void TestComposerAttachments::pastedPictureIsKeptInTheWindowsFolder()
         prompt->setFocus();
         auto *data = new QMimeData;
         data->setImageData(image);
-        QGuiApplication::clipboard()->setMimeData(data);
-        QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
+        pasteWithCtrlV(prompt, data);
         QCOMPARE(composer.attachments().size(), 1);
         pastedPath = composer.attachments().constFirst().filePath;
     }
@@ -864,8 +869,7 @@ void TestComposerAttachments::pastedTemporaryFileIsKeptInTheWindowsFolder()
     const auto paste = [prompt](const QString &file) {
         auto *data = new QMimeData;
         data->setUrls({ QUrl::fromLocalFile(file) });
-        QGuiApplication::clipboard()->setMimeData(data);
-        QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
+        pasteWithCtrlV(prompt, data);
     };
     paste(copied);
     QCOMPARE(composer.attachments().size(), 1);
