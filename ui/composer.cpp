@@ -4,13 +4,14 @@
 #include "edittargetbar.h"
 #include "filedialogs.h"
 #include "imagefilecheck.h"
+#include "inlinenotice.h"
 #include "keyboardshortcutsdialog.h"
 #include "palettetint.h"
+#include "pastedimagewriter.h"
 #include "store/imageexporter.h"
 #include "viewpalette.h"
 
 #include <QAction>
-#include <QDateTime>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -23,7 +24,6 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTemporaryDir>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -75,6 +75,8 @@ Composer::Composer(QWidget *parent)
     , m_attach(new QToolButton(this))
     , m_attachAction(new QAction(tr("Attach image…"), this))
     , m_hint(new QLabel(this))
+    , m_notice(new InlineNotice(this))
+    , m_pastes(new PastedImageWriter(this))
 {
     setObjectName(QStringLiteral("composer"));
     // Dropped files are attached wherever they land on the composer (strip, margins, buttons);
@@ -114,6 +116,9 @@ Composer::Composer(QWidget *parent)
     m_attach->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_attach->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
+    m_notice->setObjectName(QStringLiteral("attachmentNotice"));
+    connect(m_notice, &InlineNotice::dismissed, this, [this] { m_refusals.clear(); });
+
     m_hint->setObjectName(QStringLiteral("composerHint"));
     // Read, not a placeholder: the PlaceholderText role (Text at half opacity in Fusion's light
     // palette) gives 3.9:1 on the window, under the 4.5 text needs; the secondary grey keeps it.
@@ -134,6 +139,7 @@ Composer::Composer(QWidget *parent)
     layout->setSpacing(4);
     layout->addWidget(m_editBar);
     layout->addWidget(m_attachments);
+    layout->addWidget(m_notice);
     layout->addLayout(row);
     layout->addWidget(m_hint);
 
@@ -141,6 +147,13 @@ Composer::Composer(QWidget *parent)
     connect(m_stop, &QPushButton::clicked, this, &Composer::stopRequested);
     connect(m_attachAction, &QAction::triggered, this, &Composer::chooseAttachments);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &Composer::updateSendEnabled);
+    connect(m_pastes, &PastedImageWriter::written, this,
+            [this](const QString &path) { addAttachment(path); });
+    connect(m_pastes, &PastedImageWriter::failed, this, &Composer::refuse);
+    connect(m_pastes, &PastedImageWriter::busyChanged, this, [this] {
+        updateHint();
+        updateSendEnabled();
+    });
     connect(m_attachments, &AttachmentStrip::attachmentsChanged, this,
             &Composer::onAttachmentsChanged);
     connect(m_attachments, &AttachmentStrip::maskRequested, this, [this](const QString &file) {
@@ -188,7 +201,23 @@ void Composer::setBusy(bool busy)
 
 void Composer::setHint(const QString &hint)
 {
-    m_hint->setText(hint);
+    m_hintText = hint;
+    updateHint();
+}
+
+void Composer::updateHint()
+{
+    m_hint->setText(isAttaching() ? tr("Attaching the pasted image…") : m_hintText);
+}
+
+void Composer::setPasteFolder(const QString &folder)
+{
+    m_pastes->setFolder(folder);
+}
+
+bool Composer::isAttaching() const
+{
+    return m_pastes->isBusy();
 }
 
 void Composer::focusEditor()
@@ -207,7 +236,7 @@ bool Composer::addAttachment(const QString &filePath, QString *error)
         const QString problem = tr("%1 cannot be attached: %2.").arg(name, reason);
         if (error)
             *error = problem;
-        Q_EMIT attachmentRefused(problem);
+        refuse(problem);
         return false;
     }
     m_attachments->add({ info.absoluteFilePath(), mimeType });
@@ -287,6 +316,32 @@ void Composer::clearInputs()
     clearEditTarget();
     clearMask();
     m_attachments->clear();
+    beginAttaching();
+}
+
+QString Composer::notice() const
+{
+    return m_notice->text();
+}
+
+void Composer::beginAttaching()
+{
+    m_refusals.clear();
+    m_notice->dismiss();
+}
+
+void Composer::refuse(const QString &problem)
+{
+    // A drop of a whole folder's worth of files must not push the prompt off the window: the
+    // first few are named, the rest counted.
+    constexpr int shown = 3;
+    m_refusals << problem;
+    QStringList lines = m_refusals.mid(0, shown);
+    if (m_refusals.size() > shown)
+        lines << tr("%n more file(s) cannot be attached either.", nullptr,
+                    int(m_refusals.size() - shown));
+    m_notice->setText(lines.join(u'\n'));
+    Q_EMIT attachmentRefused(problem);
 }
 
 void Composer::chooseAttachments()
@@ -295,6 +350,7 @@ void Composer::chooseAttachments()
         = FileDialogs::getOpenImageFileNames(this, tr("Attach Reference Images"));
     if (files.isEmpty())
         return; // cancelled
+    beginAttaching();
     for (const QString &file : files)
         addAttachment(file);
     focusEditor();
@@ -311,6 +367,8 @@ bool Composer::pasteAttachment(const QMimeData *data)
     // Copied image files come first: the file's own bytes go out, not a re-encoded copy (the main
     // window's Copy Image puts both the pixels and the file's URL on the clipboard).
     const QStringList files = ImageFileCheck::localImageFiles(data);
+    if (!files.isEmpty() || (data && data->hasImage() && !data->hasText()))
+        beginAttaching();
     if (!files.isEmpty()) {
         for (const QString &file : files)
             addAttachment(keptCopyOf(file));
@@ -321,14 +379,10 @@ bool Composer::pasteAttachment(const QMimeData *data)
     if (!data || !data->hasImage() || data->hasText())
         return false;
     const QImage image = qvariant_cast<QImage>(data->imageData());
-    QString problem
-        = tr("The pasted image cannot be attached: the clipboard's image cannot be read.");
-    const QString path = image.isNull() ? QString() : savePastedImage(image, &problem);
-    if (path.isEmpty()) {
-        Q_EMIT attachmentRefused(problem);
-        return true;
-    }
-    addAttachment(path);
+    if (image.isNull())
+        refuse(tr("The pasted image cannot be attached: the clipboard's image cannot be read."));
+    else
+        m_pastes->write(image); // attached once written
     return true;
 }
 
@@ -339,50 +393,15 @@ QString Composer::keptCopyOf(const QString &file)
     // first (found by QA: a copied and pasted image was a grey tile in the next session).
     const QString temp = QDir(QDir::tempPath()).canonicalPath() + u'/';
     const QFileInfo info(file);
-    if (m_pasteFolder.isEmpty() || !info.canonicalFilePath().startsWith(temp)
-        || info.canonicalPath() == QDir(m_pasteFolder).canonicalPath())
+    const QString pasteFolder = m_pastes->folder();
+    if (pasteFolder.isEmpty() || !info.canonicalFilePath().startsWith(temp)
+        || info.canonicalPath() == QDir(pasteFolder).canonicalPath())
         return file;
-    const QDir folder(m_pasteFolder);
+    const QDir folder(pasteFolder);
     const QString copy = ImageExporter::uniquePath(folder.filePath(info.fileName()));
     if (!folder.mkpath(QStringLiteral(".")) || !QFile::copy(file, copy))
         return file; // attached as it is: better than refused
     return copy;
-}
-
-QString Composer::savePastedImage(const QImage &image, QString *error)
-{
-    if (!m_pasteFolder.isEmpty()) {
-        const QDir folder(m_pasteFolder);
-        const QString name
-            = QStringLiteral("pasted-%1-%2.png")
-                  .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))
-                  .arg(++m_pasteCount);
-        const QString path = folder.filePath(name);
-        if (!folder.mkpath(QStringLiteral(".")) || QFile::exists(path)
-            || !image.save(path, "PNG")) {
-            *error = tr("The pasted image cannot be attached: it cannot be saved in %1.")
-                         .arg(QDir::toNativeSeparators(m_pasteFolder));
-            return {};
-        }
-        return path;
-    }
-    if (!m_pasteDir) {
-        m_pasteDir = std::make_unique<QTemporaryDir>(QDir::tempPath()
-                                                     + QStringLiteral("/easel-pasted-XXXXXX"));
-    }
-    if (!m_pasteDir->isValid()) {
-        *error = tr("The pasted image cannot be attached: no temporary folder can be made (%1).")
-                     .arg(m_pasteDir->errorString());
-        m_pasteDir.reset(); // the next paste tries again
-        return {};
-    }
-    const QString path = m_pasteDir->filePath(QStringLiteral("pasted-%1.png").arg(++m_pasteCount));
-    if (!image.save(path, "PNG")) {
-        *error = tr("The pasted image cannot be attached: it cannot be saved in %1.")
-                     .arg(QDir::toNativeSeparators(m_pasteDir->path()));
-        return {};
-    }
-    return path;
 }
 
 bool Composer::handleDrag(QEvent *event)
@@ -394,6 +413,8 @@ bool Composer::handleDrag(QEvent *event)
     case QEvent::Drop: {
         const QStringList files
             = ImageFileCheck::acceptLocalFiles(static_cast<QDropEvent *>(event));
+        if (!files.isEmpty())
+            beginAttaching();
         for (const QString &file : files)
             addAttachment(keptCopyOf(file));
         return !files.isEmpty();
@@ -439,12 +460,12 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
 void Composer::requestSend()
 {
     const QString prompt = m_editor->toPlainText().trimmed();
-    if (m_busy || prompt.isEmpty())
-        return;
+    if (m_busy || isAttaching() || prompt.isEmpty())
+        return; // a paste still being written would be left out of the turn
     Q_EMIT sendRequested(prompt);
 }
 
 void Composer::updateSendEnabled()
 {
-    m_send->setEnabled(!m_busy && !m_editor->toPlainText().trimmed().isEmpty());
+    m_send->setEnabled(!m_busy && !isAttaching() && !m_editor->toPlainText().trimmed().isEmpty());
 }

@@ -9,6 +9,8 @@
 
 class AttachmentStrip;
 class EditTargetBar;
+class InlineNotice;
+class PastedImageWriter;
 class ImageCache;
 class QAction;
 class QDragEnterEvent;
@@ -19,15 +21,15 @@ class QLabel;
 class QMimeData;
 class QPlainTextEdit;
 class QPushButton;
-class QTemporaryDir;
 class QToolButton;
 
 // Where the designer writes the prompt. Ctrl+Enter sends; while a turn runs, Send becomes Stop.
 // Reference images waiting to go with the prompt show as thumbnails above it. They come in three
 // ways: the Attach button (Ctrl+Shift+A), files dropped anywhere on the composer, and a paste
-// into the prompt of image files or of a bitmap (saved as PNG in a folder that lives as long as
-// the composer). A drop of local files is always the composer's, so the main window's "restore
-// these settings" drop never fires here; a file that is not an image is refused by name.
+// into the prompt of image files or of a bitmap (saved as PNG off the GUI thread; Send waits for
+// it). A drop of local files is always the composer's, so the main window's "restore
+// these settings" drop never fires here; a file that is not an image is refused by name, in a
+// notice above the prompt that lists every refusal of the last attach, drop or paste.
 class Composer : public QWidget
 {
     Q_OBJECT
@@ -48,7 +50,9 @@ public:
     // Where pasted bitmaps are written. A sent turn keeps their paths, so the window gives a
     // folder that lasts (beside the image store); without one they go to a temporary folder
     // that is removed with the composer.
-    void setPasteFolder(const QString &folder) { m_pasteFolder = folder; }
+    void setPasteFolder(const QString &folder);
+    // A pasted bitmap is still being written; it is attached when it is.
+    bool isAttaching() const;
     bool addAttachment(const QString &filePath, QString *error = nullptr);
     QList<Attachment> attachments() const;
     void clearAttachments();
@@ -70,8 +74,11 @@ public:
     void clearMask();
     QString maskPath() const { return m_maskPath; }
     QString maskedFile() const { return m_maskedFile; }
-    // Everything that goes with the prompt is gone: attachments, edit target, mask.
+    // Everything that goes with the prompt is gone: attachments, edit target, mask, and the
+    // notice of refused files.
     void clearInputs();
+    // What the refusal notice says ("" when hidden).
+    QString notice() const;
 
 Q_SIGNALS:
     void sendRequested(const QString &prompt);
@@ -91,6 +98,9 @@ protected:
 
 private:
     void requestSend();
+    // A new attach, drop or paste begins: the refusals of the last one are forgotten.
+    void beginAttaching();
+    void refuse(const QString &problem);
     void updateSendEnabled();
     // Drag and drop: true when the event was the composer's (it carries local files).
     bool handleDrag(QEvent *event);
@@ -99,7 +109,7 @@ private:
     bool pasteAttachment(const QMimeData *data);
     // `file`, or a copy of it in the paste folder when it lives in the temporary folder.
     QString keptCopyOf(const QString &file);
-    QString savePastedImage(const QImage &image, QString *error);
+    void updateHint();
 
     void onAttachmentsChanged();
     static QString placeholder(bool editing); // the prompt's, with or without an edit target
@@ -112,9 +122,10 @@ private:
     QToolButton *m_attach;
     QAction *m_attachAction;
     QLabel *m_hint;
-    std::unique_ptr<QTemporaryDir> m_pasteDir; // made on the first pasted bitmap
-    QString m_pasteFolder; // where pasted bitmaps are kept, when the window gave one
-    int m_pasteCount = 0;
+    InlineNotice *m_notice;
+    QStringList m_refusals; // of the current attach, drop or paste
+    QString m_hintText; // given by the window; a paste being written says so instead
+    PastedImageWriter *m_pastes;
     ImageRef m_editTarget;
     QString m_editFile;
     QString m_maskPath;

@@ -17,6 +17,8 @@ QString ImageFileCheck::mimeType(const QString &path, QString *reason)
         problem = tr("the file does not exist");
     } else if (!info.isFile()) {
         problem = tr("it is not a file");
+    } else if (info.size() == 0) {
+        problem = tr("the file is empty");
     } else {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {

@@ -18,8 +18,8 @@ class ImageFileCheck
 public:
     // The image type of the file at `path` ("image/png"), told from its first bytes; "" when it
     // cannot be one, with why in `reason` as the end of a sentence: "the file does not exist",
-    // "it is not a file", the system's reason it cannot be opened, "it is not a PNG, JPEG, WebP
-    // or GIF image".
+    // "it is not a file", "the file is empty", the system's reason it cannot be opened, "it is not
+    // a PNG, JPEG, WebP or GIF image".
     static QString mimeType(const QString &path, QString *reason = nullptr);
     static bool isImageFile(const QString &path) { return !mimeType(path).isEmpty(); }
 

@@ -135,8 +135,6 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
 
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
     connect(m_composer, &Composer::stopRequested, m_session, &ChatSession::stop);
-    connect(m_composer, &Composer::attachmentRefused, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_session, &ChatSession::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_session, &ChatSession::referencesRefused, this, &MainWindow::giveBackRefusedInputs);
     connect(m_session, &ChatSession::turnFinished, this, &MainWindow::onTurnFinished);
@@ -698,7 +696,7 @@ CompareWindow *MainWindow::compareWindow()
         // a turn cannot sensibly start without one.
         connect(window, &CompareWindow::continueInChatRequested, this, [this](const QString &path) {
             if (!m_composer->addAttachment(path))
-                return; // attachmentRefused has put the reason in the status bar
+                return; // the composer says why, above the prompt
             if (isMinimized())
                 showNormal();
             raise();

@@ -14,6 +14,7 @@
 #include "fakes/testpayloads.h"
 #include "filedialogs.h"
 #include "image/imagecache.h"
+#include "inlinenotice.h"
 #include "mainwindow.h"
 #include "model/imagesniff.h"
 #include "store/secretstore.h"
@@ -36,6 +37,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -155,10 +157,13 @@ private Q_SLOTS:
     void attachButtonAddsChosenFiles();
     void dropAttachesImagesAndRefusesOthers_data();
     void dropAttachesImagesAndRefusesOthers();
+    void refusalNoticeListsTheLastDropUntilDismissed();
     void dropOnThePromptIsNotARestore();
     void pasteAttachesImages_data();
     void pasteAttachesImages();
     void pastedPictureIsKeptInTheWindowsFolder();
+    void sendWaitsForAPasteBeingWritten();
+    void pasteThatCannotBeSavedIsRefused();
     void pastedTemporaryFileIsKeptInTheWindowsFolder();
     void pasteOfTextStaysText_data();
     void pasteOfTextStaysText();
@@ -337,7 +342,7 @@ void TestComposerAttachments::refusesWhatIsNotAnImage_data()
         << "login.png" << QByteArray("<!DOCTYPE html><html><body>Sign in</body></html>") << "file"
         << notImage.arg("login.png");
     QTest::newRow("empty file") << "empty.png" << QByteArray() << "file"
-                                << notImage.arg("empty.png");
+                                << "empty.png cannot be attached: the file is empty.";
     QTest::newRow("pdf") << "brief.pdf" << QByteArray("%PDF-1.7\n%âãÏÓ\n") << "file"
                          << notImage.arg("brief.pdf");
     QTest::newRow("missing") << "gone.png" << QByteArray() << "missing"
@@ -596,9 +601,10 @@ void TestComposerAttachments::continueInChatFromACompareCell()
     std::unique_ptr<QMenu> again(window->createContextMenu(1));
     again->findChild<QAction *>(QStringLiteral("continueInChatAction"))->trigger();
     QVERIFY(composer->attachments().isEmpty());
-    QCOMPARE(main->statusBar()->currentMessage(),
+    QCOMPARE(composer->notice(),
              QFileInfo(cellImage).fileName()
                  + QStringLiteral(" cannot be attached: the file does not exist."));
+    QVERIFY(composer->findChild<InlineNotice *>(QStringLiteral("attachmentNotice"))->isVisible());
 }
 
 void TestComposerAttachments::attachButtonAddsChosenFiles_data()
@@ -724,7 +730,72 @@ void TestComposerAttachments::dropAttachesImagesAndRefusesOthers()
     for (const QList<QVariant> &signal : refused)
         messages << signal.first().toString();
     QCOMPARE(messages, refusals);
+    // Said above the prompt, where the file was dropped, not only in the window's status bar.
+    QCOMPARE(composer.notice(), refusals.join(u'\n'));
+    QCOMPARE(composer.findChild<InlineNotice *>()->isVisible(), !refusals.isEmpty());
     QCOMPARE(prompt->toPlainText(), QString()); // no file path typed into the prompt
+}
+
+void TestComposerAttachments::refusalNoticeListsTheLastDropUntilDismissed()
+{
+    QStringList bad;
+    for (int i = 1; i <= 5; ++i) {
+        const QString name = QStringLiteral("note%1.txt").arg(i);
+        QVERIFY(!writeFile(*m_dir, name, "not an image").isEmpty());
+        bad << m_dir->filePath(name);
+    }
+    const QString good = writeFile(*m_dir, "sketch.png", imageBytes({ 30, 20 }, Qt::red, "PNG"));
+    QVERIFY(!good.isEmpty());
+    const auto urlsOf = [](const QStringList &paths) {
+        QList<QUrl> urls;
+        for (const QString &path : paths)
+            urls << QUrl::fromLocalFile(path);
+        return urls;
+    };
+
+    Composer composer;
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    auto *notice = composer.findChild<InlineNotice *>(QStringLiteral("attachmentNotice"));
+    QVERIFY(prompt && notice);
+    const int promptTop = prompt->mapTo(&composer, QPoint()).y();
+
+    // Five at once: three are named, the rest counted, so the prompt stays on the window.
+    QVERIFY(dragAndDrop(prompt, urlsOf(bad)));
+    const QString notImage
+        = QStringLiteral("%1 cannot be attached: it is not a PNG, JPEG, WebP or GIF image.");
+    const QString more
+        = QStringLiteral("2 more file(s) cannot be attached either."); // untranslated
+    QCOMPARE(composer.notice(),
+             QStringList({ notImage.arg("note1.txt"), notImage.arg("note2.txt"),
+                           notImage.arg("note3.txt"), more })
+                 .join(u'\n'));
+    QTRY_VERIFY(notice->isVisible());
+    QTRY_VERIFY(notice->geometry().bottom() < prompt->mapTo(&composer, QPoint()).y());
+    QTRY_VERIFY(prompt->mapTo(&composer, QPoint()).y() > promptTop);
+
+    // The next drop starts afresh: its own refusal only, or none.
+    QVERIFY(dragAndDrop(prompt, urlsOf({ bad.constLast() })));
+    QCOMPARE(composer.notice(), notImage.arg("note5.txt"));
+    QVERIFY(dragAndDrop(prompt, urlsOf({ good })));
+    QCOMPARE(composer.notice(), QString());
+    QVERIFY(!notice->isVisible());
+    QCOMPARE(composer.attachments().size(), 1);
+
+    // The ✕ dismisses it; so does sending (the window clears the inputs).
+    QVERIFY(dragAndDrop(prompt, urlsOf({ bad.constFirst() })));
+    QVERIFY(notice->isVisible());
+    auto *dismiss = notice->findChild<QToolButton *>(QStringLiteral("noticeDismissButton"));
+    QVERIFY(dismiss && dismiss->isVisible());
+    QTest::mouseClick(dismiss, Qt::LeftButton);
+    QVERIFY(!notice->isVisible());
+    QCOMPARE(composer.notice(), QString());
+    QVERIFY(dragAndDrop(prompt, urlsOf({ bad.constFirst() })));
+    QCOMPARE(composer.notice(), notImage.arg("note1.txt")); // not the dismissed ones again
+    composer.clearInputs();
+    QVERIFY(!notice->isVisible());
+    QCOMPARE(composer.attachments().size(), 0);
 }
 
 void TestComposerAttachments::dropOnThePromptIsNotARestore()
@@ -797,6 +868,7 @@ void TestComposerAttachments::pasteAttachesImages()
             if (fileUrl)
                 data->setUrls({ QUrl::fromLocalFile(file) });
             pasteWithCtrlV(prompt, data);
+            QTRY_VERIFY(!composer.isAttaching()); // a bitmap is written off the GUI thread
             QCOMPARE(refused.count(), 0);
             QCOMPARE(prompt->toPlainText(), QString());
             const QList<Attachment> attached = composer.attachments();
@@ -842,12 +914,86 @@ void TestComposerAttachments::pastedPictureIsKeptInTheWindowsFolder()
         auto *data = new QMimeData;
         data->setImageData(image);
         pasteWithCtrlV(prompt, data);
-        QCOMPARE(composer.attachments().size(), 1);
+        QTRY_COMPARE(composer.attachments().size(), 1);
         pastedPath = composer.attachments().constFirst().filePath;
     }
     QCOMPARE(QFileInfo(pastedPath).absolutePath(), QFileInfo(folder).absoluteFilePath());
     QVERIFY(QFileInfo::exists(pastedPath));
     QCOMPARE(QImage(pastedPath).convertToFormat(QImage::Format_ARGB32), image);
+}
+
+void TestComposerAttachments::sendWaitsForAPasteBeingWritten()
+{
+    // A big screenshot takes more than a second to encode as PNG (found by QA: 1.5 s of frozen
+    // window for 6000×4000). It is written on a worker thread; meanwhile the window answers,
+    // says what it is doing, and Send waits so that the turn cannot go without the image.
+    const QImage image = pixels({ 1200, 900 });
+    Composer composer;
+    composer.setHint(QStringLiteral("≈ $0.04 per image"));
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowActive(&composer));
+    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    auto *send = composer.findChild<QPushButton *>(QStringLiteral("sendButton"));
+    auto *hint = composer.findChild<QLabel *>(QStringLiteral("composerHint"));
+    QVERIFY(prompt && send && hint);
+    prompt->setFocus();
+    QTest::keyClicks(prompt, QStringLiteral("make the sky warmer"));
+    QVERIFY(send->isEnabled());
+    QSignalSpy sent(&composer, &Composer::sendRequested);
+
+    for (int paste = 0; paste < 2; ++paste) {
+        auto *data = new QMimeData;
+        data->setImageData(paste == 0 ? image : image.mirrored());
+        pasteWithCtrlV(prompt, data);
+    }
+    // The paste returned before the files were written: nothing is attached yet, and the
+    // window can neither send without them nor be mistaken for idle.
+    QVERIFY(composer.isAttaching());
+    QVERIFY(composer.attachments().isEmpty());
+    QVERIFY(!send->isEnabled());
+    QCOMPARE(hint->text(), QStringLiteral("Attaching the pasted image…"));
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(sent.count(), 0);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!composer.isAttaching(), 30000);
+    const QList<Attachment> attached = composer.attachments();
+    QCOMPARE(attached.size(), 2);
+    // In the order pasted.
+    QCOMPARE(QImage(attached[0].filePath).convertToFormat(QImage::Format_ARGB32), image);
+    QCOMPARE(QImage(attached[1].filePath).convertToFormat(QImage::Format_ARGB32), image.mirrored());
+    QCOMPARE(hint->text(), QStringLiteral("≈ $0.04 per image"));
+    QVERIFY(send->isEnabled());
+    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(sent.count(), 1);
+}
+
+void TestComposerAttachments::pasteThatCannotBeSavedIsRefused()
+{
+    // The window's folder sits under a file: nothing can be written there. The refusal names
+    // the folder, above the prompt, and the next paste is free to try again.
+    const QString file = writeFile(*m_dir, "data", "a file where a folder should be");
+    QVERIFY(!file.isEmpty());
+    const QString folder = m_dir->filePath(QStringLiteral("data/pasted"));
+    Composer composer;
+    composer.setPasteFolder(folder);
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowActive(&composer));
+    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    prompt->setFocus();
+    auto *data = new QMimeData;
+    data->setImageData(pixels({ 12, 10 }));
+    pasteWithCtrlV(prompt, data);
+    QTRY_VERIFY(!composer.isAttaching());
+    QVERIFY(composer.attachments().isEmpty());
+    QCOMPARE(composer.notice(),
+             QStringLiteral("The pasted image cannot be attached: it cannot be saved in %1.")
+                 .arg(QDir::toNativeSeparators(folder)));
+    QVERIFY(QFile::remove(file));
+    data = new QMimeData;
+    data->setImageData(pixels({ 12, 10 }));
+    pasteWithCtrlV(prompt, data);
+    QTRY_COMPARE(composer.attachments().size(), 1);
+    QCOMPARE(composer.notice(), QString());
 }
 
 void TestComposerAttachments::pastedTemporaryFileIsKeptInTheWindowsFolder()
