@@ -1,5 +1,6 @@
 #include "librarywindow.h"
 
+#include "focusring.h"
 #include "image/imagecache.h"
 #include "librarymodel.h"
 #include "store/historystore.h"
@@ -78,6 +79,8 @@ public:
                                   error);
             }
         }
+        if (option.state & QStyle::State_HasFocus)
+            paintFocusRing(painter, cell, option.palette, 4, option.state & QStyle::State_Selected);
         const bool favourite = index.data(LibraryModel::FavouriteRole).toBool();
         const QRect star = LibraryWindow::starRectIn(cell);
         if (favourite || (option.state & QStyle::State_MouseOver)) {
@@ -98,8 +101,11 @@ private:
     LibraryWindow *m_window;
 };
 
+// A filter's choices: what it shows, and the value the store is asked for.
+using Choices = QList<std::pair<QString, QString>>;
+
 QComboBox *filterCombo(const QString &objectName, const QString &accessibleName,
-                       const QString &toolTip, const QString &allLabel, const QStringList &values,
+                       const QString &toolTip, const QString &allLabel, const Choices &choices,
                        QWidget *parent)
 {
     auto *combo = new QComboBox(parent);
@@ -107,9 +113,17 @@ QComboBox *filterCombo(const QString &objectName, const QString &accessibleName,
     combo->setAccessibleName(accessibleName);
     combo->setToolTip(toolTip);
     combo->addItem(allLabel, QString());
-    for (const QString &value : values)
-        combo->addItem(value, value);
+    for (const auto &[label, value] : choices)
+        combo->addItem(label, value);
     return combo;
+}
+
+Choices sameLabels(const QStringList &values)
+{
+    Choices choices;
+    for (const QString &value : values)
+        choices.append({ value, value });
+    return choices;
 }
 
 } // namespace
@@ -128,25 +142,31 @@ LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
 {
     setObjectName(QStringLiteral("libraryWindow"));
     setWindowTitle(tr("Library"));
-    m_imageModel
-        = filterCombo(QStringLiteral("libraryModelFilter"), tr("Image model filter"),
-                      tr("Show only the images made by this image model"), tr("All models"),
-                      { QStringLiteral("gpt-image-1"), QStringLiteral("gpt-image-1-mini"),
-                        QStringLiteral("gpt-image-1.5"), QStringLiteral("gpt-image-2") },
-                      this);
-    m_quality = filterCombo(
-        QStringLiteral("libraryQualityFilter"), tr("Quality filter"),
-        tr("Show only the images made at this quality"), tr("Any quality"),
-        { QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high") }, this);
-    m_size = filterCombo(
-        QStringLiteral("librarySizeFilter"), tr("Size filter"),
-        tr("Show only the images of this pixel size"), tr("Any size"),
-        { QStringLiteral("1024x1024"), QStringLiteral("1536x1024"), QStringLiteral("1024x1536") },
+    m_imageModel = filterCombo(
+        QStringLiteral("libraryModelFilter"), tr("Image model filter"),
+        tr("Show only the images made by this image model"), tr("All models"),
+        sameLabels({ QStringLiteral("gpt-image-1"), QStringLiteral("gpt-image-1-mini"),
+                     QStringLiteral("gpt-image-1.5"), QStringLiteral("gpt-image-2") }),
         this);
-    m_format = filterCombo(
-        QStringLiteral("libraryFormatFilter"), tr("File format filter"),
-        tr("Show only the images saved in this file format"), tr("Any format"),
-        { QStringLiteral("png"), QStringLiteral("jpeg"), QStringLiteral("webp") }, this);
+    m_quality = filterCombo(QStringLiteral("libraryQualityFilter"), tr("Quality filter"),
+                            tr("Show only the images made at this quality"), tr("Any quality"),
+                            { { tr("Low"), QStringLiteral("low") },
+                              { tr("Medium"), QStringLiteral("medium") },
+                              { tr("High"), QStringLiteral("high") } },
+                            this);
+    m_size = filterCombo(QStringLiteral("librarySizeFilter"), tr("Size filter"),
+                         tr("Show only the images of this pixel size"), tr("Any size"),
+                         // As the image settings name them.
+                         { { tr("1024 × 1024  square"), QStringLiteral("1024x1024") },
+                           { tr("1536 × 1024  landscape"), QStringLiteral("1536x1024") },
+                           { tr("1024 × 1536  portrait"), QStringLiteral("1024x1536") } },
+                         this);
+    m_format = filterCombo(QStringLiteral("libraryFormatFilter"), tr("File format filter"),
+                           tr("Show only the images saved in this file format"), tr("Any format"),
+                           { { tr("PNG"), QStringLiteral("png") },
+                             { tr("JPEG"), QStringLiteral("jpeg") },
+                             { tr("WebP"), QStringLiteral("webp") } },
+                           this);
     m_conversation = filterCombo(
         QStringLiteral("libraryConversationFilter"), tr("Conversation filter"),
         tr("Show only the images of one conversation"), tr("All conversations"), {}, this);

@@ -188,15 +188,16 @@ private Q_SLOTS:
         QTest::newRow("model") << "libraryModelFilter"
                                << "gpt-image-1.5"
                                << "imageModel";
+        // Shown as the image settings show them; the store is asked in the API's own words.
         QTest::newRow("quality") << "libraryQualityFilter"
-                                 << "high"
-                                 << "quality";
+                                 << "High"
+                                 << "quality=high";
         QTest::newRow("size") << "librarySizeFilter"
-                              << "1536x1024"
-                              << "size";
+                              << "1536 × 1024  landscape"
+                              << "size=1536x1024";
         QTest::newRow("format") << "libraryFormatFilter"
-                                << "webp"
-                                << "format";
+                                << "WebP"
+                                << "format=webp";
         QTest::newRow("conversation") << "libraryConversationFilter"
                                       << "Castles"
                                       << "conversation";
@@ -219,6 +220,11 @@ private Q_SLOTS:
         QFETCH(QString, control);
         QFETCH(QString, choice);
         QFETCH(QString, field);
+        QString value = choice; // what the store is asked for
+        if (field.contains(u'=')) {
+            value = field.section(u'=', 1);
+            field = field.section(u'=', 0, 0);
+        }
         FakeLibrary library;
         library.total = 3;
         LibraryWindow window(nullptr);
@@ -247,9 +253,9 @@ private Q_SLOTS:
         QCOMPARE(library.calls.last().offset, 0); // a new filter starts from the first page
         const QDate today = QDate::currentDate();
         QCOMPARE(f.imageModel, field == "imageModel" ? choice : QString());
-        QCOMPARE(f.quality, field == "quality" ? choice : QString());
-        QCOMPARE(f.size, field == "size" ? choice : QString());
-        QCOMPARE(f.format, field == "format" ? choice : QString());
+        QCOMPARE(f.quality, field == "quality" ? value : QString());
+        QCOMPARE(f.size, field == "size" ? value : QString());
+        QCOMPARE(f.format, field == "format" ? value : QString());
         QCOMPARE(f.conversationId, field == "conversation" ? castles.id : QString());
         QCOMPARE(f.from, field == "date7" ? today.addDays(-6) : field == "date0" ? today : QDate());
         QCOMPARE(f.to, field.startsWith("date") ? today : QDate());
