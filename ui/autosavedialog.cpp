@@ -168,6 +168,28 @@ void AutoSaveDialog::refresh()
     m_problemLabel->setText(m_problem);
     m_problemLabel->setVisible(!m_problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_problem.isEmpty());
+    fitHeightToText();
+}
+
+void AutoSaveDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    fitHeightToText();
+}
+
+void AutoSaveDialog::fitHeightToText()
+{
+    // A window's layout gives it a minimum height that leaves out how tall its word-wrapped
+    // labels grow at the window's width, so a narrow dialog cut lines off the field list and the
+    // folder's problem (found by QA). The minimum height follows the width instead; raising it
+    // makes the window taller at once.
+    QLayout *box = layout();
+    if (!box)
+        return;
+    box->activate();
+    const int needed = box->totalHeightForWidth(width());
+    if (needed > 0 && needed != minimumHeight())
+        setMinimumHeight(needed);
 }
 
 void AutoSaveDialog::accept()

@@ -29,9 +29,13 @@ public:
 
     void accept() override;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void chooseFolder();
     void refresh();
+    void fitHeightToText();
 
     Settings *m_settings;
     QString m_problem;

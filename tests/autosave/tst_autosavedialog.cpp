@@ -230,6 +230,39 @@ private Q_SLOTS:
         QVERIFY(okButton(dialog)->isEnabled());
     }
 
+    void narrowDialogShowsEveryLineOfItsLabels()
+    {
+        // Found by QA: reopened narrow, the dialog did not grow when the folder's problem
+        // appeared, and the list of template fields lost its first and last lines.
+        QFile file(m_dir->path() + QStringLiteral("/file.txt"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        AutoSaveDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.resize(dialog.minimumWidth(), dialog.minimumHeight());
+        auto *legend = dialog.findChild<QLabel *>(QStringLiteral("autoSaveLegend"));
+        auto *problem = dialog.findChild<QLabel *>(QStringLiteral("autoSaveProblem"));
+        QVERIFY(legend && problem);
+        const auto wholeLabels = [&] {
+            for (QLabel *label : { legend, problem }) {
+                if (label->isVisible() && label->height() < label->heightForWidth(label->width()))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY(wholeLabels());
+        dialog.findChild<QCheckBox *>(QStringLiteral("autoSaveCheck"))->setChecked(true);
+        dialog.findChild<QLineEdit *>(QStringLiteral("autoSaveFolderEdit"))
+            ->setText(m_dir->path() + QStringLiteral("/file.txt/a/rather/long/path/under/a/file"));
+        QVERIFY(problem->isVisible());
+        QTRY_VERIFY(wholeLabels());
+        QVERIFY(problem->height() > problem->fontMetrics().height()); // it did wrap
+        // Made narrower by hand it keeps them whole too.
+        dialog.resize(dialog.minimumWidth(), dialog.minimumHeight());
+        QTRY_VERIFY(wholeLabels());
+    }
+
     void menuActionOpensTheDialog()
     {
         DemoGateway demo;
