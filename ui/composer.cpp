@@ -92,7 +92,8 @@ Composer::Composer(QWidget *parent)
     m_editor->viewport()->installEventFilter(this); // where a real drag over the text arrives
 
     m_send->setObjectName(QStringLiteral("sendButton"));
-    m_send->setDefault(true);
+    // Not a default button: in Fusion its frame is the focus frame, so focus on Send could not
+    // be seen (found by QA). In a main window Return never pressed it anyway.
     m_send->setAccessibleName(tr("Send"));
     m_send->setToolTip(tr("Send the prompt (Ctrl+Enter)"));
     m_stop->setObjectName(QStringLiteral("stopButton"));
@@ -193,9 +194,16 @@ void Composer::clear()
 
 void Composer::setBusy(bool busy)
 {
+    // Space on Send used to hide the focused button and hand focus to the next in the chain,
+    // "Attach image…", where a second Space opened a file dialog (found by QA). Focus goes to
+    // Stop, in Send's place, and when the turn ends back to the prompt, ready for the next one.
+    const bool buttonFocused = m_send->hasFocus() || m_stop->hasFocus();
     m_busy = busy;
-    m_send->setVisible(!busy);
-    m_stop->setVisible(busy);
+    QPushButton *shown = busy ? m_stop : m_send;
+    shown->show();
+    if (buttonFocused)
+        (busy ? static_cast<QWidget *>(m_stop) : m_editor)->setFocus(Qt::OtherFocusReason);
+    (busy ? m_send : m_stop)->hide();
     updateSendEnabled();
 }
 

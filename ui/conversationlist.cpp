@@ -1,6 +1,7 @@
 #include "conversationlist.h"
 
 #include "conversationlistmodel.h"
+#include "focusring.h"
 #include "store/historystore.h"
 #include "whenready.h"
 
@@ -56,6 +57,8 @@ public:
         opt.text.clear();
         QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        if (opt.state & QStyle::State_HasFocus)
+            paintFocusRing(painter, opt.rect, opt.palette, 4, opt.state & QStyle::State_Selected);
 
         const QRect r = opt.rect.adjusted(8, 4, -8, -4);
         const QFontMetrics fm(opt.font);

@@ -624,6 +624,30 @@ void ConversationView::keyPressEvent(QKeyEvent *event)
     }
 }
 
+void ConversationView::focusInEvent(QFocusEvent *event)
+{
+    QListView::focusInEvent(event);
+    const Qt::FocusReason reason = event->reason();
+    if (!model()
+        || (reason != Qt::TabFocusReason && reason != Qt::BacktabFocusReason
+            && reason != Qt::ShortcutFocusReason))
+        return;
+    // Arrived from the keyboard: show at once where the keys act (found by QA: Tab landed here
+    // with nothing changing on screen), on a turn in sight, not the first one far above.
+    const QRect visible = viewport()->rect();
+    if (!currentIndex().isValid() || !visualRect(currentIndex()).intersects(visible)) {
+        QModelIndex row = indexAt(QPoint(visible.center().x(), visible.bottom() - 1));
+        if (!row.isValid())
+            row = model()->index(model()->rowCount() - 1, 0);
+        if (row.isValid())
+            selectionModel()->setCurrentIndex(row, QItemSelectionModel::NoUpdate);
+    }
+    if (currentIndex().isValid() && !m_delegate->isFocusVisible()) {
+        m_delegate->setFocusVisible(true);
+        viewport()->update();
+    }
+}
+
 void ConversationView::startImageDrag(const ImageAsset &image)
 {
     QModelIndex index;

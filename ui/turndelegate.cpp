@@ -1,6 +1,7 @@
 #include "turndelegate.h"
 
 #include "chat/conversationmodel.h"
+#include "focusring.h"
 #include "image/imagecache.h"
 #include "imagedrawing.h"
 #include "turnreferencespainter.h"
@@ -213,12 +214,14 @@ void TurnDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             | QPainter::SmoothPixmapTransform);
     painter->translate(option.rect.topLeft());
 
-    // Keyboard navigation: the current row gets a faint card behind it, only while focused.
+    // Keyboard navigation: the current row gets a faint card behind it and a ring round it,
+    // only while focused from the keyboard.
     if (m_focusVisible && (option.state & QStyle::State_HasFocus)) {
         const QRect card = layout.columnRect().adjusted(-14, 4, 14, -6);
         painter->setPen(Qt::NoPen);
         painter->setBrush(ViewPalette::focusFill(palette));
         painter->drawRoundedRect(card, 14, 14);
+        paintFocusRing(painter, card, palette, 14);
     }
 
     paintPrompt(painter, layout, palette);

@@ -14,6 +14,7 @@
 #include "imageselection.h"
 #include "imageviewer.h"
 #include "keyboardshortcutsdialog.h"
+#include "librarywindow.h"
 #include "mainwindow.h"
 #include "providerswitcher.h"
 #include "store/historystore.h"
@@ -29,10 +30,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -92,6 +95,7 @@ private Q_SLOTS:
     void openDataFolder();
     void secondaryWindowsCloseFromTheKeyboard_data();
     void secondaryWindowsCloseFromTheKeyboard();
+    void focusCanBeSeenWhereverTabGoes();
 
 private:
     void sendPrompt(const QString &text);
@@ -549,4 +553,80 @@ void TestKeyboard::secondaryWindowsCloseFromTheKeyboard()
 }
 
 QTEST_MAIN(TestKeyboard)
+namespace {
+
+// How many pixels of `image` are the palette's highlight colour: a focus ring adds some.
+int highlightPixels(const QImage &image, const QColor &highlight)
+{
+    int count = 0;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            if (qAbs(qRed(line[x]) - highlight.red()) < 8
+                && qAbs(qGreen(line[x]) - highlight.green()) < 8
+                && qAbs(qBlue(line[x]) - highlight.blue()) < 8)
+                ++count;
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+void TestKeyboard::focusCanBeSeenWhereverTabGoes()
+{
+    // Found by QA: focus on Send, on the conversation and on the Library grid looked exactly
+    // like no focus, and Space on Send handed focus to "Attach image…".
+    sendPrompt(QStringLiteral("a lighthouse"));
+    sendPrompt(QStringLiteral("a harbour"));
+    auto *send = m_window->findChild<QPushButton *>(QStringLiteral("sendButton"));
+    auto *stop = m_window->findChild<QPushButton *>(QStringLiteral("stopButton"));
+    QVERIFY(send && stop);
+
+    // Send: it looks different with focus than without.
+    m_prompt->setFocus();
+    QTest::keyClicks(m_prompt, QStringLiteral("a pier"));
+    const QImage unfocused = send->grab().toImage();
+    QTest::keyClick(m_prompt, Qt::Key_Tab);
+    QTRY_VERIFY(send->hasFocus());
+    QVERIFY(send->grab().toImage() != unfocused);
+
+    // Space sends; focus stays on the button in Send's place, then comes back to the prompt.
+    QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+    QTest::keyClick(send, Qt::Key_Space);
+    QTRY_VERIFY(m_session->isBusy());
+    QVERIFY(stop->isVisible());
+    QVERIFY(stop->hasFocus());
+    QVERIFY(finished.wait(15000));
+    QTRY_VERIFY(m_prompt->hasFocus());
+
+    // The conversation: Tab onto it rings a turn in sight.
+    const QColor highlight = m_view->palette().color(QPalette::Active, QPalette::Highlight);
+    m_view->clearFocus();
+    m_view->selectionModel()->clearCurrentIndex();
+    const int before = highlightPixels(m_view->viewport()->grab().toImage(), highlight);
+    m_view->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(m_view->hasFocus());
+    const QModelIndex current = m_view->currentIndex();
+    QVERIFY(current.isValid());
+    QVERIFY(m_view->visualRect(current).intersects(m_view->viewport()->rect()));
+    QTRY_VERIFY(highlightPixels(m_view->viewport()->grab().toImage(), highlight) > before + 100);
+
+    // The Library grid: its current cell is ringed while the grid has focus.
+    action("showLibraryAction")->trigger();
+    auto *library = m_window->findChild<LibraryWindow *>();
+    QVERIFY(library);
+    QVERIFY(QTest::qWaitForWindowExposed(library));
+    auto *grid = library->findChild<QListView *>();
+    QVERIFY(grid);
+    QTRY_VERIFY(grid->model()->rowCount() >= 3);
+    grid->clearFocus();
+    const int gridBefore = highlightPixels(grid->viewport()->grab().toImage(), highlight);
+    grid->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(grid->currentIndex().isValid());
+    QTRY_VERIFY(highlightPixels(grid->viewport()->grab().toImage(), highlight) > gridBefore + 100);
+    library->close();
+}
+
 #include "tst_keyboard.moc"
