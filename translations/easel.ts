@@ -1575,16 +1575,18 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The pasted image cannot be attached: it cannot be saved in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The pasted image cannot be attached: no temporary folder can be made (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Composer</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attaching the pasted image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more file(s) cannot be attached either.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3036,6 +3038,10 @@ Exit codes:
         <source>it is not a PNG, JPEG, WebP or GIF image</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImageMetadata</name>
@@ -3572,6 +3578,13 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>InlineNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyboardShortcutsDialog</name>
     <message>
         <source>Composer</source>
@@ -3929,6 +3942,42 @@ Exit codes:
     </message>
     <message>
         <source>Save Image As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1024 × 1024  square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1536 × 1024  landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1024 × 1536  portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebP</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4742,6 +4791,17 @@ Exit codes:
     </message>
     <message>
         <source>gpt-image-1-mini does not support input fidelity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PastedImageWriter</name>
+    <message>
+        <source>The pasted image cannot be attached: it cannot be saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image cannot be attached: no temporary folder can be made (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -42,6 +42,16 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message numerus="yes">
+        <source>%n more file(s) cannot be attached either.</source>
+        <translation>
+            <numerusform>%n more file cannot be attached either.</numerusform>
+            <numerusform>%n more files cannot be attached either.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationListModel</name>
     <message numerus="yes">
         <source>%n cell(s)</source>
