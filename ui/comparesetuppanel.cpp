@@ -15,9 +15,12 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -189,7 +192,41 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     refreshProviders();
     updateRows();
     updateBaseSummary();
+    restoreAxes();
     refresh();
+}
+
+void CompareSetupPanel::restoreAxes()
+{
+    const auto done = qScopeGuard([this] { m_restoring = false; });
+    if (!m_settings)
+        return;
+    const QByteArray kept = m_settings->value(Settings::compareAxes);
+    if (kept.isEmpty())
+        return;
+    QList<CompareAxis> axes;
+    const QJsonDocument document = QJsonDocument::fromJson(kept);
+    for (const QJsonValue &value : document.array()) {
+        CompareAxis axis;
+        QString error;
+        if (CompareAxis::fromJson(value.toObject(), &axis, &error))
+            axes.append(axis);
+        else // a convenience, not data: set up what can be, and say why in the log
+            qWarning("Compare: a kept axis is left out: %s", qPrintable(error));
+    }
+    setAxes(axes.mid(0, CompareSpec::maxAxes));
+}
+
+void CompareSetupPanel::keepAxes()
+{
+    if (!m_settings || m_restoring)
+        return;
+    QJsonArray axes;
+    for (const CompareAxis &axis : spec().axes)
+        axes.append(axis.toJson());
+    const QByteArray json = QJsonDocument(axes).toJson(QJsonDocument::Compact);
+    if (json != m_settings->value(Settings::compareAxes))
+        m_settings->setValue(Settings::compareAxes, json);
 }
 
 CompareSetupPanel::~CompareSetupPanel() = default;
@@ -452,5 +489,6 @@ void CompareSetupPanel::refresh()
     }
     tint(m_estimateLabel, m_problem.isEmpty() ? windowText : ViewPalette::secondaryText);
     m_run->setEnabled(!m_running && m_problem.isEmpty());
+    keepAxes();
     Q_EMIT specChanged();
 }

@@ -84,6 +84,9 @@ private:
     void updateRows();
     void updateBaseSummary();
     QStringList imageModelChoices() const;
+    // The axes of the last session (Settings::compareAxes), and keeping them as they change.
+    void restoreAxes();
+    void keepAxes();
 
     QPointer<ProviderRegistry> m_registry;
     const CostEstimator *m_estimator;
@@ -94,6 +97,7 @@ private:
     QString m_problem;
     bool m_running = false;
     bool m_packing = false;
+    bool m_restoring = true; // until the constructor has set up the kept axes: nothing to keep
 
     QPlainTextEdit *m_prompt;
     CompareReferencePicker *m_references;

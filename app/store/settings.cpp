@@ -20,6 +20,7 @@ const Settings::Key<QString> Settings::autoSaveTemplate {
 
 const Settings::Key<double> Settings::compareCostLimit { "compare/costLimit", 1.0 };
 const Settings::Key<int> Settings::compareConcurrency { "compare/concurrency", 3 };
+const Settings::Key<QByteArray> Settings::compareAxes { "compare/axes", {} };
 
 Settings::Settings() = default;
 

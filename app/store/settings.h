@@ -42,6 +42,10 @@ public:
     static const Key<double> compareCostLimit;
     // How many cells of a compare run are sent at the same time (the Compare window).
     static const Key<int> compareConcurrency;
+    // The Compare window's axes when it was last used, as a JSON array of CompareAxis objects:
+    // set up again at the next start. The prompt and base settings come from the main window,
+    // and the images per cell start at one, so no earlier choice multiplies a new run's cost.
+    static const Key<QByteArray> compareAxes;
 
     Settings(); // the application's settings
     explicit Settings(const QString &iniFile); // for tests

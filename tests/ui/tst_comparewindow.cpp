@@ -41,6 +41,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void invalidValueDisablesRun_data();
     void invalidValueDisablesRun();
     void rowsStayPacked();
+    void axesAreKeptForTheNextSession();
     void gridShowsShapeBeforeRun();
     void limitAsksFirst_data();
     void limitAsksFirst();
@@ -339,6 +341,39 @@ void TestCompareWindow::rowsStayPacked()
     QVERIFY(!editor(1)->hasAxis());
     QVERIFY(!editor(2)->isVisible());
     QCOMPARE(m_window->setupPanel()->spec().axes.size(), 1);
+}
+
+void TestCompareWindow::axesAreKeptForTheNextSession()
+{
+    // Found by QA: the axes a designer set up were gone at the next start. They come back; the
+    // images per cell do not (a new run must not quietly cost ten times more).
+    QVERIFY(makeWindow());
+    pickParameter(0, "Quality");
+    pickParameter(1, "Image model");
+    const QList<CompareAxis> chosen = m_window->setupPanel()->spec().axes;
+    QCOMPARE(chosen.size(), 2);
+    m_window->setupPanel()->setImagesPerCell(4);
+    m_window.reset();
+    m_fixture->settings->sync();
+
+    Settings reread(m_fixture->dir.filePath("settings.ini")); // as the next start reads it
+    QVERIFY(makeWindow());
+    QCOMPARE(m_window->setupPanel()->spec().axes, chosen);
+    QCOMPARE(editor(0)->parameter(), CompareAxis::Parameter::Quality);
+    QCOMPARE(editor(1)->parameter(), CompareAxis::Parameter::ImageModel);
+    QCOMPARE(m_window->setupPanel()->spec().imagesPerCell, 1);
+    QCOMPARE(m_window->setupPanel()->spec().prompt, QStringLiteral("a lighthouse at dusk"));
+    QVERIFY(!reread.value(Settings::compareAxes).isEmpty());
+
+    // Removing them is kept too, and a damaged value sets up no axes rather than failing.
+    pickParameter(1, "No axis");
+    pickParameter(0, "No axis");
+    m_window.reset();
+    QCOMPARE(QJsonDocument::fromJson(m_fixture->settings->value(Settings::compareAxes)).array(),
+             QJsonArray());
+    m_fixture->settings->setValue(Settings::compareAxes, QByteArray("[{\"parameter\": 7}, 3"));
+    QVERIFY(makeWindow());
+    QVERIFY(m_window->setupPanel()->spec().axes.isEmpty());
 }
 
 void TestCompareWindow::gridShowsShapeBeforeRun()
@@ -615,8 +650,8 @@ void TestCompareWindow::doneCellSaysWhatItCost_data()
     QTest::addColumn<int>("basis");
     QTest::addColumn<QString>("expected");
     QTest::newRow("estimated") << 0.0503 << int(Cost::Basis::Estimated) << "≈ $0.0503 · 1.6 s";
-    QTest::newRow("estimated, high") << 0.2 << int(Cost::Basis::Estimated) << "≈ $0.2000 · 1.6 s";
-    QTest::newRow("billed") << 0.2 << int(Cost::Basis::Billed) << "$0.2000 · 1.6 s";
+    QTest::newRow("estimated, high") << 0.2 << int(Cost::Basis::Estimated) << "≈ $0.20 · 1.6 s";
+    QTest::newRow("billed") << 0.2 << int(Cost::Basis::Billed) << "$0.20 · 1.6 s";
     QTest::newRow("demo") << 0.0 << int(Cost::Basis::Demo) << "free · 1.6 s";
     QTest::newRow("unknown") << 0.0 << int(Cost::Basis::Unknown) << "cost unknown · 1.6 s";
 }
