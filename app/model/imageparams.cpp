@@ -72,7 +72,7 @@ QString ImageParams::sizeForAspectRatio(const QString &model, const QString &rat
 QSize ImageParams::parseSize(const QString &size)
 {
     static const QRegularExpression pattern(
-        QStringLiteral("^\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*$"));
+        QStringLiteral("^\\s*(\\d{1,9})\\s*[xX×]\\s*(\\d{1,9})\\s*$"));
     const QRegularExpressionMatch match = pattern.match(size);
     if (!match.hasMatch())
         return {};

@@ -409,6 +409,11 @@ void TestCliOptions::validate_data()
         << line(g, { "--size", "1000x1000", "--image-model", "gpt-image-2" }) << "demo"
         << "gpt-image-1.5"
         << "multiples of 16";
+    // Six digits are still a size, just one no model makes (it used to be "not a size").
+    QTest::newRow("size far too large")
+        << line(g, { "--size", "100000x100000", "--image-model", "gpt-image-2" }) << "demo"
+        << "gpt-image-1.5"
+        << "at most 3840x2160";
     QTest::newRow("size one axis model cannot make")
         << line(c, { "--size", "2048x1152", "--axis", "image-model=gpt-image-2,gpt-image-1" })
         << "demo"
