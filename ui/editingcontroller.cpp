@@ -152,6 +152,11 @@ void EditingController::showEditor(const QString &imageFile, const QImage &image
 {
     m_dialog = new MaskEditorDialog(image, mask, m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The brush the designer sized last time, not the default again (found by QA).
+    if (m_brushSize > 0)
+        m_dialog->canvas()->setBrushSize(m_brushSize);
+    connect(m_dialog, &QDialog::finished, this,
+            [this, dialog = m_dialog] { m_brushSize = dialog->canvas()->brushSize(); });
     connect(m_dialog, &QDialog::accepted, this, [this, imageFile, dialog = m_dialog] {
         m_undoTarget = {};
         acceptMask(imageFile, dialog->mask(),

@@ -54,4 +54,5 @@ private:
     QString m_maskFolder;
     QPointer<MaskEditorDialog> m_dialog;
     std::function<void()> m_undoTarget; // set by editImageWithMask until its editor closes
+    int m_brushSize = 0; // the mask editor's last, for the next one; 0 before the first
 };

@@ -66,6 +66,7 @@ QList<KeyboardShortcutsDialog::Entry> widgetKeys()
         { mask, KeyboardShortcutsDialog::tr("Brush / eraser"), QStringLiteral("B, E") },
         { mask, KeyboardShortcutsDialog::tr("Smaller or larger brush"), QStringLiteral("[, ]") },
         { mask, KeyboardShortcutsDialog::tr("Undo"), native(QKeySequence(QKeySequence::Undo)) },
+        { mask, KeyboardShortcutsDialog::tr("Redo"), native(QKeySequence(QKeySequence::Redo)) },
         { mask, KeyboardShortcutsDialog::tr("Invert the mask"),
           native(QKeySequence(Qt::CTRL | Qt::Key_I)) },
     };

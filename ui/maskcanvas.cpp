@@ -163,18 +163,40 @@ void MaskCanvas::undo()
         return;
     const UndoStep step = m_undo.takeLast();
     m_undoBytes -= step.before.sizeInBytes();
+    QList<UndoStep> redo = m_redo;
+    redo.append(swapIn(step));
+    if (m_undo.isEmpty())
+        Q_EMIT undoAvailableChanged(false);
+    setRedoSteps(std::move(redo));
+    maskReplaced();
+}
+
+void MaskCanvas::redo()
+{
+    if (m_redo.isEmpty() || m_stroking)
+        return;
+    QList<UndoStep> redo = m_redo;
+    const UndoStep step = redo.takeLast();
+    const UndoStep undone = swapIn(step);
+    pushUndo(undone.rect, undone.before, true);
+    setRedoSteps(std::move(redo));
+    maskReplaced();
+}
+
+MaskCanvas::UndoStep MaskCanvas::swapIn(const UndoStep &step)
+{
+    UndoStep replaced { step.rect, m_mask.copy(step.rect) };
     QPainter painter(&m_mask);
     painter.setCompositionMode(QPainter::CompositionMode_Source);
     painter.drawImage(step.rect.topLeft(), step.before);
     painter.end();
-    if (m_undo.isEmpty())
-        Q_EMIT undoAvailableChanged(false);
-    maskReplaced();
+    return replaced;
 }
 
-void MaskCanvas::pushUndo(const QRect &rect, const QImage &before)
+void MaskCanvas::pushUndo(const QRect &rect, const QImage &before, bool keepRedo)
 {
-    UndoStep step { rect, before.copy(rect) };
+    // `before` is either the whole mask or already cut to `rect`.
+    UndoStep step { rect, before.size() == rect.size() ? before : before.copy(rect) };
     m_undoBytes += step.before.sizeInBytes();
     const bool wasEmpty = m_undo.isEmpty();
     m_undo.append(std::move(step));
@@ -183,6 +205,16 @@ void MaskCanvas::pushUndo(const QRect &rect, const QImage &before)
         m_undoBytes -= m_undo.takeFirst().before.sizeInBytes();
     if (wasEmpty)
         Q_EMIT undoAvailableChanged(true);
+    if (!keepRedo)
+        setRedoSteps({});
+}
+
+void MaskCanvas::setRedoSteps(QList<UndoStep> steps)
+{
+    const bool had = canRedo();
+    m_redo = std::move(steps);
+    if (had != canRedo())
+        Q_EMIT redoAvailableChanged(canRedo());
 }
 
 void MaskCanvas::setUndoSteps(QList<UndoStep> steps)
@@ -194,6 +226,7 @@ void MaskCanvas::setUndoSteps(QList<UndoStep> steps)
         m_undoBytes += step.before.sizeInBytes();
     if (had != canUndo())
         Q_EMIT undoAvailableChanged(canUndo());
+    setRedoSteps({});
 }
 
 void MaskCanvas::maskReplaced()

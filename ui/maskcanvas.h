@@ -51,6 +51,8 @@ public:
     void setBrushSize(int size);
 
     bool canUndo() const { return !m_undo.isEmpty(); }
+    // What undo took back can be done again until the next edit.
+    bool canRedo() const { return !m_redo.isEmpty(); }
 
     // 1.0 is 100 %, one image pixel per screen (device) pixel. In fit mode, the scale that fits
     // the widget.
@@ -67,17 +69,20 @@ public Q_SLOTS:
     void clear();
     void invert();
     void undo();
+    void redo();
     void zoomIn();
     void zoomOut();
     void fitToWindow();
     void actualSize();
 
 Q_SIGNALS:
-    // After a stroke ends and after clear(), invert(), undo() and setMask(); not during a stroke.
+    // After a stroke ends and after clear(), invert(), undo(), redo() and setMask(); not during a
+    // stroke.
     void maskChanged();
     void toolChanged(MaskCanvas::Tool tool);
     void brushSizeChanged(int size);
     void undoAvailableChanged(bool available);
+    void redoAvailableChanged(bool available);
     // Zoom or pan changed.
     void viewChanged();
 
@@ -104,8 +109,12 @@ private:
     qsizetype paintedPixels() const;
     void paintSegment(QPointF from, QPointF to);
     void endStroke();
-    void pushUndo(const QRect &rect, const QImage &before);
+    // A new edit: its undo step, and nothing left to redo. Redo itself keeps the redo steps.
+    void pushUndo(const QRect &rect, const QImage &before, bool keepRedo = false);
     void setUndoSteps(QList<UndoStep> steps);
+    void setRedoSteps(QList<UndoStep> steps);
+    // Puts `step`'s pixels back into the mask and returns the pixels they replaced.
+    UndoStep swapIn(const UndoStep &step);
     void maskReplaced();
     void updateCursorShape();
     void updateBrushOutline(QPointF newPosition, bool shown);
@@ -137,4 +146,5 @@ private:
 
     QList<UndoStep> m_undo;
     qsizetype m_undoBytes = 0;
+    QList<UndoStep> m_redo; // newest last; `before` holds the pixels redo puts back
 };

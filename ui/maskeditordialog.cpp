@@ -107,12 +107,16 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
     m_undoAction
         = addToolAction(tr("Undo"), QStringLiteral("undoAction"), tr("Undo the last stroke"),
                         QKeySequence::keyBindings(QKeySequence::Undo));
+    m_redoAction
+        = addToolAction(tr("Redo"), QStringLiteral("redoAction"), tr("Redo what was undone"),
+                        QKeySequence::keyBindings(QKeySequence::Redo));
     m_clearAction = addToolAction(tr("Clear"), QStringLiteral("clearAction"),
                                   tr("Clear the mask: keep the whole image"), {});
     QAction *invert = addToolAction(tr("Invert"), QStringLiteral("invertAction"),
                                     tr("Invert: what may change is kept, and the other way round"),
                                     { QKeySequence(Qt::CTRL | Qt::Key_I) });
     connect(m_undoAction, &QAction::triggered, m_canvas, &MaskCanvas::undo);
+    connect(m_redoAction, &QAction::triggered, m_canvas, &MaskCanvas::redo);
     connect(m_clearAction, &QAction::triggered, m_canvas, &MaskCanvas::clear);
     connect(invert, &QAction::triggered, m_canvas, &MaskCanvas::invert);
 
@@ -153,6 +157,7 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
     bar->addWidget(m_sizeSpin);
     bar->addSpacing(12);
     bar->addWidget(addToolButton(m_undoAction, QStringLiteral("undoButton")));
+    bar->addWidget(addToolButton(m_redoAction, QStringLiteral("redoButton")));
     bar->addWidget(addToolButton(m_clearAction, QStringLiteral("clearButton")));
     bar->addWidget(addToolButton(invert, QStringLiteral("invertButton")));
     bar->addStretch(1);
@@ -202,6 +207,7 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
 
     connect(m_canvas, &MaskCanvas::maskChanged, this, &MaskEditorDialog::updateChrome);
     connect(m_canvas, &MaskCanvas::undoAvailableChanged, this, &MaskEditorDialog::updateChrome);
+    connect(m_canvas, &MaskCanvas::redoAvailableChanged, this, &MaskEditorDialog::updateChrome);
 
     if (!existingMask.isNull() && !m_canvas->setMask(existingMask)) {
         m_hintLabel->setText(
@@ -284,6 +290,7 @@ void MaskEditorDialog::updateChrome()
               : tr("Use this mask: the painted part may change, the rest is kept"));
     m_clearAction->setEnabled(!empty);
     m_undoAction->setEnabled(m_canvas->canUndo());
+    m_redoAction->setEnabled(m_canvas->canRedo());
 }
 
 void MaskEditorDialog::updateZoomLabel()

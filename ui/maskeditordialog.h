@@ -52,6 +52,7 @@ private:
     QSpinBox *m_sizeSpin = nullptr;
     QAction *m_brushAction = nullptr;
     QAction *m_eraserAction = nullptr;
+    QAction *m_redoAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_clearAction = nullptr;
     QLabel *m_zoomLabel = nullptr;

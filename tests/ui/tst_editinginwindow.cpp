@@ -287,6 +287,8 @@ void TestEditingInWindow::cancelledMaskEditorEditsNothing()
     MaskEditorDialog *editor = waitForMaskEditor(opened);
     QVERIFY(editor);
     QCOMPARE(m_composer->editTarget(), imageOfRow(0)); // shown behind the editor
+    QVERIFY(editor->canvas()->brushSize() != 7);
+    editor->canvas()->setBrushSize(7); // kept for the next editor (found by QA)
     editor->reject();
     QVERIFY(m_composer->editTarget().isNull());
     QVERIFY(!m_window->findChild<EditTargetBar *>()->isVisible());
@@ -297,6 +299,7 @@ void TestEditingInWindow::cancelledMaskEditorEditsNothing()
     Q_EMIT m_view->maskedEditRequested(imageOfRow(0));
     editor = waitForMaskEditor(opened);
     QVERIFY(editor);
+    QCOMPARE(editor->canvas()->brushSize(), 7);
     editor->reject();
     QCOMPARE(m_composer->editTarget(), imageOfRow(1));
 }

@@ -143,6 +143,7 @@ private Q_SLOTS:
     void clearEmptiesAndUndoes();
     void invert();
     void undoGoesBackStrokeByStroke();
+    void redoPutsBackWhatUndoTook();
     void undoKeepsAtMostTwentySteps();
     void undoMemoryIsBounded();
     void setMask_data();
@@ -430,6 +431,23 @@ void TestMaskEditor::invert()
     QCOMPARE(canvas.mask(), original);
 }
 
+namespace {
+
+// Three vertical strokes side by side on a 400x300 image: the mask before and after each one.
+QList<QImage> paintThreeStrokes(MaskCanvas &canvas)
+{
+    QList<QImage> states { canvas.mask() };
+    for (int i = 0; i < 3; ++i) {
+        drag(&canvas,
+             { canvas.mapFromImage(QPointF(50 + 100 * i, 50)).toPoint(),
+               canvas.mapFromImage(QPointF(80 + 100 * i, 250)).toPoint() });
+        states << canvas.mask();
+    }
+    return states;
+}
+
+} // namespace
+
 void TestMaskEditor::undoGoesBackStrokeByStroke()
 {
     Shown shown(markedImage(QSize(400, 300)));
@@ -438,14 +456,9 @@ void TestMaskEditor::undoGoesBackStrokeByStroke()
     QSignalSpy available(&canvas, &MaskCanvas::undoAvailableChanged);
     canvas.setBrushSize(24);
 
-    QList<QImage> states { canvas.mask() };
-    for (int i = 0; i < 3; ++i) {
-        drag(&canvas,
-             { canvas.mapFromImage(QPointF(50 + 100 * i, 50)).toPoint(),
-               canvas.mapFromImage(QPointF(80 + 100 * i, 250)).toPoint() });
-        states << canvas.mask();
-        QVERIFY(states.last() != states.at(states.size() - 2));
-    }
+    QList<QImage> states = paintThreeStrokes(canvas);
+    for (int i = 1; i < states.size(); ++i)
+        QVERIFY(states.at(i) != states.at(i - 1));
     QCOMPARE(available.size(), 1);
     QCOMPARE(available.at(0).at(0).toBool(), true);
 
@@ -462,6 +475,56 @@ void TestMaskEditor::undoGoesBackStrokeByStroke()
     QCOMPARE(available.at(1).at(0).toBool(), false);
     canvas.undo(); // nothing left: no change
     QCOMPARE(changed.size(), 3);
+}
+
+void TestMaskEditor::redoPutsBackWhatUndoTook()
+{
+    // Found by QA: an undo too many lost the stroke for good.
+    Shown shown(markedImage(QSize(400, 300)));
+    MaskCanvas &canvas = shown.canvas;
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    canvas.setBrushSize(24);
+    QList<QImage> states = paintThreeStrokes(canvas);
+    canvas.invert();
+    states << canvas.mask();
+    QVERIFY(!canvas.canRedo());
+    QSignalSpy redoable(&canvas, &MaskCanvas::redoAvailableChanged);
+
+    for (int i = 3; i >= 0; --i) {
+        canvas.undo();
+        QCOMPARE(canvas.mask(), states.at(i));
+    }
+    QVERIFY(canvas.canRedo());
+    QCOMPARE(redoable.size(), 1);
+    QSignalSpy changed(&canvas, &MaskCanvas::maskChanged);
+    for (int i = 1; i <= 4; ++i) {
+        canvas.redo();
+        QCOMPARE(canvas.mask(), states.at(i)); // the invert too, whole-mask steps as strokes
+    }
+    QCOMPARE(changed.size(), 4);
+    QVERIFY(!canvas.canRedo());
+    QCOMPARE(redoable.size(), 2);
+    canvas.redo(); // nothing left: no change
+    QCOMPARE(changed.size(), 4);
+
+    // Undo and redo again, as often as liked; a new stroke ends what can be redone.
+    canvas.undo();
+    canvas.undo();
+    canvas.redo();
+    QCOMPARE(canvas.mask(), states.at(3));
+    QVERIFY(canvas.canRedo());
+    drag(&canvas,
+         { canvas.mapFromImage(QPointF(200, 20)).toPoint(),
+           canvas.mapFromImage(QPointF(220, 40)).toPoint() });
+    QVERIFY(!canvas.canRedo());
+    canvas.undo();
+    QCOMPARE(canvas.mask(), states.at(3));
+    // A mask handed in starts afresh: nothing to undo or redo.
+    canvas.undo();
+    QVERIFY(canvas.canRedo());
+    QVERIFY(canvas.setMask(canvas.mask()));
+    QVERIFY(!canvas.canRedo());
+    QVERIFY(!canvas.canUndo());
 }
 
 void TestMaskEditor::undoKeepsAtMostTwentySteps()
@@ -685,8 +748,9 @@ void TestMaskEditor::dialogControlsAreNamed_data()
     QTest::addColumn<QString>("name");
     for (const char *name :
          { "brushButton", "eraserButton", "brushSizeSlider", "brushSizeSpin", "undoButton",
-           "clearButton", "invertButton", "zoomOutButton", "zoomLabel", "zoomInButton", "fitButton",
-           "actualSizeButton", "hintLabel", "statusLabel", "useMaskButton", "cancelButton" })
+           "redoButton", "clearButton", "invertButton", "zoomOutButton", "zoomLabel",
+           "zoomInButton", "fitButton", "actualSizeButton", "hintLabel", "statusLabel",
+           "useMaskButton", "cancelButton" })
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -751,9 +815,17 @@ void TestMaskEditor::dialogShortcuts()
 
     QTest::keyClick(canvas, Qt::Key_I, Qt::ControlModifier);
     QCOMPARE(canvas->paintedFraction(), 1.0);
+    auto *redoButton = dialog.findChild<QToolButton *>(QStringLiteral("redoButton"));
+    QVERIFY(redoButton && !redoButton->isEnabled());
     QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(canvas->isEmpty());
     QVERIFY(!canvas->canUndo());
+    QVERIFY(redoButton->isEnabled());
+    QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(canvas->paintedFraction(), 1.0);
+    QVERIFY(!redoButton->isEnabled());
+    QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(canvas->isEmpty());
 
     QTest::keyClick(canvas, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(canvas->zoom(), 1.0);
