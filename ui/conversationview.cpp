@@ -669,6 +669,14 @@ void ConversationView::startImageDrag(const ImageAsset &image)
     drag->exec(Qt::CopyAction);
 }
 
+void ConversationView::setEmptyNote(const QString &note)
+{
+    if (note == m_emptyNote)
+        return;
+    m_emptyNote = note;
+    viewport()->update();
+}
+
 void ConversationView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
@@ -677,5 +685,5 @@ void ConversationView::paintEvent(QPaintEvent *event)
         m_selection->paint(&painter);
         m_revealer->paint(&painter); // nothing once the outline has faded
     } else // an empty conversation says what to do instead of showing a blank page
-        EmptyConversationHint::paint(&painter, viewport()->rect(), font(), palette());
+        EmptyConversationHint::paint(&painter, viewport()->rect(), font(), palette(), m_emptyNote);
 }

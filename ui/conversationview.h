@@ -38,6 +38,10 @@ public:
     explicit ConversationView(QWidget *parent = nullptr);
     ~ConversationView() override;
 
+    // Said under the empty conversation's hint ("" for nothing): on the offline demo, where its
+    // images come from and how to get real ones (found by QA: a newcomer was not told).
+    void setEmptyNote(const QString &note);
+    QString emptyNote() const { return m_emptyNote; }
     void setModel(QAbstractItemModel *model) override;
     void reset() override;
     // Anchored: rows becoming exact above the viewport do not move what it shows.
@@ -159,5 +163,6 @@ private:
     QPersistentModelIndex m_pressReferenceRow;
     int m_pressReference = noReference;
     TurnRevealer *m_revealer = nullptr;
+    QString m_emptyNote;
     ImageSelection *m_selection = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "detailsdialog.h"
 
+#include "chat/providerprofile.h"
 #include "viewpalette.h"
 
 #include <QApplication>
@@ -170,7 +171,11 @@ QString DetailsDialog::html(const Turn &turn, const QList<ImageAsset> &images,
     html.beginTable();
     html.row(tr("Status"), Turn::statusText(turn.status));
     html.row(tr("Message"), turn.errorMessage);
-    html.row(tr("Provider"), turn.providerId);
+    // Its name where Easel knows it ("Custom endpoint (custom)"), not only the id (found by QA).
+    const QString builtInName = ProviderProfile::builtIn(turn.providerId).displayName;
+    html.row(tr("Provider"),
+             builtInName.isEmpty() ? turn.providerId
+                                   : tr("%1 (%2)").arg(builtInName, turn.providerId));
     html.row(tr("Chat model"), turn.chatModel);
     html.row(tr("Response id"), turn.responseId);
     html.row(tr("Turn id"), turn.id);
@@ -238,8 +243,14 @@ QString DetailsDialog::html(const Turn &turn, const QList<ImageAsset> &images,
 
     html.heading(tr("Cost"));
     html.beginTable();
-    html.row(tr("Cost"), turn.cost.formatted());
-    html.row(tr("Basis"), Cost::basisText(turn.cost.basis));
+    if (!turn.cost.isKnown() && !turn.isRunning() && !turn.mayBeBilled()) {
+        // Refused before the gateway took it (a 401, a 429, no connection): "cost unknown"
+        // would suggest a charge that nothing points to (found by QA).
+        html.row(tr("Cost"), tr("none expected: the gateway did not take the request"));
+    } else {
+        html.row(tr("Cost"), turn.cost.formatted());
+        html.row(tr("Basis"), Cost::basisText(turn.cost.basis));
+    }
     html.row(tr("Note"), turn.cost.note);
     html.endTable();
     return html.html();

@@ -5,9 +5,10 @@
 #include <QPainter>
 #include <QPalette>
 #include <QRect>
+#include <QString>
 
 void EmptyConversationHint::paint(QPainter *painter, const QRect &area, const QFont &font,
-                                  const QPalette &palette)
+                                  const QPalette &palette, const QString &note)
 {
     painter->setRenderHint(QPainter::Antialiasing);
     QFont title = font;
@@ -15,7 +16,14 @@ void EmptyConversationHint::paint(QPainter *painter, const QRect &area, const QF
     title.setWeight(QFont::DemiBold);
     const QFontMetrics titleMetrics(title);
     const QFontMetrics bodyMetrics(font);
-    const int blockHeight = titleMetrics.height() + 10 + bodyMetrics.lineSpacing() * 2;
+    // The note wraps within a readable measure, never wider than the view.
+    const int measure = qMin(area.width() - 40, bodyMetrics.averageCharWidth() * 64);
+    const QRect noteBox = note.isEmpty()
+        ? QRect()
+        : bodyMetrics.boundingRect(QRect(0, 0, measure, 10000), Qt::AlignCenter | Qt::TextWordWrap,
+                                   note);
+    const int noteHeight = note.isEmpty() ? 0 : 14 + noteBox.height();
+    const int blockHeight = titleMetrics.height() + 10 + bodyMetrics.lineSpacing() * 2 + noteHeight;
     int y = area.center().y() - blockHeight / 2;
 
     QColor muted = palette.color(QPalette::Text);
@@ -33,4 +41,9 @@ void EmptyConversationHint::paint(QPainter *painter, const QRect &area, const QF
     painter->drawText(QRect(area.left(), y, area.width(), bodyMetrics.lineSpacing()),
                       Qt::AlignCenter,
                       tr("Image settings are on the right; every turn shows what it cost."));
+    if (note.isEmpty())
+        return;
+    y += bodyMetrics.lineSpacing() + 14;
+    painter->drawText(QRect(area.center().x() - measure / 2, y, measure, noteBox.height()),
+                      Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, note);
 }

@@ -17,6 +17,7 @@
 #include "imageviewer.h"
 #include "librarywindow.h"
 #include "messageboxes.h"
+#include "net/keytransport.h"
 #include "parameterpanel.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
@@ -27,6 +28,7 @@
 #include "store/historystore.h"
 #include "store/imagemetadata.h"
 #include "store/imagestore.h"
+#include "store/secretstore.h"
 #include "store/settings.h"
 #include "toplevelwindow.h"
 #include "whenready.h"
@@ -131,6 +133,8 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     buildDock();
 
     m_totals->setObjectName(QStringLiteral("conversationTotals"));
+    // A gap before it: a long status message used to run straight into the figures (QA).
+    m_totals->setContentsMargins(16, 0, 6, 0);
     statusBar()->addPermanentWidget(m_totals);
 
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
@@ -476,7 +480,15 @@ void MainWindow::send(const QString &prompt)
     const ProviderProfile &provider = m_session->provider();
     if (!provider.isUsable()) {
         // Saying it here beats a request that can only come back "unauthorized".
-        const QString how = provider.keyVariable.isEmpty()
+        const ProviderRegistry *registry = m_providers->registry();
+        const bool keychain = registry && registry->secrets() && registry->secrets()->available();
+        // Without a keychain the key field is disabled: only the environment can give a key
+        // (found by QA: the message sent people to a field they could not type in).
+        const QString how = !keychain && !provider.keyVariable.isEmpty()
+            ? tr("there is no keychain service here, so set %1 in the environment and start "
+                 "Easel again")
+                  .arg(provider.keyVariable)
+            : provider.keyVariable.isEmpty()
             ? tr("add it in Settings > Providers")
             : tr("add it in Settings > Providers or set %1").arg(provider.keyVariable);
         statusBar()->showMessage(provider.baseUrl.isEmpty()
@@ -485,6 +497,14 @@ void MainWindow::send(const QString &prompt)
                                      : tr("No API key for %1: %2.").arg(provider.displayName, how),
                                  8000);
         return;
+    }
+    if (provider.hasKey()) {
+        // Said before the composer is emptied; the request itself would be refused too.
+        if (const QString refusal = KeyTransport::refusal(provider.baseUrl, provider.displayName);
+            !refusal.isEmpty()) {
+            statusBar()->showMessage(refusal, 15000);
+            return;
+        }
     }
     m_session->setImageDecodeBox(m_view->largestImagePixels()); // the screen may have changed
     if (!m_session->send(prompt, m_composer->attachments(), m_panel->params(),
@@ -529,8 +549,14 @@ void MainWindow::onTurnFinished(const QString &turnId)
     const int row = m_session->model()->rowOfTurn(turnId);
     if (row >= 0) {
         const Turn &turn = m_session->model()->turnAt(row);
-        if (turn.status == Turn::Status::Failed)
+        if (turn.status == Turn::Status::Failed) {
             statusBar()->showMessage(turn.errorMessage, 8000);
+            // Refused by the gateway (a 401, a 429, no connection) before it answered anything:
+            // nothing was made, so sending again is what the designer wants, and the prompt
+            // should not have to be copied back out of the failed turn (found by QA).
+            if (!turn.mayBeBilled() && m_lastSent.prompt == turn.prompt)
+                giveBackRefusedInputs();
+        }
         m_saver->autoSave(turn); // does nothing unless auto-save is on
     }
     m_composer->focusEditor();
@@ -560,6 +586,19 @@ void MainWindow::updateTotals()
 
 void MainWindow::updateCostPreview()
 {
+    // Called whenever the provider or the settings change: the empty page says where images
+    // come from while they come from the demo.
+    const ProviderRegistry *registry = m_providers->registry();
+    const bool keychain = registry && registry->secrets() && registry->secrets()->available();
+    m_view->setEmptyNote(!m_session->provider().isDemo ? QString()
+                             : keychain
+                             ? tr("This is the offline demo: it draws its images on this "
+                                  "computer, for free. Add an API key in Settings > Providers "
+                                  "to make real ones.")
+                             : tr("This is the offline demo: it draws its images on this "
+                                  "computer, for free. Set OPENAI_API_KEY (or another "
+                                  "provider's key variable) and start Easel again to make "
+                                  "real ones."));
     const ImageParams params = m_panel->params();
     Cost perImage = m_session->provider().isDemo
         ? Cost { 0.0, Cost::Basis::Demo, tr("The offline demo gateway is free.") }

@@ -102,7 +102,8 @@ private:
         QString prompt;
         QList<Attachment> attachments;
     };
-    SentInputs m_lastSent; // what the last send took from the composer, until its turn is refused
+    // What the last send took from the composer, until its turn is refused or fails unbilled.
+    SentInputs m_lastSent;
     PendingEdit m_pendingEdit; // "Edit This Image" from the library, until its conversation shows
     ParameterPanel *m_panel;
     ProviderSwitcher *m_providers;

@@ -14,12 +14,19 @@ public:
                         const QString &confirmLabel);
     static void setNextAnswer(bool yes);
 
+    // Edits not applied yet, as a window closes: apply them, discard them, or stay.
+    enum class Changes { Apply, Discard, Cancel };
+    static Changes askAboutChanges(QWidget *parent, const QString &title, const QString &text);
+    static void setNextChangesAnswer(Changes answer);
+
     // Every confirm() counts, answered by the hook or by a person.
     static int questionsAsked() { return s_questionsAsked; }
     static QString lastQuestion() { return s_lastQuestion; }
 
 private:
     static bool s_nextAnswer;
+    static Changes s_nextChanges;
+    static bool s_hasNextChanges;
     static bool s_hasNextAnswer;
     static int s_questionsAsked;
     static QString s_lastQuestion;

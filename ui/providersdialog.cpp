@@ -2,6 +2,7 @@
 
 #include "chat/connectiontest.h"
 #include "chat/providerregistry.h"
+#include "messageboxes.h"
 #include "palettetint.h"
 #include "store/secretstore.h"
 #include "viewpalette.h"
@@ -446,10 +447,24 @@ bool ProvidersDialog::apply()
 
 void ProvidersDialog::done(int result)
 {
-    if (m_dirty && !apply())
-        m_dirty = false; // the reason is shown; closing once more leaves the edits behind
-    else
-        QDialog::done(result);
+    if (m_dirty) {
+        // Beside an Apply button, Close reads as "leave it": closing used to apply the edits
+        // without a word (found by QA). It asks.
+        switch (MessageBoxes::askAboutChanges(
+            this, tr("Unapplied Changes"),
+            tr("Apply the changes to %1 before closing?").arg(m_name->text().trimmed()))) {
+        case MessageBoxes::Changes::Cancel:
+            return;
+        case MessageBoxes::Changes::Discard:
+            m_dirty = false; // the registry still holds what was applied last
+            break;
+        case MessageBoxes::Changes::Apply:
+            if (!apply())
+                return; // the reason is shown; the dialog stays to fix it
+            break;
+        }
+    }
+    QDialog::done(result);
 }
 
 void ProvidersDialog::duplicateCurrent()
@@ -512,7 +527,14 @@ void ProvidersDialog::testConnection()
         return;
     // The key the run would send: a freshly typed one, else the environment's or the stored one.
     const QString typed = m_apiKey->text().trimmed();
-    p.apiKey = typed.isEmpty() ? m_registry->profile(m_currentId).apiKey : typed;
+    const ProviderProfile run = m_registry->profile(m_currentId); // with the environment's say
+    p.apiKey = typed.isEmpty() ? run.apiKey : typed;
+    // The address the run sends to: a base URL variable overrides the field for this run, as
+    // the note under it says (found by QA: the test tried the field's address, the prompts
+    // went to the variable's).
+    if (!p.baseUrlVariable.isEmpty()
+        && !qEnvironmentVariable(qPrintable(p.baseUrlVariable)).trimmed().isEmpty())
+        p.baseUrl = run.baseUrl;
     m_error->clear();
     m_testButton->setEnabled(false);
     m_testResult->setText(tr("Testing…"));

@@ -1,6 +1,7 @@
 #include "providerswitcher.h"
 
 #include "chat/chatsession.h"
+#include "chat/conversationmodel.h"
 #include "chat/providerregistry.h"
 #include "parameterpanel.h"
 #include "store/settings.h"
@@ -128,6 +129,14 @@ void ProviderSwitcher::switchProvider(const QString &id)
                           ? tr("%1 has no base URL yet: set it in Settings > Providers.")
                                 .arg(next.displayName)
                           : m_registry->keyStatus(id));
+    } else if (m_session->model()->totalImages() > 0) {
+        // The next turn cannot continue the last provider's response, and sends no image of its
+        // own accord (found by QA: "make the fox look at the viewer" went out with no fox).
+        Q_EMIT statusMessage(tr("Now sending to %1 (%2 API). It does not see this "
+                                "conversation's images: right-click one > Edit This Image to "
+                                "work on it.")
+                                 .arg(next.displayName, ApiFlavours::displayName(next.flavour)),
+                             15000);
     } else {
         Q_EMIT statusMessage(tr("Now sending to %1 (%2 API).")
                                  .arg(next.displayName, ApiFlavours::displayName(next.flavour)),
@@ -158,9 +167,43 @@ void ProviderSwitcher::applyProviderModels()
     }
 }
 
+QString ProviderSwitcher::fallbackProviderId() const
+{
+    // As at start-up: the first provider that can answer, else the offline demo.
+    QString demo;
+    for (const QString &id : m_registry->ids()) {
+        const ProviderProfile candidate = m_registry->profile(id);
+        if (candidate.isDemo) {
+            demo = id;
+        } else if (candidate.hasKey() && candidate.isUsable()) {
+            return id;
+        }
+    }
+    return demo;
+}
+
 void ProviderSwitcher::onProfilesChanged()
 {
     const QString id = m_session->provider().id;
+    if (!m_registry->contains(id)) {
+        // Removed in Settings > Providers while in use (found by QA: prompts kept going to its
+        // address, with its key). A running turn ends first; then the switch is made.
+        if (m_session->isBusy()) {
+            connect(m_session, &ChatSession::busyChanged, this,
+                    &ProviderSwitcher::onProfilesChanged, Qt::UniqueConnection);
+            return;
+        }
+        disconnect(m_session, &ChatSession::busyChanged, this,
+                   &ProviderSwitcher::onProfilesChanged);
+        const QString removed = m_session->provider().displayName;
+        const QString next = fallbackProviderId();
+        if (!next.isEmpty()) {
+            switchProvider(next);
+            Q_EMIT notice(tr("%1 was removed: prompts now go to %2.")
+                              .arg(removed, m_session->provider().displayName));
+            return;
+        }
+    }
     if (m_registry->contains(id) && !m_session->isBusy()) {
         // Edits made in Settings > Providers apply to this conversation from its next turn; the
         // chat model picked in the toolbar stays.

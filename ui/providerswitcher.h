@@ -49,6 +49,9 @@ Q_SIGNALS:
 private:
     void fillProviderCombo();
     void onProfilesChanged();
+    // Where prompts go when the provider in use is removed: the first provider that can answer,
+    // else the offline demo.
+    QString fallbackProviderId() const;
 
     ChatSession *m_session;
     Settings *m_settings;

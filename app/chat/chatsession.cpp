@@ -97,6 +97,13 @@ bool ChatSession::send(const QString &prompt, const QList<Attachment> &attachmen
         m_refusal = tr("Type a prompt first.");
         return false;
     }
+    if (const int wait = retryWaitSeconds(); wait > 0) {
+        // Found by QA: "try again in 37 s" was shown, and Send went at once into another 429.
+        m_refusal
+            = tr("%1 asked to wait before the next request: try again in %n s.", nullptr, wait)
+                  .arg(m_provider.displayName);
+        return false;
+    }
     const TurnInputs inputs = TurnInputs::plan(m_provider, m_options.store, m_model->turns(),
                                                { attachments, editOf, maskPath, maskedAttachment });
     QString refusal = inputs.refusal;
@@ -345,6 +352,10 @@ void ChatSession::onRunnerFinished()
     if (sender() != m_runner)
         return;
     m_turn = m_runner->turn();
+    if (const int wait = m_runner->retryAfterSeconds(); wait > 0)
+        m_retryAfter.insert(m_provider.id, QDateTime::currentDateTimeUtc().addSecs(wait));
+    else
+        m_retryAfter.remove(m_provider.id);
     m_ticker.stop();
     m_runner->deleteLater();
     m_runner = nullptr;
@@ -353,6 +364,15 @@ void ChatSession::onRunnerFinished()
     publish();
     Q_EMIT busyChanged(false);
     Q_EMIT turnFinished(finishedId);
+}
+
+int ChatSession::retryWaitSeconds() const
+{
+    const QDateTime until = m_retryAfter.value(m_provider.id);
+    if (!until.isValid())
+        return 0;
+    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(until);
+    return ms > 0 ? int((ms + 999) / 1000) : 0;
 }
 
 void ChatSession::tick()

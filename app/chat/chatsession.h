@@ -7,6 +7,8 @@
 #include "turnassembler.h"
 #include "turninputs.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -70,6 +72,9 @@ public:
     void stop();
     void clear(); // a new, empty conversation
     QString lastRefusal() const { return m_refusal; }
+    // Seconds the current provider asked to be left alone for (Retry-After on its last refusal);
+    // 0 when none. send() refuses meanwhile: a request sooner is refused again, and may count.
+    int retryWaitSeconds() const;
 
     // Downloads again a linked image whose download failed (or was never finished), e.g. from
     // the image card's Retry action. The turn need not be the running one.
@@ -147,6 +152,7 @@ private:
     } m_turnHome;
     QTimer m_ticker; // repaints the running row once a second for its elapsed time
     QString m_refusal;
+    QHash<QString, QDateTime> m_retryAfter; // per provider id: not before this time
 
     QPointer<HistoryStore> m_history;
     QString m_conversationId;

@@ -1,6 +1,7 @@
 #include "connectiontest.h"
 
 #include "net/errormessage.h"
+#include "net/keytransport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,9 +37,11 @@ void ConnectionTest::start(const ProviderProfile &profile, int timeoutMs)
     m_providerName = profile.displayName.isEmpty() ? profile.id : profile.displayName;
     m_timeoutMs = timeoutMs;
     m_secret = profile.apiKey;
-    // The same sentence as Apply gives for the same address.
-    if (const QString message = ProviderProfile::baseUrlProblem(profile.baseUrl);
-        !message.isEmpty()) {
+    // The same sentence as Apply gives for the same address, and the same refusal as a send.
+    QString message = ProviderProfile::baseUrlProblem(profile.baseUrl);
+    if (message.isEmpty() && profile.hasKey())
+        message = KeyTransport::refusal(profile.baseUrl, m_providerName);
+    if (!message.isEmpty()) {
         QMetaObject::invokeMethod(
             this, [this, message] { finish(false, message); }, Qt::QueuedConnection);
         return;

@@ -261,9 +261,13 @@ LaunchOptions::Choice LaunchOptions::choose(const ProviderRegistry &registry,
                                "pick one with --provider.")
                                 .arg(ApiFlavours::displayName(flavour));
         } else if (choice.profile.id.isEmpty()) {
-            // Short enough to fit the status bar beside the conversation's totals.
-            choice.notice = tr("No API key found: this is the offline demo. Add a key "
-                               "in Settings > Providers for real images.");
+            // Short enough to fit the status bar beside the conversation's totals. Without a
+            // keychain the key field is disabled: the environment is the one way in.
+            choice.notice = registry.secrets() && registry.secrets()->available()
+                ? tr("No API key found: this is the offline demo. Add a key "
+                     "in Settings > Providers for real images.")
+                : tr("No API key found: this is the offline demo. Set OPENAI_API_KEY (or "
+                     "another provider's key variable) for real images.");
         }
     } else if (requested != demoId) {
         const ProviderProfile wanted = registry.profile(requested);

@@ -50,6 +50,25 @@ bool isTokenChar(QChar c)
         || QStringLiteral("!#$%&'*+-.^_`|~").contains(c);
 }
 
+// A header that carries a secret by its name: "api-key", "X-Api-Key", "x-auth-token",
+// "Cookie". Judged word by word, so that "x-portkey-config" or "X-Title" pass.
+bool isCredentialName(const QString &name)
+{
+    static const QStringList secretWords
+        = { QStringLiteral("key"),         QStringLiteral("apikey"),
+            QStringLiteral("token"),       QStringLiteral("secret"),
+            QStringLiteral("password"),    QStringLiteral("auth"),
+            QStringLiteral("cookie"),      QStringLiteral("credential"),
+            QStringLiteral("credentials"), QStringLiteral("proxy-authorization") };
+    static const QRegularExpression separators(QStringLiteral("[-_.]+"));
+    const QString lower = name.toLower();
+    if (secretWords.contains(lower))
+        return true;
+    const QStringList words = lower.split(separators, Qt::SkipEmptyParts);
+    return std::any_of(words.cbegin(), words.cend(),
+                       [](const QString &word) { return secretWords.contains(word); });
+}
+
 } // namespace
 
 QUrl ProviderProfile::endpoint(const QString &path) const
@@ -229,6 +248,16 @@ bool ProviderProfile::headersFromText(const QString &text, HeaderList *headers, 
         if (name.compare(QLatin1String("authorization"), Qt::CaseInsensitive) == 0) {
             *error = tr("The API key goes in the key field, not in the headers: it is "
                         "kept in the keychain, headers are kept in the settings file.");
+            return false;
+        }
+        if (isCredentialName(name)) {
+            // Found by QA: "api-key: sk-…" was kept in plain text in settings.ini and shown
+            // unmasked when the gateway repeated it in an error.
+            *error = tr("Header %1 looks like a key or token, and headers are kept in plain text "
+                        "in the settings file. Put the key in the key field (kept in the "
+                        "keychain): Easel sends it as \"Authorization: Bearer\", which "
+                        "OpenAI-compatible gateways accept.")
+                         .arg(name);
             return false;
         }
         if (std::any_of(value.begin(), value.end(), [](QChar c) { return c.unicode() < 32; })) {

@@ -21,15 +21,47 @@ void StreamWorker::feed(const QByteArray &chunk)
         m_body.append(chunk);
         return;
     }
+    if (m_answer == Answer::Unknown) {
+        sniff(chunk);
+        return;
+    }
+    if (m_answer == Answer::WholeJson) {
+        m_body.append(chunk);
+        return;
+    }
+    if (m_answer == Answer::WebPage)
+        return; // said once the body ends; its markup is of no use
     m_pending.clear();
     m_parser.feed(chunk, m_pending);
     for (const SseEvent &event : std::as_const(m_pending))
         handle(m_decoder->decode(event));
 }
 
+void StreamWorker::sniff(const QByteArray &chunk)
+{
+    m_head.append(chunk);
+    qsizetype first = m_head.startsWith("\xef\xbb\xbf") ? 3 : 0; // a UTF-8 byte order mark
+    while (first < m_head.size() && QChar::isSpace(uchar(m_head.at(first))))
+        ++first;
+    if (first == m_head.size())
+        return; // only white space so far
+    const char c = m_head.at(first);
+    m_answer = (c == '{' || c == '[') ? Answer::WholeJson
+        : c == '<'                    ? Answer::WebPage
+                                      : Answer::EventStream;
+    const QByteArray head = std::exchange(m_head, {});
+    feed(head);
+}
+
 void StreamWorker::close(bool complete)
 {
-    if (!m_streaming) {
+    if (m_streaming && m_answer == Answer::WebPage) {
+        if (complete)
+            handle({ StreamEvent::error(
+                QStringLiteral("not_an_event_stream"),
+                tr("The gateway answered with a web page instead of the event stream Easel "
+                   "asked for: check the base URL in Settings > Providers.")) });
+    } else if (!m_streaming || m_answer == Answer::WholeJson) {
         if (complete)
             handle(m_decoder->decodeResponseBody(m_body));
         m_body.clear();

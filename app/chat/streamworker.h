@@ -40,6 +40,13 @@ Q_SIGNALS:
     void closed();
 
 private:
+    // What a streamed request's answer turned out to be, told from its first bytes: many
+    // OpenAI-compatible proxies ignore "stream": true and answer with the whole response as JSON
+    // (found by QA: an image made and billed was thrown away), and a wrong base URL answers with
+    // a web page.
+    enum class Answer { Unknown, EventStream, WholeJson, WebPage };
+    // Classifies the answer once its first byte that is not white space has arrived.
+    void sniff(const QByteArray &chunk);
     void handle(const StreamEvents &events);
     void capText(ProcessedEvent &processed);
     ImageAsset storeImage(const StreamEvent &event, QImage *decoded);
@@ -51,6 +58,8 @@ private:
     SseParser m_parser;
     std::unique_ptr<StreamDecoder> m_decoder;
     QByteArray m_body; // a non-streaming answer is decoded once it is whole
+    Answer m_answer = Answer::Unknown;
+    QByteArray m_head; // the white space before the first telling byte
     QList<SseEvent> m_pending;
     int m_linkedImages = 0; // names linked images that came without an item id
     qsizetype m_textLength = 0; // answer text passed on so far, at most the turn's cap

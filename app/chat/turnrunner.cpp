@@ -157,6 +157,12 @@ void TurnRunner::onWorkerClosed()
     if (m_toolTypeRetried && job->httpStatus() / 100 == 2
         && m_provider.toolType != m_request.toolType)
         Q_EMIT toolTypeLearned(m_request.toolType);
+    // Taken by the gateway: stopped after this, the turn may be billed even with nothing shown
+    // (found by QA: a stream of keep-alive comments, stopped, was reported as free).
+    if (job->httpStatus() / 100 == 2)
+        m_turn.accepted = true;
+    if (job->status() == GatewayJob::Status::HttpError)
+        m_retryAfterSeconds = job->retryAfterSeconds().value_or(0);
     switch (job->status()) {
     case GatewayJob::Status::Succeeded:
         if (m_turn.isRunning())

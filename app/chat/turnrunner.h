@@ -56,6 +56,8 @@ public:
 
     // The tool type the request finally went with (differs from the profile's after a retry).
     QString toolType() const { return m_request.toolType; }
+    // How long the gateway asked to be left alone (Retry-After on a refusal); 0 when it did not.
+    int retryAfterSeconds() const { return m_retryAfterSeconds; }
 
     // The cost of a turn from its usage and final images: free on the demo, the gateway's bill
     // when it sent one, otherwise the price book's estimate.
@@ -85,6 +87,7 @@ private:
     GatewayRequest m_request; // kept for the tool-name retry; dropped at the end
     bool m_toolTypeRetried = false;
     bool m_started = false;
+    int m_retryAfterSeconds = 0;
     Turn m_turn;
     QElapsedTimer m_clock;
 };

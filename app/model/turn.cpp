@@ -62,7 +62,8 @@ bool Turn::mayBeBilled() const
 {
     if (isRunning())
         return false; // not yet: it is counted once it ends
-    return status == Status::Done || !responseId.isEmpty() || !text.isEmpty() || !images.isEmpty();
+    return status == Status::Done || accepted || !responseId.isEmpty() || !text.isEmpty()
+        || !images.isEmpty();
 }
 
 QJsonObject Turn::toJson() const
@@ -93,6 +94,8 @@ QJsonObject Turn::toJson() const
     };
     if (compareCell >= 0)
         object.insert(QStringLiteral("compare_cell"), compareCell);
+    if (accepted)
+        object.insert(QStringLiteral("accepted"), true);
     if (!editOf.isNull())
         object.insert(QStringLiteral("edit_of"),
                       QJsonObject { { QStringLiteral("turn"), editOf.turnId },
@@ -129,6 +132,7 @@ Turn Turn::fromJson(const QJsonObject &o)
         = QDateTime::fromString(o.value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
     t.durationMs = o.value(QLatin1String("duration_ms")).toInteger(-1);
     t.compareCell = o.value(QLatin1String("compare_cell")).toInt(-1);
+    t.accepted = o.value(QLatin1String("accepted")).toBool();
     const QJsonObject editOf = o.value(QLatin1String("edit_of")).toObject();
     t.editOf = { editOf.value(QLatin1String("turn")).toString(),
                  editOf.value(QLatin1String("item")).toString() };

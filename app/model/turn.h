@@ -51,6 +51,9 @@ public:
     ImageParams requested;
 
     QString responseId; // gateway response id, for previous_response_id on the next turn
+    // The gateway took the request (a 2xx answer began): from then on the work may be billed,
+    // even when nothing but keep-alive comments arrived before the turn was stopped.
+    bool accepted = false;
     QString text; // assistant text (Markdown)
     QList<ImageAsset> images;
     Usage usage;
@@ -70,7 +73,8 @@ public:
     bool isRunning() const { return status == Status::Pending || status == Status::Streaming; }
     int finalImageCount() const;
     // Whether the gateway may bill this turn whatever Easel knows of its cost: it finished, or
-    // had begun answering (a response id, text, a preview) before it was stopped or failed.
+    // had accepted the request or begun answering (a response id, text, a preview) before it
+    // was stopped or failed.
     bool mayBeBilled() const;
 
     QJsonObject toJson() const;

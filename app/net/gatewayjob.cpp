@@ -1,6 +1,7 @@
 #include "net/gatewayjob.h"
 
 #include "net/errormessage.h"
+#include "net/keytransport.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -38,6 +39,17 @@ void GatewayJob::start(const QNetworkRequest &request, const QByteArray &body)
     const QByteArray authorization = request.rawHeader("Authorization");
     if (authorization.startsWith("Bearer "))
         m_secret = authorization.mid(7).trimmed();
+    if (!authorization.isEmpty()) {
+        // The last line of defence, whatever path built the request: a key never leaves
+        // unencrypted for another computer. Nothing is sent; the caller hears it as any failure.
+        if (const QString refusal = KeyTransport::refusal(m_url, m_providerName);
+            !refusal.isEmpty()) {
+            QMetaObject::invokeMethod(
+                this, [this, refusal] { finish(Status::TransportError, refusal); },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
 
     QNetworkRequest post(request);
     post.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -150,8 +162,17 @@ void GatewayJob::onReplyFinished()
         // neither the turn, the history nor a log.
         m_errorBody = ErrorMessage::withoutSecret(m_errorBody, m_secret);
         const QString said = ErrorMessage::fromBody(m_errorBody, m_contentType);
-        finish(Status::HttpError,
-               ErrorMessage::forHttpStatus(m_httpStatus, m_providerName, said, m_retryAfter));
+        QString message
+            = ErrorMessage::forHttpStatus(m_httpStatus, m_providerName, said, m_retryAfter);
+        // Where a redirect pointed tells which base URL was meant (found by QA: it was left out).
+        const QByteArray location = m_reply ? m_reply->rawHeader("Location") : QByteArray();
+        if (m_httpStatus / 100 == 3 && !location.isEmpty()) {
+            message += u' '
+                + tr("It pointed to %1.")
+                      .arg(ErrorMessage::withoutSecret(QString::fromUtf8(location.left(500)),
+                                                       QString::fromUtf8(m_secret)));
+        }
+        finish(Status::HttpError, message);
         return;
     }
     if (error == QNetworkReply::OperationCanceledError) {

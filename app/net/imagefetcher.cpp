@@ -2,8 +2,8 @@
 
 #include "model/imagesniff.h"
 #include "net/errormessage.h"
+#include "net/keytransport.h"
 
-#include <QHostAddress>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -79,11 +79,7 @@ ImageFetcher::~ImageFetcher()
 
 bool ImageFetcher::isLoopbackHost(const QString &host)
 {
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
-        || host.compare(QLatin1String("localhost."), Qt::CaseInsensitive) == 0)
-        return true;
-    QHostAddress address;
-    return address.setAddress(host) && address.isLoopback();
+    return KeyTransport::isLoopbackHost(host);
 }
 
 QString ImageFetcher::refusalReason(const QUrl &url)

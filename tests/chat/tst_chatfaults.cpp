@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -112,6 +113,13 @@ private Q_SLOTS:
             502, "text/html", "<html><body><h1>Bad gateway</h1></body></html>")
                                        << "Bad gateway"
                                        << "" << 0;
+        // A wrong base URL: a web server's page, 200 and all (found by QA: "the connection
+        // closed before the gateway said it was finished").
+        QTest::newRow("200 web page") << FakeResponse::text(
+            200, "text/html",
+            "\n<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>")
+                                      << "web page instead of the event stream"
+                                      << "" << 0;
         QTest::newRow("malformed json line") << FakeResponse::sse(
             { created(), textDelta(QStringLiteral("Half an answer")), finalImage(good),
               "event: response.output_text.delta\ndata: {\"type\":\"response.out\n\n",
@@ -185,6 +193,82 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(first.images.constFirst().filePath));
 
         QCOMPARE(m_fake->requestCount(), 2); // no automatic retry, whatever failed
+    }
+
+    void wholeJsonAnswerToAStreamIsKept()
+    {
+        // Many OpenAI-compatible proxies ignore "stream": true and send the finished response
+        // as one JSON object (found by QA: the image, made and billed, was thrown away).
+        const QByteArray image = pngBytes(QSize(40, 30));
+        const QJsonObject response {
+            { "id", "resp_w" },
+            { "object", "response" },
+            { "status", "completed" },
+            { "model", "gpt-5" },
+            { "output",
+              QJsonArray {
+                  QJsonObject { { "type", "image_generation_call" },
+                                { "id", "ig_w" },
+                                { "status", "completed" },
+                                { "result", QString::fromLatin1(image.toBase64()) } },
+                  QJsonObject { { "type", "message" },
+                                { "id", "msg_w" },
+                                { "role", "assistant" },
+                                { "content",
+                                  QJsonArray { QJsonObject { { "type", "output_text" },
+                                                             { "text", "Here it is" } } } } } } },
+            { "usage", QJsonObject { { "input_tokens", 10 }, { "output_tokens", 20 } } }
+        };
+        m_fake->enqueue(FakeResponse::json(
+            200, "  \r\n" + QJsonDocument(response).toJson(QJsonDocument::Indented)));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QVERIFY(m_session->send(QStringLiteral("a tidepool"), {}, ImageParams()));
+        QVERIFY(finished.wait(10000));
+        const QJsonObject sent
+            = QJsonDocument::fromJson(m_fake->requests().constFirst().body).object();
+        QVERIFY(sent.value(QLatin1String("stream")).toBool()); // asked for a stream all the same
+
+        const Turn turn = m_session->model()->turnAt(0);
+        QVERIFY2(turn.status == Turn::Status::Done, qPrintable(turn.errorMessage));
+        QCOMPARE(turn.responseId, QStringLiteral("resp_w"));
+        QCOMPARE(turn.text, QStringLiteral("Here it is"));
+        QCOMPARE(turn.finalImageCount(), 1);
+        QFile stored(turn.images.constFirst().filePath);
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QCOMPARE(stored.readAll(), image);
+        QCOMPARE(turn.usage.inputTokens, 10);
+    }
+
+    void stoppedAfterTheGatewayTookItMayBeBilled()
+    {
+        // Found by QA: a gateway that sends only keep-alive comments while it works (OpenRouter's
+        // ": OPENROUTER PROCESSING"), stopped, was reported as free. It had taken the request.
+        const QByteArray keepAlive = ": OPENROUTER PROCESSING\n\n";
+        m_fake->enqueue(FakeResponse::sse({ keepAlive, keepAlive, completed() })
+                            .stallAfter(2 * keepAlive.size()));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QVERIFY(m_session->send(QStringLiteral("a tidepool"), {}, ImageParams()));
+        QTRY_COMPARE(m_fake->requestCount(), 1);
+        QTest::qWait(250); // the 200 and the comments arrive (the idle timeout here is 800 ms)
+        m_session->stop();
+        QVERIFY(finished.wait(10000));
+        const Turn stopped = m_session->model()->turnAt(0);
+        QCOMPARE(stopped.status, Turn::Status::Cancelled);
+        QVERIFY(stopped.text.isEmpty() && stopped.images.isEmpty() && stopped.responseId.isEmpty());
+        QVERIFY(stopped.accepted);
+        QVERIFY(stopped.mayBeBilled());
+        QCOMPARE(m_session->model()->unpricedTurns(), 1);
+        QVERIFY(Turn::fromJson(stopped.toJson()).accepted); // and so it is stored
+
+        // Refused outright (a 429), it was never taken: nothing to bill.
+        m_fake->enqueue(FakeResponse::json(429, R"({"error":{"message":"Slow down"}})"));
+        QVERIFY(m_session->send(QStringLiteral("again"), {}, ImageParams()));
+        QVERIFY(finished.wait(10000));
+        const Turn refused = m_session->model()->turnAt(1);
+        QCOMPARE(refused.status, Turn::Status::Failed);
+        QVERIFY(!refused.accepted);
+        QVERIFY(!refused.mayBeBilled());
+        QVERIFY(!Turn::fromJson(refused.toJson()).accepted);
     }
 
     void badImagesFailOnTheImage_data()

@@ -454,6 +454,15 @@ private Q_SLOTS:
                  qPrintable(choice.notice));
         QVERIFY2(choice.notice.contains(QLatin1String("no keychain service")),
                  qPrintable(choice.notice));
+
+        // With no provider asked for and no key anywhere: the one way in, without a keychain,
+        // is the environment (found by QA: it sent people to a key field they could not use).
+        LaunchOptions automatic;
+        QVERIFY(LaunchOptions::parse({ "easel" }, &automatic, &error));
+        const LaunchOptions::Choice demo = automatic.choose(*m_registry);
+        QCOMPARE(demo.providerId, QStringLiteral("demo"));
+        QVERIFY2(demo.notice.contains(QLatin1String("Set OPENAI_API_KEY")),
+                 qPrintable(demo.notice));
     }
 
     void modelsFollowTheCommandLineThenTheSavedChoice_data()

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void unauthorizedWithChallenge();
     void errorBodyIsCapped();
     void redirectsAreNotFollowed();
+    void keyNeverGoesOverPlainHttpToAnotherHost();
     void fakeCountsRequestsInFlight();
     void fakeServesRoutes();
 
@@ -87,6 +88,36 @@ QByteArray TestGatewayJob::joined(const QSignalSpy &spy) const
     for (const QList<QVariant> &arguments : spy)
         all += arguments.at(0).toByteArray();
     return all;
+}
+
+void TestGatewayJob::keyNeverGoesOverPlainHttpToAnotherHost()
+{
+    // Found by QA: "Authorization: Bearer …" went over plain http to a host on the network.
+    // 192.0.2.1 is TEST-NET-1: nothing answers there, so only a refusal finishes the job at once
+    // (connecting would wait out the minute's connect timeout, or fail with another message).
+    GatewayJob *job = makeJob({ 60000, 60000 });
+    QSignalSpy finished(job, &GatewayJob::finished);
+    QNetworkRequest remote(QUrl(QStringLiteral("http://192.0.2.1:9/v1/responses")));
+    remote.setRawHeader("Authorization", "Bearer sk-test");
+    job->start(remote, "{}");
+    QCOMPARE(finished.count(), 0); // said from the event loop, like every other end
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 2000);
+    QCOMPARE(job->status(), GatewayJob::Status::TransportError);
+    QVERIFY2(job->errorMessage().contains(QLatin1String("plain http on 192.0.2.1")),
+             qPrintable(job->errorMessage()));
+    QVERIFY(!job->errorMessage().contains(QLatin1String("sk-test")));
+
+    // On this computer plain http is fine, key or not (the fake listens on 127.0.0.1).
+    m_gateway->enqueue(FakeResponse::json(200, R"({"ok":true})"));
+    const QNetworkRequest local = request();
+    QCOMPARE(local.url().scheme(), QStringLiteral("http"));
+    GatewayJob *localJob = makeJob();
+    QSignalSpy localFinished(localJob, &GatewayJob::finished);
+    localJob->start(local, "{}");
+    QTRY_COMPARE(localFinished.count(), 1);
+    QCOMPARE(localJob->status(), GatewayJob::Status::Succeeded);
+    QCOMPARE(m_gateway->requests().constLast().header("authorization"),
+             QByteArray("Bearer sk-test"));
 }
 
 void TestGatewayJob::sendsThePostAsGiven()
@@ -555,6 +586,11 @@ void TestGatewayJob::redirectsAreNotFollowed()
     QCOMPARE(job->status(), GatewayJob::Status::HttpError);
     QCOMPARE(job->httpStatus(), 302);
     QVERIFY2(job->errorMessage().contains(QStringLiteral("redirected")),
+             qPrintable(job->errorMessage()));
+    // It says where to, so that the base URL can be corrected.
+    QVERIFY2(job->errorMessage().endsWith(
+                 QStringLiteral("It pointed to %1.")
+                     .arg(m_gateway->url(QStringLiteral("/elsewhere")).toString())),
              qPrintable(job->errorMessage()));
     QTest::qWait(100);
     QCOMPARE(m_gateway->requestCount(), 1); // the Authorization header went nowhere else

@@ -589,6 +589,16 @@ private Q_SLOTS:
         QTest::newRow("no colon") << "X-Title Easel" << false << 0 << "line 1";
         QTest::newRow("space in name") << "X-Title\n X Y: z" << false << 0 << "line 1";
         QTest::newRow("authorization") << "authorization: Bearer sk-1" << false << 0 << "key field";
+        // Keys by any other name are refused too: headers are kept in plain text (found by QA).
+        QTest::newRow("azure api-key") << "api-key: sk-qa" << false << 0 << "looks like a key";
+        QTest::newRow("x-api-key")
+            << "X-Title: a\nX-Api-Key: sk-qa" << false << 0 << "X-Api-Key looks like a key";
+        QTest::newRow("auth token") << "x-auth-token: t" << false << 0 << "looks like a key";
+        QTest::newRow("cookie") << "Cookie: session=1" << false << 0 << "looks like a key";
+        // Words that merely contain "key" or "auth" are not keys.
+        QTest::newRow("portkey, organization, author")
+            << "x-portkey-config: pc-1\nOpenAI-Organization: org-1\nX-Author: me" << true << 3
+            << "";
     }
 
     void headerLines()

@@ -5,6 +5,7 @@
 #include "chat/providerregistry.h"
 #include "fakes/fakegateway.h"
 #include "mainwindow.h"
+#include "messageboxes.h"
 #include "parameterpanel.h"
 #include "providersdialog.h"
 #include "store/secretstore.h"
@@ -151,6 +152,59 @@ private Q_SLOTS:
         // Testing does not save: the registry still has the table's base URL.
         QCOMPARE(m_registry->stored(QStringLiteral("openai")).baseUrl.toString(),
                  QStringLiteral("https://api.openai.com/v1"));
+    }
+
+    void closeAsksAboutUnappliedEdits()
+    {
+        // Found by QA: Close (and Esc) applied the edits without a word, beside an Apply button.
+        const QUrl stored = m_registry->stored(QStringLiteral("openai")).baseUrl;
+        const QUrl edited(QStringLiteral("https://gateway.example.net/v1"));
+        const auto editAndClose = [&](MessageBoxes::Changes answer) {
+            auto dialog = std::make_unique<ProvidersDialog>(m_registry.get());
+            dialog->show();
+            if (!QTest::qWaitForWindowExposed(dialog.get()))
+                return false;
+            replaceText(child<QLineEdit>(dialog.get(), "baseUrlEdit"), edited.toString());
+            const int asked = MessageBoxes::questionsAsked();
+            MessageBoxes::setNextChangesAnswer(answer);
+            QTest::keyClick(dialog.get(), Qt::Key_Escape);
+            return MessageBoxes::questionsAsked() == asked + 1
+                && MessageBoxes::lastQuestion().contains(QLatin1String("OpenAI"))
+                && dialog->isVisible() == (answer == MessageBoxes::Changes::Cancel);
+        };
+        QVERIFY(editAndClose(MessageBoxes::Changes::Cancel)); // stays open, nothing written
+        QCOMPARE(m_registry->stored(QStringLiteral("openai")).baseUrl, stored);
+        QVERIFY(editAndClose(MessageBoxes::Changes::Discard));
+        QCOMPARE(m_registry->stored(QStringLiteral("openai")).baseUrl, stored);
+        QVERIFY(editAndClose(MessageBoxes::Changes::Apply));
+        QCOMPARE(m_registry->stored(QStringLiteral("openai")).baseUrl, edited);
+
+        // Nothing edited: it closes without a question.
+        ProvidersDialog clean(m_registry.get());
+        clean.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&clean));
+        const int asked = MessageBoxes::questionsAsked();
+        QTest::keyClick(&clean, Qt::Key_Escape);
+        QVERIFY(!clean.isVisible());
+        QCOMPARE(MessageBoxes::questionsAsked(), asked);
+    }
+
+    void testTriesTheAddressTheRunUses()
+    {
+        // OPENAI_BASE_URL overrides the field for this run, as the note under it says; the test
+        // must try that address, not the field's (found by QA: it failed on api.openai.com
+        // while every prompt went to the variable's gateway and succeeded).
+        qputenv("OPENAI_BASE_URL", m_fake->url(QStringLiteral("/v1")).toEncoded());
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(child<QLineEdit>(&dialog, "baseUrlEdit")->text(),
+                 QStringLiteral("https://api.openai.com/v1"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        auto *result = child<QLabel>(&dialog, "testResultLabel");
+        QTRY_COMPARE(result->text(), QStringLiteral("Connected: 3 models"));
+        QCOMPARE(m_fake->requestCount(), 1);
+        qunsetenv("OPENAI_BASE_URL");
     }
 
     // Test Connection judges an address as Apply does (found by QA: it said "Enter a base URL
@@ -504,6 +558,38 @@ private Q_SLOTS:
         QCOMPARE(session.provider().baseUrl, m_fake->url(QStringLiteral("/v1")));
         QCOMPARE(session.provider().chatModel, QStringLiteral("gpt-5")); // the toolbar's pick stays
         dialog->close();
+
+        // The profile in use is removed: prompts go to one that can answer, and the window says
+        // so (found by QA: they kept going to the removed profile's address, with its key).
+        const QString copy = m_registry->duplicate(QStringLiteral("custom"));
+        QVERIFY(!copy.isEmpty());
+        const int copyIndex = provider->findData(copy);
+        QVERIFY(copyIndex >= 0);
+        provider->setCurrentIndex(copyIndex);
+        Q_EMIT provider->activated(copyIndex);
+        QCOMPARE(session.provider().id, copy);
+        QVERIFY(m_registry->remove(copy));
+        QCOMPARE(session.provider().id, QStringLiteral("openai")); // the first with a key
+        QCOMPARE(provider->currentData().toString(), QStringLiteral("openai"));
+        QVERIFY(provider->findData(copy) < 0);
+        QCOMPARE(m_settings->value(Settings::provider), QStringLiteral("openai"));
+    }
+
+    void testNeverSendsTheKeyOverPlainHttp()
+    {
+        // Found by QA: Test Connection and every prompt sent "Authorization: Bearer …" over
+        // plain http to a host on the network. 192.0.2.1 is TEST-NET-1: nothing is there.
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.selectProfile(QStringLiteral("openai")); // it has a key here
+        replaceText(child<QLineEdit>(&dialog, "baseUrlEdit"),
+                    QStringLiteral("http://192.0.2.1:9/v1"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        auto *result = child<QLabel>(&dialog, "testResultLabel");
+        QTRY_VERIFY2(result->text().contains(QLatin1String("plain http on 192.0.2.1")),
+                     qPrintable(result->text()));
+        QVERIFY(!result->text().contains(QString::fromLatin1(openAiKey)));
     }
 
 private:

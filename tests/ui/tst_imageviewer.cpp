@@ -222,9 +222,22 @@ void TestImageViewer::detailsShowEverything()
          { turn.prompt, image.report.revisedPrompt, turn.responseId, image.itemId, image.hash,
            image.filePath, QStringLiteral("1536 × 1024"), QStringLiteral("2,345,678"),
            QStringLiteral("1,889"), QStringLiteral("$0.0421 estimated"), turn.cost.note,
-           QStringLiteral("gpt-image-1.5") }) {
+           QStringLiteral("gpt-image-1.5"), QStringLiteral("OpenAI (openai)") }) {
         QVERIFY2(text.contains(expected), qPrintable(expected));
     }
+    // A turn the gateway refused outright expects no charge; one it took and lost may be billed.
+    Turn refused;
+    refused.prompt = QStringLiteral("A fox");
+    refused.providerId = QStringLiteral("my-gateway"); // a user's profile: its id as it is
+    refused.status = Turn::Status::Failed;
+    refused.errorMessage = QStringLiteral("OpenAI rejected the API key (401).");
+    const QString refusedText = DetailsDialog(refused).plainText();
+    QVERIFY2(refusedText.contains(QLatin1String("none expected")), qPrintable(refusedText));
+    QVERIFY(refusedText.contains(QLatin1String("my-gateway")));
+    refused.accepted = true;
+    const QString takenText = DetailsDialog(refused).plainText();
+    QVERIFY2(!takenText.contains(QLatin1String("none expected")), qPrintable(takenText));
+    QVERIFY(takenText.contains(QLatin1String("unknown")));
     auto *browser = dialog.findChild<QTextBrowser *>(QStringLiteral("detailsText"));
     QVERIFY(browser && browser->isReadOnly());
     QVERIFY(browser->textInteractionFlags() & Qt::TextSelectableByMouse);

@@ -381,6 +381,7 @@ void TestKeyboard::f11ShowsTheImageFullScreen()
 
 void TestKeyboard::ctrlKSwitchesProviderOrModel()
 {
+    sendPrompt(QStringLiteral("a lighthouse")); // an image the later providers will not see
     m_secrets = std::make_unique<SecretStore>();
     m_registry = std::make_unique<ProviderRegistry>(m_settings.get(), m_secrets.get());
     m_window->setProviderRegistry(m_registry.get());
@@ -432,6 +433,18 @@ void TestKeyboard::ctrlKSwitchesProviderOrModel()
         = std::find_if(actions.cbegin(), actions.cend(), [](QAction *a) { return a->isChecked(); });
     QVERIFY(checked != actions.cend());
     QCOMPARE((*checked)->data().toString(), QStringLiteral("openrouter"));
+
+    // A switch once the conversation has images says the new provider does not see them, and
+    // how to work on one (found by QA: a follow-up went out with no image and no word).
+    QCOMPARE(m_session->model()->totalImages(), 1);
+    ProviderProfile custom = m_registry->stored(QStringLiteral("custom"));
+    custom.baseUrl = m_fake->url(QStringLiteral("/v1"));
+    QString error;
+    QVERIFY2(m_registry->save(custom, &error), qPrintable(error));
+    QVERIFY(pick(custom.displayName));
+    QCOMPARE(m_session->provider().id, QStringLiteral("custom"));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("Edit This Image")),
+             qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 void TestKeyboard::escStopsTheRunningTurn()

@@ -85,6 +85,22 @@ private Q_SLOTS:
         QTRY_COMPARE(QApplication::focusWidget(), prompt);
     }
 
+    void theEmptyDemoConversationSaysWhereImagesComeFrom()
+    {
+        // Found by QA: a newcomer's first page did not say the images are the demo's, and the
+        // status bar's notice was gone within seconds.
+        auto *view = m_window->findChild<ConversationView *>();
+        QVERIFY(view);
+        QVERIFY2(view->emptyNote().contains(QLatin1String("offline demo")),
+                 qPrintable(view->emptyNote()));
+        // No registry here, so no keychain: the note names the variable to set.
+        QVERIFY2(view->emptyNote().contains(QLatin1String("OPENAI_API_KEY")),
+                 qPrintable(view->emptyNote()));
+        const QImage withNote = view->viewport()->grab().toImage();
+        view->setEmptyNote({});
+        QVERIFY(view->viewport()->grab().toImage() != withNote); // it is painted
+    }
+
     void typeSendAndSeeTheImage()
     {
         auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
@@ -256,7 +272,7 @@ private Q_SLOTS:
         QCOMPARE(m_session->model()->unpricedTurns(), 1);
         auto *totals = m_window->findChild<QLabel *>(QStringLiteral("conversationTotals"));
         QTRY_VERIFY2(totals->text().endsWith(
-                         QStringLiteral("$0.2500 estimated + 1 turn(s) of unknown cost")),
+                         QStringLiteral("$0.25 estimated + 1 turn(s) of unknown cost")),
                      qPrintable(totals->text()));
     }
 

@@ -34,6 +34,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <ctime>
 #include <memory>
 
@@ -439,9 +440,9 @@ void TestWindowFaults::faultKeepsTheWindowAndTheHistory_data()
         QStringLiteral("refused the request (403)|safety system"));
     add("http 429 with Retry-After",
         FakeResponse::json(429, R"({"error":{"message":"Rate limit reached for gpt-image-1"}})")
-            .withHeader("Retry-After", "21"),
+            .withHeader("Retry-After", "2"),
         Turn::Status::Failed, Where::StatusLine,
-        QStringLiteral("rate limiting|try again in 21 s|Rate limit reached"));
+        QStringLiteral("rate limiting|try again in 2 s|Rate limit reached"));
     add("http 500",
         FakeResponse::json(500,
                            R"({"error":{"message":"The server had an error while )"
@@ -452,9 +453,9 @@ void TestWindowFaults::faultKeepsTheWindowAndTheHistory_data()
         Where::StatusLine, QStringLiteral("server error (502)|try again in a moment"));
     add("http 503 with Retry-After",
         FakeResponse::json(503, R"({"error":{"message":"The engine is currently overloaded."}})")
-            .withHeader("Retry-After", "7"),
+            .withHeader("Retry-After", "1"),
         Turn::Status::Failed, Where::StatusLine,
-        QStringLiteral("server error (503)|currently overloaded|7 s"));
+        QStringLiteral("server error (503)|currently overloaded|1 s"));
 
     add("error body: plain text",
         FakeResponse::text(503, "text/plain",
@@ -631,6 +632,30 @@ void TestWindowFaults::faultKeepsTheWindowAndTheHistory()
         QCOMPARE(readFile(failed.images.constFirst().filePath), png(Qt::darkCyan));
     if (!refused)
         QCOMPARE(m_fake->requestsFor("/v1/responses").size(), 2); // no automatic retry
+    // A turn refused before the gateway answered anything gives its prompt back, to be sent
+    // again (found by QA: after a 401 or a 429 it had to be copied out of the failed turn); a
+    // turn that may be billed does not, lest it be sent twice without a thought.
+    const bool givenBack = failed.status == Turn::Status::Failed && !failed.mayBeBilled();
+    QCOMPARE(m_prompt->toPlainText(), givenBack ? QStringLiteral("the fault") : QString());
+    m_prompt->clear();
+    // A gateway that asked for a pause (Retry-After) gets it: Send says how long and sends
+    // nothing meanwhile (found by QA: it went at once into another 429).
+    const bool askedToWait
+        = std::any_of(response.headers.cbegin(), response.headers.cend(),
+                      [](const auto &header) { return header.first == "Retry-After"; });
+    QCOMPARE(m_session->retryWaitSeconds() > 0, askedToWait);
+    if (askedToWait) {
+        const int requests = m_fake->requestCount();
+        typeAndSend(QStringLiteral("too soon"));
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                     QLatin1String("asked to wait before the next request")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QCOMPARE(m_fake->requestCount(), requests);
+        QCOMPARE(m_session->model()->rowCount(), 2);
+        QCOMPARE(m_prompt->toPlainText(), QStringLiteral("too soon")); // kept for later
+        m_prompt->clear();
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->retryWaitSeconds() == 0, 5000);
+    }
 
     // The next turn works.
     if (refused)
