@@ -121,6 +121,9 @@ Composer::Composer(QWidget *parent)
     connect(m_notice, &InlineNotice::dismissed, this, [this] { m_refusals.clear(); });
 
     m_hint->setObjectName(QStringLiteral("composerHint"));
+    // Wrapped, so a longer hint (an edit's "+ the reference image's input") takes a second line
+    // rather than widening the window's middle and squeezing the sidebar (found by QA).
+    m_hint->setWordWrap(true);
     // Read, not a placeholder: the PlaceholderText role (Text at half opacity in Fusion's light
     // palette) gives 3.9:1 on the window, under the 4.5 text needs; the secondary grey keeps it.
     PaletteTint::apply(m_hint, ViewPalette::secondaryText);

@@ -151,6 +151,12 @@ void ParameterPanel::buildControls()
     for (const char *ratio : { "1:1", "3:2", "2:3", "16:9", "9:16", "4:3", "3:4", "21:9" })
         m_aspectRatio->addItem(QLatin1String(ratio), QLatin1String(ratio));
     m_effectiveSize = makeNote(this, QStringLiteral("effectiveSizeLabel"));
+    // Its line is kept while hidden: picking an aspect ratio used to push every control below
+    // it down a line, under the pointer (found by QA).
+    QSizePolicy keepsItsLine = m_effectiveSize->sizePolicy();
+    keepsItsLine.setRetainSizeWhenHidden(true);
+    m_effectiveSize->setSizePolicy(keepsItsLine);
+    m_effectiveSize->setText(QStringLiteral(" ")); // a line's height before the first size
 
     m_background = makeCombo(this, QStringLiteral("backgroundCombo"), tr("Background"),
                              tr("Transparent needs PNG or WebP output."),

@@ -554,6 +554,20 @@ bool TurnDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         QToolTip::showText(event->globalPos(), tip, view->viewport());
         return true;
     }
+    // The status line is cut to the row's width; the part to act on ("You can find your API
+    // key at …", a rate limit's details) is often in what was cut (found by QA).
+    if (layout.statusRect().contains(point)) {
+        const QString status = TurnLayout::statusText(turn, QDateTime::currentDateTime());
+        QFont font = layout.smallFont(); // as paint() draws it
+        font.setWeight(QFont::Medium);
+        if (QFontMetrics(font).horizontalAdvance(status) > layout.statusRect().width()) {
+            // As rich text, so that the tip wraps instead of running across the screen.
+            QToolTip::showText(
+                event->globalPos(), QStringLiteral("<p>%1</p>").arg(status.toHtmlEscaped()),
+                view->viewport(), layout.statusRect().translated(option.rect.topLeft()));
+            return true;
+        }
+    }
     if (imageIndex < 0 || imageIndex >= turn.images.size()) {
         QToolTip::hideText();
         return true; // the row's text is its own tooltip; Qt's default would repeat it

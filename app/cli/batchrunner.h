@@ -10,7 +10,7 @@
 
 // Runs a compare spec for the command line: a CompareRun in the event loop, with one progress
 // line per cell on stderr when it is sent and when it ends, e.g.
-//   [3/9] quality=high, image-model=gpt-image-1: done in 12.4 s, $0.1670 (estimated)
+//   [3/9] quality=high, image-model=gpt-image-1: done in 12.4 s, $0.167 (estimated)
 //   [4/9] quality=low, image-model=gpt-image-1.5: failed: The gateway answered 500 ...
 // The count is of the cells finished so far, so the lines read as a progress bar in a log.
 class BatchRunner : public QObject
@@ -39,7 +39,7 @@ public:
     // cancelled or failed with the turn's own message.
     static QString finishedLine(int finished, int total, const QString &label, const Turn &turn,
                                 int imagesAsked);
-    // "$0.1670 (estimated)", "$0.00 (demo)", "cost unknown".
+    // "$0.167 (estimated)", "$0.00 (demo)", "cost unknown".
     static QString costText(const Cost &cost);
     // The cost of the finished cells together, with the weakest basis among them.
     static Cost totalCost(const QList<CompareRun::Cell> &cells);

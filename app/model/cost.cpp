@@ -32,8 +32,13 @@ QString Cost::formatUsd(double usd)
 {
     // Image calls cost fractions of a cent to a few dollars: four decimals below a dollar keep
     // a $0.0059 low-quality image distinguishable from free.
+    // Zeros past the cents say nothing: $0.20, not $0.2000 (found by QA).
     const int decimals = usd == 0.0 ? 2 : (usd < 1.0 ? 4 : 2);
-    return QLatin1Char('$') + QLocale::c().toString(usd, 'f', decimals);
+    QString digits = QLocale::c().toString(usd, 'f', decimals);
+    while (digits.endsWith(QLatin1Char('0'))
+           && digits.indexOf(QLatin1Char('.')) < digits.size() - 3)
+        digits.chop(1);
+    return QLatin1Char('$') + digits;
 }
 
 QString Cost::basisText(Basis basis)

@@ -448,7 +448,7 @@ void TestCliParts::finishedLine_data()
     const Cost estimated { 0.167, Cost::Basis::Estimated, QString() };
     const Cost demo { 0.0, Cost::Basis::Demo, QString() };
     QTest::newRow("done") << turn(Turn::Status::Done, 1, 12400, estimated) << 1
-                          << "[3/9] quality=high: done in 12.4 s, $0.1670 (estimated)";
+                          << "[3/9] quality=high: done in 12.4 s, $0.167 (estimated)";
     QTest::newRow("done, demo, two images")
         << turn(Turn::Status::Done, 2, 940, demo) << 2
         << "[3/9] quality=high: done in 0.9 s, 2 images, $0.00 (demo)";
@@ -465,7 +465,7 @@ void TestCliParts::finishedLine_data()
                             << 1 << "[3/9] quality=high: failed: The gateway answered 500.";
     QTest::newRow("failed after billing")
         << turn(Turn::Status::Failed, 0, 300, estimated, "The stream broke.") << 1
-        << "[3/9] quality=high: failed: The stream broke. Cost: $0.1670 (estimated)";
+        << "[3/9] quality=high: failed: The stream broke. Cost: $0.167 (estimated)";
     QTest::newRow("done without an image")
         << turn(Turn::Status::Done, 0, 300, Cost()) << 1
         << "[3/9] quality=high: failed: the gateway answered without an image.";
@@ -536,7 +536,7 @@ void TestCliParts::totalCost()
     Cost total = BatchRunner::totalCost(cells);
     QCOMPARE(total.usd, 0.75);
     QCOMPARE(total.basis, Cost::Basis::Estimated); // only as certain as its weakest part
-    QCOMPARE(BatchRunner::costText(total), QStringLiteral("$0.7500 (estimated)"));
+    QCOMPARE(BatchRunner::costText(total), QStringLiteral("$0.75 (estimated)"));
 
     cells[1].state = CompareRun::CellState::Running; // not counted until it ends
     total = BatchRunner::totalCost(cells);

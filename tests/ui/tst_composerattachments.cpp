@@ -60,6 +60,19 @@ void pasteWithCtrlV(QPlainTextEdit *prompt, QMimeData *data)
     QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);
 }
 
+// Shows `composer`, waits until its window is active and puts focus in the prompt, as a designer
+// about to type or paste finds it; the prompt, or null when the window never became active.
+QPlainTextEdit *showForTyping(Composer &composer)
+{
+    composer.show();
+    if (!QTest::qWaitForWindowActive(&composer))
+        return nullptr;
+    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    if (prompt)
+        prompt->setFocus();
+    return prompt;
+}
+
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     const QString path = dir.filePath(name);
@@ -509,6 +522,10 @@ void TestComposerAttachments::refusedSendKeepsTheAttachments()
 
     QVERIFY2(window->statusBar()->currentMessage().startsWith(QStringLiteral("No API key")),
              qPrintable(window->statusBar()->currentMessage()));
+    // No keychain here: the key field is disabled, so the message names the variable instead.
+    QVERIFY2(window->statusBar()->currentMessage().contains(
+                 QStringLiteral("set OPENAI_API_KEY in the environment")),
+             qPrintable(window->statusBar()->currentMessage()));
     QCOMPARE(session.model()->rowCount(), 0);
     QCOMPARE(fake.requestCount(), 0);
     QCOMPARE(prompt->toPlainText(), QStringLiteral("make it warmer"));
@@ -855,10 +872,8 @@ void TestComposerAttachments::pasteAttachesImages()
     QString pastedPath;
     {
         Composer composer;
-        composer.show();
-        QVERIFY(QTest::qWaitForWindowActive(&composer));
-        auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
-        prompt->setFocus();
+        QPlainTextEdit *prompt = showForTyping(composer);
+        QVERIFY(prompt);
         QSignalSpy refused(&composer, &Composer::attachmentRefused);
 
         for (int paste = 1; paste <= 2; ++paste) {
@@ -907,10 +922,8 @@ void TestComposerAttachments::pastedPictureIsKeptInTheWindowsFolder()
     {
         Composer composer;
         composer.setPasteFolder(folder);
-        composer.show();
-        QVERIFY(QTest::qWaitForWindowActive(&composer));
-        auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
-        prompt->setFocus();
+        QPlainTextEdit *prompt = showForTyping(composer);
+        QVERIFY(prompt);
         auto *data = new QMimeData;
         data->setImageData(image);
         pasteWithCtrlV(prompt, data);
@@ -930,13 +943,11 @@ void TestComposerAttachments::sendWaitsForAPasteBeingWritten()
     const QImage image = pixels({ 1200, 900 });
     Composer composer;
     composer.setHint(QStringLiteral("≈ $0.04 per image"));
-    composer.show();
-    QVERIFY(QTest::qWaitForWindowActive(&composer));
-    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+    QPlainTextEdit *prompt = showForTyping(composer);
+    QVERIFY(prompt);
     auto *send = composer.findChild<QPushButton *>(QStringLiteral("sendButton"));
     auto *hint = composer.findChild<QLabel *>(QStringLiteral("composerHint"));
-    QVERIFY(prompt && send && hint);
-    prompt->setFocus();
+    QVERIFY(send && hint);
     QTest::keyClicks(prompt, QStringLiteral("make the sky warmer"));
     QVERIFY(send->isEnabled());
     QSignalSpy sent(&composer, &Composer::sendRequested);
@@ -965,6 +976,13 @@ void TestComposerAttachments::sendWaitsForAPasteBeingWritten()
     QVERIFY(send->isEnabled());
     QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(sent.count(), 1);
+
+    // A long hint wraps instead of making the composer (and the window's middle) wider.
+    const int narrowest = composer.minimumSizeHint().width();
+    composer.setHint(QStringLiteral("Next image: about $0.04 + 2 reference images' input · "
+                                    "gpt-image-1.5 · 1536x1024 · Ctrl+Enter to send"));
+    QVERIFY(hint->text().startsWith(QLatin1String("Next image")));
+    QCOMPARE(composer.minimumSizeHint().width(), narrowest);
 }
 
 void TestComposerAttachments::pasteThatCannotBeSavedIsRefused()
@@ -976,10 +994,8 @@ void TestComposerAttachments::pasteThatCannotBeSavedIsRefused()
     const QString folder = m_dir->filePath(QStringLiteral("data/pasted"));
     Composer composer;
     composer.setPasteFolder(folder);
-    composer.show();
-    QVERIFY(QTest::qWaitForWindowActive(&composer));
-    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
-    prompt->setFocus();
+    QPlainTextEdit *prompt = showForTyping(composer);
+    QVERIFY(prompt);
     auto *data = new QMimeData;
     data->setImageData(pixels({ 12, 10 }));
     pasteWithCtrlV(prompt, data);
@@ -1008,10 +1024,8 @@ void TestComposerAttachments::pastedTemporaryFileIsKeptInTheWindowsFolder()
     const QString folder = m_dir->filePath(QStringLiteral("data/pasted"));
     Composer composer;
     composer.setPasteFolder(folder);
-    composer.show();
-    QVERIFY(QTest::qWaitForWindowActive(&composer));
-    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
-    prompt->setFocus();
+    QPlainTextEdit *prompt = showForTyping(composer);
+    QVERIFY(prompt);
     const auto paste = [prompt](const QString &file) {
         auto *data = new QMimeData;
         data->setUrls({ QUrl::fromLocalFile(file) });
@@ -1062,10 +1076,8 @@ void TestComposerAttachments::pasteOfTextStaysText()
     QGuiApplication::clipboard()->setMimeData(data);
 
     Composer composer;
-    composer.show();
-    QVERIFY(QTest::qWaitForWindowActive(&composer));
-    auto *prompt = composer.findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
-    prompt->setFocus();
+    QPlainTextEdit *prompt = showForTyping(composer);
+    QVERIFY(prompt);
     QSignalSpy changed(&composer, &Composer::attachmentsChanged);
     QSignalSpy refused(&composer, &Composer::attachmentRefused);
     QTest::keyClick(prompt, Qt::Key_V, Qt::ControlModifier);

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QToolTip>
 
 namespace {
 
@@ -142,6 +143,7 @@ private Q_SLOTS:
     void changeBesideTheTextKeepsItsLayout();
     void answerShowsAngleBracketsAsText_data();
     void answerShowsAngleBracketsAsText();
+    void cutStatusLineShowsWholeOnHover();
     void widthChangeRelayoutsEveryRow();
     void followsBottomWhileAtBottom();
     void staysPutWhenScrolledUp();
@@ -629,6 +631,32 @@ void TestConversationView::answerShowsAngleBracketsAsText()
     const TurnLayout layout = view.turnDelegate()->layoutFor(model.index(0), view.font());
     QVERIFY(layout.textDocument());
     QCOMPARE(layout.textDocument()->toPlainText(), shown);
+}
+
+void TestConversationView::cutStatusLineShowsWholeOnHover()
+{
+    // Found by QA: a gateway's long refusal was cut at the row's edge, and the part to act on
+    // ("You can find your API key at …") could be read only in Show Details.
+    Turn failed = finishedTurn(QStringLiteral("f"), QStringLiteral("Prompt"), {});
+    failed.status = Turn::Status::Failed;
+    failed.errorMessage = QStringLiteral("OpenAI rejected the API key (401): Incorrect API key "
+                                         "provided: sk-•••V-99. You can find your API key at "
+                                         "https://platform.openai.com/account/api-keys.");
+    ConversationModel model;
+    model.setTurns({ failed });
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(520, 600));
+    const QModelIndex row = model.index(0);
+    const TurnLayout layout = view.turnDelegate()->layoutFor(row, view.font());
+    QVERIFY(!layout.statusRect().isNull());
+    const QPoint at = view.visualRect(row).topLeft() + layout.statusRect().center();
+    QHelpEvent help(QEvent::ToolTip, at, view.viewport()->mapToGlobal(at));
+    QVERIFY(QCoreApplication::sendEvent(view.viewport(), &help));
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(QLatin1String("platform.openai.com/account/api-keys")),
+             qPrintable(QToolTip::text()));
+    QToolTip::hideText();
 }
 
 void TestConversationView::widthChangeRelayoutsEveryRow()

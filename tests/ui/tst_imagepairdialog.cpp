@@ -205,9 +205,9 @@ void TestImagePairDialog::listsWhatDiffers()
     QWidget *cost = panel->findChild<QWidget *>(QStringLiteral("difference_cost"));
     QVERIFY(cost && cost->isVisible());
     QCOMPARE(cost->findChild<QLabel *>(QStringLiteral("valueA"))->text(),
-             QStringLiteral("$0.1700 demo"));
+             QStringLiteral("$0.17 demo"));
     QCOMPARE(cost->findChild<QLabel *>(QStringLiteral("valueB"))->text(),
-             QStringLiteral("$0.0110 demo"));
+             QStringLiteral("$0.011 demo"));
     QVERIFY(!panel->findChild<QLabel *>(QStringLiteral("pairNote"))->isVisible());
 
     // Without titles from the caller, the image model and quality name them.

@@ -165,8 +165,8 @@ void TestImagePairDifferences::formatsValuesForPeople()
     for (const PairDifferences::Row &row : rows)
         byKey.insert(row.key, row);
 
-    QCOMPARE(byKey.value(QStringLiteral("cost")).a, QStringLiteral("$0.2500 estimated"));
-    QCOMPARE(byKey.value(QStringLiteral("cost")).b, QStringLiteral("$0.0110 demo"));
+    QCOMPARE(byKey.value(QStringLiteral("cost")).a, QStringLiteral("$0.25 estimated"));
+    QCOMPARE(byKey.value(QStringLiteral("cost")).b, QStringLiteral("$0.011 demo"));
     QCOMPARE(byKey.value(QStringLiteral("time")).a, QStringLiteral("41.2 s"));
     QCOMPARE(byKey.value(QStringLiteral("time")).b, QString());
     QVERIFY(byKey.value(QStringLiteral("time")).differs);
