@@ -9,6 +9,7 @@
 #include "firstpaintreport.h"
 #include "mainwindow.h"
 #include "startupwarmup.h"
+#include "store/datafolderlock.h"
 #include "store/historystore.h"
 #include "store/imagestore.h"
 #include "store/secretstore.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QIcon>
+#include <QMessageBox>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -100,6 +102,15 @@ int main(int argc, char *argv[])
     const QString cacheDir = options.dataDir.isEmpty()
         ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
         : dataDir + QStringLiteral("/cache");
+    // One Easel per data folder: a second would write the same history and settings.
+    DataFolderLock dataLock;
+    if (const QString refusal = dataLock.take(dataDir); !refusal.isEmpty()) {
+        fprintf(stderr, "easel: %s\n", qPrintable(refusal));
+        if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+            QMessageBox::information(nullptr, QCoreApplication::translate("main", "Easel"),
+                                     refusal);
+        return 1;
+    }
     std::unique_ptr<Settings> settings = options.dataDir.isEmpty()
         ? std::make_unique<Settings>()
         : std::make_unique<Settings>(dataDir + QStringLiteral("/settings.ini"));

@@ -5,3 +5,4 @@ easel_add_test(tst_storecleaner SOURCES store/tst_storecleaner.cpp LIBS easel_st
 easel_add_test(tst_diskfull SOURCES store/tst_diskfull.cpp LIBS easel_store)
 # The folder --data-dir names, checked before anything is opened in it.
 easel_add_test(tst_datafolder SOURCES store/tst_datafolder.cpp LIBS easel_store)
+easel_add_test(tst_datafolderlock SOURCES store/tst_datafolderlock.cpp LIBS easel_store)
