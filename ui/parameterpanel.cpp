@@ -150,13 +150,10 @@ void ParameterPanel::buildControls()
                               { { tr("None"), QString() } });
     for (const char *ratio : { "1:1", "3:2", "2:3", "16:9", "9:16", "4:3", "3:4", "21:9" })
         m_aspectRatio->addItem(QLatin1String(ratio), QLatin1String(ratio));
+    // Always shown, saying what the ratio does now: it used to appear only with a ratio, and
+    // push every control below it down a line, under the pointer (found by QA).
     m_effectiveSize = makeNote(this, QStringLiteral("effectiveSizeLabel"));
-    // Its line is kept while hidden: picking an aspect ratio used to push every control below
-    // it down a line, under the pointer (found by QA).
-    QSizePolicy keepsItsLine = m_effectiveSize->sizePolicy();
-    keepsItsLine.setRetainSizeWhenHidden(true);
-    m_effectiveSize->setSizePolicy(keepsItsLine);
-    m_effectiveSize->setText(QStringLiteral(" ")); // a line's height before the first size
+    m_effectiveSize->show();
 
     m_background = makeCombo(this, QStringLiteral("backgroundCombo"), tr("Background"),
                              tr("Transparent needs PNG or WebP output."),
@@ -468,8 +465,9 @@ void ParameterPanel::refreshDependentState()
     const QString effective = m_params.effectiveSize();
     const bool showEffective
         = autoSize && !m_params.aspectRatio.isEmpty() && effective != QLatin1String("auto");
-    m_effectiveSize->setText(tr("Requests %1").arg(effective));
-    m_effectiveSize->setVisible(showEffective);
+    m_effectiveSize->setText(showEffective  ? tr("Requests %1").arg(effective)
+                                 : autoSize ? tr("Sets the size while Size is Auto")
+                                            : tr("Used only when Size is Auto"));
 
     QStringList warnings;
     if (m_params.background == QLatin1String("transparent")) {
