@@ -311,6 +311,12 @@ No preview: %2</source>
         <source>Type a prompt first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 asked to wait before the next request: try again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliCommand</name>
@@ -2187,6 +2193,21 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>DataFolderLock</name>
+    <message>
+        <source>Easel cannot use the data folder %1: it cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easel is already open on the data folder %1 (process %2). Use that window: a second one would write the same history and settings over each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easel cannot lock the data folder %1, so it cannot tell whether another Easel is using it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecoderJson</name>
     <message>
         <source>%1 at byte %2</source>
@@ -2507,6 +2528,10 @@ Exit codes:
         <source>Copy all these details to the clipboard as plain text</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none expected: the gateway did not take the request</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DiskSpace</name>
@@ -2763,6 +2788,10 @@ Exit codes:
     </message>
     <message>
         <source>The request to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It pointed to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3585,6 +3614,13 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>KeyTransport</name>
+    <message>
+        <source>Not sent: %1 is set to plain http on %2, which would carry your API key unencrypted. Use its https:// address in Settings &gt; Providers; plain http is only for a server on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyboardShortcutsDialog</name>
     <message>
         <source>Composer</source>
@@ -3686,6 +3722,10 @@ Exit codes:
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LaunchOptions</name>
@@ -3779,6 +3819,10 @@ Exit codes:
     </message>
     <message>
         <source>%1 goes first, before its options: easel %1 [options] (see easel %1 --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key found: this is the offline demo. Set OPENAI_API_KEY (or another provider&apos;s key variable) for real images.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4171,6 +4215,18 @@ Exit codes:
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>there is no keychain service here, so set %1 in the environment and start Easel again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the offline demo: it draws its images on this computer, for free. Add an API key in Settings &gt; Providers to make real ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the offline demo: it draws its images on this computer, for free. Set OPENAI_API_KEY (or another provider&apos;s key variable) and start Easel again to make real ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaskCanvas</name>
@@ -4387,6 +4443,14 @@ Exit codes:
     </message>
     <message>
         <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo what was undone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4793,6 +4857,14 @@ Exit codes:
         <source>gpt-image-1-mini does not support input fidelity.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sets the size while Size is Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used only when Size is Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PastedImageWriter</name>
@@ -4906,6 +4978,10 @@ Exit codes:
         <source>The base URL must be a full https:// address (http:// for a local server), e.g. https://openrouter.ai/api/v1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Header %1 looks like a key or token, and headers are kept in plain text in the settings file. Put the key in the key field (kept in the keychain): Easel sends it as &quot;Authorization: Bearer&quot;, which OpenAI-compatible gateways accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProviderRegistry</name>
@@ -5010,6 +5086,14 @@ Exit codes:
     </message>
     <message>
         <source>Images are now drawn by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now sending to %1 (%2 API). It does not see this conversation&apos;s images: right-click one &gt; Edit This Image to work on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed: prompts now go to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5205,6 +5289,14 @@ Exit codes:
     </message>
     <message>
         <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unapplied Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the changes to %1 before closing?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5520,6 +5612,13 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>StreamWorker</name>
+    <message>
+        <source>The gateway answered with a web page instead of the event stream Easel asked for: check the base URL in Settings &gt; Providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TopLevelWindow</name>
     <message>
         <source>Close Window</source>
@@ -5797,6 +5896,10 @@ Exit codes:
     <name>main</name>
     <message>
         <source>Try &apos;easel --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChatSession</name>
+    <message numerus="yes">
+        <source>%1 asked to wait before the next request: try again in %n s.</source>
+        <translation>
+            <numerusform>%1 asked to wait before the next request: try again in %n s.</numerusform>
+            <numerusform>%1 asked to wait before the next request: try again in %n s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CliCommand</name>
     <message numerus="yes">
         <source>; %n of %1 cancelled</source>
