@@ -185,20 +185,9 @@ void ParameterPanel::buildControls()
     m_compressionSpin->setRange(0, 100);
     m_compressionSpin->setKeyboardTracking(false);
 
-    m_moderation = makeCombo(
-        this, QStringLiteral("moderationCombo"), tr("Moderation"),
-        tr("How strictly the gateway filters content. Low is less "
-           "restrictive."),
-        { { tr("Auto"), QStringLiteral("auto") }, { tr("Low"), QStringLiteral("low") } });
-
-    m_partialImages = new QSpinBox(this);
-    m_partialImages->setObjectName(QStringLiteral("partialImagesSpin"));
-    m_partialImages->setAccessibleName(tr("Partial previews"));
-    m_partialImages->setToolTip(tr("Rough previews shown while the image forms (0-3). Each one "
-                                   "adds some output tokens."));
-    m_partialImages->setRange(0, 3);
-    m_partialImages->setKeyboardTracking(false);
-
+    // Made in the order the rows are shown, which is the order Tab takes: an explicit
+    // setTabOrder() over these compound controls (editable combo, spin boxes) broke the window's
+    // focus chain, and Tab looped inside the panel (found by QA).
     m_action = makeCombo(this, QStringLiteral("actionCombo"), tr("Action"),
                          tr("Generate a new image, edit the image in the conversation, or let "
                             "the model decide."),
@@ -212,6 +201,20 @@ void ParameterPanel::buildControls()
                                 { { tr("Auto"), QStringLiteral("auto") },
                                   { tr("Low"), QStringLiteral("low") },
                                   { tr("High"), QStringLiteral("high") } });
+
+    m_moderation = makeCombo(
+        this, QStringLiteral("moderationCombo"), tr("Moderation"),
+        tr("How strictly the gateway filters content. Low is less "
+           "restrictive."),
+        { { tr("Auto"), QStringLiteral("auto") }, { tr("Low"), QStringLiteral("low") } });
+
+    m_partialImages = new QSpinBox(this);
+    m_partialImages->setObjectName(QStringLiteral("partialImagesSpin"));
+    m_partialImages->setAccessibleName(tr("Partial previews"));
+    m_partialImages->setToolTip(tr("Rough previews shown while the image forms (0-3). Each one "
+                                   "adds some output tokens."));
+    m_partialImages->setRange(0, 3);
+    m_partialImages->setKeyboardTracking(false);
 
     m_imageOnly = new QCheckBox(tr("Image only"), this);
     m_imageOnly->setObjectName(QStringLiteral("imageOnlyCheck"));
@@ -262,16 +265,6 @@ void ParameterPanel::buildLayout()
     form->addRow(tr("Moderation"), m_moderation);
     form->addRow(tr("Previews"), m_partialImages);
     form->addRow(static_cast<QWidget *>(nullptr), m_imageOnly);
-
-    // Tab goes down the rows as they are shown; the controls were made in another order (found
-    // by QA: Moderation and Previews came before Action).
-    const QList<QWidget *> shown { m_model,         m_quality,           m_size,
-                                   m_customSize,    m_aspectRatio,       m_background,
-                                   m_format,        m_compressionSlider, m_compressionSpin,
-                                   m_action,        m_inputFidelity,     m_moderation,
-                                   m_partialImages, m_imageOnly };
-    for (qsizetype i = 1; i < shown.size(); ++i)
-        setTabOrder(shown.at(i - 1), shown.at(i));
 }
 
 void ParameterPanel::addHeader(QFormLayout *form, const QString &title, bool first)

@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QVBoxLayout>
 #include <QtTest>
 
 namespace {
@@ -47,6 +48,7 @@ class TestParameterPanel : public QObject
 
 private Q_SLOTS:
     void tabFollowsTheRowsAsShown();
+    void tabLeavesThePanelAfterItsLastRow();
     void init();
     void cleanup();
     void controlsAreNamedAndExplained();
@@ -299,6 +301,43 @@ void TestParameterPanel::tabFollowsTheRowsAsShown()
         widget = widget->nextInFocusChain();
     }
     QCOMPARE(chain, shown);
+}
+
+void TestParameterPanel::tabLeavesThePanelAfterItsLastRow()
+{
+    // Found by QA: in the window, Tab after "Image only" went back to Aspect ratio, for ever.
+    // Here with real Tab presses, between two fields of a window as the dock puts it.
+    QWidget host;
+    auto *layout = new QVBoxLayout(&host);
+    auto *before = new QLineEdit(&host);
+    auto *panel = new ParameterPanel(&host);
+    auto *after = new QLineEdit(&host);
+    layout->addWidget(before);
+    layout->addWidget(panel);
+    layout->addWidget(after);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowActive(&host));
+    before->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), before);
+    QStringList visited;
+    for (int press = 0; press < 40 && QApplication::focusWidget() != after; ++press) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focus = QApplication::focusWidget();
+        // An editable combo box or a spin box takes focus in its line edit.
+        QWidget *control = qobject_cast<QLineEdit *>(focus) && focus->parentWidget() != panel
+                && focus->parentWidget() != &host
+            ? focus->parentWidget()
+            : focus;
+        if (control && control != after && !visited.contains(control->objectName()))
+            visited << control->objectName();
+    }
+    QCOMPARE(QApplication::focusWidget(), after);
+    // Every row that takes input now, top to bottom (Compression is off for PNG, the custom size
+    // field hidden).
+    QCOMPARE(visited,
+             (QStringList { "imageModelCombo", "qualityCombo", "sizeCombo", "aspectRatioCombo",
+                            "backgroundCombo", "formatCombo", "actionCombo", "inputFidelityCombo",
+                            "moderationCombo", "partialImagesSpin", "imageOnlyCheck" }));
 }
 
 void TestParameterPanel::oncePerUserChange_data()
