@@ -174,7 +174,8 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     layout->addWidget(m_estimateLabel);
 
     m_run->setObjectName(QStringLiteral("compareRunButton"));
-    m_run->setDefault(true);
+    // Not a default button: its frame hid focus, and Space on an unseen Run started a paid run
+    // (found by QA). Ctrl+Enter runs from anywhere in the window.
     m_run->setToolTip(tr("Send every cell (Ctrl+Enter)"));
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_cancel->setObjectName(QStringLiteral("compareCancelButton"));

@@ -36,6 +36,21 @@ QString shortcutHint(const QList<QKeySequence> &shortcuts)
 
 } // namespace
 
+namespace {
+
+// The platform's Redo keys and Ctrl+Y, which is not among them outside KDE (found by QA); once
+// each, since a key bound twice to one action is ambiguous and does nothing.
+QList<QKeySequence> redoKeys()
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Redo);
+    const QKeySequence ctrlY(Qt::CTRL | Qt::Key_Y);
+    if (!keys.contains(ctrlY))
+        keys << ctrlY;
+    return keys;
+}
+
+} // namespace
+
 MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMask, QWidget *parent)
     : QDialog(parent)
     , m_canvas(new MaskCanvas(this))
@@ -107,9 +122,8 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
     m_undoAction
         = addToolAction(tr("Undo"), QStringLiteral("undoAction"), tr("Undo the last stroke"),
                         QKeySequence::keyBindings(QKeySequence::Undo));
-    m_redoAction
-        = addToolAction(tr("Redo"), QStringLiteral("redoAction"), tr("Redo what was undone"),
-                        QKeySequence::keyBindings(QKeySequence::Redo));
+    m_redoAction = addToolAction(tr("Redo"), QStringLiteral("redoAction"),
+                                 tr("Redo what was undone"), redoKeys());
     m_clearAction = addToolAction(tr("Clear"), QStringLiteral("clearAction"),
                                   tr("Clear the mask: keep the whole image"), {});
     QAction *invert = addToolAction(tr("Invert"), QStringLiteral("invertAction"),

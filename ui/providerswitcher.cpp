@@ -3,6 +3,7 @@
 #include "chat/chatsession.h"
 #include "chat/conversationmodel.h"
 #include "chat/providerregistry.h"
+#include "net/keytransport.h"
 #include "parameterpanel.h"
 #include "store/settings.h"
 
@@ -175,7 +176,8 @@ QString ProviderSwitcher::fallbackProviderId() const
         const ProviderProfile candidate = m_registry->profile(id);
         if (candidate.isDemo) {
             demo = id;
-        } else if (candidate.hasKey() && candidate.isUsable()) {
+        } else if (candidate.hasKey() && candidate.isUsable()
+                   && KeyTransport::refusal(candidate.baseUrl, candidate.displayName).isEmpty()) {
             return id;
         }
     }

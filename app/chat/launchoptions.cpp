@@ -1,5 +1,6 @@
 #include "launchoptions.h"
 
+#include "net/keytransport.h"
 #include "providerregistry.h"
 #include "store/datafolder.h"
 #include "store/secretstore.h"
@@ -249,6 +250,7 @@ LaunchOptions::Choice LaunchOptions::choose(const ProviderRegistry &registry,
         for (const QString &id : registry.ids()) {
             const ProviderProfile candidate = registry.profile(id);
             if (!candidate.isDemo && candidate.hasKey() && candidate.isUsable()
+                && KeyTransport::refusal(candidate.baseUrl, candidate.displayName).isEmpty()
                 && (!flavourAsked || candidate.supports(flavour))) {
                 choice.profile = candidate;
                 break;

@@ -573,6 +573,20 @@ private Q_SLOTS:
         QCOMPARE(provider->currentData().toString(), QStringLiteral("openai"));
         QVERIFY(provider->findData(copy) < 0);
         QCOMPARE(m_settings->value(Settings::provider), QStringLiteral("openai"));
+
+        // A provider its key could not safely go to is no fallback (found by QA): with OpenAI
+        // at plain http on another computer, the only one left that can answer is the demo.
+        ProviderProfile remote = m_registry->stored(QStringLiteral("openai"));
+        remote.baseUrl = QUrl(QStringLiteral("http://192.0.2.1/v1"));
+        QString error;
+        QVERIFY2(m_registry->save(remote, &error), qPrintable(error));
+        const QString another = m_registry->duplicate(QStringLiteral("custom"));
+        const int anotherIndex = provider->findData(another);
+        provider->setCurrentIndex(anotherIndex);
+        Q_EMIT provider->activated(anotherIndex);
+        QCOMPARE(session.provider().id, another);
+        QVERIFY(m_registry->remove(another));
+        QVERIFY(session.provider().isDemo);
     }
 
     void testNeverSendsTheKeyOverPlainHttp()

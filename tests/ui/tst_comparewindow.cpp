@@ -85,6 +85,7 @@ private Q_SLOTS:
     void invalidValueDisablesRun();
     void rowsStayPacked();
     void axesAreKeptForTheNextSession();
+    void focusOnRunCanBeSeen();
     void gridShowsShapeBeforeRun();
     void limitAsksFirst_data();
     void limitAsksFirst();
@@ -374,6 +375,26 @@ void TestCompareWindow::axesAreKeptForTheNextSession()
     m_fixture->settings->setValue(Settings::compareAxes, QByteArray("[{\"parameter\": 7}, 3"));
     QVERIFY(makeWindow());
     QVERIFY(m_window->setupPanel()->spec().axes.isEmpty());
+}
+
+void TestCompareWindow::focusOnRunCanBeSeen()
+{
+    // Found by QA: Run looked the same with focus as without (a default button's frame), and
+    // Space on it started a paid run nobody saw coming.
+    QVERIFY(makeWindow());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *run = CompareWindowTesting::button(m_window.get(), "compareRunButton");
+    QVERIFY(run && run->isEnabled());
+    QVERIFY(!run->isDefault());
+    auto *limit = m_window->findChild<QDoubleSpinBox *>(QStringLiteral("compareCostLimit"));
+    QVERIFY(limit);
+    limit->setFocus();
+    QTRY_VERIFY(limit->hasFocus());
+    const QImage unfocused = run->grab().toImage();
+    for (int press = 0; press < 30 && !run->hasFocus(); ++press) // as a designer gets there
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(run->hasFocus());
+    QVERIFY(run->grab().toImage() != unfocused);
 }
 
 void TestCompareWindow::gridShowsShapeBeforeRun()

@@ -825,6 +825,9 @@ void TestMaskEditor::dialogShortcuts()
     QCOMPARE(canvas->paintedFraction(), 1.0);
     QVERIFY(!redoButton->isEnabled());
     QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(canvas, Qt::Key_Y, Qt::ControlModifier); // Ctrl+Y too (found by QA)
+    QCOMPARE(canvas->paintedFraction(), 1.0);
+    QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(canvas->isEmpty());
 
     QTest::keyClick(canvas, Qt::Key_1, Qt::ControlModifier);
