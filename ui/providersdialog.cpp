@@ -403,7 +403,13 @@ ProviderProfile ProvidersDialog::formProfile(bool *ok) const
     if (shownMegabytes(p.maxInputImageBytes) != m_maxInputImageMb->value())
         p.maxInputImageBytes = qint64(m_maxInputImageMb->value()) * megabyte;
     QString error;
-    *ok = ProviderProfile::headersFromText(m_headers->toPlainText(), &p.extraHeaders, &error);
+    const QString keyVariable = m_registry->profile(m_currentId).keyVariable;
+    const bool keychain = m_registry->secrets() && m_registry->secrets()->available();
+    const QString keyHome = keychain || keyVariable.isEmpty()
+        ? QString()
+        : tr("%1 (no keychain service runs here)").arg(keyVariable);
+    *ok = ProviderProfile::headersFromText(m_headers->toPlainText(), &p.extraHeaders, &error,
+                                           keyHome);
     if (!*ok)
         const_cast<ProvidersDialog *>(this)->showError(error);
     return p;
@@ -529,6 +535,8 @@ void ProvidersDialog::testConnection()
     const QString typed = m_apiKey->text().trimmed();
     const ProviderProfile run = m_registry->profile(m_currentId); // with the environment's say
     p.apiKey = typed.isEmpty() ? run.apiKey : typed;
+    p.keySource = typed.isEmpty() ? run.keySource : ProviderProfile::KeySource::Keychain;
+    p.keyVariable = run.keyVariable; // a 401 names where the key is changed
     // The address the run sends to: a base URL variable overrides the field for this run, as
     // the note under it says (found by QA: the test tried the field's address, the prompts
     // went to the variable's).

@@ -35,6 +35,7 @@ void ConnectionTest::start(const ProviderProfile &profile, int timeoutMs)
     m_message.clear();
     m_models = -1;
     m_providerName = profile.displayName.isEmpty() ? profile.id : profile.displayName;
+    m_keyPlace = profile.keyPlace();
     m_timeoutMs = timeoutMs;
     m_secret = profile.apiKey;
     // The same sentence as Apply gives for the same address, and the same refusal as a send.
@@ -114,7 +115,7 @@ void ConnectionTest::onFinished()
         finish(false,
                ErrorMessage::forHttpStatus(
                    status, m_providerName, ErrorMessage::fromBody(body, contentType),
-                   ErrorMessage::parseRetryAfter(reply->rawHeader("Retry-After"))));
+                   ErrorMessage::parseRetryAfter(reply->rawHeader("Retry-After")), m_keyPlace));
         return;
     }
     if (reply->error() != QNetworkReply::NoError || status == 0) {

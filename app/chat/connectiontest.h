@@ -42,6 +42,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_timeout;
     QString m_providerName;
+    QString m_keyPlace; // where a rejected key is changed
     QString m_secret; // the key of the running test, masked out of what the server says
     QUrl m_url;
     int m_timeoutMs = 0;

@@ -137,6 +137,15 @@ void ProviderProfile::applyEnvironment()
     }
 }
 
+QString ProviderProfile::keyPlace() const
+{
+    if (keySource == KeySource::Environment && !keyVariable.isEmpty())
+        return keyVariable;
+    if (keySource == KeySource::None && !keyVariable.isEmpty())
+        return tr("Settings > Providers or %1").arg(keyVariable);
+    return tr("Settings > Providers");
+}
+
 QJsonObject ProviderProfile::toJson() const
 {
     QJsonArray headers;
@@ -229,8 +238,10 @@ QString ProviderProfile::headersToText(const HeaderList &headers)
     return lines.join(QLatin1Char('\n'));
 }
 
-bool ProviderProfile::headersFromText(const QString &text, HeaderList *headers, QString *error)
+bool ProviderProfile::headersFromText(const QString &text, HeaderList *headers, QString *error,
+                                      const QString &keyHome)
 {
+    const QString home = keyHome.isEmpty() ? tr("the key field (kept in the keychain)") : keyHome;
     HeaderList parsed;
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -246,18 +257,18 @@ bool ProviderProfile::headersFromText(const QString &text, HeaderList *headers, 
             return false;
         }
         if (name.compare(QLatin1String("authorization"), Qt::CaseInsensitive) == 0) {
-            *error = tr("The API key goes in the key field, not in the headers: it is "
-                        "kept in the keychain, headers are kept in the settings file.");
+            *error = tr("The API key goes in %1, not in the headers: headers are kept in plain "
+                        "text in the settings file.")
+                         .arg(home);
             return false;
         }
         if (isCredentialName(name)) {
             // Found by QA: "api-key: sk-…" was kept in plain text in settings.ini and shown
             // unmasked when the gateway repeated it in an error.
             *error = tr("Header %1 looks like a key or token, and headers are kept in plain text "
-                        "in the settings file. Put the key in the key field (kept in the "
-                        "keychain): Easel sends it as \"Authorization: Bearer\", which "
-                        "OpenAI-compatible gateways accept.")
-                         .arg(name);
+                        "in the settings file. Put the key in %2: Easel sends it as "
+                        "\"Authorization: Bearer\", which OpenAI-compatible gateways accept.")
+                         .arg(name, home);
             return false;
         }
         if (std::any_of(value.begin(), value.end(), [](QChar c) { return c.unicode() < 32; })) {

@@ -83,6 +83,9 @@ public:
 
     // Sets apiKey/baseUrl from keyVariable/baseUrlVariable when they are set in the environment.
     void applyEnvironment();
+    // Where the designer changes the key this profile sends, for "check %1." in a message:
+    // "OPENAI_API_KEY" when it came from the environment, else Settings > Providers.
+    QString keyPlace() const;
 
     // The editable fields, never the key. fromJson overlays `object` on `base`, so a stored
     // edit of a built-in keeps only what differs.
@@ -95,7 +98,10 @@ public:
     // host), in a sentence for the designer; empty when it can. Saving and testing both ask.
     static QString baseUrlProblem(const QUrl &baseUrl);
     static QString headersToText(const HeaderList &headers);
-    static bool headersFromText(const QString &text, HeaderList *headers, QString *error);
+    // `keyHome` names where the key belongs instead, for the refusal of a credential header
+    // ("" says the key field and the keychain; without a keychain, the key's variable).
+    static bool headersFromText(const QString &text, HeaderList *headers, QString *error,
+                                const QString &keyHome = {});
 
     // AI Stats renamed its server tool: older builds take "ai-stats:image_generation", newer ones
     // only "phaseo:image_generation". The other name of the pair, or "" for any other tool type.

@@ -31,6 +31,25 @@ ProviderProfile userProfileFrom(const ProviderProfile &base)
     return p;
 }
 
+// Where a request to `url` goes: scheme, host and port.
+QString originOf(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    const int port = url.port(scheme == QLatin1String("https") ? 443 : 80);
+    return QStringLiteral("%1://%2:%3").arg(scheme, url.host().toLower()).arg(port);
+}
+
+// EASEL_CUSTOM_2_API_KEY for the profile "custom-2".
+QString ownKeyVariable(const QString &id)
+{
+    QString name = id.toUpper();
+    for (QChar &c : name) {
+        if (!(c >= u'A' && c <= u'Z') && !(c >= u'0' && c <= u'9'))
+            c = u'_';
+    }
+    return QStringLiteral("EASEL_%1_API_KEY").arg(name);
+}
+
 } // namespace
 
 ProviderRegistry::ProviderRegistry(Settings *settings, SecretStore *secrets, QObject *parent)
@@ -84,11 +103,27 @@ ProviderProfile ProviderRegistry::stored(const QString &id) const
     return index >= 0 ? m_profiles.at(index) : ProviderProfile();
 }
 
+// A user's profile shares the key variable of the profile it was made from only while both send
+// to the same server: a copy of OpenRouter still works with OPENROUTER_API_KEY, but a copy edited
+// to point at another gateway must not carry that key there, nor must a second custom endpoint
+// receive EASEL_CUSTOM_API_KEY (found by QA). Otherwise the profile has a variable of its own.
+QString ProviderRegistry::keyVariableFor(const ProviderProfile &userProfile) const
+{
+    ProviderProfile base = stored(userProfile.basedOn);
+    base.applyEnvironment();
+    const bool sameServer = !userProfile.baseUrl.host().isEmpty()
+        && originOf(userProfile.baseUrl) == originOf(base.baseUrl);
+    return sameServer && !base.keyVariable.isEmpty() ? base.keyVariable
+                                                     : ownKeyVariable(userProfile.id);
+}
+
 ProviderProfile ProviderRegistry::profile(const QString &id) const
 {
     ProviderProfile p = stored(id);
     if (p.id.isEmpty() || p.isDemo)
         return p;
+    if (!p.isBuiltIn)
+        p.keyVariable = keyVariableFor(p);
     p.applyEnvironment(); // the run's environment wins over what is stored
     if (p.keySource != ProviderProfile::KeySource::Environment && m_keys.contains(id)) {
         p.apiKey = m_keys.value(id);

@@ -68,6 +68,7 @@ private:
     void load();
     void persist();
     int indexOf(const QString &id) const;
+    QString keyVariableFor(const ProviderProfile &userProfile) const;
     QString uniqueId(const QString &stem) const;
     void finishKeyLoading();
 

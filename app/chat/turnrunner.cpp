@@ -93,6 +93,7 @@ void TurnRunner::startRequest()
 
     m_job = new GatewayJob(m_context.network, m_provider.displayName, this);
     m_job->setTimeouts(m_context.timeouts);
+    m_job->setKeyPlace(m_provider.keyPlace());
     connect(m_job, &GatewayJob::dataReceived, m_worker, &StreamWorker::feed);
     connect(m_job, &GatewayJob::finished, this, &TurnRunner::onJobFinished);
     m_job->start(networkRequest, ApiFlavours::requestBody(m_flavour, m_request));

@@ -196,7 +196,7 @@ QString ErrorMessage::fromBody(const QByteArray &body, const QString &contentTyp
 
 QString ErrorMessage::forHttpStatus(int status, const QString &provider,
                                     const QString &gatewayMessage,
-                                    std::optional<int> retryAfterSeconds)
+                                    std::optional<int> retryAfterSeconds, const QString &keyPlace)
 {
     const QString code = QString::number(status);
     // Appends the gateway's words after a sentence that already ends with a full stop.
@@ -216,7 +216,9 @@ QString ErrorMessage::forHttpStatus(int status, const QString &provider,
         return withColon(tr("%1 rejected the request (%2)").arg(provider, code),
                          tr("no reason given."));
     case 401:
-        return withSaid(tr("%1 rejected the API key: check Settings.").arg(provider));
+        return withSaid(keyPlace.isEmpty()
+                            ? tr("%1 rejected the API key: check Settings.").arg(provider)
+                            : tr("%1 rejected the API key: check %2.").arg(provider, keyPlace));
     case 402:
         return withColon(tr("%1 says the account is out of credits").arg(provider),
                          tr("add credits and try again."));

@@ -22,8 +22,10 @@ public:
     static QString fromBody(const QByteArray &body, const QString &contentType);
 
     // The sentence for an HTTP error status. `gatewayMessage` is appended when it adds something.
+    // `keyPlace` names where the key is changed, for a 401 ("OPENAI_API_KEY"); "" says Settings.
     static QString forHttpStatus(int status, const QString &provider, const QString &gatewayMessage,
-                                 std::optional<int> retryAfterSeconds = std::nullopt);
+                                 std::optional<int> retryAfterSeconds = std::nullopt,
+                                 const QString &keyPlace = {});
 
     // Retry-After is either a number of seconds or an HTTP date (RFC 9110 section 10.2.3).
     static std::optional<int> parseRetryAfter(const QByteArray &value,

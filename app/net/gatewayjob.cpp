@@ -162,8 +162,8 @@ void GatewayJob::onReplyFinished()
         // neither the turn, the history nor a log.
         m_errorBody = ErrorMessage::withoutSecret(m_errorBody, m_secret);
         const QString said = ErrorMessage::fromBody(m_errorBody, m_contentType);
-        QString message
-            = ErrorMessage::forHttpStatus(m_httpStatus, m_providerName, said, m_retryAfter);
+        QString message = ErrorMessage::forHttpStatus(m_httpStatus, m_providerName, said,
+                                                      m_retryAfter, m_keyPlace);
         // Where a redirect pointed tells which base URL was meant (found by QA: it was left out).
         const QByteArray location = m_reply ? m_reply->rawHeader("Location") : QByteArray();
         if (m_httpStatus / 100 == 3 && !location.isEmpty()) {

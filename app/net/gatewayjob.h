@@ -51,6 +51,8 @@ public:
     ~GatewayJob() override;
 
     void setTimeouts(Timeouts timeouts);
+    // Where the designer changes the key, named by a 401's message (ProviderProfile::keyPlace).
+    void setKeyPlace(const QString &keyPlace) { m_keyPlace = keyPlace; }
     Timeouts timeouts() const { return m_timeouts; }
 
     // Sends a POST. Redirects are not followed: an API call answered with a redirect is a wrong
@@ -93,6 +95,7 @@ private:
 
     QNetworkAccessManager *m_manager = nullptr;
     QString m_providerName;
+    QString m_keyPlace;
     Timeouts m_timeouts;
     QPointer<QNetworkReply> m_reply;
     QUrl m_url;

@@ -154,6 +154,35 @@ private Q_SLOTS:
                                              << "Started" << 0;
     }
 
+    // A rejected key is changed where it came from: a variable of the environment is not in
+    // Settings (found by QA: "check Settings" sent designers without a keychain to a disabled
+    // field).
+    void rejectedKeyNamesWhereItIsChanged_data()
+    {
+        QTest::addColumn<int>("source");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("environment") << int(ProviderProfile::KeySource::Environment)
+                                     << "OpenAI rejected the API key: check OPENAI_API_KEY.";
+        QTest::newRow("keychain") << int(ProviderProfile::KeySource::Keychain)
+                                  << "OpenAI rejected the API key: check Settings > Providers.";
+    }
+
+    void rejectedKeyNamesWhereItIsChanged()
+    {
+        QFETCH(int, source);
+        QFETCH(QString, expected);
+        ProviderProfile profile = m_session->provider();
+        profile.keyVariable = QStringLiteral("OPENAI_API_KEY");
+        profile.keySource = ProviderProfile::KeySource(source);
+        m_session->setProvider(profile);
+        m_fake->enqueue(FakeResponse::json(401, R"({"error":{"message":"Incorrect API key"}})"));
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QVERIFY(m_session->send(QStringLiteral("a fox"), {}, ImageParams()));
+        QVERIFY(finished.wait(10000));
+        const QString message = m_session->model()->turnAt(0).errorMessage;
+        QVERIFY2(message.startsWith(expected), qPrintable(message));
+    }
+
     void faultEndsTurnWithSpecificMessage()
     {
         QFETCH(FakeResponse, response);

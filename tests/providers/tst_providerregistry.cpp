@@ -14,9 +14,10 @@
 namespace {
 
 const char *const environmentVariables[]
-    = { "OPENAI_API_KEY",       "OPENAI_BASE_URL",      "AI_STATS_API_KEY",   "AI_STATS_BASE_URL",
-        "OPENROUTER_API_KEY",   "OPENROUTER_BASE_URL",  "MODELGATES_API_KEY", "MODELGATES_BASE_URL",
-        "EASEL_CUSTOM_API_KEY", "EASEL_CUSTOM_BASE_URL" };
+    = { "OPENAI_API_KEY",        "OPENAI_BASE_URL",        "AI_STATS_API_KEY",
+        "AI_STATS_BASE_URL",     "OPENROUTER_API_KEY",     "OPENROUTER_BASE_URL",
+        "MODELGATES_API_KEY",    "MODELGATES_BASE_URL",    "EASEL_CUSTOM_API_KEY",
+        "EASEL_CUSTOM_BASE_URL", "EASEL_CUSTOM_2_API_KEY", "EASEL_OPENROUTER_2_API_KEY" };
 
 QByteArray fileBytes(const QString &path)
 {
@@ -256,6 +257,49 @@ private Q_SLOTS:
         QCOMPARE(again.stored(customId).baseUrl.toString(),
                  QStringLiteral("http://127.0.0.1:4000/v1"));
         QCOMPARE(again.ids().mid(5), QStringList({ copyId, customId }));
+    }
+
+    // A key from the environment goes only to the server it was given for: a user's profile that
+    // points elsewhere reads a variable named after itself (QA: a second custom endpoint received
+    // EASEL_CUSTOM_API_KEY, meant for the first).
+    void environmentKeysStayWithTheirServer()
+    {
+        qputenv("EASEL_CUSTOM_BASE_URL", "https://gateway-a.example.com/v1");
+        qputenv("EASEL_CUSTOM_API_KEY", "sk-for-gateway-a");
+        qputenv("OPENROUTER_API_KEY", "sk-or-for-openrouter");
+        QString error;
+
+        const QString secondId = m_registry->addCustom();
+        QCOMPARE(secondId, QStringLiteral("custom-2"));
+        ProviderProfile second = m_registry->stored(secondId);
+        second.baseUrl = QUrl(QStringLiteral("https://gateway-b.example.com/v1"));
+        QVERIFY2(m_registry->save(second, &error), qPrintable(error));
+        QCOMPARE(m_registry->profile(secondId).keyVariable,
+                 QStringLiteral("EASEL_CUSTOM_2_API_KEY"));
+        QVERIFY(!m_registry->profile(secondId).hasKey());
+        QVERIFY(m_registry->keyStatus(secondId).contains(QLatin1String("EASEL_CUSTOM_2_API_KEY")));
+        qputenv("EASEL_CUSTOM_2_API_KEY", "sk-for-gateway-b");
+        QCOMPARE(m_registry->profile(secondId).apiKey, QStringLiteral("sk-for-gateway-b"));
+        QCOMPARE(m_registry->profile(QStringLiteral("custom")).apiKey,
+                 QStringLiteral("sk-for-gateway-a"));
+
+        // The same server as the built-in's (another port is another server): the key is shared.
+        second.baseUrl = QUrl(QStringLiteral("https://gateway-a.example.com:443/other/v1"));
+        QVERIFY(m_registry->save(second, &error));
+        QCOMPARE(m_registry->profile(secondId).apiKey, QStringLiteral("sk-for-gateway-a"));
+        second.baseUrl = QUrl(QStringLiteral("https://gateway-a.example.com:8443/v1"));
+        QVERIFY(m_registry->save(second, &error));
+        QCOMPARE(m_registry->profile(secondId).apiKey, QStringLiteral("sk-for-gateway-b"));
+
+        // A copy of OpenRouter keeps OPENROUTER_API_KEY while it goes to OpenRouter.
+        const QString copyId = m_registry->duplicate(QStringLiteral("openrouter"));
+        QCOMPARE(m_registry->profile(copyId).apiKey, QStringLiteral("sk-or-for-openrouter"));
+        ProviderProfile copy = m_registry->stored(copyId);
+        copy.baseUrl = QUrl(QStringLiteral("https://other-gateway.example.net/api/v1"));
+        QVERIFY(m_registry->save(copy, &error));
+        QVERIFY(!m_registry->profile(copyId).hasKey());
+        QCOMPARE(m_registry->profile(copyId).keyVariable,
+                 QStringLiteral("EASEL_OPENROUTER_2_API_KEY"));
     }
 
     void referenceImageLimits_data()
