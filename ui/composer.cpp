@@ -335,6 +335,12 @@ QString Composer::notice() const
     return m_notice->text();
 }
 
+void Composer::showSendRefusal(const QString &why)
+{
+    m_refusals.clear();
+    m_notice->setText(why);
+}
+
 void Composer::beginAttaching()
 {
     m_refusals.clear();

@@ -79,6 +79,9 @@ public:
     void clearInputs();
     // What the refusal notice says ("" when hidden).
     QString notice() const;
+    // Why the prompt was not sent, above it (found by QA: said only in the status bar, across
+    // the window, and gone in seconds). It stays until dismissed, a send, or the next attach.
+    void showSendRefusal(const QString &why);
 
 Q_SIGNALS:
     void sendRequested(const QString &prompt);

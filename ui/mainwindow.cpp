@@ -471,10 +471,9 @@ void MainWindow::send(const QString &prompt)
     if (const QString problem = m_panel->problem(); !problem.isEmpty()) {
         // The panel shows a size it would not send: sending the last good one instead would
         // make an image of a size the designer no longer sees asked for.
-        statusBar()->showMessage(
+        m_composer->showSendRefusal(
             tr("Not sent: %1 Fix the size in Image settings, or pick one from its list.")
-                .arg(problem),
-            8000);
+                .arg(problem));
         return;
     }
     const ProviderProfile &provider = m_session->provider();
@@ -491,18 +490,18 @@ void MainWindow::send(const QString &prompt)
             : provider.keyVariable.isEmpty()
             ? tr("add it in Settings > Providers")
             : tr("add it in Settings > Providers or set %1").arg(provider.keyVariable);
-        statusBar()->showMessage(provider.baseUrl.isEmpty()
-                                     ? tr("%1 has no base URL yet: set it in Settings > Providers.")
-                                           .arg(provider.displayName)
-                                     : tr("No API key for %1: %2.").arg(provider.displayName, how),
-                                 8000);
+        m_composer->showSendRefusal(
+            provider.baseUrl.isEmpty()
+                ? tr("%1 has no base URL yet: set it in Settings > Providers.")
+                      .arg(provider.displayName)
+                : tr("No API key for %1: %2.").arg(provider.displayName, how));
         return;
     }
     if (provider.hasKey()) {
         // Said before the composer is emptied; the request itself would be refused too.
         if (const QString refusal = KeyTransport::refusal(provider.baseUrl, provider.displayName);
             !refusal.isEmpty()) {
-            statusBar()->showMessage(refusal, 15000);
+            m_composer->showSendRefusal(refusal);
             return;
         }
     }
@@ -510,7 +509,7 @@ void MainWindow::send(const QString &prompt)
     if (!m_session->send(prompt, m_composer->attachments(), m_panel->params(),
                          m_composer->editTarget(), m_composer->maskPath(),
                          m_composer->maskedFile())) {
-        statusBar()->showMessage(m_session->lastRefusal(), 8000); // the attachments stay
+        m_composer->showSendRefusal(m_session->lastRefusal()); // the attachments stay
         return;
     }
     m_lastSent = { prompt, m_composer->attachments() };

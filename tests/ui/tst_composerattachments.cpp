@@ -520,12 +520,11 @@ void TestComposerAttachments::refusedSendKeepsTheAttachments()
     QTest::keyClicks(prompt, QStringLiteral("make it warmer"));
     QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
 
-    QVERIFY2(window->statusBar()->currentMessage().startsWith(QStringLiteral("No API key")),
-             qPrintable(window->statusBar()->currentMessage()));
+    QVERIFY2(composer->notice().startsWith(QStringLiteral("No API key")),
+             qPrintable(composer->notice()));
     // No keychain here: the key field is disabled, so the message names the variable instead.
-    QVERIFY2(window->statusBar()->currentMessage().contains(
-                 QStringLiteral("set OPENAI_API_KEY in the environment")),
-             qPrintable(window->statusBar()->currentMessage()));
+    QVERIFY2(composer->notice().contains(QStringLiteral("set OPENAI_API_KEY in the environment")),
+             qPrintable(composer->notice()));
     QCOMPARE(session.model()->rowCount(), 0);
     QCOMPARE(fake.requestCount(), 0);
     QCOMPARE(prompt->toPlainText(), QStringLiteral("make it warmer"));

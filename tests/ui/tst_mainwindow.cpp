@@ -362,10 +362,45 @@ private Q_SLOTS:
         QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(m_session->model()->rowCount(), 0);
         QCOMPARE(prompt->toPlainText(), QStringLiteral("size test"));
-        const QString message = m_window->statusBar()->currentMessage();
+        // Said above the prompt, where the designer is looking, not in the status bar.
+        const QString message = m_window->findChild<Composer *>()->notice();
         QVERIFY2(message.startsWith(QLatin1String("Not sent: "))
                      && message.contains(panel->problem()),
                  qPrintable(message));
+    }
+
+    // A prompt Easel refuses to send says why above the prompt, and the notice stays until a
+    // send goes out (found by QA: the plain-http refusal was a status-bar line across the window
+    // that faded in 15 s).
+    void sendRefusalStaysAboveThePromptUntilASendGoesOut()
+    {
+        const ProviderProfile demo = m_session->provider();
+        ProviderProfile plainHttp = demo;
+        plainHttp.displayName = QStringLiteral("Office gateway");
+        plainHttp.baseUrl = QUrl(QStringLiteral("http://192.0.2.1/v1")); // TEST-NET: never used
+        plainHttp.apiKey = QStringLiteral("sk-must-not-travel");
+        m_session->setProvider(plainHttp);
+        auto *composer = m_window->findChild<Composer *>();
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        auto *notice = m_window->findChild<QWidget *>(QStringLiteral("attachmentNotice"));
+        QVERIFY(notice);
+        prompt->setFocus();
+        QTest::keyClicks(prompt, QStringLiteral("a lighthouse"));
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(m_session->model()->rowCount(), 0);
+        QCOMPARE(prompt->toPlainText(), QStringLiteral("a lighthouse"));
+        QVERIFY2(composer->notice().contains(QLatin1String("plain http on 192.0.2.1")),
+                 qPrintable(composer->notice()));
+        QVERIFY(notice->isVisible());
+        QVERIFY(m_window->statusBar()->currentMessage().isEmpty()); // said once, in one place
+
+        m_session->setProvider(demo);
+        QSignalSpy finished(m_session.get(), &ChatSession::turnFinished);
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(m_session->model()->rowCount(), 1);
+        QVERIFY(composer->notice().isEmpty());
+        QVERIFY(!notice->isVisible());
+        QVERIFY(finished.wait(15000));
     }
 
     void newConversationClearsTheView()

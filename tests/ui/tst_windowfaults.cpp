@@ -647,9 +647,10 @@ void TestWindowFaults::faultKeepsTheWindowAndTheHistory()
     if (askedToWait) {
         const int requests = m_fake->requestCount();
         typeAndSend(QStringLiteral("too soon"));
-        QVERIFY2(m_window->statusBar()->currentMessage().contains(
+        auto *composer = m_window->findChild<Composer *>();
+        QVERIFY2(composer->notice().contains(
                      QLatin1String("asked to wait before the next request")),
-                 qPrintable(m_window->statusBar()->currentMessage()));
+                 qPrintable(composer->notice()));
         QCOMPARE(m_fake->requestCount(), requests);
         QCOMPARE(m_session->model()->rowCount(), 2);
         QCOMPARE(m_prompt->toPlainText(), QStringLiteral("too soon")); // kept for later
