@@ -58,7 +58,7 @@ void StreamWorker::close(bool complete)
     if (m_streaming && m_answer == Answer::WebPage) {
         if (complete)
             handle({ StreamEvent::error(
-                QStringLiteral("not_an_event_stream"),
+                webPageErrorCode,
                 tr("The gateway answered with a web page instead of the event stream Easel "
                    "asked for: check the base URL in Settings > Providers.")) });
     } else if (!m_streaming || m_answer == Answer::WholeJson) {

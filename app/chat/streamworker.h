@@ -15,6 +15,10 @@ class StreamWorker : public QObject
 {
     Q_OBJECT
 public:
+    // The error code of a streamed request answered with a web page (a wrong base URL): no
+    // gateway took the request, so nothing is billed.
+    static constexpr QLatin1String webPageErrorCode { "not_an_event_stream" };
+
     StreamWorker(const QString &imageRoot, const QString &previewRoot, ApiFlavour flavour,
                  bool streaming);
 

@@ -132,6 +132,9 @@ void TurnRunner::onProcessed(const ProcessedEvents &events)
             m_context.imageCache->insertDecoded(event.asset.filePath, event.decoded,
                                                 event.asset.pixelSize);
         TurnAssembler::apply(m_turn, event);
+        if (event.event.kind == StreamEvent::Kind::Error
+            && event.event.errorCode == StreamWorker::webPageErrorCode)
+            m_answeredWithWebPage = true;
         if (event.event.kind == StreamEvent::Kind::ImageFinal
             && event.asset.state == ImageAsset::State::Pending && !event.asset.sourceUrl.isEmpty())
             Q_EMIT imageLinked(event.event.itemId, QUrl(event.asset.sourceUrl));
@@ -159,8 +162,9 @@ void TurnRunner::onWorkerClosed()
         && m_provider.toolType != m_request.toolType)
         Q_EMIT toolTypeLearned(m_request.toolType);
     // Taken by the gateway: stopped after this, the turn may be billed even with nothing shown
-    // (found by QA: a stream of keep-alive comments, stopped, was reported as free).
-    if (job->httpStatus() / 100 == 2)
+    // (found by QA: a stream of keep-alive comments, stopped, was reported as free). A web page
+    // served with 200 is a wrong base URL, not a gateway that took the request.
+    if (job->httpStatus() / 100 == 2 && !m_answeredWithWebPage)
         m_turn.accepted = true;
     if (job->status() == GatewayJob::Status::HttpError)
         m_retryAfterSeconds = job->retryAfterSeconds().value_or(0);

@@ -87,6 +87,7 @@ private:
     GatewayRequest m_request; // kept for the tool-name retry; dropped at the end
     bool m_toolTypeRetried = false;
     bool m_started = false;
+    bool m_answeredWithWebPage = false; // by a web server, not a gateway: nothing was billed
     int m_retryAfterSeconds = 0;
     Turn m_turn;
     QElapsedTimer m_clock;

@@ -298,6 +298,18 @@ private Q_SLOTS:
         QVERIFY(!refused.accepted);
         QVERIFY(!refused.mayBeBilled());
         QVERIFY(!Turn::fromJson(refused.toJson()).accepted);
+
+        // A web page served with 200 is a wrong base URL, not a gateway that took the request.
+        m_fake->enqueue(
+            FakeResponse::html(200, "<!DOCTYPE html><html><body><h1>It works!</h1></body></html>"));
+        QVERIFY(m_session->send(QStringLiteral("once more"), {}, ImageParams()));
+        QVERIFY(finished.wait(10000));
+        const Turn webPage = m_session->model()->turnAt(2);
+        QCOMPARE(webPage.status, Turn::Status::Failed);
+        QVERIFY2(webPage.errorMessage.contains(QLatin1String("web page")),
+                 qPrintable(webPage.errorMessage));
+        QVERIFY(!webPage.mayBeBilled());
+        QCOMPARE(m_session->model()->unpricedTurns(), 1); // the stopped one alone
     }
 
     void badImagesFailOnTheImage_data()

@@ -463,6 +463,12 @@ void TestWindowFaults::faultKeepsTheWindowAndTheHistory_data()
                            "reason: connection termination"),
         Turn::Status::Failed, Where::StatusLine,
         QStringLiteral("server error (503)|upstream connect error"));
+    // A wrong base URL: a web server's page with 200. No gateway took the request, so the turn
+    // is not "may be billed" and its prompt comes back (found by QA).
+    add("200 web page",
+        FakeResponse::html(200, "<!DOCTYPE html><html><body><h1>It works!</h1></body></html>"),
+        Turn::Status::Failed, Where::StatusLine,
+        QStringLiteral("web page instead of the event stream"));
     add("error body: html page",
         FakeResponse::html(403,
                            "<!DOCTYPE html><html><head><title>Attention Required! | "
@@ -648,9 +654,9 @@ void TestWindowFaults::faultKeepsTheWindowAndTheHistory()
         const int requests = m_fake->requestCount();
         typeAndSend(QStringLiteral("too soon"));
         auto *composer = m_window->findChild<Composer *>();
-        QVERIFY2(composer->notice().contains(
-                     QLatin1String("asked to wait before the next request")),
-                 qPrintable(composer->notice()));
+        QVERIFY2(
+            composer->notice().contains(QLatin1String("asked to wait before the next request")),
+            qPrintable(composer->notice()));
         QCOMPARE(m_fake->requestCount(), requests);
         QCOMPARE(m_session->model()->rowCount(), 2);
         QCOMPARE(m_prompt->toPlainText(), QStringLiteral("too soon")); // kept for later
