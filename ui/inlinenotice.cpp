@@ -1,5 +1,6 @@
 #include "inlinenotice.h"
 
+#include "dismissbutton.h"
 #include "palettetint.h"
 #include "viewpalette.h"
 
@@ -11,18 +12,13 @@
 InlineNotice::InlineNotice(QWidget *parent)
     : QFrame(parent)
     , m_label(new QLabel(this))
-    , m_close(new QToolButton(this))
+    , m_close(makeDismissButton(this, QStringLiteral("noticeDismissButton")))
 {
     m_label->setObjectName(QStringLiteral("noticeText"));
     m_label->setTextFormat(Qt::PlainText); // file names are not markup
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     PaletteTint::apply(m_label, ViewPalette::error);
-    m_close->setObjectName(QStringLiteral("noticeDismissButton"));
-    m_close->setText(QStringLiteral("✕"));
-    m_close->setToolTip(tr("Dismiss"));
-    m_close->setAccessibleName(tr("Dismiss"));
-    m_close->setAutoRaise(true);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -458,7 +458,9 @@ void ParameterPanel::refreshDependentState()
     const QString effective = m_params.effectiveSize();
     const bool showEffective
         = autoSize && !m_params.aspectRatio.isEmpty() && effective != QLatin1String("auto");
-    m_effectiveSize->setText(showEffective  ? tr("Requests %1").arg(effective)
+    // "1536 × 1024", as the Size list and the Library name sizes.
+    const QString shownSize = QString(effective).replace(u'x', QStringLiteral(" × "));
+    m_effectiveSize->setText(showEffective  ? tr("Requests %1").arg(shownSize)
                                  : autoSize ? tr("Sets the size while Size is Auto")
                                             : tr("Used only when Size is Auto"));
 

@@ -1,5 +1,7 @@
 #include "restorebar.h"
 
+#include "dismissbutton.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -15,11 +17,7 @@ RestoreBar::RestoreBar(QWidget *parent)
     m_label->setObjectName(QStringLiteral("restoreLabel"));
     m_label->setTextFormat(Qt::PlainText);
     m_restore->setObjectName(QStringLiteral("restoreSettingsButton"));
-    auto *dismiss = new QToolButton(this);
-    dismiss->setObjectName(QStringLiteral("restoreDismissButton"));
-    dismiss->setText(QStringLiteral("✕"));
-    dismiss->setToolTip(tr("Dismiss"));
-    dismiss->setAutoRaise(true);
+    QToolButton *dismiss = makeDismissButton(this, QStringLiteral("restoreDismissButton"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);

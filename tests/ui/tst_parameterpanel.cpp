@@ -458,7 +458,7 @@ void TestParameterPanel::aspectRatioOnlyWithAutoSize()
     QVERIFY(aspect->isEnabled());
     QVERIFY(effective->isVisible());
     // GPT image 1.x has no 16:9: the nearest size it makes is what goes out.
-    QVERIFY2(effective->text().contains(QLatin1String("1536x1024")), qPrintable(effective->text()));
+    QVERIFY2(effective->text().contains(QStringLiteral("1536 × 1024")), qPrintable(effective->text()));
 
     chooseByKeyboard(child<QComboBox>("sizeCombo"), QStringLiteral("1024x1024"));
     QVERIFY(!aspect->isEnabled());
