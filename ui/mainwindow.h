@@ -109,6 +109,8 @@ private:
     ProviderSwitcher *m_providers;
     QDockWidget *m_dock;
     QAction *m_providersAction = nullptr;
+    // Also added to the Library and Compare windows, so that Ctrl+Q quits from them too.
+    QAction *m_quitAction = nullptr;
     QLabel *m_totals;
     ImageSaver *m_saver = nullptr;
     RestoreBar *m_restoreBar = nullptr;

@@ -95,6 +95,8 @@ private Q_SLOTS:
     void openDataFolder();
     void secondaryWindowsCloseFromTheKeyboard_data();
     void secondaryWindowsCloseFromTheKeyboard();
+    void quitWorksFromTheSecondaryWindows_data();
+    void quitWorksFromTheSecondaryWindows();
     void focusCanBeSeenWhereverTabGoes();
 
 private:
@@ -578,6 +580,27 @@ void TestKeyboard::secondaryWindowsCloseFromTheKeyboard()
     QVERIFY(m_window->isVisible());
 }
 
+void TestKeyboard::quitWorksFromTheSecondaryWindows_data()
+{
+    // Found by QA: Ctrl+Q did nothing in the Library or Compare.
+    QTest::addColumn<QString>("opener");
+    QTest::newRow("library") << "showLibraryAction";
+    QTest::newRow("compare") << "compareAction";
+}
+
+void TestKeyboard::quitWorksFromTheSecondaryWindows()
+{
+    QFETCH(QString, opener);
+    m_window->findChild<QAction *>(opener)->trigger();
+    QWidget *window = nullptr;
+    QTRY_VERIFY((window = QApplication::activeWindow()) && window != m_window.get());
+    QWidget *focused = window->focusWidget() ? window->focusWidget() : window;
+    const QKeySequence quit
+        = m_window->findChild<QAction *>(QStringLiteral("quitAction"))->shortcut();
+    QCOMPARE(quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
+    QTest::keyClick(focused, quit[0].key(), quit[0].keyboardModifiers());
+    QTRY_VERIFY(!m_window->isVisible());
+}
 
 QTEST_MAIN(TestKeyboard)
 namespace {
