@@ -53,6 +53,9 @@ CompareGrid::CompareGrid(ImageCache *cache, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setMouseTracking(true);
     m_view->setCornerButtonEnabled(false);
+    // One Tab stop: the arrow keys walk the cells, Tab leaves the grid (found by QA: Tab visited
+    // every cell on the way to the next control).
+    m_view->setTabKeyNavigation(false);
     m_view->setWordWrap(true);
     for (QHeaderView *header : { m_view->horizontalHeader(), m_view->verticalHeader() }) {
         header->setSectionResizeMode(QHeaderView::Fixed);

@@ -77,8 +77,6 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     , m_baseSummary(new QLabel(this))
     , m_problemLabel(new QLabel(this))
     , m_estimateLabel(new QLabel(this))
-    , m_run(new QPushButton(tr("Run"), this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
 {
     m_prompt->setObjectName(QStringLiteral("comparePrompt"));
     m_prompt->setAccessibleName(tr("Prompt"));
@@ -173,6 +171,10 @@ CompareSetupPanel::CompareSetupPanel(ProviderRegistry *registry, const CostEstim
     layout->addWidget(m_problemLabel);
     layout->addWidget(m_estimateLabel);
 
+    // Made after the axes: Tab follows the order widgets are made in, and the buttons come last
+    // on screen (found by QA: Tab went from "Ask above" to Run, then to the axes).
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_run = new QPushButton(tr("Run"), this);
     m_run->setObjectName(QStringLiteral("compareRunButton"));
     // Not a default button: its frame hid focus, and Space on an unseen Run started a paid run
     // (found by QA). Ctrl+Enter runs from anywhere in the window.

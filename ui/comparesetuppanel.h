@@ -109,6 +109,6 @@ private:
     QList<CompareAxisEditor *> m_editors;
     QLabel *m_problemLabel;
     QLabel *m_estimateLabel;
-    QPushButton *m_run;
-    QPushButton *m_cancel;
+    QPushButton *m_run = nullptr; // made after the axes, for the Tab order
+    QPushButton *m_cancel = nullptr;
 };

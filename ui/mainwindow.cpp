@@ -290,6 +290,9 @@ void MainWindow::buildDock()
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Not a Tab stop of its own: it drew no focus, so one Tab seemed to do nothing (found by
+    // QA). It still scrolls a control that takes focus into view.
+    scroll->setFocusPolicy(Qt::NoFocus);
     scroll->setWidget(m_panel);
     m_dock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, m_dock);

@@ -31,6 +31,7 @@
 #include "store/secretstore.h"
 #include "store/settings.h"
 #include "ui/comparewindowtesting.h"
+#include "ui/tabchain.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void rowsStayPacked();
     void axesAreKeptForTheNextSession();
     void focusOnRunCanBeSeen();
+    void tabWalksTheWindowAsShown();
     void gridShowsShapeBeforeRun();
     void limitAsksFirst_data();
     void limitAsksFirst();
@@ -375,6 +377,24 @@ void TestCompareWindow::axesAreKeptForTheNextSession()
     m_fixture->settings->setValue(Settings::compareAxes, QByteArray("[{\"parameter\": 7}, 3"));
     QVERIFY(makeWindow());
     QVERIFY(m_window->setupPanel()->spec().axes.isEmpty());
+}
+
+// Found by QA: Run came before the axes, the setup's scroll area was a stop that drew no focus,
+// and Tab walked every cell of the grid.
+void TestCompareWindow::tabWalksTheWindowAsShown()
+{
+    m_fixture->fake.setRoute("/v1/images/generations", imagesStream(Qt::darkCyan));
+    QVERIFY(makeWindow());
+    runTwoByTwo(); // a grid of cells to Tab past
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QString problem;
+    const QStringList stops
+        = walkTabChain(m_window->findChild<QWidget *>(QStringLiteral("comparePrompt")), &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(stops.lastIndexOf(QStringLiteral("axisParameter"))
+                 < stops.indexOf(QStringLiteral("compareRunButton")),
+             qPrintable(stops.join(u',')));
+    QCOMPARE(stops.count(QStringLiteral("compareGridView")), 1);
 }
 
 void TestCompareWindow::focusOnRunCanBeSeen()

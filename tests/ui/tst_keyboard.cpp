@@ -20,6 +20,7 @@
 #include "store/historystore.h"
 #include "store/secretstore.h"
 #include "store/settings.h"
+#include "tabchain.h"
 
 #include <QAction>
 #include <QApplication>
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void secondaryWindowsCloseFromTheKeyboard();
     void quitWorksFromTheSecondaryWindows_data();
     void quitWorksFromTheSecondaryWindows();
+    void everyTabStopCanBeSeen();
     void focusCanBeSeenWhereverTabGoes();
 
 private:
@@ -600,6 +602,18 @@ void TestKeyboard::quitWorksFromTheSecondaryWindows()
     QCOMPARE(quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
     QTest::keyClick(focused, quit[0].key(), quit[0].keyboardModifiers());
     QTRY_VERIFY(!m_window->isVisible());
+}
+
+// Found by QA: the image settings' scroll area was a Tab stop that drew no focus, so one Tab
+// seemed to do nothing.
+void TestKeyboard::everyTabStopCanBeSeen()
+{
+    QString problem;
+    const QStringList stops = walkTabChain(m_prompt, &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    for (const char *name :
+         { "promptEdit", "imageOnlyCheck", "conversationSearch", "conversationView" })
+        QVERIFY2(stops.contains(QLatin1String(name)), qPrintable(stops.join(u',')));
 }
 
 QTEST_MAIN(TestKeyboard)
