@@ -60,6 +60,7 @@ CompareAxisEditor::CompareAxisEditor(QWidget *parent)
         m_parameterCombo->addItem(CompareAxis::displayName(parameter),
                                   CompareAxis::name(parameter));
     m_parameterCombo->setAccessibleName(tr("Parameter to vary"));
+    m_role->setBuddy(m_parameterCombo); // "Columns": the label a screen reader relates to it
     m_parameterCombo->setToolTip(tr("The setting this axis tries several values of; No axis "
                                     "leaves the row unused"));
     connect(m_parameterCombo, &QComboBox::activated, this, &CompareAxisEditor::onParameterPicked);
@@ -175,6 +176,8 @@ void CompareAxisEditor::setRole(const QString &role)
     m_role->setText(role);
     // Three rows have the same controls: the role tells a screen reader's user which row this is.
     m_parameterCombo->setAccessibleName(tr("%1: parameter to vary").arg(role));
+    // AT-SPI names a combo box by its value; the description, read after it, says what it sets.
+    m_parameterCombo->setAccessibleDescription(m_parameterCombo->accessibleName());
     m_values->setAccessibleName(tr("%1: values to try").arg(role));
     m_prompts->setAccessibleName(tr("%1: prompt variants").arg(role));
 }

@@ -111,6 +111,9 @@ QComboBox *filterCombo(const QString &objectName, const QString &accessibleName,
     auto *combo = new QComboBox(parent);
     combo->setObjectName(objectName);
     combo->setAccessibleName(accessibleName);
+    // No label is shown beside a filter, and AT-SPI names a combo box by its value: the
+    // description, which Orca reads after it, says what it filters.
+    combo->setAccessibleDescription(accessibleName);
     combo->setToolTip(toolTip);
     combo->addItem(allLabel, QString());
     for (const auto &[label, value] : choices)
@@ -173,6 +176,7 @@ LibraryWindow::LibraryWindow(ImageCache *cache, QWidget *parent)
     m_date = new QComboBox(this);
     m_date->setObjectName(QStringLiteral("libraryDateFilter"));
     m_date->setAccessibleName(tr("Date filter"));
+    m_date->setAccessibleDescription(m_date->accessibleName()); // as filterCombo() says
     m_date->setToolTip(tr("Show only the images made in this period"));
     m_date->addItem(tr("Any time"), -1);
     m_date->addItem(tr("Today"), 0);

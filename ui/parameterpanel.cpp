@@ -49,18 +49,21 @@ QLabel *makeNote(QWidget *parent, const QString &objectName)
     return label;
 }
 
-// A field made of a control with notes stacked under it; hidden notes take no room.
-QWidget *stack(QWidget *parent, const QList<QWidget *> &widgets)
+// A row whose field is a control with notes stacked under it; hidden notes take no room. A layout,
+// not a box widget: the label's buddy must be the control itself and its sibling, or screen
+// readers on Linux, which name a combo box by its value, hear "Auto, combo box" with no label
+// (found by QA on AT-SPI).
+void addStackedRow(QFormLayout *form, QWidget *parent, const QString &text,
+                   const QList<QWidget *> &widgets)
 {
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(widgets.constFirst());
+    auto *layout = new QVBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
     for (QWidget *widget : widgets)
         layout->addWidget(widget);
-    // The row's label is the buddy of this box; focus goes on to the control itself.
-    box->setFocusProxy(widgets.constFirst());
-    return box;
+    form->addRow(label, layout);
 }
 
 bool isGptImage1Mini(const QString &model)
@@ -245,9 +248,9 @@ void ParameterPanel::buildLayout()
 
     addHeader(form, tr("Image"));
     form->addRow(tr("Quality"), m_quality);
-    form->addRow(tr("Size"), stack(this, { m_size, m_customSize, m_customSizeError }));
-    form->addRow(tr("Aspect ratio"), stack(this, { m_aspectRatio, m_effectiveSize }));
-    form->addRow(tr("Background"), stack(this, { m_background, m_backgroundWarning }));
+    addStackedRow(form, this, tr("Size"), { m_size, m_customSize, m_customSizeError });
+    addStackedRow(form, this, tr("Aspect ratio"), { m_aspectRatio, m_effectiveSize });
+    addStackedRow(form, this, tr("Background"), { m_background, m_backgroundWarning });
 
     addHeader(form, tr("Output"));
     form->addRow(tr("Format"), m_format);

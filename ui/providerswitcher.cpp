@@ -40,6 +40,7 @@ void ProviderSwitcher::addTo(QToolBar *bar)
     fillProviderCombo();
     connect(m_providerCombo, &QComboBox::activated, this,
             [this](int index) { switchProvider(m_providerCombo->itemData(index).toString()); });
+    m_badge->setBuddy(m_providerCombo); // screen readers name a combo box by its label
     bar->addWidget(m_providerCombo);
     bar->addSeparator();
 
@@ -47,6 +48,7 @@ void ProviderSwitcher::addTo(QToolBar *bar)
     modelLabel->setContentsMargins(0, 0, 6, 0);
     bar->addWidget(modelLabel);
     m_chatModel = new QComboBox(bar);
+    modelLabel->setBuddy(m_chatModel);
     m_chatModel->setObjectName(QStringLiteral("chatModelCombo"));
     m_chatModel->setAccessibleName(tr("Chat model"));
     m_chatModel->setToolTip(tr("The model that reads the prompt and calls the image tool"));

@@ -15,8 +15,11 @@
 //   QAccessible::Name), which falls back to a button's text and to a label whose buddy the
 //   control is; when that is empty, the label Qt relates to it (QAccessible::Label). A combo box
 //   is the exception: on Linux Qt reports its current value ("Auto") as its Name, which names
-//   nothing, so a combo needs its own accessibleName or a label. A tab's name is its text, a
-//   menu action's its text without the "&".
+//   nothing, and does not export its accessibleName, so a combo needs a label whose buddy it is,
+//   a sibling that AT-SPI reports as LABELLED_BY (found by QA on the real AT-SPI bus: Size,
+//   Background and the toolbar's boxes were announced as "Auto, combo box"), or, where no label
+//   is shown (the Library's filters), an accessibleDescription, which AT-SPI exports and Orca
+//   reads after the value. A tab's name is its text, a menu action's its text without the "&".
 // - Tooltip: required of every control without visible text of its own: combos, fields, spin
 //   boxes, sliders, views, text areas and buttons that show only an icon or a symbol ("×",
 //   "…"). widget->toolTip() counts, or for a tool button its default action's toolTip(). A button
@@ -143,9 +146,7 @@ QString accessibleName(QWidget *widget)
     if (!iface)
         return {};
     QString name;
-    if (qobject_cast<QComboBox *>(widget))
-        name = widget->accessibleName();
-    else
+    if (!qobject_cast<QComboBox *>(widget)) // see the header comment
         name = iface->text(QAccessible::Name);
     if (name.trimmed().isEmpty()) {
         const auto labels = iface->relations(QAccessible::Label);
@@ -155,6 +156,8 @@ QString accessibleName(QWidget *widget)
                 break;
         }
     }
+    if (name.trimmed().isEmpty() && qobject_cast<QComboBox *>(widget))
+        name = widget->accessibleDescription();
     return plain(name);
 }
 
@@ -481,7 +484,7 @@ void TestAccessibility::auditFindsWhatIsMissing()
     QWidget window;
     window.setObjectName(QStringLiteral("probeWindow"));
     auto *named = new QComboBox(&window);
-    named->setAccessibleName(QStringLiteral("Quality"));
+    named->setAccessibleDescription(QStringLiteral("Quality")); // no label beside it
     named->setToolTip(QStringLiteral("Higher quality costs more"));
     named->addItem(QStringLiteral("Auto"));
     auto *unnamed = new QComboBox(&window);
