@@ -2704,6 +2704,10 @@ Exit codes:
         <source>no details given.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 rejected the API key: check %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileDialogs</name>
@@ -3603,13 +3607,6 @@ Exit codes:
     </message>
     <message>
         <source>The generated image arrived damaged: its base64 data is not valid, so it cannot be shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InlineNotice</name>
-    <message>
-        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4955,10 +4952,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The API key goes in the key field, not in the headers: it is kept in the keychain, headers are kept in the settings file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Header %1 has a control character in its value.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4979,7 +4972,23 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Header %1 looks like a key or token, and headers are kept in plain text in the settings file. Put the key in the key field (kept in the keychain): Easel sends it as &quot;Authorization: Bearer&quot;, which OpenAI-compatible gateways accept.</source>
+        <source>Settings &gt; Providers or %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings &gt; Providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key field (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key goes in %1, not in the headers: headers are kept in plain text in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header %1 looks like a key or token, and headers are kept in plain text in the settings file. Put the key in %2: Easel sends it as &quot;Authorization: Bearer&quot;, which OpenAI-compatible gateways accept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5299,6 +5308,10 @@ Exit codes:
         <source>Apply the changes to %1 before closing?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (no keychain service runs here)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -5308,6 +5321,13 @@ Exit codes:
     </message>
     <message>
         <source>Cannot draw a mask on %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QToolButton</name>
+    <message>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5476,10 +5496,6 @@ Exit codes:
     <name>RestoreBar</name>
     <message>
         <source>Restore these settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -19,6 +19,7 @@
 #include "messageboxes.h"
 #include "net/keytransport.h"
 #include "parameterpanel.h"
+#include "placeholdercolour.h"
 #include "pricing/costestimator.h"
 #include "pricing/pricebook.h"
 #include "providersdialog.h"
@@ -85,6 +86,24 @@ public:
     }
 };
 
+// View > a dock brings it to the front. A dock tabbed behind another is not hidden, so its toggle
+// stayed checked and choosing it hid the dock (found by QA): the item is checked only while the
+// dock can be seen, and choosing it shows the dock and raises its tab.
+void addDockToggle(QMenu *menu, QDockWidget *dock)
+{
+    QAction *toggle = dock->toggleViewAction();
+    menu->addAction(toggle);
+    QObject::connect(menu, &QMenu::aboutToShow, toggle, [toggle, dock] {
+        toggle->setChecked(dock->isVisible() && !dock->visibleRegion().isEmpty());
+    });
+    QObject::connect(toggle, &QAction::triggered, dock, [dock](bool checked) {
+        if (checked) {
+            dock->show();
+            dock->raise();
+        }
+    });
+}
+
 } // namespace
 
 MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent)
@@ -100,6 +119,7 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     , m_dock(new QDockWidget(tr("Image settings"), this))
     , m_totals(new QLabel(this))
 {
+    PlaceholderColour::ensureInstalled(); // before any field is painted
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Easel"));
     resizeToFitScreen(this, QSize(1280, 860));
@@ -224,7 +244,7 @@ void MainWindow::buildActions()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_dock->toggleViewAction()->setText(tr("&Image Settings"));
-    view->addAction(m_dock->toggleViewAction());
+    addDockToggle(view, m_dock);
     QAction *compare = view->addAction(tr("&Compare…"), this, &MainWindow::openCompareWindow);
     compare->setObjectName(QStringLiteral("compareAction"));
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
@@ -303,12 +323,19 @@ void MainWindow::buildDock()
 void MainWindow::restoreState()
 {
     const QByteArray geometry = m_settings->value(Settings::windowGeometry);
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
+    // Kept on the screen once shown, when its frame is known.
+    m_geometryRestored = !geometry.isEmpty() && restoreGeometry(geometry);
     const QByteArray state = m_settings->value(Settings::windowState);
     if (!state.isEmpty())
         QMainWindow::restoreState(state);
     restoreDraft();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_geometryRestored, false))
+        keepOnScreen(this); // a size saved on a larger screen
 }
 
 void MainWindow::restoreDraft()
@@ -392,7 +419,7 @@ void MainWindow::setHistoryStore(HistoryStore *store)
         for (QMenu *menu : menuBar()->findChildren<QMenu *>()) {
             if (menu->title() == tr("&View")) {
                 m_conversationsDock->toggleViewAction()->setText(tr("C&onversations"));
-                menu->addAction(m_conversationsDock->toggleViewAction());
+                addDockToggle(menu, m_conversationsDock);
                 menu->addAction(showLibrary);
             }
         }

@@ -53,6 +53,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     // A PNG, JPEG or WebP saved by Easel dropped on the window offers to restore its settings.
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -111,6 +112,7 @@ private:
     QAction *m_providersAction = nullptr;
     // Also added to the Library and Compare windows, so that Ctrl+Q quits from them too.
     QAction *m_quitAction = nullptr;
+    bool m_geometryRestored = false; // checked against the screen when first shown
     QLabel *m_totals;
     ImageSaver *m_saver = nullptr;
     RestoreBar *m_restoreBar = nullptr;

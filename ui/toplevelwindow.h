@@ -23,6 +23,27 @@ inline void resizeToFitScreen(QWidget *window, QSize preferred)
     window->resize(preferred);
 }
 
+// A window restored from a geometry saved on a larger screen (a laptop undocked from its monitor)
+// is made no larger than this screen's room and moved onto it; Qt restores the saved size as it
+// was (found by QA: the composer and the docks opened off the screen).
+inline void keepOnScreen(QWidget *window)
+{
+    const QScreen *screen = window->screen() ? window->screen() : QGuiApplication::primaryScreen();
+    if (!screen || window->isMaximized() || window->isFullScreen())
+        return;
+    const QRect room = screen->availableGeometry();
+    // The window manager's frame counts: it is what must fit.
+    const QSize frame = window->frameGeometry().size() - window->geometry().size();
+    const QSize size = window->size().boundedTo(room.size() - frame);
+    QRect wanted(window->frameGeometry().topLeft(), size + frame);
+    wanted.moveLeft(qBound(room.left(), wanted.left(), room.right() + 1 - wanted.width()));
+    wanted.moveTop(qBound(room.top(), wanted.top(), room.bottom() + 1 - wanted.height()));
+    if (size != window->size())
+        window->resize(size);
+    if (wanted.topLeft() != window->frameGeometry().topLeft())
+        window->move(wanted.topLeft()); // move() places the frame
+}
+
 // Ctrl+W and Esc close a secondary window (the Library, Compare), as they close the viewer and
 // the dialogs; neither stops anything running in it.
 inline QAction *addCloseAction(QWidget *window)

@@ -27,6 +27,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDockWidget>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void quitWorksFromTheSecondaryWindows_data();
     void quitWorksFromTheSecondaryWindows();
     void everyTabStopCanBeSeen();
+    void viewMenuBringsATabbedDockToTheFront();
     void focusCanBeSeenWhereverTabGoes();
 
 private:
@@ -614,6 +616,34 @@ void TestKeyboard::everyTabStopCanBeSeen()
     for (const char *name :
          { "promptEdit", "imageOnlyCheck", "conversationSearch", "conversationView" })
         QVERIFY2(stops.contains(QLatin1String(name)), qPrintable(stops.join(u',')));
+}
+
+// Found by QA: with the two docks tabbed together, View > Conversations was checked while the
+// list was behind Image settings, and choosing it hid the list.
+void TestKeyboard::viewMenuBringsATabbedDockToTheFront()
+{
+    auto *conversations = m_window->findChild<QDockWidget *>(QStringLiteral("conversationsDock"));
+    auto *settings = m_window->findChild<QDockWidget *>(QStringLiteral("imageSettingsDock"));
+    QVERIFY(conversations && settings);
+    m_window->tabifyDockWidget(conversations, settings);
+    settings->raise();
+    QTRY_VERIFY(conversations->visibleRegion().isEmpty());
+    QMenu *view = nullptr;
+    for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>()) {
+        if (menu->title() == QLatin1String("&View"))
+            view = menu;
+    }
+    QVERIFY(view);
+    Q_EMIT view->aboutToShow();
+    QAction *toggle = conversations->toggleViewAction();
+    QVERIFY(!toggle->isChecked()); // it cannot be seen
+    toggle->trigger();
+    QTRY_VERIFY(!conversations->visibleRegion().isEmpty());
+    QVERIFY(conversations->isVisible());
+    Q_EMIT view->aboutToShow();
+    QVERIFY(toggle->isChecked());
+    toggle->trigger(); // seen: choosing it again closes it, as before
+    QTRY_VERIFY(!conversations->isVisible());
 }
 
 QTEST_MAIN(TestKeyboard)

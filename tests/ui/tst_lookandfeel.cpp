@@ -46,6 +46,7 @@
 #include "conversationview.h"
 #include "librarywindow.h"
 #include "mainwindow.h"
+#include "placeholdercolour.h"
 #include "turndelegate.h"
 #include "turnlayout.h"
 #include "ui/demowindowfixture.h"
@@ -658,6 +659,7 @@ private Q_SLOTS:
     void cleanup();
 
     void contrastIsMeasuredAsWcagSays();
+    void placeholdersStayReadable();
     void auditFindsFixedColours();
     void textContrast_data();
     void textContrast();
@@ -692,6 +694,35 @@ void TestLookAndFeel::cleanup()
 {
     m_fixture.tearDown();
     QApplication::setPalette(m_light);
+}
+
+// Found by QA with a KDE dark scheme: a dark palette that does not set PlaceholderText keeps
+// Qt's default, black at half opacity, 1.15:1 on a dark field: the composer's "Describe the
+// image you want…" could not be seen.
+void TestLookAndFeel::placeholdersStayReadable()
+{
+    QPalette darkWithoutPlaceholder = darkPalette();
+    for (const QPalette::ColorGroup group : { QPalette::Active, QPalette::Inactive })
+        darkWithoutPlaceholder.setColor(group, QPalette::PlaceholderText, QColor(0, 0, 0, 128));
+    QApplication::setPalette(darkWithoutPlaceholder);
+    QVERIFY(PlaceholderColour::contrast(QApplication::palette(), QPalette::Active) < 1.5);
+    PlaceholderColour::ensureInstalled();
+    QCoreApplication::processEvents();
+    QLineEdit field;
+    field.setPlaceholderText(QStringLiteral("Search prompts and replies"));
+    for (const QPalette::ColorGroup group : { QPalette::Active, QPalette::Inactive })
+        QVERIFY2(PlaceholderColour::contrast(field.palette(), group) >= 4.5,
+                 qPrintable(field.palette().color(group, QPalette::PlaceholderText).name()));
+
+    // A theme switch is followed: the light palette's half-opaque black (3.9:1) is mended too.
+    QApplication::setPalette(m_light);
+    QCoreApplication::processEvents(); // widgets take a new application palette in events
+    QVERIFY(PlaceholderColour::contrast(QApplication::palette(), QPalette::Active) >= 4.5);
+    QVERIFY(PlaceholderColour::contrast(field.palette(), QPalette::Active) >= 4.5);
+    // A palette whose placeholder is readable keeps its own colour.
+    QApplication::setPalette(darkPalette());
+    QTRY_COMPARE(field.palette().color(QPalette::Active, QPalette::PlaceholderText),
+                 QColor(0x9a, 0x9a, 0x9a));
 }
 
 void TestLookAndFeel::contrastIsMeasuredAsWcagSays()

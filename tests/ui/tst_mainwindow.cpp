@@ -69,6 +69,30 @@ private Q_SLOTS:
 
     // Found by QA at 2x on a 1200x750 (logical) screen: the first size was larger than the
     // screen, with the composer off its bottom edge.
+    // Found by QA: a size saved on a larger screen (a laptop undocked from its monitor) came back
+    // as it was, with the composer and the docks off the screen.
+    void savedSizeFitsTheScreen()
+    {
+        const QRect room = m_window->screen()->availableGeometry();
+        QWidget larger;
+        larger.setGeometry(QRect(room.topLeft() + QPoint(200, 150), room.size() * 2));
+        m_settings->setValue(Settings::windowGeometry, larger.saveGeometry());
+        MainWindow again(m_session.get(), m_settings.get());
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        const QRect shown = again.frameGeometry();
+        QVERIFY2(room.contains(shown),
+                 qPrintable(QStringLiteral("%1,%2 %3x%4 in %5,%6 %7x%8")
+                                .arg(shown.x())
+                                .arg(shown.y())
+                                .arg(shown.width())
+                                .arg(shown.height())
+                                .arg(room.x())
+                                .arg(room.y())
+                                .arg(room.width())
+                                .arg(room.height())));
+    }
+
     void firstSizeFitsTheScreen()
     {
         const QRect room = m_window->screen()->availableGeometry();
