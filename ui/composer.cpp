@@ -190,6 +190,12 @@ void Composer::setText(const QString &text)
     m_editor->setPlainText(text);
 }
 
+void Composer::giveBackText(const QString &text)
+{
+    m_editor->setPlainText(text);
+    m_editor->selectAll();
+}
+
 void Composer::clear()
 {
     m_editor->clear();

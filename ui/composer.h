@@ -39,6 +39,9 @@ public:
 
     QString text() const;
     void setText(const QString &text);
+    // Puts back a prompt that was not sent, selected: what is typed next replaces it rather than
+    // being appended to it unseen (found by QA: "please fail this onefake four…" was sent).
+    void giveBackText(const QString &text);
     void clear();
     void setBusy(bool busy);
     void setHint(const QString &hint); // e.g. the estimated price of the next image

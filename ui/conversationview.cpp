@@ -445,12 +445,15 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
                                             [this, turn] { Q_EMIT saveTurnImagesRequested(turn); });
         saveTurn->setObjectName(QStringLiteral("saveTurnImagesAction"));
         saveTurn->setEnabled(turn.finalImageCount() > 0);
+    }
+    // On the image too: "what prompt made this?" is asked pointing at it (found by QA).
+    QAction *copyPrompt = menu->addAction(
+        tr("Copy Prompt"), this, [turn] { QApplication::clipboard()->setText(turn.prompt); });
+    copyPrompt->setObjectName(QStringLiteral("copyPromptAction"));
+    copyPrompt->setEnabled(!turn.prompt.isEmpty());
+    if (onImage) {
         menu->addSeparator();
     } else {
-        QAction *copyPrompt = menu->addAction(
-            tr("Copy Prompt"), this, [turn] { QApplication::clipboard()->setText(turn.prompt); });
-        copyPrompt->setObjectName(QStringLiteral("copyPromptAction"));
-        copyPrompt->setEnabled(!turn.prompt.isEmpty());
         QAction *copyText = menu->addAction(
             tr("Copy Answer"), this, [turn] { QApplication::clipboard()->setText(turn.text); });
         copyText->setObjectName(QStringLiteral("copyTextAction"));

@@ -26,6 +26,9 @@ public:
     // startFolder(). A designer saving a series keeps it together.
     static QString saveFolder(QStandardPaths::StandardLocation fallback
                               = QStandardPaths::PicturesLocation);
+    // The folder of the last save, as kept between runs (Settings::saveFolder); "" if none yet.
+    static QString lastSaveFolder() { return s_lastSaveFolder; }
+    static void setLastSaveFolder(const QString &folder) { s_lastSaveFolder = folder; }
     // `path` with an extension the filter lists ("PNG image (*.png);;…"), else with `suffix`.
     static QString withListedSuffix(const QString &path, const QString &filter,
                                     const QString &suffix);

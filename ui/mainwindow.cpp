@@ -89,10 +89,10 @@ public:
 // View > a dock brings it to the front. A dock tabbed behind another is not hidden, so its toggle
 // stayed checked and choosing it hid the dock (found by QA): the item is checked only while the
 // dock can be seen, and choosing it shows the dock and raises its tab.
-void addDockToggle(QMenu *menu, QDockWidget *dock)
+void addDockToggle(QMenu *menu, QDockWidget *dock, QAction *before = nullptr)
 {
     QAction *toggle = dock->toggleViewAction();
-    menu->addAction(toggle);
+    menu->insertAction(before, toggle); // nullptr: at the end
     QObject::connect(menu, &QMenu::aboutToShow, toggle, [toggle, dock] {
         toggle->setChecked(dock->isVisible() && !dock->visibleRegion().isEmpty());
     });
@@ -245,6 +245,9 @@ void MainWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_dock->toggleViewAction()->setText(tr("&Image Settings"));
     addDockToggle(view, m_dock);
+    // The docks' toggles together above it (found by QA: Conversations came last, after the
+    // provider switch); the Conversations dock's goes here once there is a history.
+    m_viewDocksEnd = view->addSeparator();
     QAction *compare = view->addAction(tr("&Compare…"), this, &MainWindow::openCompareWindow);
     compare->setObjectName(QStringLiteral("compareAction"));
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
@@ -325,6 +328,8 @@ void MainWindow::restoreState()
     const QByteArray geometry = m_settings->value(Settings::windowGeometry);
     // Kept on the screen once shown, when its frame is known.
     m_geometryRestored = !geometry.isEmpty() && restoreGeometry(geometry);
+    if (FileDialogs::lastSaveFolder().isEmpty())
+        FileDialogs::setLastSaveFolder(m_settings->value(Settings::saveFolder));
     const QByteArray state = m_settings->value(Settings::windowState);
     if (!state.isEmpty())
         QMainWindow::restoreState(state);
@@ -380,6 +385,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_settings->setValue(Settings::windowGeometry, saveGeometry());
+    // Found by QA: the Library's size and the folder of the last save were forgotten at quit.
+    if (m_library)
+        m_settings->setValue(Settings::libraryGeometry, m_library->saveGeometry());
+    if (!FileDialogs::lastSaveFolder().isEmpty())
+        m_settings->setValue(Settings::saveFolder, FileDialogs::lastSaveFolder());
     m_settings->setValue(Settings::windowState, saveState());
     m_settings->setImageParams(m_panel->params());
     saveDraft(); // a prompt being written is work: it is there at the next start
@@ -412,6 +422,7 @@ void MainWindow::setHistoryStore(HistoryStore *store)
         connect(showLibrary, &QAction::triggered, this, [this] {
             LibraryWindow *library = libraryWindow();
             library->show();
+            keepOnScreen(library); // a size kept from a larger screen
             library->raise();
             library->activateWindow();
         });
@@ -419,7 +430,7 @@ void MainWindow::setHistoryStore(HistoryStore *store)
         for (QMenu *menu : menuBar()->findChildren<QMenu *>()) {
             if (menu->title() == tr("&View")) {
                 m_conversationsDock->toggleViewAction()->setText(tr("C&onversations"));
-                addDockToggle(menu, m_conversationsDock);
+                addDockToggle(menu, m_conversationsDock, m_viewDocksEnd);
                 menu->addAction(showLibrary);
             }
         }
@@ -444,6 +455,9 @@ LibraryWindow *MainWindow::libraryWindow()
     // A window shortcut works in every window its action was added to (found by QA: Ctrl+Q did
     // nothing in the Library).
     m_library->addAction(m_quitAction);
+    if (const QByteArray geometry = m_settings->value(Settings::libraryGeometry);
+        !geometry.isEmpty())
+        m_library->restoreGeometry(geometry);
     // Saved from the library as from the conversation: the turn's settings go into the file.
     auto *librarySaver = new ImageSaver(m_library, m_settings);
     connect(librarySaver, &ImageSaver::statusMessage, m_library, &LibraryWindow::showMessage);
@@ -563,7 +577,7 @@ void MainWindow::giveBackRefusedInputs()
     const SentInputs sent = std::exchange(m_lastSent, {});
     if (!m_composer->text().isEmpty() || !m_composer->attachments().isEmpty())
         return;
-    m_composer->setText(sent.prompt);
+    m_composer->giveBackText(sent.prompt);
     for (const Attachment &attachment : sent.attachments) {
         if (QFileInfo::exists(attachment.filePath)) // the turn names a file gone
             m_composer->addAttachment(attachment.filePath);

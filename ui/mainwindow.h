@@ -113,6 +113,7 @@ private:
     // Also added to the Library and Compare windows, so that Ctrl+Q quits from them too.
     QAction *m_quitAction = nullptr;
     bool m_geometryRestored = false; // checked against the screen when first shown
+    QAction *m_viewDocksEnd = nullptr; // the separator under the View menu's dock toggles
     QLabel *m_totals;
     ImageSaver *m_saver = nullptr;
     RestoreBar *m_restoreBar = nullptr;

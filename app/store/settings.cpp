@@ -7,6 +7,8 @@ const Settings::Key<QString> Settings::chatModel { "chat/chatModel", QString() }
 const Settings::Key<QByteArray> Settings::imageParams { "image/params", QByteArray() };
 const Settings::Key<QByteArray> Settings::providerProfiles { "providers/profiles", QByteArray() };
 const Settings::Key<QByteArray> Settings::windowGeometry { "window/geometry", QByteArray() };
+const Settings::Key<QByteArray> Settings::libraryGeometry { "library/geometry", QByteArray() };
+const Settings::Key<QString> Settings::saveFolder { "save/folder", QString() };
 const Settings::Key<QByteArray> Settings::windowState { "window/state", QByteArray() };
 const Settings::Key<QString> Settings::lastConversation { "history/lastConversation", QString() };
 const Settings::Key<QString> Settings::draftPrompt { "composer/draftPrompt", QString() };

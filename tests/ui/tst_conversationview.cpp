@@ -1025,6 +1025,9 @@ void TestConversationView::contextMenuOnImage()
     QCOMPARE(copyAction->text(), QStringLiteral("Copy Image"));
     QCOMPARE(detailsAction->text(), QStringLiteral("Show Details"));
     QVERIFY(saveAction->isEnabled() && copyAction->isEnabled());
+    // The prompt that made the image, from the image itself (found by QA).
+    auto *copyPrompt = menu->findChild<QAction *>(QStringLiteral("copyPromptAction"));
+    QVERIFY(copyPrompt && copyPrompt->isEnabled());
 
     saveAction->trigger();
     copyAction->trigger();

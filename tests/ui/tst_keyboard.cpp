@@ -27,6 +27,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QImage>
 #include <QJsonDocument>
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void quitWorksFromTheSecondaryWindows();
     void everyTabStopCanBeSeen();
     void viewMenuBringsATabbedDockToTheFront();
+    void librarySizeAndSaveFolderOutliveAQuit();
     void focusCanBeSeenWhereverTabGoes();
 
 private:
@@ -634,6 +636,10 @@ void TestKeyboard::viewMenuBringsATabbedDockToTheFront()
             view = menu;
     }
     QVERIFY(view);
+    // The two docks' items come first, together (found by QA: Conversations came last).
+    QCOMPARE(view->actions().value(0), settings->toggleViewAction());
+    QCOMPARE(view->actions().value(1), conversations->toggleViewAction());
+    QVERIFY(view->actions().value(2)->isSeparator());
     Q_EMIT view->aboutToShow();
     QAction *toggle = conversations->toggleViewAction();
     QVERIFY(!toggle->isChecked()); // it cannot be seen
@@ -644,6 +650,34 @@ void TestKeyboard::viewMenuBringsATabbedDockToTheFront()
     QVERIFY(toggle->isChecked());
     toggle->trigger(); // seen: choosing it again closes it, as before
     QTRY_VERIFY(!conversations->isVisible());
+}
+
+// Found by QA: the Library opened at its first size after every restart, and Save As opened on
+// the home folder each morning although it remembered the folder within a run.
+void TestKeyboard::librarySizeAndSaveFolderOutliveAQuit()
+{
+    const QString folder = m_dir->filePath("project");
+    QVERIFY(QDir().mkpath(folder));
+    FileDialogs::setLastSaveFolder(folder); // as a save into it leaves it
+    m_window->findChild<QAction *>(QStringLiteral("showLibraryAction"))->trigger();
+    auto *library = m_window->findChild<LibraryWindow *>();
+    QVERIFY(QTest::qWaitForWindowExposed(library));
+    const QRect room = library->screen()->availableGeometry();
+    const QSize chosen
+        = QSize(room.width() * 3 / 4, room.height() * 2 / 3).expandedTo(library->minimumSizeHint());
+    library->resize(chosen);
+    QTRY_COMPARE(library->size(), chosen);
+    m_window->close();
+
+    FileDialogs::setLastSaveFolder({}); // a new run
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
+    m_window->setHistoryStore(m_store.get());
+    m_window->show();
+    QCOMPARE(FileDialogs::saveFolder(), folder);
+    m_window->findChild<QAction *>(QStringLiteral("showLibraryAction"))->trigger();
+    library = m_window->findChild<LibraryWindow *>();
+    QVERIFY(QTest::qWaitForWindowExposed(library));
+    QCOMPARE(library->size(), chosen);
 }
 
 QTEST_MAIN(TestKeyboard)

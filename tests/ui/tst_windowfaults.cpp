@@ -643,6 +643,8 @@ void TestWindowFaults::faultKeepsTheWindowAndTheHistory()
     // turn that may be billed does not, lest it be sent twice without a thought.
     const bool givenBack = failed.status == Turn::Status::Failed && !failed.mayBeBilled();
     QCOMPARE(m_prompt->toPlainText(), givenBack ? QStringLiteral("the fault") : QString());
+    // Selected: the next prompt typed replaces it rather than being appended (found by QA).
+    QCOMPARE(m_prompt->textCursor().selectedText(), m_prompt->toPlainText());
     m_prompt->clear();
     // A gateway that asked for a pause (Retry-After) gets it: Send says how long and sends
     // nothing meanwhile (found by QA: it went at once into another 429).
