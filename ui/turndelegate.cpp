@@ -4,6 +4,7 @@
 #include "focusring.h"
 #include "image/imagecache.h"
 #include "imagedrawing.h"
+#include "model/turntext.h"
 #include "turnreferencespainter.h"
 #include "viewpalette.h"
 
@@ -575,7 +576,7 @@ bool TurnDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     const ImageAsset &image = turn.images.at(imageIndex);
     QStringList facts;
     if (image.pixelSize.isValid())
-        facts << tr("%1 × %2").arg(image.pixelSize.width()).arg(image.pixelSize.height());
+        facts << TurnText::pixelSize(image.pixelSize);
     if (!image.mimeType.isEmpty())
         facts << image.mimeType.section(QLatin1Char('/'), 1).toUpper();
     if (image.byteSize > 0)

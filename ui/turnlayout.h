@@ -152,13 +152,14 @@ public:
     // "gpt-5 · gpt-image-1.5", empty when neither is known.
     static QString headerText(const Turn &turn);
     // The line under a running or ended turn: "Generating… 12 s", the error, "Stopped", ...
-    // Empty when there is nothing to say.
+    // Empty when there is nothing to say. The words are TurnText's, shared with the model's
+    // accessible description.
     static QString statusText(const Turn &turn, const QDateTime &now);
     // Neutral: the designer's own Stop, which is no failure.
     enum class Tone { Progress, Error, Warning, Neutral };
     static Tone statusTone(const Turn &turn);
     // "in 1,889 · out 1,434 (reasoning 1,280) · image 196 tokens · 1 image · $0.04 estimated · 38.2
-    // s"
+    // s" (TurnText::usageLine).
     static QString usageText(const Turn &turn);
     static QString attachmentText(const Turn &turn);
     // The placeholder of a linked image being downloaded: "Downloading… 1.2 MB of 3.4 MB".

@@ -1,6 +1,56 @@
 #include "conversationmodel.h"
 
+#include "gateway/imagelinks.h"
+#include "model/turntext.h"
+
+#include <QSet>
+#include <QStringList>
+
 #include <algorithm>
+
+namespace {
+
+// The answer's first words as a screen reader should hear them: without the links of images
+// shown inline (the view leaves them out too), on one line, cut at a word boundary.
+QString answerHead(const Turn &turn)
+{
+    QSet<QString> shown;
+    for (const ImageAsset &image : turn.images) {
+        if (!image.sourceUrl.isEmpty())
+            shown.insert(image.sourceUrl);
+    }
+    QString text = shown.isEmpty() ? turn.text : ImageLinks::stripImageLinks(turn.text, shown);
+    text = text.simplified();
+    const qsizetype limit = ConversationModel::describedAnswerLength;
+    if (text.size() <= limit)
+        return text;
+    qsizetype cut = text.lastIndexOf(QLatin1Char(' '), limit);
+    if (cut < limit / 2) // one very long word: cut inside it, but not inside a surrogate pair
+        cut = text.at(limit - 1).isHighSurrogate() ? limit - 1 : limit;
+    return text.left(cut) + QStringLiteral("…");
+}
+
+// "2 images, 1024 × 1024" (or each size when they differ); empty without final images.
+QString imagesLine(const Turn &turn)
+{
+    QStringList sizes;
+    for (const ImageAsset &image : turn.images) {
+        if (image.state != ImageAsset::State::Final || !image.pixelSize.isValid())
+            continue;
+        const QString size = TurnText::pixelSize(image.pixelSize);
+        if (!sizes.contains(size))
+            sizes << size;
+    }
+    const int count = turn.finalImageCount();
+    if (count == 0)
+        return {};
+    if (sizes.isEmpty())
+        return ConversationModel::tr("%n image(s)", nullptr, count);
+    return ConversationModel::tr("%n image(s), %1", nullptr, count)
+        .arg(TurnText::numberLocale().createSeparatedList(sizes)); // "a, b and c", even in "C"
+}
+
+} // namespace
 
 ConversationModel::ConversationModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -24,6 +74,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
     case PromptRole:
         return turn.prompt;
+    case Qt::AccessibleDescriptionRole:
+        return accessibleDescription(turn);
     case TextRole:
         return turn.text;
     case StatusRole:
@@ -44,6 +96,22 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
     names.insert(StatusRole, "status");
     names.insert(ImageCountRole, "imageCount");
     return names;
+}
+
+QString ConversationModel::accessibleDescription(const Turn &turn)
+{
+    QStringList lines;
+    // The status line as the view writes it. A finished turn has none (its usage line says it
+    // ended), so the description says "done" first, before any warning.
+    if (turn.status == Turn::Status::Done)
+        lines << Turn::statusText(turn.status);
+    // Without a clock: the description must not change every second while the turn runs.
+    lines << TurnText::statusLine(turn, QDateTime());
+    lines << answerHead(turn);
+    lines << imagesLine(turn);
+    lines << TurnText::usageLine(turn);
+    lines.removeAll(QString());
+    return lines.join(QLatin1Char('\n'));
 }
 
 const Turn &ConversationModel::turnAt(int row) const

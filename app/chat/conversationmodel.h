@@ -9,6 +9,9 @@
 
 // The conversation as a list model: one row per turn (the prompt and everything answered to it).
 // A streaming turn changes only its own row, so the view repaints only that row.
+// For screen readers a row's accessible text is its prompt and its accessible description what a
+// sighted designer sees under the prompt (accessibleDescription()); a changed turn's dataChanged
+// names no roles, so it covers both.
 class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -26,6 +29,12 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+    // The status line, the start of the answer, the images and the usage line of `turn`, one per
+    // line, in the words the view shows them in (TurnText): Qt::AccessibleDescriptionRole.
+    static QString accessibleDescription(const Turn &turn);
+    // How much of the answer the description reads out before "…".
+    static constexpr qsizetype describedAnswerLength = 300;
 
     const Turn &turnAt(int row) const;
     int rowOfTurn(const QString &turnId) const; // -1 when absent

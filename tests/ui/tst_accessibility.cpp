@@ -32,6 +32,12 @@
 // A failure names the window, the control (class and objectName, or its place and text when it
 // has no objectName) and what is missing. EASEL_ACCESSIBILITY_LIST=1 logs every control audited
 // with the name, the words it shows and the tooltip the audit found.
+//
+// Each turn of the conversation is read out through the view's own accessible interface: its
+// prompt as the row's name, what is shown under it (status, answer, images, cost) as the row's
+// description (QA defect D6: only the prompt was heard).
+#include "chat/chatsession.h"
+#include "chat/conversationmodel.h"
 #include "comparewindow.h"
 #include "conversationlist.h"
 #include "conversationsdock.h"
@@ -39,6 +45,7 @@
 #include "librarymodel.h"
 #include "librarywindow.h"
 #include "mainwindow.h"
+#include "model/turntext.h"
 #include "providerswitcher.h"
 #include "ui/demowindowfixture.h"
 
@@ -341,6 +348,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
 
+    void conversationTurnsAreDescribed();
     void everyControlIsNamed_data();
     void everyControlIsNamed();
     void everyMenuActionIsNamed_data();
@@ -363,6 +371,33 @@ void TestAccessibility::initTestCase()
 void TestAccessibility::cleanupTestCase()
 {
     m_fixture.tearDown();
+}
+
+void TestAccessibility::conversationTurnsAreDescribed()
+{
+    auto *view = m_fixture.window()->findChild<ConversationView *>();
+    QVERIFY(view);
+    QAccessibleInterface *list = QAccessible::queryAccessibleInterface(view);
+    QVERIFY(list && list->tableInterface());
+    const ConversationModel *model = m_fixture.session()->model();
+    QCOMPARE(list->tableInterface()->rowCount(), model->rowCount());
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const Turn &turn = model->turnAt(row);
+        QAccessibleInterface *cell = list->tableInterface()->cellAt(row, 0);
+        QVERIFY(cell);
+        QCOMPARE(cell->text(QAccessible::Name), turn.prompt);
+        const QString description = cell->text(QAccessible::Description);
+        QCOMPARE(description, ConversationModel::accessibleDescription(turn));
+        const QStringList lines = description.split(QLatin1Char('\n'));
+        QCOMPARE(lines.constFirst(), Turn::statusText(Turn::Status::Done));
+        QVERIFY2(lines.size() >= 3, qPrintable(description));
+        // The images with their size, and the usage line with the cost, as the view shows them.
+        QVERIFY(!turn.images.isEmpty() && turn.images.constFirst().pixelSize.isValid());
+        QVERIFY2(description.contains(TurnText::pixelSize(turn.images.constFirst().pixelSize)),
+                 qPrintable(description));
+        QCOMPARE(lines.constLast(), TurnText::usageLine(turn));
+        QVERIFY2(lines.constLast().contains(turn.cost.formatted()), qPrintable(description));
+    }
 }
 
 void TestAccessibility::everyControlIsNamed_data()
