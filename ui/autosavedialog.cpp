@@ -58,7 +58,8 @@ AutoSaveDialog::AutoSaveDialog(Settings *settings, QWidget *parent)
 
     auto *legend
         = new QLabel(tr("{date} {time} {model} {quality} {size} {n} (image number) {ext} {prompt} "
-                        "(first 40 characters) {turn} {hash}"),
+                        "(its first words, up to %1 characters) {turn} {hash}")
+                         .arg(FileNameTemplate::maxPromptLength),
                      this);
     legend->setObjectName(QStringLiteral("autoSaveLegend"));
     legend->setAccessibleName(tr("Template fields"));
@@ -96,7 +97,8 @@ AutoSaveDialog::AutoSaveDialog(Settings *settings, QWidget *parent)
 
     m_enabled->setChecked(m_settings->value(Settings::autoSaveEnabled));
     m_folder->setText(m_settings->value(Settings::autoSaveFolder));
-    m_template->setText(m_settings->value(Settings::autoSaveTemplate));
+    m_template->setText(
+        FileNameTemplate::patternOrDefault(m_settings->value(Settings::autoSaveTemplate)));
 
     connect(m_enabled, &QCheckBox::toggled, this, &AutoSaveDialog::refresh);
     connect(m_folder, &QLineEdit::textChanged, this, &AutoSaveDialog::refresh);
@@ -120,9 +122,7 @@ QString AutoSaveDialog::previewFor(const QString &pattern)
     sample.prompt = QStringLiteral("a lighthouse on a cliff at dusk, watercolor");
     sample.turnId = QStringLiteral("3");
     sample.hash = QStringLiteral("9f86d081884c");
-    const QString p = pattern.trimmed().isEmpty()
-        ? QString::fromLatin1(FileNameTemplate::defaultTemplate)
-        : pattern;
+    const QString p = FileNameTemplate::patternOrDefault(pattern);
     // As the save will name it: a pattern without an image extension gets the image's own.
     const QString name = FileNameTemplate::expand(p, sample);
     return ImageExporter::formatForPath(name).isEmpty() ? name + QStringLiteral(".png") : name;
@@ -200,7 +200,14 @@ void AutoSaveDialog::accept()
     m_settings->setValue(Settings::autoSaveEnabled, m_enabled->isChecked());
     m_settings->setValue(Settings::autoSaveFolder,
                          QDir::fromNativeSeparators(m_folder->text().trimmed()));
-    m_settings->setValue(Settings::autoSaveTemplate, m_template->text().trimmed());
+    // The default is stored as "" so that it follows Easel's default when that changes; a pattern
+    // of the designer's own is kept as written.
+    const QString pattern = m_template->text().trimmed();
+    m_settings->setValue(Settings::autoSaveTemplate,
+                         FileNameTemplate::patternOrDefault(pattern)
+                                 == QLatin1String(FileNameTemplate::defaultTemplate)
+                             ? QString()
+                             : pattern);
     m_settings->sync();
     QDialog::accept();
 }

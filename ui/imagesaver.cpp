@@ -31,8 +31,8 @@ ImageSaver::~ImageSaver() = default;
 
 QString ImageSaver::templatePattern() const
 {
-    const QString pattern = m_settings ? m_settings->value(Settings::autoSaveTemplate) : QString();
-    return pattern.isEmpty() ? QString::fromLatin1(FileNameTemplate::defaultTemplate) : pattern;
+    return FileNameTemplate::patternOrDefault(
+        m_settings ? m_settings->value(Settings::autoSaveTemplate) : QString());
 }
 
 void ImageSaver::saveAs(const Turn &turn, const ImageAsset &image)

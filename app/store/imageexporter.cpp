@@ -167,9 +167,7 @@ QString ImageExporter::fileNameFor(const Turn &turn, const ImageAsset &image, in
     fields.prompt = turn.prompt;
     fields.turnId = turn.id;
     fields.hash = image.hash;
-    return FileNameTemplate::expand(
-        pattern.isEmpty() ? QString::fromLatin1(FileNameTemplate::defaultTemplate) : pattern,
-        fields);
+    return FileNameTemplate::expand(FileNameTemplate::patternOrDefault(pattern), fields);
 }
 
 QString ImageExporter::uniquePath(const QString &path)

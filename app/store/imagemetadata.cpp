@@ -1,6 +1,7 @@
 #include "imagemetadata.h"
 
 #include "model/turn.h"
+#include "pngtext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -8,8 +9,6 @@
 #include <QJsonParseError>
 #include <QList>
 #include <QXmlStreamReader>
-
-#include <array>
 
 namespace {
 
@@ -33,10 +32,6 @@ quint32 readLe32(const QByteArray &b, qsizetype at)
     const auto *p = reinterpret_cast<const uchar *>(b.constData()) + at;
     return (quint32(p[3]) << 24) | (quint32(p[2]) << 16) | (quint32(p[1]) << 8) | quint32(p[0]);
 }
-void appendBe32(QByteArray &out, quint32 v)
-{
-    out.append(char(v >> 24)).append(char(v >> 16)).append(char(v >> 8)).append(char(v));
-}
 void appendLe32(QByteArray &out, quint32 v)
 {
     out.append(char(v)).append(char(v >> 8)).append(char(v >> 16)).append(char(v >> 24));
@@ -44,25 +39,6 @@ void appendLe32(QByteArray &out, quint32 v)
 void appendLe24(QByteArray &out, quint32 v)
 {
     out.append(char(v)).append(char(v >> 8)).append(char(v >> 16));
-}
-
-// The CRC-32 of PNG (ISO 3309); Qt only exposes CRC-16 publicly.
-quint32 crc32(const QByteArray &data)
-{
-    static const std::array<quint32, 256> table = [] {
-        std::array<quint32, 256> t {};
-        for (quint32 n = 0; n < 256; ++n) {
-            quint32 c = n;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    quint32 c = 0xffffffffu;
-    for (const char ch : data)
-        c = table[(c ^ uchar(ch)) & 0xff] ^ (c >> 8);
-    return c ^ 0xffffffffu;
 }
 
 struct Chunk
@@ -168,6 +144,15 @@ bool isEaselText(const QByteArray &file, const Chunk &c)
     const QByteArray keyword = QByteArray(ImageMetadata::pngKeyword) + '\0';
     return c.type == "iTXt" && c.dataSize >= keyword.size()
         && file.mid(c.dataOffset, keyword.size()) == keyword;
+}
+
+// A Description or Software text chunk: Easel writes its own, and a file with two of a key
+// leaves each reader to pick one.
+bool isStandardText(const QByteArray &file, const Chunk &c)
+{
+    const QByteArray keyword
+        = PngText::keywordOf(c.type, file.mid(c.dataOffset, qMin<qsizetype>(c.dataSize, 80)));
+    return keyword == ImageMetadata::pngDescriptionKey || keyword == ImageMetadata::pngSoftwareKey;
 }
 
 // ---- JPEG ----
@@ -317,9 +302,16 @@ ImageMetadata::Embedded ImageMetadata::embed(const QByteArray &image, const QJso
 {
     const QString format = formatOf(image);
     if (format == QLatin1String("png"))
-        return embedPng(image, QJsonDocument(json).toJson(QJsonDocument::Compact));
-    if (format == QLatin1String("jpeg"))
-        return embedJpeg(image, xmpPacket(json));
+        return embedPng(image, QJsonDocument(json).toJson(QJsonDocument::Compact),
+                        promptFrom(json));
+    if (format == QLatin1String("jpeg")) {
+        // One JPEG segment holds 64 KB: a prompt that long goes in Easel's record only.
+        const QByteArray packet = xmpPacket(json);
+        return embedJpeg(image,
+                         xmpHeader.size() + packet.size() > maxJpegSegmentData
+                             ? xmpPacket(json, false)
+                             : packet);
+    }
     if (format == QLatin1String("webp"))
         return embedWebp(image, xmpPacket(json));
     return embedFailure(
@@ -338,7 +330,8 @@ ImageMetadata::Read ImageMetadata::read(const QByteArray &image)
     return failure(ImageMetadata::tr("This is not a PNG, JPEG or WebP image."));
 }
 
-ImageMetadata::Embedded ImageMetadata::embedPng(const QByteArray &image, const QByteArray &json)
+ImageMetadata::Embedded ImageMetadata::embedPng(const QByteArray &image, const QByteArray &json,
+                                                const QString &description)
 {
     QList<Chunk> chunks;
     qsizetype end = 0;
@@ -346,22 +339,26 @@ ImageMetadata::Embedded ImageMetadata::embedPng(const QByteArray &image, const Q
     if (!error.isEmpty())
         return embedFailure(error);
 
-    // iTXt: keyword, NUL, compression flag 0, method 0, empty language tag and translated
-    // keyword (each NUL-terminated), then the UTF-8 text.
-    QByteArray data = QByteArray(pngKeyword) + '\0' + '\0' + '\0' + '\0' + '\0' + json;
-    QByteArray chunk;
-    appendBe32(chunk, quint32(data.size()));
-    const QByteArray typed = QByteArrayLiteral("iTXt") + data;
-    chunk.append(typed);
-    appendBe32(chunk, crc32(typed));
+    const QByteArray record
+        = PngText::chunk(QByteArrayLiteral("iTXt"), PngText::itxtData(pngKeyword, json));
+    // The standard keys go before the image data, where every reader finds them (some, like
+    // QImageReader::text() before the image is read, look nowhere else).
+    QByteArray standard;
+    if (!description.isEmpty())
+        standard.append(PngText::textChunk(pngDescriptionKey, description));
+    standard.append(PngText::textChunk(pngSoftwareKey, QString::fromLatin1(softwareName)));
 
     Embedded e;
-    e.bytes.reserve(image.size() + chunk.size());
+    e.bytes.reserve(image.size() + record.size() + standard.size());
     e.bytes.append(pngSignature);
     for (const Chunk &c : std::as_const(chunks)) {
+        if (!standard.isEmpty() && (c.type == "IDAT" || c.type == "IEND")) {
+            e.bytes.append(standard);
+            standard.clear();
+        }
         if (c.type == "IEND")
-            e.bytes.append(chunk);
-        if (!isEaselText(image, c))
+            e.bytes.append(record);
+        if (!isEaselText(image, c) && !isStandardText(image, c))
             e.bytes.append(image.constData() + c.offset, c.size);
     }
     e.bytes.append(image.mid(end)); // anything after IEND stays as it was
@@ -505,23 +502,6 @@ ImageMetadata::Read ImageMetadata::readWebp(const QByteArray &image)
             return readXmpPacket(dataOf(image, c));
     }
     return notFound(QStringLiteral("WebP"));
-}
-
-QByteArray ImageMetadata::xmpPacket(const QJsonObject &json)
-{
-    const QString text = QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
-    QByteArray p = QByteArrayLiteral("<?xpacket begin=\"\xef\xbb\xbf\" "
-                                     "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                                     "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                                     " <rdf:RDF "
-                                     "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                                     "  <rdf:Description rdf:about=\"\" xmlns:easel=\"");
-    p.append(xmpNamespace);
-    p.append("\">\n   <easel:settings>");
-    p.append(text.toHtmlEscaped().toUtf8());
-    p.append("</easel:settings>\n  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
-             "<?xpacket end=\"r\"?>");
-    return p;
 }
 
 ImageMetadata::Read ImageMetadata::readXmpPacket(const QByteArray &packet)

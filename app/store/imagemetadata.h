@@ -19,7 +19,8 @@ struct ImageAsset;
 // In XMP the JSON is the text of one property, <easel:settings>, in the namespace xmpNamespace,
 // XML-escaped (not base64) so that exiftool and friends show it readably.
 // Every other chunk or segment is copied byte for byte: a C2PA manifest (PNG caBX, JPEG APP11
-// JUMBF) stays identical; we add, never rewrite. An earlier Easel record is replaced, not doubled.
+// JUMBF) stays identical; we add, never rewrite. An earlier Easel record is replaced, not doubled,
+// and so are a PNG's Description and Software keys (see pngDescriptionKey).
 // Parsing is bounds-checked throughout: a truncated or hostile file gives an error, never a crash.
 class ImageMetadata
 {
@@ -28,6 +29,13 @@ class ImageMetadata
 public:
     static constexpr const char *pngKeyword = "easel";
     static constexpr const char *xmpNamespace = "https://easel.invalid/ns/1.0/";
+    // Beside the record, the standard fields other tools show (Finder, Bridge, digiKam, exiftool,
+    // Windows): in PNG the text keys "Description" (the prompt) and "Software" ("Easel"), which
+    // replace earlier chunks with those keys; in XMP dc:description and xmp:CreatorTool. Never
+    // anything else of the record: no key, header or id.
+    static constexpr const char *pngDescriptionKey = "Description";
+    static constexpr const char *pngSoftwareKey = "Software";
+    static constexpr const char *softwareName = "Easel";
 
     struct Embedded
     {
@@ -56,12 +64,14 @@ public:
     static ImageParams paramsFrom(const QJsonObject &record);
     static QString promptFrom(const QJsonObject &record);
 
-    // The XMP packet holding the JSON, and the reverse (exposed for tests).
-    static QByteArray xmpPacket(const QJsonObject &json);
+    // The XMP packet holding the JSON (and, unless told not to, the prompt as dc:description),
+    // and the reverse (exposed for tests).
+    static QByteArray xmpPacket(const QJsonObject &json, bool withDescription = true);
     static Read readXmpPacket(const QByteArray &packet);
 
 private:
-    static Embedded embedPng(const QByteArray &image, const QByteArray &json);
+    static Embedded embedPng(const QByteArray &image, const QByteArray &json,
+                             const QString &description);
     static Embedded embedJpeg(const QByteArray &image, const QByteArray &packet);
     static Embedded embedWebp(const QByteArray &image, const QByteArray &packet);
     static Read readPng(const QByteArray &image);

@@ -16,9 +16,8 @@ const Settings::Key<QStringList> Settings::draftReferences { "composer/draftRefe
                                                              QStringList() };
 const Settings::Key<bool> Settings::autoSaveEnabled { "save/autoSave", false };
 const Settings::Key<QString> Settings::autoSaveFolder { "save/autoSaveFolder", QString() };
-const Settings::Key<QString> Settings::autoSaveTemplate {
-    "save/autoSaveTemplate", QStringLiteral("{date}_{time}_{model}_{quality}_{size}_{n}.{ext}")
-};
+// Empty: FileNameTemplate's default, whichever it is in this version (patternOrDefault()).
+const Settings::Key<QString> Settings::autoSaveTemplate { "save/autoSaveTemplate", QString() };
 
 const Settings::Key<double> Settings::compareCostLimit { "compare/costLimit", 1.0 };
 const Settings::Key<int> Settings::compareConcurrency { "compare/concurrency", 3 };

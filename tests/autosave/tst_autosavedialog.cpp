@@ -59,7 +59,10 @@ private Q_SLOTS:
             preview->text(),
             AutoSaveDialog::previewFor(QString::fromLatin1(FileNameTemplate::defaultTemplate)));
         QVERIFY(preview->text().endsWith(QLatin1String(".png")));
-        QVERIFY(preview->text().contains(QLatin1String("_gpt-image-1_high_1024x1024_01.png")));
+        // The sample prompt's first words, cut at a word before 40 characters, comma dropped.
+        QVERIFY2(preview->text().endsWith(
+                     QLatin1String("_a lighthouse on a cliff at dusk_gpt-image-1_high_01.png")),
+                 qPrintable(preview->text()));
         const QString shown = preview->text();
         pattern->clear();
         QCOMPARE(preview->text().right(30), shown.right(30));
@@ -127,6 +130,23 @@ private Q_SLOTS:
         QCOMPARE(stored.value(QLatin1String(Settings::autoSaveFolder.name)).toString(), folder);
         QCOMPARE(stored.value(QLatin1String(Settings::autoSaveTemplate.name)).toString(),
                  QStringLiteral("{date}-{n}.{ext}"));
+    }
+
+    // The default pattern is stored as "", so that it follows Easel's default when that changes;
+    // a setting holding the default of earlier versions (the dialog stored what it showed) is
+    // shown as today's default.
+    void defaultIsStoredAsNoPattern()
+    {
+        m_settings->setValue(Settings::autoSaveTemplate,
+                             QString::fromLatin1(FileNameTemplate::earlierDefaultTemplate));
+        m_settings->sync();
+        AutoSaveDialog dialog(m_settings.get());
+        auto *pattern = dialog.findChild<QLineEdit *>(QStringLiteral("autoSaveTemplateEdit"));
+        QCOMPARE(pattern->text(), QString::fromLatin1(FileNameTemplate::defaultTemplate));
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        const QSettings stored(m_ini, QSettings::IniFormat);
+        QCOMPARE(stored.value(QLatin1String(Settings::autoSaveTemplate.name)).toString(),
+                 QString());
     }
 
     void cancelWritesNothing()
@@ -234,7 +254,13 @@ private Q_SLOTS:
     {
         // Found by QA: reopened narrow, the dialog did not grow when the folder's problem
         // appeared, and the list of template fields lost its first and last lines.
-        QFile file(m_dir->path() + QStringLiteral("/file.txt"));
+        // The file in a folder with a long name: the problem, which names it, must wrap at the
+        // dialog's narrowest, which the file-name preview sets (a short name fitted on one line
+        // at times, by the width of the temporary folder's random letters).
+        const QString parent = m_dir->path()
+            + QStringLiteral("/a folder with a name long enough to wrap the problem it is in");
+        QVERIFY(QDir().mkpath(parent));
+        QFile file(parent + QStringLiteral("/file.txt"));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
         AutoSaveDialog dialog(m_settings.get());
@@ -254,7 +280,7 @@ private Q_SLOTS:
         QTRY_VERIFY(wholeLabels());
         dialog.findChild<QCheckBox *>(QStringLiteral("autoSaveCheck"))->setChecked(true);
         dialog.findChild<QLineEdit *>(QStringLiteral("autoSaveFolderEdit"))
-            ->setText(m_dir->path() + QStringLiteral("/file.txt/a/rather/long/path/under/a/file"));
+            ->setText(parent + QStringLiteral("/file.txt/a/rather/long/path/under/a/file"));
         QVERIFY(problem->isVisible());
         QTRY_VERIFY(wholeLabels());
         QVERIFY(problem->height() > problem->fontMetrics().height()); // it did wrap

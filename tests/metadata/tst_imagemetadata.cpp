@@ -1,5 +1,7 @@
 // ImageMetadata: Easel's JSON embedded in PNG (iTXt), JPEG (APP1 XMP) and WebP (XMP chunk)
-// without re-encoding; C2PA chunks of real generated images kept byte for byte; hostile files.
+// without re-encoding; C2PA chunks of real generated images kept byte for byte; hostile files;
+// the standard fields other tools read (PNG Description and Software, XMP dc:description and
+// xmp:CreatorTool).
 #include "model/turn.h"
 #include "store/imagemetadata.h"
 
@@ -13,6 +15,7 @@
 #include <QJsonDocument>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 namespace {
@@ -66,6 +69,49 @@ QList<QPair<QByteArray, QByteArray>> pngChunks(const QByteArray &png)
     }
     return chunks;
 }
+
+// Whether a chunk is one Easel adds: its record or a standard text key.
+bool isAdded(const QPair<QByteArray, QByteArray> &chunk)
+{
+    if (chunk.first != "tEXt" && chunk.first != "iTXt")
+        return false;
+    const QByteArray keyword = chunk.second.mid(8).split('\0').constFirst();
+    return keyword == "easel" || keyword == "Description" || keyword == "Software";
+}
+
+// What QImageReader (Qt's PNG reader, as other tools read them) finds under `key` before it
+// decodes any pixel.
+QString textBeforeDecoding(const QByteArray &bytes, const QString &key)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    QImageReader reader(&buffer);
+    return reader.text(key);
+}
+
+// The text of an XMP property element (dc:description's rdf:li, xmp:CreatorTool), read as XML;
+// a null string when absent.
+QString xmpProperty(const QByteArray &packet, const QString &namespaceUri, const QString &name)
+{
+    QXmlStreamReader xml(packet);
+    bool inside = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.namespaceUri() == namespaceUri && xml.name() == name) {
+            inside = true;
+            if (name != QLatin1String("description"))
+                return xml.readElementText();
+        } else if (inside && xml.name() == QLatin1String("li")) {
+            return xml.readElementText();
+        }
+    }
+    return {};
+}
+
+const QString dcNamespace = QStringLiteral("http://purl.org/dc/elements/1.1/");
+const QString xmpToolNamespace = QStringLiteral("http://ns.adobe.com/xap/1.0/");
 
 QByteArray recordedImage(const QString &name)
 {
@@ -168,10 +214,129 @@ private Q_SLOTS:
         QVERIFY(e.ok);
         auto before = pngChunks(png);
         auto after = pngChunks(e.bytes);
-        QCOMPARE(after.size(), before.size() + 1);
+        QCOMPARE(after.size(), before.size() + 3);
+        // The record just before IEND; Description and Software just before the first IDAT.
         QCOMPARE(after.at(after.size() - 2).first, QByteArrayLiteral("iTXt"));
-        after.removeAt(after.size() - 2);
+        QVERIFY(after.at(after.size() - 2).second.mid(8).startsWith("easel\0"));
+        qsizetype idat = 0;
+        while (after.at(idat).first != "IDAT")
+            ++idat;
+        QVERIFY(after.at(idat - 2).second.mid(8).startsWith("Description\0"));
+        QCOMPARE(after.at(idat - 1).first, QByteArrayLiteral("tEXt"));
+        QCOMPARE(after.at(idat - 1).second.mid(4, 18), QByteArrayLiteral("tEXtSoftware\0Easel"));
+        QCOMPARE(after.at(idat - 1).second.size(), 12 + 14);
+        after.removeIf(isAdded);
         QCOMPARE(after, before);
+    }
+
+    // The prompt where Finder, Bridge, digiKam, exiftool and Windows look for a description, and
+    // Easel as the software: PNG text keys that QImageReader reads before decoding the image.
+    void pngStandardKeys_data()
+    {
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<QByteArray>("chunkType");
+        QTest::newRow("Latin-1: tEXt")
+            << QStringLiteral("a café at dusk, \"watercolour\"") << QByteArrayLiteral("tEXt");
+        QTest::newRow("Unicode: iTXt") << sampleRecord().value(QLatin1String("prompt")).toString()
+                                       << QByteArrayLiteral("iTXt");
+        QTest::newRow("lines") << QStringLiteral("line one\nline two") << QByteArrayLiteral("tEXt");
+        QTest::newRow("long") << QStringLiteral("a fox ").repeated(4000).trimmed()
+                              << QByteArrayLiteral("tEXt");
+    }
+    void pngStandardKeys()
+    {
+        QFETCH(QString, prompt);
+        QFETCH(QByteArray, chunkType);
+        QJsonObject record = sampleRecord();
+        record.insert(QStringLiteral("prompt"), prompt);
+        const QByteArray png = encodeImage("png", -1, true);
+        const ImageMetadata::Embedded e = ImageMetadata::embed(png, record);
+        QVERIFY2(e.ok, qPrintable(e.error));
+        // QImageReader folds the text's whitespace (line breaks) into single spaces.
+        QCOMPARE(textBeforeDecoding(e.bytes, QStringLiteral("Description")), prompt.simplified());
+        QCOMPARE(textBeforeDecoding(e.bytes, QStringLiteral("Software")), QStringLiteral("Easel"));
+        QByteArray type;
+        QByteArray text; // as stored: Latin-1 after "Description\0", or UTF-8 after iTXt's header
+        for (const auto &chunk : pngChunks(e.bytes)) {
+            const QByteArray data = chunk.second.mid(8, chunk.second.size() - 12);
+            if (data.startsWith("Description\0")) {
+                type = chunk.first;
+                text = data.mid(qsizetype(sizeof("Description")) + (type == "iTXt" ? 4 : 0));
+            }
+        }
+        QCOMPARE(type, chunkType);
+        QCOMPARE(text, type == "iTXt" ? prompt.toUtf8() : prompt.toLatin1());
+        QCOMPARE(ImageMetadata::read(e.bytes).json, record); // the record reads back as before
+
+        // Again with another prompt: each key once, with the new text; pixels untouched.
+        record.insert(QStringLiteral("prompt"), QStringLiteral("second prompt"));
+        const ImageMetadata::Embedded again = ImageMetadata::embed(e.bytes, record);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        int descriptions = 0;
+        int software = 0;
+        for (const auto &chunk : pngChunks(again.bytes)) {
+            descriptions += chunk.second.mid(8).startsWith("Description\0") ? 1 : 0;
+            software += chunk.second.mid(8).startsWith("Software\0") ? 1 : 0;
+        }
+        QCOMPARE(descriptions, 1);
+        QCOMPARE(software, 1);
+        QCOMPARE(textBeforeDecoding(again.bytes, QStringLiteral("Description")),
+                 QStringLiteral("second prompt"));
+        QCOMPARE(decode(again.bytes), decode(png));
+    }
+
+    void pngWithoutPromptHasNoDescription()
+    {
+        QJsonObject record = sampleRecord();
+        record.remove(QStringLiteral("prompt"));
+        const ImageMetadata::Embedded e
+            = ImageMetadata::embed(encodeImage("png", -1, false), record);
+        QVERIFY2(e.ok, qPrintable(e.error));
+        QVERIFY(!e.bytes.contains("Description"));
+        QCOMPARE(textBeforeDecoding(e.bytes, QStringLiteral("Software")), QStringLiteral("Easel"));
+    }
+
+    // JPEG and WebP carry the same two fields in their XMP packet, beside Easel's record.
+    void xmpStandardProperties_data()
+    {
+        QTest::addColumn<QByteArray>("image");
+        QTest::newRow("jpeg") << encodeImage("jpeg", 85, false);
+        QTest::newRow("webp") << encodeImage("webp", 80, false);
+    }
+    void xmpStandardProperties()
+    {
+        QFETCH(QByteArray, image);
+        QJsonObject record = sampleRecord();
+        // XML-special characters and a control character XML 1.0 does not allow.
+        const QString prompt = record.value(QLatin1String("prompt")).toString();
+        record.insert(QStringLiteral("prompt"), QString(prompt + QStringLiteral("\x01!")));
+        const ImageMetadata::Embedded e = ImageMetadata::embed(image, record);
+        QVERIFY2(e.ok, qPrintable(e.error));
+        const qsizetype start = e.bytes.indexOf("<?xpacket begin");
+        const qsizetype end = e.bytes.indexOf("<?xpacket end=\"r\"?>");
+        QVERIFY(start > 0 && end > start);
+        const QByteArray packet = e.bytes.mid(start, end + 19 - start);
+        QCOMPARE(xmpProperty(packet, dcNamespace, QStringLiteral("description")),
+                 prompt + QStringLiteral("!"));
+        QCOMPARE(xmpProperty(packet, xmpToolNamespace, QStringLiteral("CreatorTool")),
+                 QStringLiteral("Easel"));
+        const ImageMetadata::Read read = ImageMetadata::read(e.bytes);
+        QVERIFY2(read.ok, qPrintable(read.error));
+        QCOMPARE(read.json, record);
+    }
+
+    // A prompt too long for one JPEG segment twice over goes in the record only.
+    void jpegLongPromptOnlyInRecord()
+    {
+        QJsonObject record = sampleRecord();
+        const QString prompt = QStringLiteral("a fox ").repeated(6000);
+        record.insert(QStringLiteral("prompt"), prompt);
+        const ImageMetadata::Embedded e
+            = ImageMetadata::embed(encodeImage("jpeg", 85, false), record);
+        QVERIFY2(e.ok, qPrintable(e.error));
+        QVERIFY(!e.bytes.contains("dc:description"));
+        QVERIFY(e.bytes.contains("<xmp:CreatorTool>Easel</xmp:CreatorTool>"));
+        QCOMPARE(ImageMetadata::promptFrom(ImageMetadata::read(e.bytes).json), prompt);
     }
 
     void recordedPngWithC2pa()
@@ -192,7 +357,7 @@ private Q_SLOTS:
         const ImageMetadata::Embedded e = ImageMetadata::embed(png, sampleRecord());
         QVERIFY2(e.ok, qPrintable(e.error));
         auto after = pngChunks(e.bytes);
-        QCOMPARE(after.size(), before.size() + 1);
+        QCOMPARE(after.size(), before.size() + 3);
         int caBXCount = 0;
         for (const auto &chunk : after) {
             if (chunk.first == "caBX") {
@@ -201,11 +366,17 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(caBXCount, 1);
-        after.removeAt(after.size() - 2); // our iTXt, just before IEND
+        after.removeIf(isAdded); // our record and the Description and Software keys
         QCOMPARE(after, before);
-        // Exactly the original bytes with one chunk inserted before IEND.
-        QVERIFY(e.bytes.startsWith(png.left(png.size() - 12)));
+        // Exactly the original bytes with chunks inserted before the first IDAT and before IEND.
+        qsizetype idat = 8; // where the first IDAT chunk starts
+        for (qsizetype i = 0; before.at(i).first != "IDAT"; ++i)
+            idat += before.at(i).second.size();
+        QVERIFY(e.bytes.startsWith(png.left(idat)));
+        QVERIFY(e.bytes.contains(png.mid(idat, png.size() - 12 - idat)));
         QVERIFY(e.bytes.endsWith(png.right(12)));
+        QCOMPARE(textBeforeDecoding(e.bytes, QStringLiteral("Description")),
+                 sampleRecord().value(QLatin1String("prompt")).toString());
         const ImageMetadata::Read read = ImageMetadata::read(e.bytes);
         QVERIFY2(read.ok, qPrintable(read.error));
         QCOMPARE(read.json, sampleRecord());

@@ -22,6 +22,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -594,6 +595,19 @@ void TestSecrets::savedImagesHoldNoKey()
         QCOMPARE(ImageMetadata::promptFrom(record.json), QStringLiteral("a lighthouse at dusk"));
         QVERIFY2(SecretScan::formsIn(bytes).isEmpty(), qPrintable(path));
         QVERIFY(!SecretScan::holdsKey(QString::fromUtf8(QJsonDocument(record.json).toJson())));
+        // The standard fields other tools show were written (so the scan above covered them):
+        // the prompt and "Easel", nothing more of the request.
+        if (ImageMetadata::formatOf(bytes) == QLatin1String("png")) {
+            QImageReader reader(path);
+            QCOMPARE(reader.text(QStringLiteral("Description")),
+                     QStringLiteral("a lighthouse at dusk"));
+            QCOMPARE(reader.text(QStringLiteral("Software")), QStringLiteral("Easel"));
+            for (const QString &key : reader.textKeys())
+                QVERIFY2(!SecretScan::holdsKey(key + reader.text(key)), qPrintable(key));
+        } else {
+            QVERIFY2(bytes.contains("<rdf:li xml:lang=\"x-default\">a lighthouse at dusk<"),
+                     qPrintable(path));
+        }
     }
     const QStringList leaks = SecretScan::filesHoldingKey(m_dir->path());
     QVERIFY2(leaks.isEmpty(), qPrintable(joined(leaks)));
