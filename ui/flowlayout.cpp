@@ -45,6 +45,35 @@ void FlowLayout::setGeometry(const QRect &rect)
 int FlowLayout::doLayout(const QRect &rect, bool testOnly) const
 {
     const QRect area = rect.marginsRemoved(contentsMargins());
+    const auto expands = [](const QLayoutItem *item) {
+        return bool(item->expandingDirections() & Qt::Horizontal);
+    };
+    // Places one line: an item that expands horizontally (a search field) takes the width the
+    // line leaves, like a stretch in a QHBoxLayout; every item is centred in the line's height
+    // (a check box beside combo boxes).
+    const auto placeLine = [&](const QList<QLayoutItem *> &line, int y, int lineHeight) {
+        int used = -m_spacing;
+        int expanding = 0;
+        for (const QLayoutItem *item : line) {
+            used += item->sizeHint().width() + m_spacing;
+            expanding += expands(item) ? 1 : 0;
+        }
+        const int spare = std::max(0, area.width() - used);
+        int x = area.x();
+        int given = 0;
+        for (QLayoutItem *item : line) {
+            QSize size = item->sizeHint();
+            if (expands(item)) {
+                const int extra = (spare - given) / expanding--;
+                given += extra;
+                size.setWidth(size.width() + extra);
+            }
+            item->setGeometry(QRect(QPoint(x, y + (lineHeight - size.height()) / 2), size));
+            x += size.width() + m_spacing;
+        }
+    };
+
+    QList<QLayoutItem *> line;
     int x = area.x();
     int y = area.y();
     int lineHeight = 0;
@@ -52,18 +81,20 @@ int FlowLayout::doLayout(const QRect &rect, bool testOnly) const
         if (item->widget() && !item->widget()->isVisibleTo(parentWidget()))
             continue;
         const QSize hint = item->sizeHint();
-        int nextX = x + hint.width() + m_spacing;
-        if (nextX - m_spacing > area.right() + 1 && lineHeight > 0) {
+        if (x + hint.width() > area.right() + 1 && !line.isEmpty()) {
+            if (!testOnly)
+                placeLine(line, y, lineHeight);
+            line.clear();
             x = area.x();
             y += lineHeight + m_spacing;
-            nextX = x + hint.width() + m_spacing;
             lineHeight = 0;
         }
-        if (!testOnly)
-            item->setGeometry(QRect(QPoint(x, y), hint));
-        x = nextX;
+        line.append(item);
+        x += hint.width() + m_spacing;
         lineHeight = std::max(lineHeight, hint.height());
     }
+    if (!testOnly && !line.isEmpty())
+        placeLine(line, y, lineHeight);
     const QMargins margins = contentsMargins();
     return y + lineHeight - rect.y() + margins.bottom();
 }

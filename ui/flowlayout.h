@@ -4,8 +4,9 @@
 #include <QList>
 
 // Lays its items out left to right and wraps them onto the next line when the width runs out,
-// like words in a paragraph: the chips of the compare axis editor. (Qt ships this only as an
-// example.)
+// like words in a paragraph: the chips of the compare axis editor, the Library's filters. An item
+// that expands horizontally (a search field) fills what its line leaves. (Qt ships this only as
+// an example.)
 class FlowLayout : public QLayout
 {
 public:

@@ -19,6 +19,9 @@ void LibraryModel::setHistoryStore(HistoryStore *store)
             return QtFuture::makeReadyFuture(QList<LibraryImage>());
         return guard->libraryImages(filter, offset, limit);
     };
+    m_countSource = [guard](const LibraryFilter &filter) {
+        return guard ? guard->libraryImageCount(filter) : QtFuture::makeReadyFuture(-1);
+    };
     m_sink = [guard](const QString &hash, bool favourite) {
         if (guard)
             guard->setFavourite(hash, favourite);
@@ -32,9 +35,24 @@ void LibraryModel::setFilter(const LibraryFilter &filter)
     m_rows.clear();
     m_atEnd = false;
     m_loading = false;
+    m_total = -1;
     ++m_generation; // pages of the previous filter still on their way are dropped
     endResetModel();
     requestPage();
+    requestCount();
+}
+
+void LibraryModel::requestCount()
+{
+    if (!m_countSource)
+        return;
+    const quint64 generation = m_generation;
+    whenReady(m_countSource(m_filter), this, [this, generation](int total) {
+        if (generation != m_generation)
+            return;
+        m_total = total;
+        Q_EMIT totalCounted(total);
+    });
 }
 
 int LibraryModel::rowCount(const QModelIndex &parent) const

@@ -28,12 +28,15 @@ public:
     using PageSource
         = std::function<QFuture<QList<LibraryImage>>(const LibraryFilter &, int offset, int limit)>;
     using FavouriteSink = std::function<void(const QString &hash, bool favourite)>;
+    // How many images a filter selects in all; -1 when it cannot say.
+    using CountSource = std::function<QFuture<int>(const LibraryFilter &)>;
 
     explicit LibraryModel(QObject *parent = nullptr);
 
     void setHistoryStore(HistoryStore *store); // not owned; sets both the source and the sink
     void setPageSource(PageSource source) { m_source = std::move(source); }
     void setFavouriteSink(FavouriteSink sink) { m_sink = std::move(sink); }
+    void setCountSource(CountSource source) { m_countSource = std::move(source); }
     void setPageSize(int size) { m_pageSize = size; }
     int pageSize() const { return m_pageSize; }
 
@@ -51,21 +54,28 @@ public:
     LibraryImage imageAt(int row) const { return m_rows.value(row); }
     bool isLoading() const { return m_loading; }
     bool isAtEnd() const { return m_atEnd; }
+    // How many images the filter selects in all, loaded or not; -1 until counted (or without a
+    // CountSource). totalCounted() says when it is known.
+    int totalCount() const { return m_total; }
     // Marks (or unmarks) an image as a favourite here and in the store.
     void setFavourite(int row, bool favourite);
 
 Q_SIGNALS:
     void pageLoaded(int offset, int count);
+    void totalCounted(int total);
 
 private:
     void requestPage();
+    void requestCount();
 
     PageSource m_source;
     FavouriteSink m_sink;
+    CountSource m_countSource;
     QPointer<HistoryStore> m_store;
     LibraryFilter m_filter;
     QList<LibraryImage> m_rows;
     int m_pageSize = 60;
+    int m_total = -1;
     bool m_loading = false;
     bool m_atEnd = true;
     quint64 m_generation = 0;

@@ -10,6 +10,8 @@
 
 class HistoryStore;
 class ImageCache;
+class ImageViewer;
+class QAction;
 class LibraryModel;
 class QCheckBox;
 class QComboBox;
@@ -46,6 +48,10 @@ public:
     QRect starRect(const QModelIndex &index) const;
     static QRect starRectIn(const QRect &cell);
     QMenu *createContextMenu(const QPoint &viewportPos); // caller owns it; nullptr off cells
+    // "View Image" (Space): the image at full size in a viewer of its own, titled by its prompt.
+    ImageViewer *viewImage(const QModelIndex &index);
+    ImageViewer *lastViewer() const;
+    QString emptyText() const; // what the empty grid says in its middle; empty with cells
 
 Q_SIGNALS:
     void openInConversationRequested(const QString &conversationId, const QString &turnId);
@@ -53,6 +59,8 @@ Q_SIGNALS:
     void editImageRequested(const QString &conversationId, const ImageRef &image);
     // "Save Image As…": the window that owns the library saves it, with its settings embedded.
     void saveImageRequested(const QString &conversationId, const ImageRef &image);
+    // "Copy Image": as from the conversation, with the turn's settings in the copied file.
+    void copyImageRequested(const QString &conversationId, const ImageRef &image);
 
 public Q_SLOTS:
     // A sentence for the line under the grid for a while (a save's result), then the count again.
@@ -66,6 +74,8 @@ private:
     void applyFilter();
     void openInConversation(const QModelIndex &index);
     void updateStatus(); // how many images show, or why none does
+    void setEmptyText(const QString &text); // said in the middle of an empty grid
+    static ImageRef refAt(const QModelIndex &index);
 
     QPointer<ImageCache> m_cache;
     QPointer<HistoryStore> m_store;
@@ -80,6 +90,8 @@ private:
     QCheckBox *m_favourites;
     QLineEdit *m_text;
     QLabel *m_status;
+    QAction *m_viewAction; // Space on the grid
+    QPointer<ImageViewer> m_lastViewer;
     QTimer m_textDelay;
     QTimer m_messageTime; // while it runs, the status line shows a message
     bool m_stale = false; // the history changed while the grid could not reload

@@ -461,25 +461,42 @@ LibraryWindow *MainWindow::libraryWindow()
     // Saved from the library as from the conversation: the turn's settings go into the file.
     auto *librarySaver = new ImageSaver(m_library, m_settings);
     connect(librarySaver, &ImageSaver::statusMessage, m_library, &LibraryWindow::showMessage);
-    connect(m_library, &LibraryWindow::saveImageRequested, this,
-            [this, librarySaver](const QString &conversationId, const ImageRef &ref) {
-                if (!m_history)
-                    return;
-                whenReady(m_history->turns(conversationId), m_library,
-                          [this, librarySaver, ref](const QList<Turn> &turns) {
-                              for (const Turn &turn : turns) {
-                                  if (turn.id != ref.turnId)
-                                      continue;
-                                  for (const ImageAsset &image : turn.images) {
-                                      if (image.itemId == ref.itemId) {
-                                          librarySaver->saveAs(turn, image);
-                                          return;
-                                      }
-                                  }
+    // The library knows an image by its place; saving or copying it wants its turn, whose
+    // settings go into the file.
+    const auto withTurnImage = [this](const QString &conversationId, const ImageRef &ref,
+                                      auto &&act) {
+        if (!m_history)
+            return;
+        whenReady(m_history->turns(conversationId), m_library,
+                  [this, ref, act](const QList<Turn> &turns) {
+                      for (const Turn &turn : turns) {
+                          if (turn.id != ref.turnId)
+                              continue;
+                          for (const ImageAsset &image : turn.images) {
+                              if (image.itemId == ref.itemId) {
+                                  act(turns, turn, image);
+                                  return;
                               }
-                              m_library->showMessage(tr("That image is no longer in the history."),
-                                                     8000);
-                          });
+                          }
+                      }
+                      m_library->showMessage(tr("That image is no longer in the history."), 8000);
+                  });
+    };
+    connect(m_library, &LibraryWindow::saveImageRequested, this,
+            [withTurnImage, librarySaver](const QString &conversationId, const ImageRef &ref) {
+                withTurnImage(
+                    conversationId, ref,
+                    [librarySaver](const QList<Turn> &, const Turn &turn, const ImageAsset &image) {
+                        librarySaver->saveAs(turn, image);
+                    });
+            });
+    connect(m_library, &LibraryWindow::copyImageRequested, this,
+            [withTurnImage, librarySaver](const QString &conversationId, const ImageRef &ref) {
+                withTurnImage(conversationId, ref,
+                              [librarySaver](const QList<Turn> &turns, const Turn &,
+                                             const ImageAsset &image) {
+                                  librarySaver->copyToClipboard(turns, image);
+                              });
             });
     connect(m_library, &LibraryWindow::editImageRequested, this,
             [this](const QString &conversationId, const ImageRef &image) {
@@ -666,8 +683,10 @@ void MainWindow::updateCostPreview()
                  "them, and the turn's cost shows them");
     }
     m_panel->setCostPreview(perImage);
-    m_composer->setHint(tr("Next image: about %1 · %2 · %3 · Ctrl+Enter to send")
-                            .arg(price, params.imageModel, params.effectiveSize()));
+    // The price as the turn will write it, and what decides it: the quality above all (found by
+    // QA: "about $0.20 estimated · auto" left out the quality and named no size).
+    m_composer->setHint(tr("Next image: %1 · %2 · %3 · Ctrl+Enter to send")
+                            .arg(price, params.imageModel, m_panel->summary()));
 }
 
 void MainWindow::onParamsChanged()

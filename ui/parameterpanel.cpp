@@ -461,9 +461,7 @@ void ParameterPanel::refreshDependentState()
     const QString effective = m_params.effectiveSize();
     const bool showEffective
         = autoSize && !m_params.aspectRatio.isEmpty() && effective != QLatin1String("auto");
-    // "1536 × 1024", as the Size list and the Library name sizes.
-    const QString shownSize = QString(effective).replace(u'x', QStringLiteral(" × "));
-    m_effectiveSize->setText(showEffective  ? tr("Requests %1").arg(shownSize)
+    m_effectiveSize->setText(showEffective  ? tr("Requests %1").arg(shownSize(effective))
                                  : autoSize ? tr("Sets the size while Size is Auto")
                                             : tr("Used only when Size is Auto"));
 
@@ -514,6 +512,20 @@ void ParameterPanel::onCompressionSpinChanged(int value)
         m_compressionSlider->setValue(value);
     }
     commit();
+}
+
+QString ParameterPanel::shownSize(const QString &size)
+{
+    // "1536 × 1024", as the Size list and the Library name sizes.
+    return QString(size).replace(u'x', QStringLiteral(" × "));
+}
+
+QString ParameterPanel::summary() const
+{
+    const QString size = m_params.effectiveSize();
+    return tr("%1 quality · %2")
+        .arg(m_quality->currentText(),
+             size == QLatin1String("auto") ? tr("size Auto") : shownSize(size));
 }
 
 QString ParameterPanel::problem() const

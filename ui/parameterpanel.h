@@ -29,6 +29,9 @@ public:
     // What the panel shows but params() does not hold: a custom size the model cannot make, in
     // the sentence shown under it. Empty when everything shown is sent.
     QString problem() const;
+    // The choices that decide the price, in words: "High quality · 1536 × 1024" (the composer's
+    // hint says it beside the price).
+    QString summary() const;
     void setParams(const ImageParams &params);
     void setModels(const QStringList &imageModels);
     QStringList models() const; // the image models offered, in order
@@ -41,6 +44,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static QString shownSize(const QString &size); // "1536 × 1024"
     void buildControls();
     void buildLayout();
     void connectControls();

@@ -43,6 +43,7 @@ public:
 
     QList<SearchHit> search(const QString &text, int limit);
     QList<LibraryImage> libraryImages(const LibraryFilter &filter, int offset, int limit);
+    int libraryImageCount(const LibraryFilter &filter); // -1 when it cannot be counted
     bool setFavourite(const QString &imageHash, bool favourite);
 
     // A user's words as an FTS5 query: every word must appear (as a prefix), and characters
@@ -52,6 +53,9 @@ public:
     static QString corruptName(const QString &path, const QDateTime &when);
 
 private:
+    // The images a filter selects: the FROM and WHERE of the Library's queries, its values
+    // appended to `values`.
+    static QString libraryFromWhere(const LibraryFilter &filter, QVariantList *values);
     bool openConnection(QString *error);
     void closeConnection();
     bool isHealthy(QString *reason);

@@ -52,25 +52,16 @@ QList<SearchHit> HistoryDatabase::search(const QString &text, int limit)
     return hits;
 }
 
-QList<LibraryImage> HistoryDatabase::libraryImages(const LibraryFilter &filter, int offset,
-                                                   int limit)
+QString HistoryDatabase::libraryFromWhere(const LibraryFilter &filter, QVariantList *values)
 {
-    QList<LibraryImage> list;
-    if (!m_open)
-        return list;
-    QString sql = QStringLiteral(
-        "SELECT i.hash, i.file_path, i.mime_type, i.width, i.height, i.byte_size,"
-        " t.conversation_id, c.title, i.turn_id, i.item_id, t.prompt, i.revised_prompt,"
-        " json_extract(t.data, '$.provider'), i.image_model, i.quality, i.size, i.format,"
-        " i.created_at, i.favourite"
-        " FROM images i JOIN turns t ON t.id = i.turn_id"
-        " JOIN conversations c ON c.id = t.conversation_id WHERE c.deleted = 0");
-    QVariantList values;
+    QString sql = QStringLiteral(" FROM images i JOIN turns t ON t.id = i.turn_id"
+                                 " JOIN conversations c ON c.id = t.conversation_id"
+                                 " WHERE c.deleted = 0");
     const auto equal = [&](const char *column, const QString &value) {
         if (value.isEmpty())
             return;
         sql += QStringLiteral(" AND %1 = ?").arg(QLatin1String(column));
-        values.append(value);
+        values->append(value);
     };
     equal("i.image_model", filter.imageModel);
     equal("i.quality", filter.quality);
@@ -79,11 +70,11 @@ QList<LibraryImage> HistoryDatabase::libraryImages(const LibraryFilter &filter, 
     equal("t.conversation_id", filter.conversationId);
     if (filter.from.isValid()) {
         sql += QStringLiteral(" AND i.created_at >= ?");
-        values.append(filter.from.startOfDay().toMSecsSinceEpoch());
+        values->append(filter.from.startOfDay().toMSecsSinceEpoch());
     }
     if (filter.to.isValid()) {
         sql += QStringLiteral(" AND i.created_at < ?");
-        values.append(filter.to.addDays(1).startOfDay().toMSecsSinceEpoch());
+        values->append(filter.to.addDays(1).startOfDay().toMSecsSinceEpoch());
     }
     if (filter.favouritesOnly)
         sql += QStringLiteral(" AND i.favourite = 1");
@@ -91,9 +82,40 @@ QList<LibraryImage> HistoryDatabase::libraryImages(const LibraryFilter &filter, 
     if (!match.isEmpty()) {
         sql += QStringLiteral(
             " AND t.rowid IN (SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?)");
-        values.append(QStringLiteral("{prompt revised} : (%1)").arg(match));
+        values->append(QStringLiteral("{prompt revised} : (%1)").arg(match));
     }
-    sql += QStringLiteral(" ORDER BY i.created_at DESC, i.rowid DESC LIMIT ? OFFSET ?");
+    return sql;
+}
+
+int HistoryDatabase::libraryImageCount(const LibraryFilter &filter)
+{
+    if (!m_open)
+        return -1;
+    QVariantList values;
+    const QString sql = QStringLiteral("SELECT COUNT(*)") + libraryFromWhere(filter, &values);
+    Statement count(m_db, sql, values);
+    if (!count.exec() || !count.query().next()) {
+        logError("counting the library", count.error());
+        return -1;
+    }
+    return count.query().value(0).toInt();
+}
+
+QList<LibraryImage> HistoryDatabase::libraryImages(const LibraryFilter &filter, int offset,
+                                                   int limit)
+{
+    QList<LibraryImage> list;
+    if (!m_open)
+        return list;
+    QVariantList values;
+    const QString sql
+        = QStringLiteral(
+              "SELECT i.hash, i.file_path, i.mime_type, i.width, i.height, i.byte_size,"
+              " t.conversation_id, c.title, i.turn_id, i.item_id, t.prompt, i.revised_prompt,"
+              " json_extract(t.data, '$.provider'), i.image_model, i.quality, i.size, i.format,"
+              " i.created_at, i.favourite")
+        + libraryFromWhere(filter, &values)
+        + QStringLiteral(" ORDER BY i.created_at DESC, i.rowid DESC LIMIT ? OFFSET ?");
     values.append(limit);
     values.append(offset);
 

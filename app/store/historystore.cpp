@@ -217,6 +217,11 @@ QFuture<QList<LibraryImage>> HistoryStore::libraryImages(const LibraryFilter &fi
         false);
 }
 
+QFuture<int> HistoryStore::libraryImageCount(const LibraryFilter &filter)
+{
+    return post<int>([filter](HistoryDatabase &db) { return db.libraryImageCount(filter); }, false);
+}
+
 QFuture<bool> HistoryStore::setFavourite(const QString &imageHash, bool favourite)
 {
     return post<bool>([imageHash, favourite](

@@ -67,6 +67,9 @@ public:
     // SearchHit::matchStart and SearchHit::matchEnd.
     QFuture<QList<SearchHit>> search(const QString &text, int limit = 50);
     QFuture<QList<LibraryImage>> libraryImages(const LibraryFilter &filter, int offset, int limit);
+    // How many images `filter` selects in all (the Library says it before the last page loads);
+    // -1 when they cannot be counted.
+    QFuture<int> libraryImageCount(const LibraryFilter &filter);
     QFuture<bool> setFavourite(const QString &imageHash, bool favourite);
 
     // The thread that owns the connection and runs every call, and (for tests) the thread a call

@@ -477,6 +477,8 @@ void TestHistoryStore::libraryFilters()
     for (const LibraryImage &image : images)
         found.append(image.itemId);
     QCOMPARE(found, items);
+    // The count is of every image the filter selects, whatever page is asked.
+    QCOMPARE(result(store->libraryImageCount(filter)), int(items.size()) + offset);
     for (const LibraryImage &image : images) {
         QVERIFY(QFile::exists(image.filePath));
         QVERIFY(!image.conversationId.isEmpty());

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
+#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -30,6 +31,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -304,6 +306,41 @@ private Q_SLOTS:
         library->close();
     }
 
+    // A found image pasted into another app: the pixels, and the turn's settings in the file.
+    void libraryCopiesAnImage()
+    {
+        LibraryWindow *library = m_window->libraryWindow();
+        QVERIFY(library);
+        library->show();
+        QTRY_COMPARE(library->model()->rowCount(), 1);
+        QApplication::clipboard()->clear();
+        std::unique_ptr<QMenu> menu(library->createContextMenu(
+            library->view()->visualRect(library->model()->index(0)).center()));
+        QVERIFY(menu);
+        auto *copy = menu->findChild<QAction *>(QStringLiteral("libraryCopyAction"));
+        QVERIFY(copy);
+        QCOMPARE(copy->text(), QStringLiteral("Copy Image"));
+        copy->trigger();
+        const auto copied = [] {
+            const QMimeData *data = QApplication::clipboard()->mimeData();
+            return data && data->hasImage();
+        };
+        QTRY_VERIFY(copied());
+        const auto pixels
+            = qvariant_cast<QImage>(QApplication::clipboard()->mimeData()->imageData());
+        QCOMPARE(pixels.size(), QSize(12, 8));
+        QCOMPARE(pixels.pixelColor(3, 3), QColor(Qt::darkCyan));
+        const QList<QUrl> urls = QApplication::clipboard()->mimeData()->urls();
+        QCOMPARE(urls.size(), 1);
+        QFile file(urls.first().toLocalFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(ImageMetadata::promptFrom(ImageMetadata::read(file.readAll()).json),
+                 QStringLiteral("a lighthouse"));
+        auto *status = library->findChild<QLabel *>(QStringLiteral("libraryStatus"));
+        QCOMPARE(status->text(), QStringLiteral("Image copied"));
+        library->close();
+    }
+
     void libraryOpensTheImagesConversation()
     {
         LibraryWindow *library = m_window->libraryWindow();
@@ -318,7 +355,10 @@ private Q_SLOTS:
         std::unique_ptr<QMenu> menu(library->createContextMenu(
             library->view()->visualRect(library->model()->index(0)).center()));
         QVERIFY(menu);
-        menu->actions().first()->trigger(); // Open in Conversation
+        auto *open = menu->findChild<QAction *>(QStringLiteral("libraryOpenAction"));
+        QVERIFY(open);
+        QCOMPARE(open->text(), QStringLiteral("Open in Conversation"));
+        open->trigger();
         QTRY_COMPARE(opened.size(), 1);
         QCOMPARE(m_session->conversationId(), m_imageId);
         QCOMPARE(opened.at(0).at(1).toString(), QStringLiteral("img-0"));

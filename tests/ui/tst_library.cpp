@@ -1,9 +1,11 @@
 #include "image/imagecache.h"
+#include "imageviewer.h"
 #include "librarymodel.h"
 #include "librarywindow.h"
 #include "store/historystore.h"
 #include "store/imagestore.h"
 
+#include <QAction>
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,8 +14,10 @@
 #include <QListView>
 #include <QMenu>
 #include <QMutex>
+#include <QPointer>
 #include <QPromise>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +63,13 @@ struct FakeLibrary
             for (int i = offset; i < qMin(total, offset + limit); ++i)
                 page << image(i);
             return QtFuture::makeReadyFuture(page);
+        };
+    }
+
+    LibraryModel::CountSource countSource()
+    {
+        return [this](const LibraryFilter &) {
+            return QtFuture::makeReadyFuture(total);
         };
     }
 
@@ -335,15 +346,85 @@ private Q_SLOTS:
         search->setText(QStringLiteral("zzzqqq"));
         QTest::keyClick(search, Qt::Key_Return);
         QTRY_COMPARE(status->text(), QStringLiteral("No image matches these filters."));
+        // Said in the middle of the empty grid too, where the designer is looking.
+        QCOMPARE(window.emptyText(), status->text());
+        const QImage grid = window.view()->viewport()->grab().toImage();
+        const QRect middle(grid.width() / 4, grid.height() / 3, grid.width() / 2,
+                           grid.height() / 3);
+        int inked = 0;
+        for (int y = middle.top(); y <= middle.bottom(); ++y)
+            for (int x = middle.left(); x <= middle.right(); ++x)
+                inked += grid.pixel(x, y) != grid.pixel(1, 1) ? 1 : 0;
+        QVERIFY2(inked > 50, qPrintable(QString::number(inked)));
 
         library.total = 200; // more than a page: the rest comes as the grid scrolls
         search->clear();
         QTest::keyClick(search, Qt::Key_Return);
         QTRY_VERIFY2(status->text().startsWith(QLatin1String("The newest 60 image(s)")),
                      qPrintable(status->text()));
+        QCOMPARE(window.emptyText(), QString());
+
+        // Counted by the store: the number before the rest has loaded (found by QA: it came only
+        // once the grid was scrolled to its end).
+        window.model()->setCountSource(library.countSource());
+        library.total = 257;
+        window.model()->reload();
+        QTRY_COMPARE(status->text(), QStringLiteral("257 image(s)"));
+        QCOMPARE(window.model()->rowCount(), 60);
+        QVERIFY(!window.model()->isAtEnd());
 
         window.showMessage(QStringLiteral("Saved /tmp/x.png"), 60000);
         QCOMPARE(status->text(), QStringLiteral("Saved /tmp/x.png"));
+    }
+
+    // Eight filters in one row made the Library at least 1153 px wide (found by QA): they wrap
+    // in a narrow window, and in a wide one sit in one row with the search field taking the rest.
+    void filtersWrapInANarrowWindow()
+    {
+        LibraryWindow window(nullptr);
+        QVERIFY2(window.minimumSizeHint().width() <= 480,
+                 qPrintable(QString::number(window.minimumSizeHint().width())));
+        const QList<QWidget *> filters {
+            window.findChild<QLineEdit *>(QStringLiteral("librarySearch")),
+            window.findChild<QComboBox *>(QStringLiteral("libraryModelFilter")),
+            window.findChild<QComboBox *>(QStringLiteral("libraryQualityFilter")),
+            window.findChild<QComboBox *>(QStringLiteral("librarySizeFilter")),
+            window.findChild<QComboBox *>(QStringLiteral("libraryFormatFilter")),
+            window.findChild<QComboBox *>(QStringLiteral("libraryConversationFilter")),
+            window.findChild<QComboBox *>(QStringLiteral("libraryDateFilter")),
+            window.findChild<QCheckBox *>(QStringLiteral("libraryFavouritesOnly")),
+        };
+        QVERIFY(!filters.contains(nullptr));
+        window.resize(460, 500);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.width(), 460);
+        QSet<int> rows;
+        for (int i = 0; i < filters.size(); ++i) {
+            const QRect place = filters.at(i)->geometry();
+            QVERIFY2(window.rect().contains(place), qPrintable(filters.at(i)->objectName()));
+            QVERIFY(place.width() >= filters.at(i)->minimumSizeHint().width());
+            for (int j = 0; j < i; ++j)
+                QVERIFY2(!place.intersects(filters.at(j)->geometry()),
+                         qPrintable(filters.at(i)->objectName()));
+            rows.insert(place.center().y());
+        }
+        QVERIFY2(rows.size() >= 3, qPrintable(QString::number(rows.size())));
+        // The grid starts below the last row of filters.
+        int bottom = 0;
+        for (QWidget *filter : filters)
+            bottom = std::max(bottom, filter->geometry().bottom());
+        QVERIFY(window.view()->geometry().top() > bottom);
+
+        window.resize(1500, 500);
+        QTRY_COMPARE(window.width(), 1500);
+        QTRY_COMPARE(filters.first()->geometry().center().y(),
+                     filters.last()->geometry().center().y());
+        for (QWidget *filter : filters)
+            QCOMPARE(filter->geometry().center().y(), filters.first()->geometry().center().y());
+        // The search field fills the row: the last filter ends at the right margin.
+        QVERIFY(filters.first()->width() > filters.first()->sizeHint().width());
+        QCOMPARE(filters.last()->geometry().right(), window.width() - 6 - 1);
     }
 
     void openInConversation()
@@ -358,25 +439,80 @@ private Q_SLOTS:
         QTRY_COMPARE(window.model()->rowCount(), 5);
         QSignalSpy open(&window, &LibraryWindow::openInConversationRequested);
         const QModelIndex index = window.model()->index(4);
-        std::unique_ptr<QMenu> menu(
-            window.createContextMenu(window.view()->visualRect(index).center()));
-        QVERIFY(menu);
-        QCOMPARE(menu->actions().first()->text(), QStringLiteral("Open in Conversation"));
-        menu->actions().first()->trigger();
+        const auto menuAction = [&](const char *objectName) {
+            std::unique_ptr<QMenu> menu(
+                window.createContextMenu(window.view()->visualRect(index).center()));
+            QAction *action = menu->findChild<QAction *>(QLatin1String(objectName));
+            if (action) // triggered once the menu is gone, as a chosen item is
+                action->setParent(&window);
+            return std::unique_ptr<QAction>(action);
+        };
+        QVERIFY(!window.createContextMenu(QPoint(-5, -5)));
+
+        std::unique_ptr<QAction> openAction = menuAction("libraryOpenAction");
+        QVERIFY(openAction);
+        QCOMPARE(openAction->text(), QStringLiteral("Open in Conversation"));
+        openAction->trigger();
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.at(0).at(0).toString(), QStringLiteral("conv1"));
         QCOMPARE(open.at(0).at(1).toString(), QStringLiteral("turn4"));
-        QVERIFY(!window.createContextMenu(QPoint(-5, -5)));
 
-        // "Edit This Image" names the conversation and the image itself.
+        // "Edit This Image", "Copy Image" and "Save Image As…" name the conversation and the
+        // image itself.
+        const ImageRef fourth { QStringLiteral("turn4"), QStringLiteral("ig_4") };
         QSignalSpy edit(&window, &LibraryWindow::editImageRequested);
-        menu.reset(window.createContextMenu(window.view()->visualRect(index).center()));
-        QCOMPARE(menu->actions().at(1)->text(), QStringLiteral("Edit This Image"));
-        menu->actions().at(1)->trigger();
-        QCOMPARE(edit.size(), 1);
-        QCOMPARE(edit.at(0).at(0).toString(), QStringLiteral("conv1"));
-        QCOMPARE(edit.at(0).at(1).value<ImageRef>(),
-                 (ImageRef { QStringLiteral("turn4"), QStringLiteral("ig_4") }));
+        QSignalSpy copy(&window, &LibraryWindow::copyImageRequested);
+        QSignalSpy save(&window, &LibraryWindow::saveImageRequested);
+        for (const char *name : { "libraryEditAction", "libraryCopyAction", "librarySaveAction" }) {
+            std::unique_ptr<QAction> action = menuAction(name);
+            QVERIFY2(action, name);
+            action->trigger();
+        }
+        for (QSignalSpy *spy : { &edit, &copy, &save }) {
+            QCOMPARE(spy->size(), 1);
+            QCOMPARE(spy->at(0).at(0).toString(), QStringLiteral("conv1"));
+            QCOMPARE(spy->at(0).at(1).value<ImageRef>(), fourth);
+        }
+    }
+
+    // Space shows the current image large, as Quick Look does; the menu's View Image too. The
+    // viewer is titled by the prompt: the file's name is a hash.
+    void spaceViewsTheImage()
+    {
+        QTemporaryDir dir;
+        FakeLibrary library;
+        library.makeFiles(dir.path(), { QSize(64, 48), QSize(30, 60), QSize(50, 50) });
+        library.total = 3;
+        LibraryWindow window(nullptr);
+        window.model()->setPageSource(library.source());
+        window.model()->reload();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.model()->rowCount(), 3);
+        QVERIFY(!window.lastViewer());
+        window.view()->setFocus();
+        window.view()->setCurrentIndex(window.model()->index(1));
+        QTest::keyClick(window.view(), Qt::Key_Space);
+        QPointer<ImageViewer> viewer = window.lastViewer();
+        QVERIFY(viewer);
+        QCOMPARE(viewer->filePath(), library.image(1).filePath);
+        QTRY_VERIFY(viewer->isLoaded());
+        QCOMPARE(viewer->imageSize(), QSize(30, 60));
+        QVERIFY2(viewer->windowTitle().contains(QLatin1String("prompt 1")),
+                 qPrintable(viewer->windowTitle()));
+        viewer->close();
+        QTRY_VERIFY(!viewer); // deleted on close
+
+        std::unique_ptr<QMenu> menu(
+            window.createContextMenu(window.view()->visualRect(window.model()->index(2)).center()));
+        auto *view = menu->findChild<QAction *>(QStringLiteral("libraryViewAction"));
+        QVERIFY(view);
+        QCOMPARE(menu->actions().first(), view); // the first thing one does with a found image
+        QCOMPARE(view->shortcut(), QKeySequence(Qt::Key_Space));
+        view->trigger();
+        QVERIFY(window.lastViewer());
+        QCOMPARE(window.lastViewer()->filePath(), library.image(2).filePath);
+        QTRY_COMPARE(window.lastViewer()->imageSize(), QSize(50, 50));
     }
 
     void thumbnailsAtCellSizeOffTheGuiThread()
@@ -464,10 +600,18 @@ private Q_SLOTS:
         auto *conversations
             = window.findChild<QComboBox *>(QStringLiteral("libraryConversationFilter"));
         QTRY_COMPARE(conversations->count(), 2);
+        QCOMPARE(store.libraryImageCount(favourites).result(), 1);
+        QCOMPARE(store.libraryImageCount({}).result(), 3);
+        LibraryFilter words;
+        words.text = QStringLiteral("lighthouse 2");
+        QCOMPARE(store.libraryImageCount(words).result(), 1);
+        words.text = QStringLiteral("harbour");
+        QCOMPARE(store.libraryImageCount(words).result(), 0);
         auto *onlyFavourites
             = window.findChild<QCheckBox *>(QStringLiteral("libraryFavouritesOnly"));
         onlyFavourites->setChecked(true);
         QTRY_COMPARE(window.model()->rowCount(), 1);
+        QTRY_COMPARE(window.model()->totalCount(), 1);
     }
 };
 

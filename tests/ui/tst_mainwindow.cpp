@@ -18,10 +18,12 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
@@ -198,16 +200,21 @@ private Q_SLOTS:
         QVERIFY(cache->earlierDecode(imagePath).height() <= largest.height());
         QCOMPARE(cache->decodeCount(), 0);
 
-        // Save As writes the exact bytes that were received, plus Easel's iTXt chunk inserted
-        // just before IEND (issue #4: metadata travels with the file; see tst_saving).
+        // Save As writes the exact bytes that were received, plus text chunks: Easel's record
+        // and the Description and Software keys other tools read (issue #4: metadata travels
+        // with the file; tst_saving checks the chunks byte for byte).
         const QString target = m_dir->path() + QStringLiteral("/saved.png");
         FileDialogs::setNextSaveFileName(target);
         QMetaObject::invokeMethod(view, "saveImageRequested",
                                   Q_ARG(ImageAsset, turn.images.constFirst()), Q_ARG(Turn, turn));
         const QByteArray original = fileBytes(turn.images.constFirst().filePath);
         const QByteArray saved = fileBytes(target);
-        QVERIFY(saved.startsWith(original.left(original.size() - 12)));
+        const qsizetype imageData = original.indexOf("IDAT") - 4; // its length field
+        QVERIFY(imageData > 8);
+        QVERIFY(saved.startsWith(original.left(imageData)));
+        QVERIFY(saved.contains(original.mid(imageData, original.size() - 12 - imageData)));
         QVERIFY(saved.endsWith(original.right(12))); // IEND
+        QCOMPARE(QImageReader(target).text(QStringLiteral("Description")), turn.prompt);
         QCOMPARE(ImageMetadata::read(saved).json.value(QLatin1String("prompt")).toString(),
                  turn.prompt);
     }
@@ -425,6 +432,43 @@ private Q_SLOTS:
         QVERIFY(composer->notice().isEmpty());
         QVERIFY(!notice->isVisible());
         QVERIFY(finished.wait(15000));
+    }
+
+    // The hint under the prompt writes the price as the turn will, and names what decides it
+    // (found by QA: "about $0.20 estimated · gpt-image-1.5 · auto" said the same at High quality,
+    // and its "auto" was an unnamed size).
+    void composerHintSaysWhatDecidesThePrice()
+    {
+        auto *hint = m_window->findChild<QLabel *>(QStringLiteral("composerHint"));
+        auto *quality = m_window->findChild<QComboBox *>(QStringLiteral("qualityCombo"));
+        auto *size = m_window->findChild<QComboBox *>(QStringLiteral("sizeCombo"));
+        QVERIFY(hint && quality && size);
+        quality->setCurrentIndex(quality->findData(QStringLiteral("high")));
+        size->setCurrentIndex(size->findData(QStringLiteral("1536x1024")));
+        QTRY_VERIFY2(hint->text().contains(QStringLiteral(" · High quality · 1536 × 1024 · ")),
+                     qPrintable(hint->text()));
+        QVERIFY2(hint->text().startsWith(QStringLiteral("Next image: $0.00 demo · ")),
+                 qPrintable(hint->text()));
+
+        ProviderProfile priced = m_session->provider();
+        priced.isDemo = false;
+        priced.displayName = QStringLiteral("Office gateway");
+        m_session->setProvider(priced);
+        quality->setCurrentIndex(quality->findData(QStringLiteral("low")));
+        QTRY_VERIFY2(hint->text().contains(QStringLiteral(" · Low quality · 1536 × 1024 · ")),
+                     qPrintable(hint->text()));
+        // "$0.0… estimated", as the turn writes it: no "about" before an estimate.
+        QVERIFY2(QRegularExpression(QStringLiteral("^Next image: \\$0\\.\\d+ estimated · "))
+                     .match(hint->text())
+                     .hasMatch(),
+                 qPrintable(hint->text()));
+        const QString lowPrice = hint->text().section(QStringLiteral(" · "), 0, 0);
+        quality->setCurrentIndex(quality->findData(QStringLiteral("high")));
+        QTRY_VERIFY(hint->text().contains(QStringLiteral(" · High quality · ")));
+        QVERIFY(hint->text().section(QStringLiteral(" · "), 0, 0) != lowPrice);
+        size->setCurrentIndex(size->findData(QStringLiteral("auto")));
+        QTRY_VERIFY2(hint->text().contains(QStringLiteral(" · High quality · size Auto · ")),
+                     qPrintable(hint->text()));
     }
 
     void newConversationClearsTheView()
