@@ -135,10 +135,6 @@ No preview: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{date} {time} {model} {quality} {size} {n} (image number) {ext} {prompt} (first 40 characters) {turn} {hash}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Template fields</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,6 +196,10 @@ No preview: %2</source>
     </message>
     <message>
         <source>Auto-save Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} {time} {model} {quality} {size} {n} (image number) {ext} {prompt} (its first words, up to %1 characters) {turn} {hash}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1058,10 +1058,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cost unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,10 +1110,6 @@ Exit codes:
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>≈ %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1921,10 +1913,6 @@ Exit codes:
 </context>
 <context>
     <name>ConversationListModel</name>
-    <message>
-        <source>≈ %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n cell(s)</source>
         <translation type="unfinished">
@@ -1943,6 +1931,21 @@ Exit codes:
     </message>
     <message numerus="yes">
         <source>%n turn(s) · %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s), %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -2094,6 +2097,10 @@ Exit codes:
     </message>
     <message>
         <source>cost unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3309,10 +3316,6 @@ Exit codes:
         <source>The image has not arrived yet.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 %</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ImagePairView</name>
@@ -3565,10 +3568,6 @@ Exit codes:
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3938,10 +3937,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every image you made, newest first: the star marks a favourite, a double-click or Enter opens its conversation, right-click for more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4019,6 +4014,18 @@ Exit codes:
     </message>
     <message>
         <source>WebP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every image you made, newest first: the star marks a favourite, Space shows the image large, a double-click or Enter opens its conversation, right-click for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4114,10 +4121,6 @@ Exit codes:
     </message>
     <message>
         <source>The offline demo gateway is free.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next image: about %1 · %2 · %3 · Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4222,6 +4225,10 @@ Exit codes:
     </message>
     <message>
         <source>This is the offline demo: it draws its images on this computer, for free. Set OPENAI_API_KEY (or another provider&apos;s key variable) and start Easel again to make real ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next image: %1 · %2 · %3 · Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4404,10 +4411,6 @@ Exit codes:
     </message>
     <message>
         <source>Use this mask: the painted part may change, the rest is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4860,6 +4863,14 @@ Exit codes:
     </message>
     <message>
         <source>Used only when Size is Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 quality · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size Auto</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5722,10 +5733,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Click to view · right-click for more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5752,69 +5759,9 @@ Exit codes:
 <context>
     <name>TurnLayout</name>
     <message>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>
 
 *… and %1 more characters, not shown here: Copy Answer copies the whole answer.*</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generating… %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generating…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interrupted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cached %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>out %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (reasoning %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>image %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5839,10 +5786,6 @@ Exit codes:
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cost unknown (it may be billed)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5905,6 +5848,84 @@ Exit codes:
     </message>
     <message>
         <source>The offline demo gateway is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TurnText</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cached %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (reasoning %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost unknown (it may be billed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZoomText</name>
+    <message>
+        <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -86,6 +86,23 @@
     </message>
 </context>
 <context>
+    <name>ConversationModel</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s), %1</source>
+        <translation>
+            <numerusform>%n image, %1</numerusform>
+            <numerusform>%n images, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationsDock</name>
     <message numerus="yes">
         <source>Exported %1 with %n image(s).</source>

@@ -20,13 +20,9 @@ QString costText(const Cost &cost)
 {
     if (cost.basis == Cost::Basis::Demo)
         return CompareGridModel::tr("free");
-    if (!cost.isKnown())
-        return CompareGridModel::tr("cost unknown");
     // As the chat shows it (four decimals below a dollar), an estimate marked as one: cells of
     // one grid are compared by eye (found by QA: "$0.0503" beside "$0.20", "estimated" unsaid).
-    if (cost.basis == Cost::Basis::Estimated)
-        return CompareGridModel::tr("≈ %1").arg(Cost::formatUsd(cost.usd));
-    return Cost::formatUsd(cost.usd);
+    return cost.compact();
 }
 
 const ImageAsset *shownImage(const Turn &turn)

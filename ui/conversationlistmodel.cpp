@@ -27,21 +27,10 @@ int ConversationListModel::rowCount(const QModelIndex &parent) const
 
 QString ConversationListModel::listedCost(const Cost &cost)
 {
-    // Cents are enough in a list; fractions of a cent keep Cost's precision. What the figure is
-    // stays said as in the turns: the demo's is not money, and an estimate is marked as one.
-    const QString usd = cost.usd >= 0.01
-        ? QString(QLatin1Char('$') + QLocale::c().toString(cost.usd, 'f', 2))
-        : Cost::formatUsd(cost.usd);
-    switch (cost.basis) {
-    case Cost::Basis::Demo:
-        return cost.formatted();
-    case Cost::Basis::Estimated:
-        return tr("≈ %1").arg(usd);
-    case Cost::Basis::Billed:
-    case Cost::Basis::Unknown:
-        break;
-    }
-    return usd;
+    // The digits the turns and the status bar show (found by QA: "$0.071 estimated" there read
+    // "≈ $0.07" here); an estimate marked as one, the demo's figure as not money. A total of
+    // an unknown basis still shows its figure.
+    return cost.isKnown() ? cost.compact() : Cost::formatUsd(cost.usd);
 }
 
 QString ConversationListModel::subtitle(const ConversationSummary &c)
@@ -50,7 +39,7 @@ QString ConversationListModel::subtitle(const ConversationSummary &c)
     QStringList parts;
     if (when.isValid())
         parts << (when.date() == QDate::currentDate()
-                      ? when.toString(QStringLiteral("HH:mm"))
+                      ? QLocale().toString(when.time(), QLocale::ShortFormat) // 2:05 PM
                       : QLocale().toString(when.date(), QLocale::ShortFormat));
     if (c.kind == ConversationSummary::Kind::Compare)
         parts << tr("%n cell(s)", nullptr, c.turnCount);

@@ -2,6 +2,7 @@
 
 #include "compare/pairdifferences.h"
 #include "pairdifferencespanel.h"
+#include "zoomtext.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -102,8 +103,7 @@ ImagePairDialog::ImagePairDialog(const Turn &turnA, int imageA, const Turn &turn
     m_zoomInButton->setAccessibleName(tr("Zoom in"));
     m_zoomLabel = new QLabel(this);
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
-    m_zoomLabel->setMinimumWidth(
-        m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("3200 %")));
+    m_zoomLabel->setMinimumWidth(zoomTextWidth(m_zoomLabel->fontMetrics()));
     m_zoomLabel->setAlignment(Qt::AlignCenter);
     connect(m_fitButton, &QToolButton::clicked, m_view, &ImagePairView::fitToWindow);
     connect(m_actualButton, &QToolButton::clicked, m_view, &ImagePairView::showActualSize);
@@ -199,7 +199,7 @@ void ImagePairDialog::updateChrome()
     for (QToolButton *button : { m_fitButton, m_actualButton, m_zoomInButton, m_zoomOutButton })
         button->setEnabled(any);
     m_fitButton->setChecked(any && m_view->fitsToWindow());
-    m_zoomLabel->setText(any ? tr("%1 %").arg(qRound(m_view->zoom() * 100)) : QString());
+    m_zoomLabel->setText(any ? zoomText(m_view->zoom()) : QString());
     m_amplifyButton->setVisible(m_view->mode() == Mode::Difference);
     if (QAbstractButton *button = m_modeButtons->button(int(m_view->mode())))
         button->setChecked(true);

@@ -3,6 +3,7 @@
 #include "image/imagecache.h"
 #include "imageviewport.h"
 #include "viewpalette.h"
+#include "zoomtext.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -200,8 +201,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     m_fullScreenButton->setCheckable(true);
     m_zoomLabel = new QLabel(this);
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
-    m_zoomLabel->setMinimumWidth(
-        m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("3200 %")));
+    m_zoomLabel->setMinimumWidth(zoomTextWidth(m_zoomLabel->fontMetrics()));
     m_zoomLabel->setAlignment(Qt::AlignCenter);
     m_infoLabel = new QLabel(this);
     m_infoLabel->setObjectName(QStringLiteral("imageInfoLabel"));
@@ -358,7 +358,7 @@ void ImageViewer::updateChrome()
     for (QToolButton *button : { m_fitButton, m_actualButton, m_zoomInButton, m_zoomOutButton })
         button->setEnabled(loaded);
     m_fitButton->setChecked(loaded && fitsToWindow());
-    m_zoomLabel->setText(loaded ? tr("%1 %").arg(qRound(zoom() * 100)) : QString());
+    m_zoomLabel->setText(loaded ? zoomText(zoom()) : QString());
     if (!loaded)
         m_infoLabel->setText(m_error);
 }

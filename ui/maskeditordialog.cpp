@@ -3,6 +3,7 @@
 #include "maskcanvas.h"
 #include "messageboxes.h"
 #include "store/diskspace.h"
+#include "zoomtext.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -154,8 +155,7 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
     m_zoomLabel->setAccessibleName(tr("Zoom"));
     m_zoomLabel->setToolTip(tr("Zoom: the wheel zooms about the pointer"));
-    m_zoomLabel->setMinimumWidth(
-        m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("3200 %")));
+    m_zoomLabel->setMinimumWidth(zoomTextWidth(m_zoomLabel->fontMetrics()));
     m_zoomLabel->setAlignment(Qt::AlignCenter);
     connect(m_canvas, &MaskCanvas::viewChanged, this, &MaskEditorDialog::updateZoomLabel);
 
@@ -309,7 +309,7 @@ void MaskEditorDialog::updateChrome()
 
 void MaskEditorDialog::updateZoomLabel()
 {
-    m_zoomLabel->setText(tr("%1 %").arg(qRound(m_canvas->zoom() * 100)));
+    m_zoomLabel->setText(zoomText(m_canvas->zoom()));
 }
 
 QString MaskEditorDialog::saveMask(const QImage &mask, const QString &folder, QString *error)

@@ -63,6 +63,20 @@ QString Cost::formatted() const
     return formatUsd(usd) + QLatin1Char(' ') + basisText(basis);
 }
 
+QString Cost::compact() const
+{
+    switch (basis) {
+    case Basis::Estimated:
+        return tr("≈ %1").arg(formatUsd(usd));
+    case Basis::Billed:
+        return formatUsd(usd);
+    case Basis::Demo: // the demo's figure is not money: it says so
+    case Basis::Unknown:
+        break;
+    }
+    return formatted();
+}
+
 static int basisStrength(Cost::Basis basis)
 {
     // The combined figure can only be as certain as its least certain part.

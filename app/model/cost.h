@@ -24,6 +24,10 @@ public:
     static QString basisText(Basis basis);
     static Basis basisFromLabel(const QString &label);
     QString formatted() const; // "$0.0421 estimated", "$0.00 demo", "cost unknown"
+    // Where room is short (a list row, a price per image): "≈ $0.0421" for an estimate, "$0.0421"
+    // billed, "$0.00 demo", "cost unknown". The same digits as formatted(): one figure is never
+    // written two ways in one window (found by QA: $0.071 in the status bar, $0.07 in the list).
+    QString compact() const;
     static QString formatUsd(double usd);
 
     Cost &operator+=(const Cost &other); // the weaker basis wins: billed + estimated = estimated

@@ -132,8 +132,12 @@ private Q_SLOTS:
         QTest::newRow("billed") << 1.5 << int(Cost::Basis::Billed) << QStringLiteral("$1.50");
         QTest::newRow("billed, under a cent")
             << 0.0059 << int(Cost::Basis::Billed) << QStringLiteral("$0.0059");
+        // The digits the turns and the status bar show (found by QA: "$0.071 estimated" in the
+        // status bar was "≈ $0.07" here).
         QTest::newRow("estimated")
-            << 0.042 << int(Cost::Basis::Estimated) << QStringLiteral("≈ $0.04");
+            << 0.042 << int(Cost::Basis::Estimated) << QStringLiteral("≈ $0.042");
+        QTest::newRow("estimated, two turns")
+            << 0.071 << int(Cost::Basis::Estimated) << QStringLiteral("≈ $0.071");
         QTest::newRow("demo") << 0.0 << int(Cost::Basis::Demo) << QStringLiteral("$0.00 demo");
     }
 

@@ -157,7 +157,7 @@ void TestImagePairDialog::buttonsSwitchModesAndZoom()
     QTest::mouseClick(dialog.findChild<QAbstractButton *>(QStringLiteral("actualSizeButton")),
                       Qt::LeftButton);
     QCOMPARE(dialog.view()->zoom(), 1.0);
-    QCOMPARE(zoomLabel->text(), QStringLiteral("100 %"));
+    QCOMPARE(zoomLabel->text(), QStringLiteral("100%"));
     QVERIFY(!fit->isChecked());
     QTest::keyClick(&dialog, Qt::Key_Plus, Qt::ControlModifier);
     QCOMPARE(dialog.view()->zoom(), 1.25);
