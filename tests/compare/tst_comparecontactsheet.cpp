@@ -1,4 +1,5 @@
 #include "compare/contactsheet.h"
+#include "store/pngtext.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -51,17 +52,6 @@ Turn doneWith(const QString &filePath)
     return turn;
 }
 
-quint32 crc32(const QByteArray &bytes)
-{
-    quint32 crc = 0xffffffffu;
-    for (const char byte : bytes) {
-        crc ^= quint8(byte);
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
 // A PNG whose header (with a valid checksum) claims width x height pixels, and nothing else: a
 // decompression bomb as a reader sees it before decoding.
 QByteArray pngClaiming(quint32 width, quint32 height)
@@ -81,7 +71,7 @@ QByteArray pngClaiming(quint32 width, quint32 height)
         qToBigEndian(quint32(chunk.size() - 4), be);
         png.append(be, 4);
         png.append(chunk);
-        qToBigEndian(crc32(chunk), be);
+        qToBigEndian(PngText::crc32(chunk), be);
         png.append(be, 4);
     }
     return png;

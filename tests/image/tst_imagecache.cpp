@@ -1,4 +1,5 @@
 #include "image/imagecache.h"
+#include "store/pngtext.h"
 
 #include <QDataStream>
 #include <QFile>
@@ -25,30 +26,6 @@ QImage testPicture(QSize size)
     return image;
 }
 
-quint32 crc32(const QByteArray &data)
-{
-    quint32 crc = 0xffffffffu;
-    for (const char byte : data) {
-        crc ^= quint8(byte);
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
-QByteArray pngChunk(const char *type, const QByteArray &data)
-{
-    QByteArray body(type, 4);
-    body += data;
-    QByteArray chunk;
-    QDataStream out(&chunk, QIODevice::WriteOnly);
-    out.setByteOrder(QDataStream::BigEndian);
-    out << quint32(data.size());
-    out.writeRawData(body.constData(), int(body.size()));
-    out << crc32(body);
-    return chunk;
-}
-
 // A PNG whose header claims `side` x `side` pixels: a few bytes on disk, gigabytes decoded.
 QByteArray pngBomb(quint32 side)
 {
@@ -57,8 +34,8 @@ QByteArray pngBomb(quint32 side)
     stream.setByteOrder(QDataStream::BigEndian);
     stream << side << side << quint8(8) << quint8(6) << quint8(0) << quint8(0) << quint8(0);
     const QByteArray zeros = qCompress(QByteArray(1024, '\0')).mid(4); // zlib stream, no prefix
-    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", header) + pngChunk("IDAT", zeros)
-        + pngChunk("IEND", {});
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + PngText::chunk("IHDR", header) + PngText::chunk("IDAT", zeros)
+        + PngText::chunk("IEND", {});
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "chat/providerprofile.h"
 #include "image/referenceimages.h"
 #include "model/imagesniff.h"
+#include "store/pngtext.h"
 
 #include <QBuffer>
 #include <QDataStream>
@@ -84,30 +85,6 @@ QImage decoded(const QByteArray &bytes)
     return QImage::fromData(bytes);
 }
 
-quint32 crc32(const QByteArray &data)
-{
-    quint32 crc = 0xffffffffu;
-    for (const char byte : data) {
-        crc ^= quint8(byte);
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
-QByteArray pngChunk(const char *type, const QByteArray &data)
-{
-    QByteArray body(type, 4);
-    body += data;
-    QByteArray chunk;
-    QDataStream out(&chunk, QIODevice::WriteOnly);
-    out.setByteOrder(QDataStream::BigEndian);
-    out << quint32(data.size());
-    out.writeRawData(body.constData(), int(body.size()));
-    out << crc32(body);
-    return chunk;
-}
-
 // A PNG whose header claims `width` x `height` pixels: a few bytes on disk, gigabytes decoded.
 QByteArray pngClaiming(quint32 width, quint32 height)
 {
@@ -116,8 +93,8 @@ QByteArray pngClaiming(quint32 width, quint32 height)
     stream.setByteOrder(QDataStream::BigEndian);
     stream << width << height << quint8(8) << quint8(6) << quint8(0) << quint8(0) << quint8(0);
     const QByteArray zeros = qCompress(QByteArray(1024, '\0')).mid(4); // zlib stream, no prefix
-    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", header) + pngChunk("IDAT", zeros)
-        + pngChunk("IEND", {});
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + PngText::chunk("IHDR", header) + PngText::chunk("IDAT", zeros)
+        + PngText::chunk("IEND", {});
 }
 
 // The classic 1x1 transparent GIF.

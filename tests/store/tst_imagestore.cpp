@@ -1,4 +1,5 @@
 #include "store/imagestore.h"
+#include "store/pngtext.h"
 #include "store/settings.h"
 
 #include <QBuffer>
@@ -28,17 +29,6 @@ QByteArray sampleImage(const char *format, QSize size = QSize(64, 48))
     return encode(image, format);
 }
 
-quint32 crc32(const char *data, int length)
-{
-    quint32 crc = 0xffffffffu;
-    for (int i = 0; i < length; ++i) {
-        crc ^= quint8(data[i]);
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
 // A well-formed PNG whose header claims a huge size (a decompression bomb's calling card): the
 // store must refuse it from the header alone, before anything allocates the pixels.
 QByteArray pngWithHeaderSize(quint32 width, quint32 height)
@@ -47,7 +37,7 @@ QByteArray pngWithHeaderSize(quint32 width, quint32 height)
     // IHDR: length at 8, type at 12, width at 16, height at 20, CRC of type+data at 29.
     qToBigEndian(width, png.data() + 16);
     qToBigEndian(height, png.data() + 20);
-    qToBigEndian(crc32(png.constData() + 12, 17), png.data() + 29);
+    qToBigEndian(PngText::crc32(png.mid(12, 17)), png.data() + 29);
     return png;
 }
 

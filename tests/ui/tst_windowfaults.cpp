@@ -14,6 +14,7 @@
 #include "fakes/testpayloads.h"
 #include "mainwindow.h"
 #include "store/historystore.h"
+#include "store/pngtext.h"
 #include "store/settings.h"
 #include "turnlayout.h"
 
@@ -135,29 +136,17 @@ QByteArray readFile(const QString &path)
 // bytes: a decompression bomb.
 QByteArray bombPng()
 {
-    const auto crc32 = [](const QByteArray &data) -> quint32 {
-        quint32 crc = 0xffffffffu;
-        for (const char byte : data) {
-            crc ^= quint8(byte);
-            for (int bit = 0; bit < 8; ++bit)
-                crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-        }
-        return crc ^ 0xffffffffu;
-    };
     const auto bigEndian = [](quint32 value) -> QByteArray {
         QByteArray bytes(4, '\0');
         for (int i = 0; i < 4; ++i)
             bytes[i] = char((value >> (24 - 8 * i)) & 0xff);
         return bytes;
     };
-    const auto chunk = [&](const QByteArray &type, const QByteArray &data) -> QByteArray {
-        return bigEndian(quint32(data.size())) + type + data + bigEndian(crc32(type + data));
-    };
     QByteArray header = bigEndian(50000) + bigEndian(50000);
     header += QByteArray::fromHex("0802000000"); // 8-bit RGB, deflate, no filter, no interlace
     const QByteArray zeros = qCompress(QByteArray(64 * 1024, '\0')).mid(4); // the zlib stream
-    return QByteArray::fromHex("89504e470d0a1a0a") + chunk("IHDR", header) + chunk("IDAT", zeros)
-        + chunk("IEND", {});
+    return QByteArray::fromHex("89504e470d0a1a0a") + PngText::chunk("IHDR", header)
+        + PngText::chunk("IDAT", zeros) + PngText::chunk("IEND", {});
 }
 
 QByteArray created(const QString &id)
