@@ -422,19 +422,23 @@ void TestGatewayJob::droppedMidStream()
     m_gateway->release();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
 
-    // Qt 6.4 sometimes reports a FIN between two chunks of a chunked body as a complete
-    // response (a race in its HTTP channel between the socket's error and disconnect signals;
-    // 8 runs in 20 of this row alone). The job cannot tell: Qt hides the chunk framing. What
-    // arrived is still exactly what was sent, and a turn reading such a stream says it stopped
-    // before it was complete (tst_windowfaults, "reset mid-stream").
-    if (chunked && !reset && job->status() == GatewayJob::Status::Succeeded) {
-        QCOMPARE(joined(data).size(), 10);
-        return;
+    // Qt 6.4 sometimes reports a FIN or a reset between two chunks of a chunked body as a
+    // complete response: when its channel reads the reply after the socket is already
+    // unconnected and empty, a reply still reading data is declared done
+    // (QHttpNetworkConnectionChannel::_q_receiveReply), whatever its framing. How often depends
+    // on timing: 8 runs in 20 of the FIN row here, once in CI for the reset row, never in 40
+    // local runs of it. The job cannot tell, as Qt hides the chunk framing. What arrived is
+    // still exactly what was sent, and a turn reading such a stream says it stopped before it
+    // was complete (tst_windowfaults, "reset mid-stream"). A body with a Content-Length is
+    // always caught: the job counts its bytes.
+    const bool qtCalledItComplete = chunked && job->status() == GatewayJob::Status::Succeeded;
+    if (!qtCalledItComplete) {
+        QCOMPARE(job->status(), GatewayJob::Status::TransportError);
+        QCOMPARE(job->errorMessage(),
+                 QStringLiteral(
+                     "The connection to OpenAI was closed before the response finished."));
     }
-    QCOMPARE(job->status(), GatewayJob::Status::TransportError);
     QCOMPARE(job->httpStatus(), 200);
-    QCOMPARE(job->errorMessage(),
-             QStringLiteral("The connection to OpenAI was closed before the response finished."));
     QCOMPARE(joined(data).size(), 10);
     QTest::qWait(50);
     QCOMPARE(finished.count(), 1);
