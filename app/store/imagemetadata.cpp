@@ -341,23 +341,23 @@ ImageMetadata::Embedded ImageMetadata::embedPng(const QByteArray &image, const Q
 
     const QByteArray record
         = PngText::chunk(QByteArrayLiteral("iTXt"), PngText::itxtData(pngKeyword, json));
-    // The standard keys go before the image data, where every reader finds them (some, like
-    // QImageReader::text() before the image is read, look nowhere else).
-    QByteArray standard;
+    // Every text chunk goes before the image data, where every reader finds it (some, like
+    // QImageReader::text() before the image is read, look nowhere else, and exiftool warns of
+    // text after IDAT).
+    QByteArray text;
     if (!description.isEmpty())
-        standard.append(PngText::textChunk(pngDescriptionKey, description));
-    standard.append(PngText::textChunk(pngSoftwareKey, QString::fromLatin1(softwareName)));
+        text.append(PngText::textChunk(pngDescriptionKey, description));
+    text.append(PngText::textChunk(pngSoftwareKey, QString::fromLatin1(softwareName)));
+    text.append(record);
 
     Embedded e;
-    e.bytes.reserve(image.size() + record.size() + standard.size());
+    e.bytes.reserve(image.size() + text.size());
     e.bytes.append(pngSignature);
     for (const Chunk &c : std::as_const(chunks)) {
-        if (!standard.isEmpty() && (c.type == "IDAT" || c.type == "IEND")) {
-            e.bytes.append(standard);
-            standard.clear();
+        if (!text.isEmpty() && (c.type == "IDAT" || c.type == "IEND")) {
+            e.bytes.append(text);
+            text.clear();
         }
-        if (c.type == "IEND")
-            e.bytes.append(record);
         if (!isEaselText(image, c) && !isStandardText(image, c))
             e.bytes.append(image.constData() + c.offset, c.size);
     }

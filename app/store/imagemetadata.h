@@ -11,7 +11,8 @@ struct Turn;
 struct ImageAsset;
 
 // Easel's settings travel inside every saved image, added to the file WITHOUT re-encoding it:
-//  - PNG: an iTXt chunk (keyword "easel", uncompressed, UTF-8 JSON) inserted just before IEND;
+//  - PNG: an iTXt chunk (keyword "easel", uncompressed, UTF-8 JSON) inserted before the first
+//    IDAT, where every reader looks;
 //  - JPEG: an APP1 XMP segment ("http://ns.adobe.com/xap/1.0/\0" + packet) right after SOI and
 //    any APP0 (JFIF) segments;
 //  - WebP: an "XMP " chunk; a simple VP8/VP8L file is first turned into the extended (VP8X)

@@ -215,16 +215,17 @@ private Q_SLOTS:
         auto before = pngChunks(png);
         auto after = pngChunks(e.bytes);
         QCOMPARE(after.size(), before.size() + 3);
-        // The record just before IEND; Description and Software just before the first IDAT.
-        QCOMPARE(after.at(after.size() - 2).first, QByteArrayLiteral("iTXt"));
-        QVERIFY(after.at(after.size() - 2).second.mid(8).startsWith("easel\0"));
+        // Description, Software and the record just before the first IDAT, where every reader
+        // looks (exiftool warns of text after the image data).
         qsizetype idat = 0;
         while (after.at(idat).first != "IDAT")
             ++idat;
-        QVERIFY(after.at(idat - 2).second.mid(8).startsWith("Description\0"));
-        QCOMPARE(after.at(idat - 1).first, QByteArrayLiteral("tEXt"));
-        QCOMPARE(after.at(idat - 1).second.mid(4, 18), QByteArrayLiteral("tEXtSoftware\0Easel"));
-        QCOMPARE(after.at(idat - 1).second.size(), 12 + 14);
+        QVERIFY(after.at(idat - 3).second.mid(8).startsWith("Description\0"));
+        QCOMPARE(after.at(idat - 2).first, QByteArrayLiteral("tEXt"));
+        QCOMPARE(after.at(idat - 2).second.mid(4, 18), QByteArrayLiteral("tEXtSoftware\0Easel"));
+        QCOMPARE(after.at(idat - 2).second.size(), 12 + 14);
+        QCOMPARE(after.at(idat - 1).first, QByteArrayLiteral("iTXt"));
+        QVERIFY(after.at(idat - 1).second.mid(8).startsWith("easel\0"));
         after.removeIf(isAdded);
         QCOMPARE(after, before);
     }
@@ -368,13 +369,12 @@ private Q_SLOTS:
         QCOMPARE(caBXCount, 1);
         after.removeIf(isAdded); // our record and the Description and Software keys
         QCOMPARE(after, before);
-        // Exactly the original bytes with chunks inserted before the first IDAT and before IEND.
+        // Exactly the original bytes with chunks inserted before the first IDAT.
         qsizetype idat = 8; // where the first IDAT chunk starts
         for (qsizetype i = 0; before.at(i).first != "IDAT"; ++i)
             idat += before.at(i).second.size();
         QVERIFY(e.bytes.startsWith(png.left(idat)));
-        QVERIFY(e.bytes.contains(png.mid(idat, png.size() - 12 - idat)));
-        QVERIFY(e.bytes.endsWith(png.right(12)));
+        QVERIFY(e.bytes.endsWith(png.mid(idat)));
         QCOMPARE(textBeforeDecoding(e.bytes, QStringLiteral("Description")),
                  sampleRecord().value(QLatin1String("prompt")).toString());
         const ImageMetadata::Read read = ImageMetadata::read(e.bytes);
