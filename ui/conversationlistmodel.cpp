@@ -1,5 +1,7 @@
 #include "conversationlistmodel.h"
 
+#include "timetext.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -39,7 +41,7 @@ QString ConversationListModel::subtitle(const ConversationSummary &c)
     QStringList parts;
     if (when.isValid())
         parts << (when.date() == QDate::currentDate()
-                      ? QLocale().toString(when.time(), QLocale::ShortFormat) // 2:05 PM
+                      ? TimeText::shortTime(when.time()) // 2:05 PM
                       : QLocale().toString(when.date(), QLocale::ShortFormat));
     if (c.kind == ConversationSummary::Kind::Compare)
         parts << tr("%n cell(s)", nullptr, c.turnCount);

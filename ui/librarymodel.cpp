@@ -1,5 +1,8 @@
 #include "librarymodel.h"
 
+#include "timetext.h"
+
+#include "model/turntext.h"
 #include "store/historystore.h"
 #include "whenready.h"
 
@@ -71,16 +74,18 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         QStringList lines;
         lines << image.prompt;
+        // The size the image has, written as everywhere else ("1536 × 1024"); the requested
+        // one only when the file was never measured.
         lines << QStringLiteral("%1 · %2 · %3 · %4")
                      .arg(image.imageModel,
                           image.quality.isEmpty() ? QStringLiteral("?") : image.quality,
-                          image.size.isEmpty() ? QStringLiteral("%1x%2")
-                                                     .arg(image.pixelSize.width())
-                                                     .arg(image.pixelSize.height())
-                                               : image.size,
+                          image.pixelSize.isValid() ? TurnText::pixelSize(image.pixelSize)
+                                                    : image.size,
                           image.format);
-        lines << image.conversationTitle + QStringLiteral(" · ")
-                + QLocale().toString(image.createdAt.toLocalTime(), QLocale::ShortFormat);
+        const QString when = TimeText::shortDateTime(image.createdAt.toLocalTime());
+        lines << (image.conversationTitle.isEmpty()
+                      ? when
+                      : image.conversationTitle + QStringLiteral(" · ") + when);
         return lines.join(QLatin1Char('\n'));
     }
     case ImageRole:

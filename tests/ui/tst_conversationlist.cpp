@@ -122,6 +122,30 @@ private Q_SLOTS:
         QVERIFY2(text.endsWith(QStringLiteral(" · ") + tail), qPrintable(text));
     }
 
+    // Today's conversations show their time to the minute in the locale's way, also in the C
+    // locale of a bare system, whose short format has seconds.
+    void todaysTimeToTheMinute_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("C") << QStringLiteral("C") << QStringLiteral("09:41 · ");
+        QTest::newRow("en_US") << QStringLiteral("en_US") << QStringLiteral("9:41 AM · ");
+        QTest::newRow("de_DE") << QStringLiteral("de_DE") << QStringLiteral("09:41 · ");
+    }
+
+    void todaysTimeToTheMinute()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, expected);
+        const QLocale before;
+        QLocale::setDefault(QLocale(locale));
+        ConversationSummary c = summary("x", "X", 0, 1, 0);
+        c.updatedAt = QDateTime(QDate::currentDate(), QTime(9, 41, 27));
+        const QString text = ConversationListModel::subtitle(c);
+        QLocale::setDefault(before);
+        QVERIFY2(text.startsWith(expected), qPrintable(text));
+    }
+
     // The sidebar says what kind of figure a total is, as the turns do (found by QA: the demo's
     // turns said "$0.00 demo" and the sidebar "$0.00").
     void listedCostSaysWhatItIs_data()
@@ -462,7 +486,7 @@ private Q_SLOTS:
         HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
         QVERIFY(store.open().result().ok);
         QStringList ids;
-        for (const QString title :
+        for (const QString &title :
              { QStringLiteral("Alpha"), QStringLiteral("Beta"), QStringLiteral("Gamma") }) {
             ConversationSummary c;
             c.title = title;

@@ -141,6 +141,38 @@ private Q_SLOTS:
             QCOMPARE(model.imageAt(row).hash, QStringLiteral("hash%1").arg(row));
     }
 
+    // A cell's tooltip: the prompt, then the model, quality, size as the app writes sizes, and
+    // format, then where and when to the minute (found by QA: seconds, in the C locale).
+    void tooltipSaysWhatAndWhen_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("when");
+        QTest::newRow("C") << QStringLiteral("C") << QStringLiteral("31 Dec 2025 23:59");
+        QTest::newRow("en_US") << QStringLiteral("en_US") << QStringLiteral("12/31/25 11:59 PM");
+    }
+
+    void tooltipSaysWhatAndWhen()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, when);
+        FakeLibrary library;
+        library.total = 2;
+        library.sizes = { QSize(1536, 1024) };
+        LibraryModel model;
+        model.setPageSource(library.source());
+        model.setFilter({});
+        QTRY_COMPARE(model.rowCount(), 2);
+        const QLocale before;
+        QLocale::setDefault(QLocale(locale));
+        const QString tip = model.data(model.index(1), Qt::ToolTipRole).toString();
+        QLocale::setDefault(before);
+        const QStringList lines = tip.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0), QStringLiteral("prompt 1"));
+        QVERIFY2(lines.at(1).contains(QStringLiteral(" · 1536 × 1024 · ")), qPrintable(tip));
+        QCOMPARE(lines.at(2), when); // a conversation without a title: the time alone
+    }
+
     void aPageOfAnOldFilterIsDropped()
     {
         QList<std::shared_ptr<QPromise<QList<LibraryImage>>>> promises;
