@@ -5,13 +5,28 @@
 
 #include <QSet>
 #include <QStringList>
+#include <QTextDocument>
 
 #include <algorithm>
 
 namespace {
 
-// The answer's first words as a screen reader should hear them: without the links of images
-// shown inline (the view leaves them out too), on one line, cut at a word boundary.
+// A reply's Markdown as the view shows it, without its marks: a screen reader should say
+// "Palette: teal", not "hash hash Palette: star star teal star star" (found by a helper's
+// review). Parsed as the view parses it (GitHub dialect, raw HTML as text).
+QString withoutMarkdown(const QString &markdown)
+{
+    QTextDocument document;
+    document.setMarkdown(markdown,
+                         QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                         | QTextDocument::MarkdownNoHTML));
+    QString text = document.toPlainText();
+    text.remove(QChar::ObjectReplacementCharacter); // an image the view shows as a link
+    return text;
+}
+
+// The answer's first words as a screen reader should hear them: without Markdown marks and the
+// links of images shown inline (the view leaves them out too), on one line, cut at a word.
 QString answerHead(const Turn &turn)
 {
     QSet<QString> shown;
@@ -19,11 +34,15 @@ QString answerHead(const Turn &turn)
         if (!image.sourceUrl.isEmpty())
             shown.insert(image.sourceUrl);
     }
-    QString text = shown.isEmpty() ? turn.text : ImageLinks::stripImageLinks(turn.text, shown);
-    text = text.simplified();
     const qsizetype limit = ConversationModel::describedAnswerLength;
+    QString text = shown.isEmpty() ? turn.text : ImageLinks::stripImageLinks(turn.text, shown);
+    // Only the head is read: a long reply is not parsed whole for its first 300 characters
+    // (marks and links take room, hence the margin).
+    const qsizetype parsed = limit * 4;
+    const bool longer = text.size() > parsed;
+    text = withoutMarkdown(text.left(parsed)).simplified();
     if (text.size() <= limit)
-        return text;
+        return longer ? text + QStringLiteral("…") : text;
     qsizetype cut = text.lastIndexOf(QLatin1Char(' '), limit);
     if (cut < limit / 2) // one very long word: cut inside it, but not inside a surrogate pair
         cut = text.at(limit - 1).isHighSurrogate() ? limit - 1 : limit;

@@ -32,6 +32,7 @@ public:
 
     // The status line, the start of the answer, the images and the usage line of `turn`, one per
     // line, in the words the view shows them in (TurnText): Qt::AccessibleDescriptionRole.
+    // The answer's Markdown is read with QTextDocument, so this needs a QGuiApplication.
     static QString accessibleDescription(const Turn &turn);
     // How much of the answer the description reads out before "…".
     static constexpr qsizetype describedAnswerLength = 300;

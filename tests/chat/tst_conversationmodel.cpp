@@ -60,6 +60,8 @@ private Q_SLOTS:
     void cancelledTurnSaysStopped();
     void longAnswerIsCutAtAWord();
     void inlineImageLinksAreLeftOut();
+    void markdownMarksAreNotRead_data();
+    void markdownMarksAreNotRead();
     void updatedTurnAnnouncesItsDescription();
 };
 
@@ -195,6 +197,42 @@ void TestConversationModel::inlineImageLinksAreLeftOut()
     QVERIFY2(all.contains(QLatin1String("Here it is:")), qPrintable(all));
 }
 
+// A screen reader hears the reply's words, not its Markdown marks.
+void TestConversationModel::markdownMarksAreNotRead_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("heard");
+    QTest::newRow("heading and bold") << QStringLiteral("## Palette\n\nMostly **teal** and _rust_.")
+                                      << QStringLiteral("Palette Mostly teal and rust.");
+    QTest::newRow("list") << QStringLiteral("Options:\n\n- soft light\n- `hard` light")
+                          << QStringLiteral("Options: soft light hard light");
+    QTest::newRow("link and quote")
+        << QStringLiteral("> See [the brief](https://example.com/brief) first")
+        << QStringLiteral("See the brief first");
+    QTest::newRow("an image not shown") << QStringLiteral("Before ![x](https://e.com/x.png) after")
+                                        << QStringLiteral("Before after");
+    QTest::newRow("angle brackets stay text")
+        << QStringLiteral("a <large> cat, 5 < 6") << QStringLiteral("a <large> cat, 5 < 6");
+}
+
+void TestConversationModel::markdownMarksAreNotRead()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, heard);
+    Turn turn = doneTurn();
+    turn.images.clear();
+    turn.text = markdown;
+    ConversationModel model;
+    model.appendTurn(turn);
+    QCOMPARE(descriptionLines(model, 0).value(1), heard);
+
+    // A long reply is read only at its head, and says that it goes on.
+    turn.text = markdown + QLatin1Char(' ') + QString(5000, QLatin1Char('y'));
+    model.updateTurn(turn);
+    const QString head = descriptionLines(model, 0).value(1);
+    QVERIFY2(head.startsWith(heard) && head.endsWith(QStringLiteral(u"…")), qPrintable(head));
+}
+
 void TestConversationModel::updatedTurnAnnouncesItsDescription()
 {
     Turn turn = doneTurn();
@@ -214,5 +252,6 @@ void TestConversationModel::updatedTurnAnnouncesItsDescription()
     QCOMPARE(descriptionLines(model, 0).constFirst(), QStringLiteral("done"));
 }
 
-QTEST_GUILESS_MAIN(TestConversationModel)
+QTEST_MAIN(
+    TestConversationModel) // a reply's Markdown is parsed by QTextDocument, which needs fonts
 #include "tst_conversationmodel.moc"
