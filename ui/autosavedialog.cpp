@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 AutoSaveDialog::AutoSaveDialog(Settings *settings, QWidget *parent)
@@ -23,8 +24,26 @@ AutoSaveDialog::AutoSaveDialog(Settings *settings, QWidget *parent)
     , m_settings(settings)
 {
     setObjectName(QStringLiteral("autoSaveDialog"));
-    setWindowTitle(tr("Auto-save"));
+    setWindowTitle(tr("Saving"));
     setModal(false);
+
+    m_embed = new QCheckBox(tr("Write the prompt and settings into saved images"), this);
+    m_embed->setObjectName(QStringLiteral("embedSettingsCheck"));
+    m_embed->setAccessibleName(tr("Write the prompt and settings into saved images"));
+    m_embed->setToolTip(tr("Saved, copied and dragged images carry their prompt, models and "
+                           "settings, which Easel and other apps can read."));
+    // Why a designer would turn it off: the provider's signed provenance covers every byte of
+    // the file (C2PA's data hash), so any added chunk makes it fail to verify.
+    auto *embedNote = new QLabel(
+        tr("Off: images are saved exactly as generated, so the Content Credentials (C2PA) some "
+           "providers sign them with still verify. Converting to another format drops those "
+           "either way."),
+        this);
+    embedNote->setObjectName(QStringLiteral("embedSettingsNote"));
+    embedNote->setAccessibleName(tr("Why to save images as generated"));
+    embedNote->setToolTip(tr("What saving images without Easel's settings keeps."));
+    embedNote->setWordWrap(true);
+    PaletteTint::apply(embedNote, ViewPalette::secondaryText);
 
     m_enabled = new QCheckBox(tr("Save every new image automatically"), this);
     m_enabled->setObjectName(QStringLiteral("autoSaveCheck"));
@@ -78,10 +97,10 @@ AutoSaveDialog::AutoSaveDialog(Settings *settings, QWidget *parent)
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setAccessibleName(tr("OK"));
-    ok->setToolTip(tr("Keep these auto-save settings."));
+    ok->setToolTip(tr("Keep these saving settings."));
     QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
     cancel->setAccessibleName(tr("Cancel"));
-    cancel->setToolTip(tr("Close without changing the auto-save settings."));
+    cancel->setToolTip(tr("Close without changing the saving settings."));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Folder:"), folderRow);
@@ -89,12 +108,23 @@ AutoSaveDialog::AutoSaveDialog(Settings *settings, QWidget *parent)
     form->addRow(tr("Preview:"), m_preview);
     form->addRow(QString(), legend);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_embed);
+    // The note lines up with the box's text, as a box's explanation does.
+    auto *noteRow = new QHBoxLayout;
+    noteRow->setContentsMargins(
+        style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, m_embed)
+            + style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, m_embed),
+        0, 0, 0);
+    noteRow->addWidget(embedNote);
+    layout->addLayout(noteRow);
+    layout->addSpacing(layout->spacing() * 2);
     layout->addWidget(m_enabled);
     layout->addLayout(form);
     layout->addWidget(m_problemLabel);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
 
+    m_embed->setChecked(m_settings->value(Settings::embedSettingsInImages));
     m_enabled->setChecked(m_settings->value(Settings::autoSaveEnabled));
     m_folder->setText(m_settings->value(Settings::autoSaveFolder));
     m_template->setText(
@@ -197,6 +227,7 @@ void AutoSaveDialog::accept()
     refresh();
     if (!m_problem.isEmpty())
         return;
+    m_settings->setValue(Settings::embedSettingsInImages, m_embed->isChecked());
     m_settings->setValue(Settings::autoSaveEnabled, m_enabled->isChecked());
     m_settings->setValue(Settings::autoSaveFolder,
                          QDir::fromNativeSeparators(m_folder->text().trimmed()));

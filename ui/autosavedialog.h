@@ -9,10 +9,11 @@ class QLineEdit;
 class QPushButton;
 class Settings;
 
-// Settings > Auto-save: turns on saving every new final image into a folder, with file names from
-// a FileNameTemplate pattern (previewed live for a sample image). The three Settings keys are
-// written only on OK, and OK stays disabled while auto-save is on without a usable folder. Never
-// run with exec(): open() or show() it.
+// Settings > Saving: whether saved images carry Easel's settings (Settings::embedSettingsInImages),
+// and auto-save: saving every new final image into a folder, with file names from a
+// FileNameTemplate pattern (previewed live for a sample image; Save As and Save All use it too).
+// The Settings keys are written only on OK, and OK stays disabled while auto-save is on without a
+// usable folder. Never run with exec(): open() or show() it.
 class AutoSaveDialog : public QDialog
 {
     Q_OBJECT
@@ -39,6 +40,7 @@ private:
 
     Settings *m_settings;
     QString m_problem;
+    QCheckBox *m_embed = nullptr;
     QCheckBox *m_enabled = nullptr;
     QLineEdit *m_folder = nullptr;
     QPushButton *m_choose = nullptr;

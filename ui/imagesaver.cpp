@@ -35,6 +35,13 @@ QString ImageSaver::templatePattern() const
         m_settings ? m_settings->value(Settings::autoSaveTemplate) : QString());
 }
 
+ImageExporter::Record ImageSaver::record() const
+{
+    return !m_settings || m_settings->value(Settings::embedSettingsInImages)
+        ? ImageExporter::Record::Embedded
+        : ImageExporter::Record::LeftOut;
+}
+
 void ImageSaver::saveAs(const Turn &turn, const ImageAsset &image)
 {
     const int n = qMax(1, int(turn.images.indexOf(image)) + 1);
@@ -56,7 +63,7 @@ void ImageSaver::saveAs(const Turn &turn, const ImageAsset &image)
         original.isEmpty() ? QStringLiteral("png") : original);
     if (target.isEmpty())
         return;
-    const ImageExporter::Result r = ImageExporter::saveAsset(turn, image, target);
+    const ImageExporter::Result r = ImageExporter::saveAsset(turn, image, target, record());
     if (r.ok)
         report({ r.filePath }, {});
     else
@@ -87,7 +94,7 @@ void ImageSaver::saveAllInto(const QList<Turn> &turns, const QString &caption)
     if (folder.isEmpty())
         return;
     const ImageExporter::BatchResult batch
-        = ImageExporter::saveAll(turns, folder, templatePattern());
+        = ImageExporter::saveAll(turns, folder, templatePattern(), record());
     report(batch.files, batch.errors, batch.unchanged);
 }
 
@@ -101,6 +108,7 @@ void ImageSaver::autoSave(const Turn &turn)
         return;
     }
     const QString pattern = templatePattern();
+    const ImageExporter::Record embedding = record();
     ++m_autoSavesRunning;
     auto *watcher = new QFutureWatcher<ImageExporter::BatchResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -110,8 +118,9 @@ void ImageSaver::autoSave(const Turn &turn)
         report(batch.files, batch.errors, batch.unchanged);
     });
     // Reading the stored files, embedding and writing never block the GUI thread.
-    watcher->setFuture(QtConcurrent::run(
-        [turn, folder, pattern] { return ImageExporter::saveAll({ turn }, folder, pattern); }));
+    watcher->setFuture(QtConcurrent::run([turn, folder, pattern, embedding] {
+        return ImageExporter::saveAll({ turn }, folder, pattern, embedding);
+    }));
 }
 
 void ImageSaver::report(const QStringList &files, const QStringList &errors,
@@ -163,7 +172,7 @@ QMimeData *ImageSaver::mimeDataFor(const Turn &turn, const ImageAsset &image)
     QByteArray bytes;
     if (!m_dragDir)
         m_dragDir = std::make_unique<QTemporaryDir>();
-    if (m_dragDir->isValid() && ImageExporter::withMetadata(turn, image, bytes).ok) {
+    if (m_dragDir->isValid() && ImageExporter::withMetadata(turn, image, bytes, record()).ok) {
         const int n = qMax(1, int(turn.images.indexOf(image)) + 1);
         const QString candidate = ImageExporter::uniquePath(
             m_dragDir->filePath(ImageExporter::fileNameFor(turn, image, n, templatePattern())));

@@ -2,6 +2,7 @@
 
 #include "model/imageasset.h"
 #include "model/turn.h"
+#include "store/imageexporter.h"
 
 #include <QObject>
 #include <QTemporaryDir>
@@ -14,7 +15,8 @@ class Settings;
 
 // Everything that writes images out of the window: Save As, Save All of a turn or of the
 // conversation, auto-save after a turn, and the file behind a drag. Every file carries Easel's
-// settings (ImageMetadata) next to the untouched original bytes (ImageExporter). Failures end as a
+// settings (ImageMetadata) next to the untouched original bytes (ImageExporter), unless the
+// designer chose files exactly as generated (Settings::embedSettingsInImages). Failures end as a
 // plain sentence in saveFailed() and a non-blocking message box: nothing already stored is touched.
 class ImageSaver : public QObject
 {
@@ -52,6 +54,8 @@ private:
     void report(const QStringList &files, const QStringList &errors,
                 const QStringList &unchanged = {});
     QString templatePattern() const;
+    // Whether the files written carry Easel's settings (Settings::embedSettingsInImages).
+    ImageExporter::Record record() const;
 
     QWidget *m_window;
     Settings *m_settings;

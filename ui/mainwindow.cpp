@@ -257,7 +257,7 @@ void MainWindow::buildActions()
         = settings->addAction(tr("&Providers…"), this, &MainWindow::openProvidersDialog);
     m_providersAction->setObjectName(QStringLiteral("providersAction"));
     m_providersAction->setEnabled(false); // until there is a registry to edit
-    QAction *autoSave = settings->addAction(tr("&Auto-save…"), this, [this] {
+    QAction *autoSave = settings->addAction(tr("&Saving…"), this, [this] {
         auto *dialog = findChild<AutoSaveDialog *>();
         if (!dialog) {
             dialog = new AutoSaveDialog(m_settings, this);

@@ -60,7 +60,8 @@ QString ImageExporter::extensionFor(const QString &format)
 }
 
 ImageExporter::Result ImageExporter::encode(const QByteArray &original, const QJsonObject &record,
-                                            const QString &format, QByteArray &out)
+                                            const QString &format, QByteArray &out,
+                                            Record embedding)
 {
     const QString sourceFormat = ImageMetadata::formatOf(original);
     QByteArray bytes = original;
@@ -84,6 +85,12 @@ ImageExporter::Result ImageExporter::encode(const QByteArray &original, const QJ
                               .arg(format.toUpper(), writer.errorString()));
         bytes = converted;
     }
+    if (embedding == Record::LeftOut) {
+        out = bytes;
+        Result r;
+        r.ok = true;
+        return r;
+    }
     const ImageMetadata::Embedded embedded = ImageMetadata::embed(bytes, record);
     if (!embedded.ok)
         return failed(embedded.error);
@@ -94,7 +101,7 @@ ImageExporter::Result ImageExporter::encode(const QByteArray &original, const QJ
 }
 
 ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJsonObject &record,
-                                          const QString &targetPath)
+                                          const QString &targetPath, Record embedding)
 {
     QString path = targetPath;
     QString format = formatForPath(path);
@@ -107,7 +114,7 @@ ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJso
         path += QLatin1Char('.') + extensionFor(format);
     }
     QByteArray bytes;
-    Result r = encode(original, record, format, bytes);
+    Result r = encode(original, record, format, bytes, embedding);
     if (!r.ok)
         return r;
 
@@ -126,24 +133,24 @@ ImageExporter::Result ImageExporter::save(const QByteArray &original, const QJso
 }
 
 ImageExporter::Result ImageExporter::saveAsset(const Turn &turn, const ImageAsset &image,
-                                               const QString &targetPath)
+                                               const QString &targetPath, Record embedding)
 {
     QString error;
     const QByteArray original = readStored(image, error);
     if (!error.isEmpty())
         return failed(error);
-    return save(original, ImageMetadata::describe(turn, image), targetPath);
+    return save(original, ImageMetadata::describe(turn, image), targetPath, embedding);
 }
 
 ImageExporter::Result ImageExporter::withMetadata(const Turn &turn, const ImageAsset &image,
-                                                  QByteArray &out)
+                                                  QByteArray &out, Record embedding)
 {
     QString error;
     const QByteArray original = readStored(image, error);
     if (!error.isEmpty())
         return failed(error);
     return encode(original, ImageMetadata::describe(turn, image), ImageMetadata::formatOf(original),
-                  out);
+                  out, embedding);
 }
 
 QString ImageExporter::fileNameFor(const Turn &turn, const ImageAsset &image, int n,
@@ -186,12 +193,13 @@ QString ImageExporter::uniquePath(const QString &path)
 
 // Where `image` already is in the folder, byte for byte, under `path` or one of the "name (2)"
 // names uniquePath() gives when a name is taken; empty when it is not there.
-static QString alreadySavedAs(const Turn &turn, const ImageAsset &image, const QString &path)
+static QString alreadySavedAs(const Turn &turn, const ImageAsset &image, const QString &path,
+                              ImageExporter::Record embedding)
 {
     if (!QFileInfo::exists(path))
         return {};
     QByteArray bytes;
-    if (!ImageExporter::withMetadata(turn, image, bytes).ok)
+    if (!ImageExporter::withMetadata(turn, image, bytes, embedding).ok)
         return {};
     const QFileInfo info(path);
     const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
@@ -208,7 +216,7 @@ static QString alreadySavedAs(const Turn &turn, const ImageAsset &image, const Q
 }
 
 ImageExporter::BatchResult ImageExporter::saveAll(const QList<Turn> &turns, const QString &folder,
-                                                  const QString &pattern)
+                                                  const QString &pattern, Record embedding)
 {
     BatchResult batch;
     if (!QDir().mkpath(folder)) {
@@ -223,11 +231,12 @@ ImageExporter::BatchResult ImageExporter::saveAll(const QList<Turn> &turns, cons
                 continue;
             ++n;
             const QString named = QDir(folder).filePath(fileNameFor(turn, image, n, pattern));
-            if (const QString saved = alreadySavedAs(turn, image, named); !saved.isEmpty()) {
+            if (const QString saved = alreadySavedAs(turn, image, named, embedding);
+                !saved.isEmpty()) {
                 batch.unchanged.append(saved);
                 continue;
             }
-            const Result r = saveAsset(turn, image, uniquePath(named));
+            const Result r = saveAsset(turn, image, uniquePath(named), embedding);
             if (r.ok)
                 batch.files.append(r.filePath);
             else

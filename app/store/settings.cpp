@@ -14,6 +14,7 @@ const Settings::Key<QString> Settings::lastConversation { "history/lastConversat
 const Settings::Key<QString> Settings::draftPrompt { "composer/draftPrompt", QString() };
 const Settings::Key<QStringList> Settings::draftReferences { "composer/draftReferences",
                                                              QStringList() };
+const Settings::Key<bool> Settings::embedSettingsInImages { "save/embedSettings", true };
 const Settings::Key<bool> Settings::autoSaveEnabled { "save/autoSave", false };
 const Settings::Key<QString> Settings::autoSaveFolder { "save/autoSaveFolder", QString() };
 // Empty: FileNameTemplate's default, whichever it is in this version (patternOrDefault()).

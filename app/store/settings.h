@@ -36,6 +36,10 @@ public:
     // next start, then forgotten (a crash must not bring back a draft sent since).
     static const Key<QString> draftPrompt;
     static const Key<QStringList> draftReferences;
+    // Whether saved, copied and dragged images carry the prompt and settings inside the file (on
+    // by default). Off, they are the files as generated, so their Content Credentials still
+    // verify (ImageExporter::Record).
+    static const Key<bool> embedSettingsInImages;
     // Auto-save of every final image after a turn (off by default), into a folder, with names
     // from a FileNameTemplate pattern.
     static const Key<bool> autoSaveEnabled;

@@ -1,5 +1,6 @@
-// Settings > Auto-save offscreen: what it shows, what OK and Cancel write, the live file-name
-// preview, the folder validation, and that the real MainWindow opens it from its Settings menu.
+// Settings > Saving offscreen: whether saved images carry the settings, then auto-save; what it
+// shows, what OK and Cancel write, the live file-name preview, the folder validation, and that the
+// real MainWindow opens it from its Settings menu.
 #include "autosavedialog.h"
 #include "chat/chatsession.h"
 #include "demo/demogateway.h"
@@ -53,6 +54,12 @@ private Q_SLOTS:
         QVERIFY(check && folder && pattern && preview);
         QVERIFY(!check->isChecked());
         QVERIFY(folder->text().isEmpty());
+        // Saved images carry the prompt and settings unless the designer says otherwise.
+        auto *embed = dialog.findChild<QCheckBox *>(QStringLiteral("embedSettingsCheck"));
+        QVERIFY(embed && embed->isChecked());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("embedSettingsNote"))
+                    ->text()
+                    .contains(QLatin1String("Content Credentials")));
         QCOMPARE(pattern->text(), QString::fromLatin1(FileNameTemplate::defaultTemplate));
         // The preview says what the default template gives, and so does an emptied field.
         QCOMPARE(
@@ -120,6 +127,8 @@ private Q_SLOTS:
         auto *pattern = dialog.findChild<QLineEdit *>(QStringLiteral("autoSaveTemplateEdit"));
         pattern->clear();
         QTest::keyClicks(pattern, QStringLiteral("{date}-{n}.{ext}"));
+        QTest::mouseClick(dialog.findChild<QCheckBox *>(QStringLiteral("embedSettingsCheck")),
+                          Qt::LeftButton);
 
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
         QCOMPARE(accepted.count(), 1);
@@ -130,6 +139,8 @@ private Q_SLOTS:
         QCOMPARE(stored.value(QLatin1String(Settings::autoSaveFolder.name)).toString(), folder);
         QCOMPARE(stored.value(QLatin1String(Settings::autoSaveTemplate.name)).toString(),
                  QStringLiteral("{date}-{n}.{ext}"));
+        QCOMPARE(stored.value(QLatin1String(Settings::embedSettingsInImages.name)).toBool(), false);
+        QCOMPARE(m_settings->value(Settings::embedSettingsInImages), false);
     }
 
     // The default pattern is stored as "", so that it follows Easel's default when that changes;
@@ -157,6 +168,7 @@ private Q_SLOTS:
         dialog.findChild<QLineEdit *>(QStringLiteral("autoSaveFolderEdit"))->setText(m_dir->path());
         dialog.findChild<QLineEdit *>(QStringLiteral("autoSaveTemplateEdit"))
             ->setText(QStringLiteral("{hash}.{ext}"));
+        dialog.findChild<QCheckBox *>(QStringLiteral("embedSettingsCheck"))->setChecked(false);
         auto *box = dialog.findChild<QDialogButtonBox *>();
         QTest::mouseClick(box->button(QDialogButtonBox::Cancel), Qt::LeftButton);
         QCOMPARE(rejected.count(), 1);
@@ -164,6 +176,7 @@ private Q_SLOTS:
         const QSettings stored(m_ini, QSettings::IniFormat);
         QVERIFY(stored.allKeys().isEmpty());
         QCOMPARE(m_settings->value(Settings::autoSaveEnabled), false);
+        QCOMPARE(m_settings->value(Settings::embedSettingsInImages), true);
     }
 
     void previewFollowsTheTemplate_data()
@@ -303,7 +316,7 @@ private Q_SLOTS:
 
         auto *action = window.findChild<QAction *>(QStringLiteral("autoSaveAction"));
         QVERIFY(action);
-        QCOMPARE(action->text(), QStringLiteral("&Auto-save…"));
+        QCOMPARE(action->text(), QStringLiteral("&Saving…"));
         QVERIFY(action->isEnabled());
         QVERIFY(!window.findChild<AutoSaveDialog *>());
         action->trigger();

@@ -201,6 +201,57 @@ private Q_SLOTS:
         QCOMPARE(saved.size(), 2);
     }
 
+    // With Settings > Saving's first box off, every way out of Easel writes the file exactly as
+    // generated: a signed C2PA manifest covers every byte of it and must still verify.
+    void settingsLeftOutSavesTheFileAsGenerated()
+    {
+        m_settings->setValue(Settings::embedSettingsInImages, false);
+        loadTurns();
+        const Turn turn = m_session->model()->turnAt(0);
+        const QByteArray first = fileBytes(turn.images.at(0).filePath);
+        const QByteArray second = fileBytes(turn.images.at(1).filePath);
+        QSignalSpy saved(m_saver, &ImageSaver::saved);
+
+        FileDialogs::setNextSaveFileName(m_dir->filePath(QStringLiteral("as-generated.png")));
+        triggerImageAction(0, QStringLiteral("saveImageAction"));
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(fileBytes(saved.last().first().toStringList().first()), first);
+
+        const QString folder = m_dir->filePath(QStringLiteral("turn"));
+        FileDialogs::setNextDirectory(folder);
+        triggerImageAction(0, QStringLiteral("saveTurnImagesAction"));
+        QCOMPARE(saved.size(), 2);
+        const QStringList files = saved.last().first().toStringList();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(fileBytes(files.at(0)), first);
+        QCOMPARE(fileBytes(files.at(1)), second);
+        // Found again as already saved: the comparison uses the bytes a save would write.
+        FileDialogs::setNextDirectory(folder);
+        triggerImageAction(0, QStringLiteral("saveTurnImagesAction"));
+        QCOMPARE(saved.size(), 2);
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 2);
+
+        std::unique_ptr<QMimeData> mime(m_saver->mimeDataFor(turn, turn.images.first()));
+        QCOMPARE(fileBytes(mime->urls().first().toLocalFile()), first);
+
+        // A conversion cannot keep the credentials, and adds no record either.
+        FileDialogs::setNextSaveFileName(m_dir->filePath(QStringLiteral("converted.jpg")));
+        triggerImageAction(0, QStringLiteral("saveImageAction"));
+        QCOMPARE(saved.size(), 3);
+        const QByteArray jpeg = fileBytes(saved.last().first().toStringList().first());
+        QCOMPARE(ImageMetadata::formatOf(jpeg), QStringLiteral("jpeg"));
+        QVERIFY(!ImageMetadata::read(jpeg).found);
+
+        // Back on: the record is written again.
+        m_settings->setValue(Settings::embedSettingsInImages, true);
+        FileDialogs::setNextSaveFileName(m_dir->filePath(QStringLiteral("with-record.png")));
+        triggerImageAction(0, QStringLiteral("saveImageAction"));
+        QCOMPARE(saved.size(), 4);
+        const QByteArray withRecord = fileBytes(saved.last().first().toStringList().first());
+        QVERIFY(withRecord != first);
+        QCOMPARE(withoutAddedChunks(withRecord), first);
+    }
+
     // Found by QA: a name typed without an extension replaced an earlier save without asking
     // (the dialog had asked about "noext", then "noext.png" was written), the picked file type
     // was ignored, and "hero v1.2" was refused as a format.
@@ -374,16 +425,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<QString>("prompt");
         QTest::addColumn<QString>("fileName");
+        QTest::addColumn<bool>("embed");
         QTest::newRow("off by default") << false << QString() << "A castle in the clouds"
-                                        << "";
+                                        << "" << true;
         QTest::newRow("on") << true << "{model}_{n}.{ext}"
                             << "A castle in the clouds"
-                            << "gpt-image-1.5_01.png";
+                            << "gpt-image-1.5_01.png" << true;
+        QTest::newRow("on, files as generated") << true << "{model}_{n}.{ext}"
+                                                << "A castle in the clouds"
+                                                << "gpt-image-1.5_01.png" << false;
         // A prompt with a dot, in a pattern without {ext}: saved with the image's extension
         // (it was refused as "none of PNG, JPEG or WebP").
         QTest::newRow("a dot in the prompt") << true << "{prompt}"
                                              << "A castle v1.2"
-                                             << "A castle v1.2.png";
+                                             << "A castle v1.2.png" << true;
     }
     void autoSave()
     {
@@ -391,6 +446,8 @@ private Q_SLOTS:
         QFETCH(QString, pattern);
         QFETCH(QString, prompt);
         QFETCH(QString, fileName);
+        QFETCH(bool, embed);
+        m_settings->setValue(Settings::embedSettingsInImages, embed);
         const QString folder = m_dir->filePath(QStringLiteral("auto"));
         if (enabled) {
             m_settings->setValue(Settings::autoSaveEnabled, true);
@@ -413,6 +470,11 @@ private Q_SLOTS:
         const QStringList files = saved.first().first().toStringList();
         QCOMPARE(files.size(), 1);
         QCOMPARE(files.first(), QDir(folder).filePath(fileName));
+        if (!embed) {
+            const Turn &turn = m_session->model()->turnAt(m_session->model()->rowCount() - 1);
+            QCOMPARE(fileBytes(files.first()), fileBytes(turn.images.first().filePath));
+            return;
+        }
         const ImageMetadata::Read read = ImageMetadata::read(fileBytes(files.first()));
         QVERIFY2(read.ok, qPrintable(read.error));
         QCOMPARE(ImageMetadata::promptFrom(read.json), prompt);
