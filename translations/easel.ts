@@ -79,10 +79,6 @@ No preview: %2</source>
 <context>
     <name>AutoSaveDialog</name>
     <message>
-        <source>Auto-save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save every new image automatically</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,15 +151,7 @@ No preview: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep these auto-save settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close without changing the auto-save settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -200,6 +188,38 @@ No preview: %2</source>
     </message>
     <message>
         <source>{date} {time} {model} {quality} {size} {n} (image number) {ext} {prompt} (its first words, up to %1 characters) {turn} {hash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the prompt and settings into saved images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved, copied and dragged images carry their prompt, models and settings, which Easel and other apps can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: images are saved exactly as generated, so the Content Credentials (C2PA) some providers sign them with still verify. Converting to another format drops those either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why to save images as generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What saving images without Easel&apos;s settings keeps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these saving settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without changing the saving settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4072,10 +4092,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Auto-save…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Switch &amp;Provider or Model…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4229,6 +4245,10 @@ Exit codes:
     </message>
     <message>
         <source>Next image: %1 · %2 · %3 · Ctrl+Enter to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
