@@ -1930,6 +1930,26 @@ Exit codes:
         <source>“%1” deleted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every conversation, only chats, or only comparisons (the Compare window&apos;s runs and easel generate or compare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationListModel</name>

@@ -16,9 +16,11 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
+#include <QTabBar>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -133,6 +135,7 @@ ConversationList::ConversationList(QWidget *parent)
     , m_model(new ConversationListModel(this))
     , m_hitModel(new QStandardItemModel(this))
     , m_search(new QLineEdit(this))
+    , m_kinds(new QTabBar(this))
     , m_pages(new QStackedWidget(this))
     , m_list(new QListView(this))
     , m_hits(new QListView(this))
@@ -146,6 +149,19 @@ ConversationList::ConversationList(QWidget *parent)
                             "words (Ctrl+F)"));
     m_search->setPlaceholderText(tr("Search prompts and replies"));
     m_search->setClearButtonEnabled(true);
+    // Chats and comparisons apart, in the order of ConversationListModel::Shown (found by QA:
+    // twenty `easel generate` runs pushed the day's chats off the first screen).
+    m_kinds->setObjectName(QStringLiteral("conversationKindTabs"));
+    m_kinds->setAccessibleName(tr("Show conversations"));
+    m_kinds->setToolTip(tr("List every conversation, only chats, or only comparisons (the "
+                           "Compare window's runs and easel generate or compare)"));
+    m_kinds->setDocumentMode(true);
+    m_kinds->setDrawBase(false);
+    m_kinds->setExpanding(false);
+    m_kinds->setUsesScrollButtons(false);
+    m_kinds->addTab(tr("All"));
+    m_kinds->addTab(tr("Chats"));
+    m_kinds->addTab(tr("Comparisons"));
     m_list->setObjectName(QStringLiteral("conversationListView"));
     m_list->setAccessibleName(tr("Conversations"));
     m_list->setToolTip(tr("Your conversations, newest first: a click or Enter opens one, F2 "
@@ -190,6 +206,7 @@ ConversationList::ConversationList(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_search);
+    layout->addWidget(m_kinds);
     layout->addWidget(m_pages, 1);
     layout->addWidget(m_undoBar);
 
@@ -226,6 +243,26 @@ ConversationList::ConversationList(QWidget *parent)
         }
     });
     connect(m_search, &QLineEdit::returnPressed, this, &ConversationList::runSearch);
+    // The tabs show once there is something to tell apart (a new designer's list of chats needs
+    // none), and stay while a tab other than All is chosen, so that the way back is there.
+    const auto updateKinds = [this] {
+        using Shown = ConversationListModel::Shown;
+        m_kinds->setVisible(
+            m_model->shown() != Shown::All
+            || (m_model->count(Shown::Chats) > 0 && m_model->count(Shown::Comparisons) > 0));
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, updateKinds);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, updateKinds);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateKinds);
+    updateKinds();
+    connect(m_kinds, &QTabBar::currentChanged, this, [this](int index) {
+        const auto shown = ConversationListModel::Shown(index);
+        if (shown == m_model->shown())
+            return;
+        m_model->setShown(shown);
+        setCurrentConversation(m_currentId); // highlighted again when it is still listed
+        Q_EMIT shownChanged(shown);
+    });
 
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
         Q_EMIT conversationActivated(index.data(ConversationListModel::IdRole).toString(), {});
@@ -292,6 +329,19 @@ void ConversationList::showSearchResults(const QString &text, const QList<Search
         m_hitModel->appendRow(item);
     }
     m_pages->setCurrentWidget(m_hits);
+}
+
+void ConversationList::setShown(ConversationListModel::Shown shown)
+{
+    const QSignalBlocker quiet(m_kinds);
+    m_kinds->setCurrentIndex(int(shown));
+    m_model->setShown(shown);
+    setCurrentConversation(m_currentId);
+}
+
+ConversationListModel::Shown ConversationList::shown() const
+{
+    return m_model->shown();
 }
 
 void ConversationList::setCurrentConversation(const QString &id)

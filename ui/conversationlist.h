@@ -1,5 +1,6 @@
 #pragma once
 
+#include "conversationlistmodel.h"
 #include "store/historytypes.h"
 
 #include <QPointer>
@@ -8,12 +9,12 @@
 
 #include <functional>
 
-class ConversationListModel;
 class HistoryStore;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QStackedWidget;
+class QTabBar;
 class QStandardItemModel;
 class QTextDocument;
 
@@ -66,12 +67,18 @@ public:
 
     QAction *searchAction() const { return m_searchAction; } // Ctrl+F: focuses the search field
 
+    // Which conversations the list shows: all, only chats or only comparisons (the tabs above
+    // it). Emits shownChanged() when the designer picks another tab, not when set here.
+    void setShown(ConversationListModel::Shown shown);
+    ConversationListModel::Shown shown() const;
+
     // Wide enough for a title's first words, the search field and the undo bar: a window made
     // narrow squeezes the conversation instead of the sidebar.
     QSize minimumSizeHint() const override;
     void setSearchText(const QString &text); // and runs the search at once
 
 Q_SIGNALS:
+    void shownChanged(ConversationListModel::Shown shown);
     void conversationActivated(const QString &id, const QString &turnId);
     void conversationDeleted(const QString &id);
     void conversationRestored(const QString &id);
@@ -96,6 +103,7 @@ private:
     ConversationListModel *m_model;
     QStandardItemModel *m_hitModel;
     QLineEdit *m_search;
+    QTabBar *m_kinds;
     QStackedWidget *m_pages;
     QListView *m_list;
     QListView *m_hits;

@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <iterator>
 
 namespace {
 
@@ -84,6 +85,10 @@ bool ConversationListModel::setData(const QModelIndex &index, const QVariant &va
     if (title.isEmpty() || title == c.title)
         return false;
     c.title = title;
+    for (ConversationSummary &known : m_all) {
+        if (known.id == c.id)
+            known.title = title;
+    }
     Q_EMIT dataChanged(index, index);
     Q_EMIT renameRequested(c.id, title);
     return true;
@@ -97,9 +102,48 @@ Qt::ItemFlags ConversationListModel::flags(const QModelIndex &index) const
 
 void ConversationListModel::setConversations(const QList<ConversationSummary> &conversations)
 {
+    m_all = conversations;
+    std::stable_sort(m_all.begin(), m_all.end(), newerFirst);
+    relist();
+}
+
+void ConversationListModel::setShown(Shown shown)
+{
+    if (shown == m_shown)
+        return;
+    m_shown = shown;
+    relist();
+}
+
+int ConversationListModel::count(Shown kind) const
+{
+    if (kind == Shown::All)
+        return int(m_all.size());
+    const auto wanted = kind == Shown::Chats ? ConversationSummary::Kind::Chat
+                                             : ConversationSummary::Kind::Compare;
+    return int(std::count_if(m_all.cbegin(), m_all.cend(),
+                             [wanted](const auto &c) { return c.kind == wanted; }));
+}
+
+bool ConversationListModel::isListed(const ConversationSummary &conversation) const
+{
+    switch (m_shown) {
+    case Shown::All:
+        return true;
+    case Shown::Chats:
+        return conversation.kind == ConversationSummary::Kind::Chat;
+    case Shown::Comparisons:
+        return conversation.kind == ConversationSummary::Kind::Compare;
+    }
+    return true;
+}
+
+void ConversationListModel::relist()
+{
     beginResetModel();
-    m_rows = conversations;
-    std::stable_sort(m_rows.begin(), m_rows.end(), newerFirst);
+    m_rows.clear();
+    std::copy_if(m_all.cbegin(), m_all.cend(), std::back_inserter(m_rows),
+                 [this](const ConversationSummary &c) { return isListed(c); });
     endResetModel();
 }
 
@@ -114,18 +158,27 @@ int ConversationListModel::rowOf(const QString &id) const
 
 ConversationSummary ConversationListModel::take(const QString &id)
 {
-    const int row = rowOf(id);
-    if (row < 0)
+    const auto known = std::find_if(m_all.begin(), m_all.end(),
+                                    [&id](const ConversationSummary &c) { return c.id == id; });
+    if (known == m_all.end())
         return {};
-    beginRemoveRows({}, row, row);
-    ConversationSummary taken = m_rows.takeAt(row);
-    endRemoveRows();
+    ConversationSummary taken = *known;
+    m_all.erase(known);
+    if (const int row = rowOf(id); row >= 0) {
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+    }
     return taken;
 }
 
 void ConversationListModel::insert(const ConversationSummary &conversation)
 {
     take(conversation.id);
+    m_all.insert(std::upper_bound(m_all.begin(), m_all.end(), conversation, newerFirst),
+                 conversation);
+    if (!isListed(conversation))
+        return;
     const auto it = std::upper_bound(m_rows.begin(), m_rows.end(), conversation, newerFirst);
     const int row = int(it - m_rows.begin());
     beginInsertRows({}, row, row);

@@ -7,6 +7,9 @@
 
 // The conversations of the sidebar, newest first (by last update). Renaming through setData()
 // changes the row at once and asks for the store to follow with renameRequested().
+// It can list only chats or only comparisons (setShown()): the rows are then those of that kind,
+// while conversations() still holds every one it knows (found by QA: twenty `easel generate`
+// runs pushed the day's chats off the first screen).
 class ConversationListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -17,6 +20,8 @@ public:
         SummaryRole,
     };
 
+    enum class Shown { All, Chats, Comparisons };
+
     explicit ConversationListModel(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -25,9 +30,15 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     void setConversations(const QList<ConversationSummary> &conversations);
-    const QList<ConversationSummary> &conversations() const { return m_rows; }
+    // Every conversation known, listed or not, newest first.
+    const QList<ConversationSummary> &conversations() const { return m_all; }
     ConversationSummary summaryAt(int row) const { return m_rows.value(row); }
-    int rowOf(const QString &id) const; // -1 when absent
+    int rowOf(const QString &id) const; // -1 when absent or not listed
+
+    void setShown(Shown shown);
+    Shown shown() const { return m_shown; }
+    // How many conversations of each kind there are, listed or not.
+    int count(Shown kind) const;
     // Takes a conversation out (e.g. deleted) and returns it so that an undo can put it back.
     ConversationSummary take(const QString &id);
     // Puts a conversation in at its place by date (replacing a row with the same id).
@@ -42,5 +53,10 @@ Q_SIGNALS:
     void renameRequested(const QString &id, const QString &title);
 
 private:
-    QList<ConversationSummary> m_rows;
+    bool isListed(const ConversationSummary &conversation) const;
+    void relist();
+
+    QList<ConversationSummary> m_all;
+    QList<ConversationSummary> m_rows; // those of m_all that are listed, in the same order
+    Shown m_shown = Shown::All;
 };

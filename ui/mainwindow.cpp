@@ -414,6 +414,17 @@ void MainWindow::setHistoryStore(HistoryStore *store)
                 &MainWindow::showBusyRefusal);
         // Held by the window too, so that Ctrl+F works with the dock closed (and opens it).
         addAction(m_conversationsDock->list()->searchAction());
+        // All, chats only or comparisons only, as the designer left it.
+        static const QStringList shownNames { QStringLiteral("all"), QStringLiteral("chats"),
+                                              QStringLiteral("comparisons") };
+        ConversationList *list = m_conversationsDock->list();
+        list->setShown(ConversationListModel::Shown(
+            qMax(0, int(shownNames.indexOf(m_settings->value(Settings::conversationListShows))))));
+        connect(list, &ConversationList::shownChanged, this,
+                [this](ConversationListModel::Shown shown) {
+                    m_settings->setValue(Settings::conversationListShows,
+                                         shownNames.value(int(shown)));
+                });
         connect(m_conversationsDock, &ConversationsDock::compareRunRequested, this,
                 &MainWindow::openStoredCompareRun);
         auto *showLibrary = new QAction(tr("&Library"), this);

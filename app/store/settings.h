@@ -30,6 +30,8 @@ public:
     static const Key<QByteArray> libraryGeometry; // the Library window's size and place
     // The folder images were last saved into: Save As opens there again the next day.
     static const Key<QString> saveFolder;
+    // Which conversations the sidebar lists: "all", "chats" or "comparisons".
+    static const Key<QString> conversationListShows;
     // The conversation shown when Easel last ran: reopened at start-up ("" = a new one).
     static const Key<QString> lastConversation;
     // The composer's unsent prompt and reference images when Easel last quit: put back at the

@@ -122,6 +122,38 @@ private Q_SLOTS:
         QVERIFY2(text.endsWith(QStringLiteral(" · ") + tail), qPrintable(text));
     }
 
+    // Only chats or only comparisons: the rows are of that kind, conversations() keeps every
+    // one, and a conversation added, renamed or taken while not listed is kept track of.
+    void listsOneKind()
+    {
+        ConversationSummary run = summary("run", "Run", 5, 4, 0);
+        run.kind = ConversationSummary::Kind::Compare;
+        ConversationListModel model;
+        model.setConversations({ summary("a", "A", 1, 0, 0), run, summary("b", "B", 10, 0, 0) });
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.count(ConversationListModel::Shown::Comparisons), 1);
+        QCOMPARE(model.count(ConversationListModel::Shown::Chats), 2);
+
+        model.setShown(ConversationListModel::Shown::Chats);
+        QCOMPARE(ids(&model), (QStringList { "a", "b" }));
+        QCOMPARE(model.rowOf(QStringLiteral("run")), -1);
+        QCOMPARE(model.conversations().size(), 3);
+
+        ConversationSummary newer = summary("run2", "Run 2", 0, 1, 0);
+        newer.kind = ConversationSummary::Kind::Compare;
+        model.insert(newer);
+        QCOMPARE(ids(&model), (QStringList { "a", "b" }));
+        QCOMPARE(model.count(ConversationListModel::Shown::Comparisons), 2);
+        QVERIFY(model.setData(model.index(1), QStringLiteral("B renamed")));
+        QCOMPARE(model.take(QStringLiteral("run")).title, QStringLiteral("Run"));
+
+        model.setShown(ConversationListModel::Shown::All);
+        QCOMPARE(ids(&model), (QStringList { "run2", "a", "b" }));
+        QCOMPARE(model.summaryAt(2).title, QStringLiteral("B renamed"));
+        model.setShown(ConversationListModel::Shown::Comparisons);
+        QCOMPARE(ids(&model), (QStringList { "run2" }));
+    }
+
     // Today's conversations show their time to the minute in the locale's way, also in the C
     // locale of a bare system, whose short format has seconds.
     void todaysTimeToTheMinute_data()

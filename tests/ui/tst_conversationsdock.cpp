@@ -37,6 +37,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -193,6 +194,55 @@ private Q_SLOTS:
         QCOMPARE(opened.size(), 0); // the chat stays as it was
         QVERIFY(m_session->conversationId() != run.id);
         QCOMPARE(m_session->model()->rowCount(), 0);
+    }
+
+    // Chats and comparisons apart (found by QA: twenty `easel generate` runs pushed the day's
+    // chats off the first screen). The tabs appear once both kinds exist; the choice is kept
+    // across runs; a comparison not listed still opens from elsewhere (the Library).
+    void chatsAndComparisonsApart()
+    {
+        auto *tabs = m_dock->list()->findChild<QTabBar *>(QStringLiteral("conversationKindTabs"));
+        QVERIFY(tabs);
+        QTRY_VERIFY(m_dock->isVisible());
+        QVERIFY(!tabs->isVisible()); // only chats: nothing to tell apart
+
+        ConversationSummary run;
+        run.title = QStringLiteral("Compare \u00b7 lighthouses");
+        run.kind = ConversationSummary::Kind::Compare;
+        run.compareSpec = R"({"prompt":"lighthouses"})";
+        run = m_store->createConversation(run).result();
+        Turn cell = makeTurn(QStringLiteral("cell-0"), QStringLiteral("lighthouses"),
+                             QDateTime::currentDateTime());
+        cell.compareCell = 0;
+        QVERIFY(m_store->saveTurn(run.id, cell).result());
+        m_dock->list()->refresh();
+        ConversationListModel *model = m_dock->list()->model();
+        QTRY_COMPARE(model->rowCount(), 3);
+        QVERIFY(tabs->isVisible());
+        QCOMPARE(tabs->count(), 3);
+
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(1).center()); // Chats
+        QCOMPARE(model->rowCount(), 2);
+        for (int row = 0; row < 2; ++row)
+            QVERIFY(model->summaryAt(row).kind == ConversationSummary::Kind::Chat);
+        QCOMPARE(m_settings->value(Settings::conversationListShows), QStringLiteral("chats"));
+
+        QSignalSpy compare(m_dock, &ConversationsDock::compareRunRequested);
+        m_dock->openConversation(run.id, QString()); // as the Library opens an image's source
+        QCOMPARE(compare.size(), 1);
+
+        restartWindow();
+        model = m_dock->list()->model();
+        tabs = m_dock->list()->findChild<QTabBar *>(QStringLiteral("conversationKindTabs"));
+        QCOMPARE(m_dock->list()->shown(), ConversationListModel::Shown::Chats);
+        QCOMPARE(tabs->currentIndex(), 1);
+        QCOMPARE(model->rowCount(), 2);
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(2).center()); // Comparisons
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->summaryAt(0).id, run.id);
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(0).center()); // All
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(m_settings->value(Settings::conversationListShows), QStringLiteral("all"));
     }
 
     // Found by QA: the library had no way to save an image. Saved from there, the file is the
