@@ -179,6 +179,7 @@ int main(int argc, char *argv[])
         afterFirstFrame(window.get(), [&, historyOk = opened.ok] {
             QApplication::setWindowIcon(windowIcon());
             sessionHistory->restoreLast([&, historyOk] {
+                window->restoreReadingPlace();
                 if (firstPaint)
                     firstPaint->markRestored();
                 if (!options.sendPrompt.isEmpty()) // --send-prompt, for tests and scripts

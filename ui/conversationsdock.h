@@ -1,8 +1,10 @@
 #pragma once
 
+#include "readingplace.h"
 #include "store/historytypes.h"
 
 #include <QDockWidget>
+#include <QHash>
 #include <QPointer>
 
 class ChatSession;
@@ -12,10 +14,11 @@ class HistoryStore;
 class QMenu;
 
 // The "Conversations" dock: the sidebar (ConversationList) wired to the session and the store.
-// Choosing a conversation loads its turns from the store into the session and shows its last
-// screen, or scrolls to the turn a search hit named; deleting the conversation on screen starts a
-// new one; the row of the conversation on screen stays highlighted. Its context menu exports a
-// conversation as Markdown (with an images/ folder) or as one HTML file.
+// Choosing a conversation loads its turns from the store into the session and shows where it
+// was read when it was left in this run, or its last screen, or the turn a search hit named;
+// deleting the conversation on screen starts a new one; the row of the conversation on screen stays
+// highlighted. Its context menu exports a conversation as Markdown (with an images/ folder) or as
+// one HTML file.
 class ConversationsDock : public QDockWidget
 {
     Q_OBJECT
@@ -55,4 +58,6 @@ private:
     // The conversation that was on screen when it was deleted: its undo opens it again, if the
     // designer has not begun anything else meanwhile.
     QString m_deletedOnScreen;
+    // Where each conversation left this run was being read: it opens there again.
+    QHash<QString, ReadingPlace> m_readingPlaces;
 };

@@ -154,6 +154,34 @@ bool ConversationView::isAtBottom() const
     return bar->value() >= bar->maximum() - bottomSlack;
 }
 
+ReadingPlace ConversationView::readingPlace() const
+{
+    const auto *turns = qobject_cast<const ConversationModel *>(model());
+    if (!turns || turns->rowCount() == 0 || isAtBottom())
+        return {};
+    // The first row under the top edge (the gap between two rows belongs to neither).
+    QModelIndex top;
+    for (int y = 0; !top.isValid() && y < viewport()->height(); y += 4)
+        top = indexAt(QPoint(viewport()->width() / 2, y));
+    if (!top.isValid())
+        return {};
+    return { turns->turnAt(top.row()).id, -visualRect(top).top() };
+}
+
+bool ConversationView::restoreReadingPlace(const ReadingPlace &place)
+{
+    const auto *turns = qobject_cast<const ConversationModel *>(model());
+    const int row = turns && !place.isNull() ? turns->rowOfTurn(place.turnId) : -1;
+    if (row < 0)
+        return false;
+    const QModelIndex index = turns->index(row, 0);
+    scrollTo(index, PositionAtTop); // exact: the rows around it are laid out on the way
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(bar->value() + place.offset);
+    m_followBottom = isAtBottom();
+    return true;
+}
+
 void ConversationView::followNewTurn()
 {
     m_followBottom = true;

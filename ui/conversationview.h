@@ -4,6 +4,8 @@
 
 #include "image/imagecache.h"
 
+#include "readingplace.h"
+
 #include <QListView>
 #include <QPersistentModelIndex>
 #include <QPointer>
@@ -58,6 +60,10 @@ public:
     TurnDelegate *turnDelegate() const { return m_delegate; }
 
     bool isAtBottom() const;
+    // The turn at the top of the view and how far it is scrolled past; null at the end.
+    ReadingPlace readingPlace() const;
+    // Scrolls back to `place`. False, and nothing moves, when its turn is not in the conversation.
+    bool restoreReadingPlace(const ReadingPlace &place);
     // Scrolls to the last turn and follows it as it grows: a prompt just sent is shown with its
     // previews, wherever the view had been scrolled to.
     void followNewTurn();

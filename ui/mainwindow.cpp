@@ -391,10 +391,25 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (!FileDialogs::lastSaveFolder().isEmpty())
         m_settings->setValue(Settings::saveFolder, FileDialogs::lastSaveFolder());
     m_settings->setValue(Settings::windowState, saveState());
+    // Where the conversation was being read, so that it opens there again (found by QA).
+    const ReadingPlace place = m_view->readingPlace();
+    m_settings->setValue(Settings::readingPlace,
+                         place.isNull() || m_session->conversationId().isEmpty()
+                             ? QStringList()
+                             : QStringList { m_session->conversationId(), place.turnId,
+                                             QString::number(place.offset) });
     m_settings->setImageParams(m_panel->params());
     saveDraft(); // a prompt being written is work: it is there at the next start
     m_settings->sync();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreReadingPlace()
+{
+    const QStringList kept = m_settings->value(Settings::readingPlace);
+    if (kept.size() != 3 || kept.at(0).isEmpty() || kept.at(0) != m_session->conversationId())
+        return;
+    m_view->restoreReadingPlace({ kept.at(1), kept.at(2).toInt() });
 }
 
 void MainWindow::setHistoryStore(HistoryStore *store)

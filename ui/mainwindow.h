@@ -50,6 +50,9 @@ public:
     ConversationsDock *conversationsDock() const { return m_conversationsDock; }
     // The Library window, built on first use; null until a history store is set.
     LibraryWindow *libraryWindow();
+    // Scrolls back to where the conversation on screen was read at the last quit (a place
+    // kept for another conversation, or a turn since deleted, changes nothing).
+    void restoreReadingPlace();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

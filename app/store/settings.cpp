@@ -12,6 +12,7 @@ const Settings::Key<QString> Settings::saveFolder { "save/folder", QString() };
 const Settings::Key<QByteArray> Settings::windowState { "window/state", QByteArray() };
 const Settings::Key<QString> Settings::conversationListShows { "history/listShows",
                                                                QStringLiteral("all") };
+const Settings::Key<QStringList> Settings::readingPlace { "history/readingPlace", QStringList() };
 const Settings::Key<QString> Settings::lastConversation { "history/lastConversation", QString() };
 const Settings::Key<QString> Settings::draftPrompt { "composer/draftPrompt", QString() };
 const Settings::Key<QStringList> Settings::draftReferences { "composer/draftReferences",

@@ -32,6 +32,9 @@ public:
     static const Key<QString> saveFolder;
     // Which conversations the sidebar lists: "all", "chats" or "comparisons".
     static const Key<QString> conversationListShows;
+    // Where that conversation was being read at the last quit: its id, the turn at the top of the
+    // view and how far it was scrolled past (ReadingPlace); empty when it was read to its end.
+    static const Key<QStringList> readingPlace;
     // The conversation shown when Easel last ran: reopened at start-up ("" = a new one).
     static const Key<QString> lastConversation;
     // The composer's unsent prompt and reference images when Easel last quit: put back at the

@@ -167,6 +167,48 @@ private Q_SLOTS:
         }
     }
 
+    // Found by QA: a long conversation reopened at its newest turn, not where it was being
+    // read. Left for another and opened again it is where it was; so after a restart.
+    void readingPlaceIsKept()
+    {
+        QSignalSpy opened(m_dock, &ConversationsDock::conversationOpened);
+        Q_EMIT m_dock->list()->conversationActivated(m_longId, QString());
+        QTRY_COMPARE(opened.size(), 1);
+        auto *view = m_window->findChild<ConversationView *>();
+        QTRY_VERIFY(view->isAtBottom());
+        const QModelIndex turn = m_session->model()->index(10, 0);
+        view->scrollTo(turn, QAbstractItemView::PositionAtTop);
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 5);
+        QCoreApplication::processEvents();
+        QCOMPARE(view->visualRect(turn).top(), -5);
+
+        Q_EMIT m_dock->list()->conversationActivated(m_imageId, QString());
+        QTRY_COMPARE(opened.size(), 2);
+        Q_EMIT m_dock->list()->conversationActivated(m_longId, QString());
+        QTRY_COMPARE(opened.size(), 3);
+        QCOMPARE(view->visualRect(m_session->model()->index(10, 0)).top(), -5);
+        // A search hit still goes to its turn.
+        Q_EMIT m_dock->list()->conversationActivated(m_longId, QStringLiteral("long-30"));
+        QTRY_COMPARE(opened.size(), 4);
+        QCOMPARE(view->indexAt(QPoint(10, 2)).row(), 30);
+        view->scrollTo(m_session->model()->index(10, 0), QAbstractItemView::PositionAtTop);
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 5);
+        QCoreApplication::processEvents();
+
+        restartWindow(); // the session keeps the conversation, as the next start reloads it
+        view = m_window->findChild<ConversationView *>();
+        QTRY_VERIFY(view->isAtBottom());
+        m_window->restoreReadingPlace();
+        QCoreApplication::processEvents();
+        QCOMPARE(view->visualRect(m_session->model()->index(10, 0)).top(), -5);
+        QVERIFY(!view->followsBottom());
+
+        // Read to the end: the next start opens at the end, as before.
+        view->followNewTurn();
+        restartWindow();
+        QCOMPARE(m_settings->value(Settings::readingPlace), QStringList());
+    }
+
     void compareRunOpensOutsideTheChat()
     {
         ConversationSummary run;

@@ -152,6 +152,7 @@ private Q_SLOTS:
     void scrollingEndToEndEndsWithExactHeights();
     void visibleRowStaysWhenRowsAboveChange_data();
     void visibleRowStaysWhenRowsAboveChange();
+    void readingPlaceComesBack();
     void scrollToLandsOnTurn_data();
     void scrollToLandsOnTurn();
     void imageAtHitTests_data();
@@ -965,6 +966,51 @@ void TestConversationView::scrollToLandsOnTurn()
     // Only the rows around the two screens shown were laid out.
     QVERIFY2(view.turnDelegate()->layoutCount() < 40,
              qPrintable(QStringLiteral("%1 layouts").arg(view.turnDelegate()->layoutCount())));
+}
+
+// Where a long conversation was read comes back exactly: in the same view after going elsewhere,
+// and in a new view of the same turns (the next start). At the end there is nothing to keep.
+void TestConversationView::readingPlaceComesBack()
+{
+    ConversationModel model;
+    model.setTurns(longConversation(300));
+    ConversationView view;
+    view.setModel(&model);
+    showAndWait(view, QSize(1000, 800));
+    view.followNewTurn();
+    QCoreApplication::processEvents();
+    QVERIFY(view.readingPlace().isNull());
+
+    const QModelIndex turn = model.index(120);
+    view.scrollTo(turn, QAbstractItemView::PositionAtTop);
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->value() + 37);
+    QCoreApplication::processEvents();
+    const ReadingPlace place = view.readingPlace();
+    QCOMPARE(place.turnId, model.turnAt(120).id);
+    QCOMPARE(place.offset, 37);
+
+    view.followNewTurn();
+    QCoreApplication::processEvents();
+    QVERIFY(view.restoreReadingPlace(place));
+    QCoreApplication::processEvents();
+    QCOMPARE(view.visualRect(turn).top(), -37);
+    QVERIFY(!view.followsBottom()); // new images or turns do not pull it to the end
+
+    ConversationView next;
+    next.setModel(&model);
+    showAndWait(next, QSize(1000, 800));
+    QVERIFY(next.restoreReadingPlace(place));
+    QCoreApplication::processEvents();
+    QCOMPARE(next.visualRect(turn).top(), -37);
+    QCOMPARE(next.readingPlace().turnId, place.turnId);
+    QVERIFY2(next.turnDelegate()->layoutCount() < 40, // only what is around it laid out
+             qPrintable(QStringLiteral("%1 layouts").arg(next.turnDelegate()->layoutCount())));
+
+    // A turn no longer there: nothing moves.
+    const int before = next.verticalScrollBar()->value();
+    QVERIFY(!next.restoreReadingPlace({ QStringLiteral("gone"), 10 }));
+    QVERIFY(!next.restoreReadingPlace({}));
+    QCOMPARE(next.verticalScrollBar()->value(), before);
 }
 
 void TestConversationView::imageAtHitTests_data()
