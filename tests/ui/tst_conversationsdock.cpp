@@ -211,16 +211,8 @@ private Q_SLOTS:
 
     void compareRunOpensOutsideTheChat()
     {
-        ConversationSummary run;
-        run.title = QStringLiteral("Compare \u00b7 lighthouses");
-        run.kind = ConversationSummary::Kind::Compare;
-        run.compareSpec = R"({"prompt":"lighthouses"})";
-        run = m_store->createConversation(run).result();
-        Turn cell = makeTurn(QStringLiteral("cell-0"), QStringLiteral("lighthouses"),
-                             QDateTime::currentDateTime());
-        cell.compareCell = 0;
-        QVERIFY(m_store->saveTurn(run.id, cell).result());
-        m_dock->list()->refresh();
+        const ConversationSummary run = storeCompareRun();
+        QVERIFY(!run.id.isEmpty());
         QTRY_COMPARE(m_dock->list()->model()->rowCount(), 3);
         const QModelIndex newest = m_dock->list()->model()->index(0);
         QCOMPARE(newest.data(ConversationListModel::IdRole).toString(), run.id);
@@ -248,16 +240,8 @@ private Q_SLOTS:
         QTRY_VERIFY(m_dock->isVisible());
         QVERIFY(!tabs->isVisible()); // only chats: nothing to tell apart
 
-        ConversationSummary run;
-        run.title = QStringLiteral("Compare \u00b7 lighthouses");
-        run.kind = ConversationSummary::Kind::Compare;
-        run.compareSpec = R"({"prompt":"lighthouses"})";
-        run = m_store->createConversation(run).result();
-        Turn cell = makeTurn(QStringLiteral("cell-0"), QStringLiteral("lighthouses"),
-                             QDateTime::currentDateTime());
-        cell.compareCell = 0;
-        QVERIFY(m_store->saveTurn(run.id, cell).result());
-        m_dock->list()->refresh();
+        const ConversationSummary run = storeCompareRun();
+        QVERIFY(!run.id.isEmpty());
         ConversationListModel *model = m_dock->list()->model();
         QTRY_COMPARE(model->rowCount(), 3);
         QVERIFY(tabs->isVisible());
@@ -738,6 +722,24 @@ private Q_SLOTS:
     }
 
 private:
+    // A stored compare run of one cell, newer than the two chats, and the list told of it; no id
+    // when it could not be stored.
+    ConversationSummary storeCompareRun()
+    {
+        ConversationSummary run;
+        run.title = QStringLiteral("Compare \u00b7 lighthouses");
+        run.kind = ConversationSummary::Kind::Compare;
+        run.compareSpec = R"({"prompt":"lighthouses"})";
+        run = m_store->createConversation(run).result();
+        Turn cell = makeTurn(QStringLiteral("cell-0"), QStringLiteral("lighthouses"),
+                             QDateTime::currentDateTime());
+        cell.compareCell = 0;
+        if (!m_store->saveTurn(run.id, cell).result())
+            return {}; // the caller's check of the id fails
+        m_dock->list()->refresh();
+        return run;
+    }
+
     // Quits the window (it saves its state) and opens a new one on the same settings, as the
     // next run of Easel does: shown first, then given the history.
     void restartWindow()
