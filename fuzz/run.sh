@@ -23,6 +23,7 @@ targets=(
     fuzz_imagesdecoder:65536:images.dict
     fuzz_imagelinks:8192:imagelinks.dict
     fuzz_imagemetadata:65536:imagemetadata.dict
+    fuzz_fastpng:65536:fastpng.dict
     fuzz_demorequest:16384:demorequest.dict
     fuzz_httprequestreader:16384:httprequest.dict
 )

@@ -331,6 +331,38 @@ void metadataSeeds(Corpus &corpus)
     corpus.add(target, ImageMetadata::xmpPacket(record(QStringLiteral("png"))));
 }
 
+// fuzz_fastpng: PNGs from Qt's writer (first byte 0: read as a file), and rows to be compressed
+// (first byte 1: width, height, alpha, then the filtered rows) with each filter.
+void fastPngSeeds(Corpus &corpus)
+{
+    const QString target = QStringLiteral("fuzz_fastpng");
+    for (bool alpha : { false, true }) {
+        QImage image(13, 7, alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                image.setPixel(x, y, qRgba(x * 19, y * 37, (x * y) % 256, alpha ? x * 20 : 255));
+        }
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        corpus.add(target, QByteArray(1, '\0') + png);
+
+        const int width = 5;
+        const int height = 5;
+        const int rowBytes = width * (alpha ? 4 : 3);
+        QByteArray rows;
+        for (int y = 0; y < height; ++y) {
+            rows.append(char(y)); // the filters None, Sub, Up, Average and Paeth in turn
+            for (int i = 0; i < rowBytes; ++i)
+                rows.append(char((i * 29 + y * 71) % 256));
+        }
+        corpus.add(target,
+                   QByteArray("\x01") + char(width - 1) + char(height - 1) + char(alpha ? 1 : 0)
+                       + rows);
+    }
+}
+
 QList<QByteArray> requestBodies()
 {
     const QByteArray png = pngBytes(4, 4, Qt::green);
@@ -416,6 +448,7 @@ int main(int argc, char **argv)
     base64Seeds(corpus);
     linkSeeds(corpus, texts);
     metadataSeeds(corpus);
+    fastPngSeeds(corpus);
     demoSeeds(corpus);
 
     const QMap<QString, int> counts = corpus.counts();

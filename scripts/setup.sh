@@ -12,7 +12,7 @@ packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-l10n-tools
     libqt6sql6-sqlite qt6-image-formats-plugins qtkeychain-qt6-dev
-    libgl-dev libvulkan-dev
+    libgl-dev libvulkan-dev libdeflate-dev
     fonts-dejavu-core
 )
 # Callers add what only they need, e.g. test.sh the validators of the packaging tests.

@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 
 // Access to the recorded real payloads in EASEL_FIXTURES_DIR (never copied into the repository).
@@ -24,6 +27,22 @@ inline QByteArray read(const QString &name)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
+}
+
+// The bytes of the first image in a recorded Responses body (an image_generation_call's result).
+inline QByteArray image(const QString &responseName)
+{
+    const QJsonArray output = QJsonDocument::fromJson(read(responseName))
+                                  .object()
+                                  .value(QLatin1String("output"))
+                                  .toArray();
+    for (const QJsonValue &item : output) {
+        if (item.toObject().value(QLatin1String("type")).toString()
+            == QLatin1String("image_generation_call"))
+            return QByteArray::fromBase64(
+                item.toObject().value(QLatin1String("result")).toString().toLatin1());
+    }
+    return {};
 }
 
 // A `.chunks.txt` file holds one JSON event per line without SSE framing; the wire sends each as

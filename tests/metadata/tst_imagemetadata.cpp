@@ -2,6 +2,7 @@
 // without re-encoding; C2PA chunks of real generated images kept byte for byte; hostile files;
 // the standard fields other tools read (PNG Description and Software, XMP dc:description and
 // xmp:CreatorTool).
+#include "gateway/recordedstream.h"
 #include "model/turn.h"
 #include "store/imagemetadata.h"
 
@@ -112,22 +113,6 @@ QString xmpProperty(const QByteArray &packet, const QString &namespaceUri, const
 
 const QString dcNamespace = QStringLiteral("http://purl.org/dc/elements/1.1/");
 const QString xmpToolNamespace = QStringLiteral("http://ns.adobe.com/xap/1.0/");
-
-QByteArray recordedImage(const QString &name)
-{
-    QFile file(QStringLiteral(EASEL_FIXTURES_DIR) + QLatin1Char('/') + name);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QJsonArray output
-        = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("output")).toArray();
-    for (const QJsonValue &item : output) {
-        if (item.toObject().value(QLatin1String("type")).toString()
-            == QLatin1String("image_generation_call"))
-            return QByteArray::fromBase64(
-                item.toObject().value(QLatin1String("result")).toString().toLatin1());
-    }
-    return {};
-}
 
 } // namespace
 
@@ -345,7 +330,7 @@ private Q_SLOTS:
         if (!QDir(QStringLiteral(EASEL_FIXTURES_DIR)).exists())
             QSKIP("The recorded fixtures folder (../shared/fixtures/recorded) is absent.");
         const QByteArray png
-            = recordedImage(QStringLiteral("openai-responses-image-png.response.json"));
+            = RecordedStream::image(QStringLiteral("openai-responses-image-png.response.json"));
         QCOMPARE(png.size(), qsizetype(1653343));
         const auto before = pngChunks(png);
         QByteArray caBX;
@@ -387,7 +372,7 @@ private Q_SLOTS:
         if (!QDir(QStringLiteral(EASEL_FIXTURES_DIR)).exists())
             QSKIP("The recorded fixtures folder (../shared/fixtures/recorded) is absent.");
         const QByteArray jpeg
-            = recordedImage(QStringLiteral("openai-responses-image-jpeg.response.json"));
+            = RecordedStream::image(QStringLiteral("openai-responses-image-jpeg.response.json"));
         QCOMPARE(jpeg.size(), qsizetype(140908));
         // SOI (2) + APP0 (2 + 16): our APP1 goes right after, before the APP11 (JUMBF/C2PA).
         const qsizetype prefix = 2 + 2 + 16;
