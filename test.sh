@@ -25,7 +25,10 @@ export EASEL_EXTRA_PACKAGES="desktop-file-utils appstream"
 "$here/scripts/setup.sh" "$build" "${options[@]}"
 
 export QT_QPA_PLATFORM=offscreen
-(cd "$build" && ctest --output-on-failure --parallel "$(nproc 2>/dev/null || echo 2)" "$@")
+if ! (cd "$build" && ctest --output-on-failure --parallel "$(nproc 2>/dev/null || echo 2)" "$@"); then
+    # Only a crash of LeakSanitizer's own tracer after every case passed earns one more run.
+    [ "$sanitizers" = "1" ] && "$here/scripts/retry-tracer-crashes.sh" "$build" || exit 1
+fi
 
 if [ "$fuzz_seconds" != "0" ] && [ $# -eq 0 ]; then
     if problem="$("$here/fuzz/build.sh" --check)"; then
