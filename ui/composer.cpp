@@ -27,6 +27,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include <functional>
 
 namespace {
@@ -139,7 +141,7 @@ Composer::Composer(QWidget *parent)
     row->addLayout(buttons);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 6, 12, 8);
+    layout->setContentsMargins(sideMargin, 6, sideMargin, 8);
     layout->setSpacing(4);
     layout->addWidget(m_editBar);
     layout->addWidget(m_attachments);
@@ -214,6 +216,33 @@ void Composer::setBusy(bool busy)
         (busy ? static_cast<QWidget *>(m_stop) : m_editor)->setFocus(Qt::OtherFocusReason);
     (busy ? m_send : m_stop)->hide();
     updateSendEnabled();
+}
+
+void Composer::setColumnInsets(int left, int right)
+{
+    QMargins margins = layout()->contentsMargins();
+    margins.setLeft(std::max(left, sideMargin));
+    margins.setRight(std::max(right, sideMargin));
+    if (margins == layout()->contentsMargins())
+        return;
+    m_columnInsetsExtra = margins.left() + margins.right() - 2 * sideMargin;
+    layout()->setContentsMargins(margins);
+}
+
+QSize Composer::minimumSizeHint() const
+{
+    // The insets come out of room the window has to spare and shrink with it: they must not stop
+    // the window from getting narrower again.
+    QSize size = QWidget::minimumSizeHint();
+    size.rwidth() -= m_columnInsetsExtra;
+    return size;
+}
+
+QSize Composer::sizeHint() const
+{
+    QSize size = QWidget::sizeHint();
+    size.rwidth() -= m_columnInsetsExtra;
+    return size;
 }
 
 void Composer::setHint(const QString &hint)

@@ -45,6 +45,11 @@ public:
     void clear();
     void setBusy(bool busy);
     void setHint(const QString &hint); // e.g. the estimated price of the next image
+    // Lines the prompt and its buttons up with the conversation's column above: `left` and
+    // `right` pixels in from this widget's sides (never less than its own margin).
+    void setColumnInsets(int left, int right);
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
     void focusEditor();
 
     // Attaches a reference image for the next prompt. Its type is told from the file's first
@@ -103,6 +108,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    static constexpr int sideMargin = 12;
+    int m_columnInsetsExtra = 0; // setColumnInsets() beyond sideMargin, both sides together
     void requestSend();
     // A new attach, drop or paste begins: the refusals of the last one are forgotten.
     void beginAttaching();

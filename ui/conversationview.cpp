@@ -6,6 +6,7 @@
 #include "imageselection.h"
 #include "lazyrowlayout.h"
 #include "turndelegate.h"
+#include "turnlayout.h"
 #include "turnrevealer.h"
 
 #include <QApplication>
@@ -226,6 +227,13 @@ void ConversationView::updateLayoutWidth()
         return;
     m_delegate->setLayoutWidth(width);
     relayoutAll();
+    Q_EMIT columnChanged();
+}
+
+QRect ConversationView::columnRect() const
+{
+    // The rows are laid out contentWidth() wide from the viewport's left edge.
+    return TurnLayout::column(contentWidth()).translated(viewport()->geometry().topLeft());
 }
 
 void ConversationView::relayoutAll()

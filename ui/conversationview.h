@@ -92,6 +92,10 @@ public:
     // Left and Right).
     ImageSelection *imageSelection() const { return m_selection; }
 
+    // Where the conversation's column is, in this view's coordinates (its height is 0): the
+    // composer below lines up with it. columnChanged() says it moved or changed width.
+    QRect columnRect() const;
+
     // The context menu for a point of the viewport: image actions over an image, turn actions
     // elsewhere on a row; nullptr over empty space. The caller owns the menu. Public so that tests
     // can inspect and trigger the actions without a blocking exec().
@@ -119,6 +123,7 @@ Q_SIGNALS:
     void maskedEditRequested(const ImageRef &image);
     // The Original tile of an edit was clicked: the view has scrolled to `image` (the parent).
     void originalActivated(const ImageRef &image);
+    void columnChanged();
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

@@ -144,6 +144,8 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     m_restoreBar = new RestoreBar(central);
     layout->addWidget(m_restoreBar);
     layout->addWidget(m_composer);
+    // The composer spans the window like the view; its prompt lines up with the view's column.
+    connect(m_view, &ConversationView::columnChanged, this, &MainWindow::alignComposerWithColumn);
     m_saver = new ImageSaver(this, m_settings);
     setAcceptDrops(true);
     setCentralWidget(central);
@@ -675,6 +677,15 @@ void MainWindow::updateTotals()
                       + tr("%1 tokens").arg(locale.toString(tokens)) + QStringLiteral(" · ")
                       + money);
     m_totals->setToolTip(tr("What this conversation used and cost so far"));
+}
+
+void MainWindow::alignComposerWithColumn()
+{
+    // The composer spans the same width as the view (one column of the central layout, no
+    // margins); measured against the view, the insets do not depend on which of the two was
+    // resized first.
+    const QRect column = m_view->columnRect();
+    m_composer->setColumnInsets(column.left(), m_view->width() - (column.left() + column.width()));
 }
 
 void MainWindow::updateCostPreview()

@@ -75,6 +75,7 @@ private:
     void onTurnFinished(const QString &turnId);
     void updateTotals();
     void updateCostPreview();
+    void alignComposerWithColumn();
     void onParamsChanged();
 
     void saveImage(const ImageAsset &image, const Turn &turn);

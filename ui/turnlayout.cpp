@@ -188,6 +188,12 @@ private:
 
 } // namespace
 
+QRect TurnLayout::column(int width)
+{
+    const int columnWidth = std::max(std::min(width - 2 * sideMargin, maxColumnWidth), 120);
+    return { (width - columnWidth) / 2, 0, columnWidth, 0 };
+}
+
 TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure,
                        const ImageAsset *parent, const TurnLayout *previous)
     : m_width(std::max(width, 1))
@@ -201,8 +207,8 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
     m_labelFont.setPointSizeF(pointSize * 0.88);
     m_labelFont.setWeight(QFont::DemiBold);
 
-    const int columnWidth = std::max(std::min(m_width - 2 * sideMargin, maxColumnWidth), 120);
-    m_column = QRect((m_width - columnWidth) / 2, 0, columnWidth, 0);
+    m_column = column(m_width);
+    const int columnWidth = m_column.width();
     const int left = m_column.left();
     const int right = m_column.left() + columnWidth; // one past the last pixel
     int y = topPadding;

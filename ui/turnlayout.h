@@ -97,6 +97,9 @@ public:
     QSize size() const { return { m_width, m_height }; }
 
     QRect columnRect() const { return m_column; }
+    // The column of a conversation laid out `width` pixels wide: centred, at most maxColumnWidth,
+    // sideMargin from each side. Its height is 0.
+    static QRect column(int width);
     QRect promptBubbleRect() const { return m_promptBubble; }
     QRect promptTextRect() const { return m_promptText; }
     // The thumbnails' strip, right-aligned under the prompt bubble.

@@ -471,6 +471,40 @@ private Q_SLOTS:
                      qPrintable(hint->text()));
     }
 
+    // On a wide window the conversation is a centred column; the prompt and its buttons line up
+    // with it rather than spanning the window (QA: on a large monitor the composer ran from edge to
+    // edge under a column in the middle). A narrow window keeps them lined up too.
+    void composerLinesUpWithTheColumn()
+    {
+        auto *view = m_window->findChild<ConversationView *>();
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        auto *send = m_window->findChild<QPushButton *>(QStringLiteral("sendButton"));
+        auto *hint = m_window->findChild<QLabel *>(QStringLiteral("composerHint"));
+        QVERIFY(view && prompt && send && hint);
+        auto xIn = [this](QWidget *widget, int x) {
+            return widget->mapTo(m_window.get(), QPoint(x, 0)).x();
+        };
+        for (int width : { 2200, 900 }) {
+            m_window->resize(width, 800);
+            QTRY_COMPARE(m_window->width(), width);
+            const QRect column = view->columnRect();
+            const int left = xIn(view, column.left());
+            const int right = xIn(view, column.left() + column.width());
+            if (width == 2200)
+                QCOMPARE(column.width(), TurnLayout::maxColumnWidth); // centred, with room aside
+            else
+                QVERIFY(column.width() < TurnLayout::maxColumnWidth);
+            QTRY_COMPARE(xIn(prompt, 0), left);
+            QCOMPARE(xIn(send, send->width()), right);
+            QCOMPARE(xIn(hint, 0), left);
+            // The insets come out of spare room: they never hold the window wide (they did, and
+            // a window restored on a smaller screen stayed larger than it).
+            auto *composer = m_window->findChild<Composer *>();
+            QVERIFY2(composer->minimumSizeHint().width() < 500,
+                     qPrintable(QString::number(composer->minimumSizeHint().width())));
+        }
+    }
+
     void newConversationClearsTheView()
     {
         auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
