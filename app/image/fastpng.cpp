@@ -267,7 +267,8 @@ QImage FastPng::decode(QByteArrayView png, qint64 maxPixelBytes)
     Header header;
     if (!readHeader(png, &header))
         return {};
-    if (qint64(header.width) * header.height * 4 > maxPixelBytes)
+    // Each side is below 2^31, so their product fits; four times it might not (found by fuzzing).
+    if (qint64(header.width) * header.height > maxPixelBytes / 4)
         return {};
     QByteArray joined;
     QByteArrayView compressed;

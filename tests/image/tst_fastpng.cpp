@@ -228,6 +228,12 @@ private Q_SLOTS:
             parts.header = PngWriter::header(12, 8, 2, 8, 1);
             QTest::newRow("interlaced") << PngWriter::assemble(parts);
         }
+        {
+            // Each side at the format's limit: the size in bytes overflowed a 64-bit integer.
+            PngWriter::Parts parts = goodParts;
+            parts.header = PngWriter::header(0x7fffffff, 0x7fffffff, 6);
+            QTest::newRow("2^31-1 pixels a side") << PngWriter::assemble(parts);
+        }
         QTest::newRow("sRGB") << withBefore(PngText::chunk("sRGB", QByteArray(1, '\0')));
         QTest::newRow("gamma") << withBefore(PngText::chunk("gAMA", QByteArray("\0\0\xb1\x8f", 4)));
         QTest::newRow("transparent colour")
