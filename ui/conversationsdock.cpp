@@ -109,13 +109,18 @@ void ConversationsDock::openConversation(const QString &id, const QString &turnI
     whenReady(m_history->turns(id), this, [this, id, turnId, generation](const QList<Turn> &turns) {
         if (generation != m_openGeneration) // the designer has chosen another one since
             return;
-        if (!m_session->conversationId().isEmpty())
-            m_readingPlaces.insert(m_session->conversationId(), m_view->readingPlace());
+        keepReadingPlace();
         m_session->loadConversation(id, turns);
         if (!turnId.isEmpty() || !m_view->restoreReadingPlace(m_readingPlaces.value(id)))
             scrollToTurn(turnId);
         Q_EMIT conversationOpened(id, turnId);
     });
+}
+
+void ConversationsDock::keepReadingPlace()
+{
+    if (!m_session->conversationId().isEmpty())
+        m_readingPlaces.insert(m_session->conversationId(), m_view->readingPlace());
 }
 
 void ConversationsDock::scrollToTurn(const QString &turnId)

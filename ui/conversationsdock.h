@@ -31,6 +31,9 @@ public:
     // Loads a stored conversation (unless it is already on screen) and scrolls to `turnId`, or
     // to the end when it is empty. Asynchronous: conversationOpened() tells when it is shown.
     void openConversation(const QString &id, const QString &turnId = {});
+    // Remembers where the conversation on screen is being read, for when it is opened again in
+    // this run. Opening another one does it; the window calls it before a new conversation.
+    void keepReadingPlace();
     // Writes a stored conversation out; `html` picks one HTML file over Markdown + images/.
     void exportConversation(const QString &id, bool html);
     // The file name an export suggests, without extension: the title in any script, less the

@@ -740,6 +740,8 @@ void MainWindow::newConversation()
                            "a new conversation."));
         return;
     }
+    if (m_conversationsDock)
+        m_conversationsDock->keepReadingPlace();
     m_session->clear();
     m_composer->clear();
     m_composer->focusEditor();

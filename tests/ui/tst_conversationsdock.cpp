@@ -194,6 +194,18 @@ private Q_SLOTS:
         view->scrollTo(m_session->model()->index(10, 0), QAbstractItemView::PositionAtTop);
         view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 5);
         QCoreApplication::processEvents();
+        // Left for a new conversation rather than another one: the same (it was not kept).
+        view->scrollTo(m_session->model()->index(12, 0), QAbstractItemView::PositionAtTop);
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 7);
+        QCoreApplication::processEvents();
+        m_window->findChild<QAction *>(QStringLiteral("newConversationAction"))->trigger();
+        QCOMPARE(m_session->model()->rowCount(), 0);
+        Q_EMIT m_dock->list()->conversationActivated(m_longId, QString());
+        QTRY_COMPARE(opened.size(), 5);
+        QCOMPARE(view->visualRect(m_session->model()->index(12, 0)).top(), -7);
+        view->scrollTo(m_session->model()->index(10, 0), QAbstractItemView::PositionAtTop);
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 5);
+        QCoreApplication::processEvents();
 
         restartWindow(); // the session keeps the conversation, as the next start reloads it
         view = m_window->findChild<ConversationView *>();
