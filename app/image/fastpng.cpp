@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
@@ -21,6 +22,13 @@ constexpr qsizetype headerBytes = 8 + 8 + 13 + 4; // signature, IHDR's length an
 quint32 bigEndian32(const uchar *p)
 {
     return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+}
+
+// A chunk type is four ASCII letters; libpng refuses a file with any other (found by fuzzing).
+bool isChunkType(const uchar *type)
+{
+    return std::all_of(type, type + 4,
+                       [](uchar c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
 }
 
 bool isType(const uchar *type, const char (&name)[5])
@@ -98,6 +106,8 @@ bool collectImageData(QByteArrayView png, QByteArray *joined, QByteArrayView *si
             return false;
         const uchar *type = p + at + 4;
         const uchar *data = type + 4;
+        if (!isChunkType(type))
+            return false;
         if (libdeflate_crc32(0, type, length + 4) != bigEndian32(data + length))
             return false;
         const bool isIdat = isType(type, "IDAT");

@@ -241,6 +241,7 @@ private Q_SLOTS:
         QTest::newRow("EXIF orientation")
             << withBefore(PngText::chunk("eXIf", QByteArray("MM\0\x2a\0\0\0\x08\0\0", 10)));
         QTest::newRow("unknown critical chunk") << withBefore(PngText::chunk("ABCD", "x"));
+        QTest::newRow("chunk type not letters") << withBefore(PngText::chunk("pHY\x96", "x"));
         QTest::newRow("bad CRC in IHDR") << withFlippedByte(good, 29);
         QTest::newRow("bad CRC in IDAT") << withFlippedByte(good, firstChunk(good, "IEND") - 1);
         QTest::newRow("damaged image data") << withFlippedByte(good, firstChunk(good, "IDAT") + 12);
