@@ -1950,6 +1950,26 @@ Exit codes:
         <source>Comparisons</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n more in Comparisons</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in Chats</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Matches in comparisons: the All or Comparisons tab lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches in chats: the All or Chats tab lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationListModel</name>

@@ -62,6 +62,23 @@
     </message>
 </context>
 <context>
+    <name>ConversationList</name>
+    <message numerus="yes">
+        <source>%n more in Comparisons</source>
+        <translation>
+            <numerusform>%n more in Comparisons</numerusform>
+            <numerusform>%n more in Comparisons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in Chats</source>
+        <translation>
+            <numerusform>%n more in Chats</numerusform>
+            <numerusform>%n more in Chats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationListModel</name>
     <message numerus="yes">
         <source>%n cell(s)</source>

@@ -261,6 +261,7 @@ ConversationList::ConversationList(QWidget *parent)
             return;
         m_model->setShown(shown);
         setCurrentConversation(m_currentId); // highlighted again when it is still listed
+        refreshSearch(); // the results follow the tab too
         Q_EMIT shownChanged(shown);
     });
 
@@ -313,7 +314,12 @@ void ConversationList::showSearchResults(const QString &text, const QList<Search
 {
     Q_UNUSED(text)
     m_hitModel->clear();
+    int elsewhere = 0; // hits in conversations of the kind the tabs do not list
     for (const SearchHit &hit : hits) {
+        if (!m_model->isListed(hit.conversationId)) {
+            ++elsewhere;
+            continue;
+        }
         auto *item = new QStandardItem(hit.conversationTitle.isEmpty() ? tr("Untitled")
                                                                        : hit.conversationTitle);
         item->setEditable(false);
@@ -323,8 +329,19 @@ void ConversationList::showSearchResults(const QString &text, const QList<Search
         item->setToolTip(snippetText(hit.snippet));
         m_hitModel->appendRow(item);
     }
-    if (hits.isEmpty()) {
+    if (hits.size() == elsewhere) {
         auto *item = new QStandardItem(tr("No matches"));
+        item->setFlags(Qt::NoItemFlags);
+        m_hitModel->appendRow(item);
+    }
+    if (elsewhere > 0) {
+        // Said, not silently dropped: the designer may have forgotten which tab is chosen. Short
+        // enough for a narrow sidebar: the other tab's name says where they are.
+        const bool chats = m_model->shown() == ConversationListModel::Shown::Chats;
+        auto *item = new QStandardItem(chats ? tr("%n more in Comparisons", "", elsewhere)
+                                             : tr("%n more in Chats", "", elsewhere));
+        item->setToolTip(chats ? tr("Matches in comparisons: the All or Comparisons tab lists them")
+                               : tr("Matches in chats: the All or Chats tab lists them"));
         item->setFlags(Qt::NoItemFlags);
         m_hitModel->appendRow(item);
     }
@@ -337,6 +354,7 @@ void ConversationList::setShown(ConversationListModel::Shown shown)
     m_kinds->setCurrentIndex(int(shown));
     m_model->setShown(shown);
     setCurrentConversation(m_currentId);
+    refreshSearch();
 }
 
 ConversationListModel::Shown ConversationList::shown() const

@@ -138,6 +138,13 @@ bool ConversationListModel::isListed(const ConversationSummary &conversation) co
     return true;
 }
 
+bool ConversationListModel::isListed(const QString &id) const
+{
+    const auto known = std::find_if(m_all.cbegin(), m_all.cend(),
+                                    [&id](const ConversationSummary &c) { return c.id == id; });
+    return known == m_all.cend() || isListed(*known);
+}
+
 void ConversationListModel::relist()
 {
     beginResetModel();

@@ -34,6 +34,9 @@ public:
     const QList<ConversationSummary> &conversations() const { return m_all; }
     ConversationSummary summaryAt(int row) const { return m_rows.value(row); }
     int rowOf(const QString &id) const; // -1 when absent or not listed
+    // Whether the conversation with this id is of the kind listed; true for one not known yet
+    // (e.g. created since the last load), which is never hidden.
+    bool isListed(const QString &id) const;
 
     void setShown(Shown shown);
     Shown shown() const { return m_shown; }

@@ -362,6 +362,43 @@ private Q_SLOTS:
         QCOMPARE(list->hitModel()->rowCount(), 1);
     }
 
+    // The Chats and Comparisons tabs filter the search results as they filter the list, and the
+    // results say how many matches the other kind holds rather than dropping them silently.
+    void searchFollowsTheTabs()
+    {
+        const ConversationSummary run = storeCompareRun(); // its cell's prompt: "lighthouses"
+        QVERIFY(!run.id.isEmpty());
+        ConversationList *list = m_dock->list();
+        auto *tabs = list->findChild<QTabBar *>(QStringLiteral("conversationKindTabs"));
+        QTRY_COMPARE(list->model()->count(ConversationListModel::Shown::Comparisons), 1);
+        const auto results = [list] {
+            QStringList rows;
+            for (int row = 0; row < list->hitModel()->rowCount(); ++row) {
+                const QStandardItem *item = list->hitModel()->item(row);
+                const QString id = item->data(ConversationList::ConversationIdRole).toString();
+                rows << (id.isEmpty() ? item->text() : id);
+            }
+            std::sort(rows.begin(), rows.end());
+            return rows;
+        };
+        const auto sorted = [](QStringList rows) {
+            std::sort(rows.begin(), rows.end());
+            return rows;
+        };
+        list->setSearchText(QStringLiteral("lighthouse*"));
+        QTRY_COMPARE(results(), sorted({ m_imageId, run.id }));
+
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(1).center()); // Chats
+        QTRY_COMPARE(results(), sorted({ QStringLiteral("1 more in Comparisons"), m_imageId }));
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(2).center()); // Comparisons
+        QTRY_COMPARE(results(), sorted({ QStringLiteral("1 more in Chats"), run.id }));
+        list->setSearchText(QStringLiteral("prompt"));
+        QTRY_COMPARE(results(),
+                     sorted({ QStringLiteral("40 more in Chats"), QStringLiteral("No matches") }));
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(0).center()); // All
+        QTRY_VERIFY(results().size() > 2 && results().contains(m_longId));
+    }
+
     void librarySavesAnImage()
     {
         LibraryWindow *library = m_window->libraryWindow();
