@@ -14,6 +14,7 @@
 #include "store/imagestore.h"
 #include "store/secretstore.h"
 #include "store/settings.h"
+#include "titlebarstyle.h"
 
 #include <QApplication>
 #include <QDir>
@@ -88,6 +89,8 @@ int main(int argc, char *argv[])
     const StartupWarmup warmup;
     nameApplication();
     QApplication::setDesktopFileName(QStringLiteral("easel"));
+    // Over the desktop's style (or -style): sharp dock buttons at 2x where that is Fusion.
+    QApplication::setStyle(new TitleBarStyle);
     Translations::install(&app);
     LaunchOptions options;
     QString error;

@@ -6,3 +6,5 @@ easel_add_test(tst_lookandfeel SOURCES ui/tst_lookandfeel.cpp ui/demowindowfixtu
     LIBS easel_ui)
 easel_add_test(tst_lookandfeel_hidpi SOURCES ui/tst_lookandfeel_hidpi.cpp
     LIBS easel_ui easel_fakes)
+# The docks' title-bar buttons drawn sharp at 2x over Fusion (QT_SCALE_FACTOR=2, set in its main()).
+easel_add_test(tst_titlebarstyle SOURCES ui/tst_titlebarstyle.cpp LIBS easel_ui)
