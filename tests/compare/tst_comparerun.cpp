@@ -366,6 +366,10 @@ void TestCompareRun::cancelStopsRunningAndQueued()
     run->start(spec("a", { axis(CompareAxis::Parameter::Quality, { "low", "medium", "high" }) }),
                2);
     QTRY_COMPARE_WITH_TIMEOUT(m_fake->heldConnections(), 2, 10000);
+    // The gateway holds each request after its preview; the preview reaches the cell a little
+    // later (it is stored and decoded on the way). Cancelled once it is there, the cell keeps it.
+    // (Cancelling at the hold alone raced with that, and lost under the sanitizers' -j2 load.)
+    QTRY_VERIFY_WITH_TIMEOUT(!run->cell(0).turn.images.isEmpty(), 10000);
     run->cancel();
     QVERIFY(finished.count() == 1 || finished.wait(10000));
     QVERIFY(run->wasCancelled());

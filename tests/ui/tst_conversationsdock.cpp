@@ -283,10 +283,6 @@ private Q_SLOTS:
         QCOMPARE(m_settings->value(Settings::conversationListShows), QStringLiteral("all"));
     }
 
-    // Found by QA: the library had no way to save an image. Saved from there, the file is the
-    // image with its turn's settings written in, as from the conversation.
-    // The search results follow a deletion and its undo (found by QA: "No matches" stayed after
-    // the undo until the search text was edited).
     // Found by QA: right-clicking another conversation moved the highlight to it while the view
     // still showed the open one.
     void rightClickKeepsTheOpenConversationHighlighted()
@@ -345,6 +341,8 @@ private Q_SLOTS:
         QVERIFY(m_window->centralWidget()->width() > 0);
     }
 
+    // The search results follow a deletion and its undo (found by QA: "No matches" stayed after
+    // the undo until the search text was edited).
     void searchFollowsDeleteAndUndo()
     {
         ConversationList *list = m_dock->list();
@@ -399,6 +397,8 @@ private Q_SLOTS:
         QTRY_VERIFY(results().size() > 2 && results().contains(m_longId));
     }
 
+    // Found by QA: the library had no way to save an image. Saved from there, the file is the
+    // image with its turn's settings written in, as from the conversation.
     void librarySavesAnImage()
     {
         LibraryWindow *library = m_window->libraryWindow();
