@@ -142,20 +142,39 @@ bool collectImageData(QByteArrayView png, QByteArray *joined, QByteArrayView *si
     return true;
 }
 
-#ifndef __SSE2__
+// Branch-free (conditional moves): on photographs the branches of the textbook form mispredict.
 inline int paethPredictor(int a, int b, int c)
 {
     const int pa = std::abs(b - c);
     const int pb = std::abs(a - c);
     const int pc = std::abs(a + b - 2 * c);
-    if (pa <= pb && pa <= pc)
-        return a;
-    return pb <= pc ? b : c;
+    const int upOrUpLeft = pb <= pc ? b : c;
+    return pa <= pb && pa <= pc ? a : upOrUpLeft;
 }
-#else
-// One pixel at a time in 16-bit lanes: the prediction of each pixel needs the one before it, so
-// the rows cannot be taken more than a pixel at once. The lanes still do a pixel's three or four
-// bytes together, without the data-dependent branches the scalar loop mispredicts on photographs.
+
+// Each channel's left and upper-left bytes stay in registers: reading the left byte back from the
+// row just written puts a store-to-load round trip on every byte's dependency chain. For RGB this
+// is the quickest form measured (a gateway's 1024x1024 PNG, two thirds of its rows Paeth: 4 ms,
+// against 11 ms for the SSE2 loop below, whose 3-byte loads and stores cost more than its lanes
+// save, and 10 ms for the textbook loop).
+template<int bpp> void unpaethScalar(uchar *row, const uchar *previous, qsizetype length)
+{
+    int left[bpp] = {};
+    int upLeft[bpp] = {};
+    for (qsizetype i = 0; i < length; i += bpp) {
+        for (int k = 0; k < bpp; ++k) {
+            const int up = previous[i + k];
+            left[k] = (row[i + k] + paethPredictor(left[k], up, upLeft[k])) & 0xff;
+            row[i + k] = uchar(left[k]);
+            upLeft[k] = up;
+        }
+    }
+}
+
+#ifdef __SSE2__
+// RGBA: one pixel at a time in 16-bit lanes (each prediction needs the pixel before it), its four
+// bytes together with 4-byte loads and stores: 4.9 ms against 7.1 ms for unpaethScalar on the same
+// image made RGBA.
 template<int bpp> void unpaethSse2(uchar *row, const uchar *previous, qsizetype length)
 {
     const __m128i zero = _mm_setzero_si128();
@@ -216,13 +235,12 @@ template<int bpp> bool unfilter(uchar filter, uchar *row, const uchar *previous,
         return true;
     case 4: // Paeth
 #ifdef __SSE2__
-        unpaethSse2<bpp>(row, previous, length);
-#else
-        for (qsizetype i = 0; i < bpp; ++i)
-            row[i] = uchar(row[i] + previous[i]);
-        for (qsizetype i = bpp; i < length; ++i)
-            row[i] = uchar(row[i] + paethPredictor(row[i - bpp], previous[i], previous[i - bpp]));
+        if constexpr (bpp == 4) {
+            unpaethSse2<bpp>(row, previous, length);
+            return true;
+        }
 #endif
+        unpaethScalar<bpp>(row, previous, length);
         return true;
     default:
         return false; // libpng refuses an unknown filter
