@@ -1332,14 +1332,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>quality %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>size %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 background</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,6 +6,7 @@
 #include "compareaxiseditor.h"
 #include "comparereferencepicker.h"
 #include "palettetint.h"
+#include "parameterpanel.h"
 #include "pricing/costestimator.h"
 #include "store/settings.h"
 #include "viewpalette.h"
@@ -395,8 +396,8 @@ void CompareSetupPanel::onEditorChanged(int row)
 void CompareSetupPanel::updateBaseSummary()
 {
     const ImageParams &p = m_base;
-    QStringList parts { p.imageModel, tr("quality %1").arg(p.quality),
-                        tr("size %1").arg(p.effectiveSize()), p.outputFormat };
+    // Worded as the composer's hint and the Image settings panel word them.
+    QStringList parts { p.imageModel, ParameterPanel::summary(p), p.outputFormat.toUpper() };
     if (p.background != QLatin1String("auto"))
         parts << tr("%1 background").arg(p.background);
     if (p.compressionApplies() && p.outputCompression < 100)

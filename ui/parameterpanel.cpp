@@ -522,10 +522,29 @@ QString ParameterPanel::shownSize(const QString &size)
 
 QString ParameterPanel::summary() const
 {
-    const QString size = m_params.effectiveSize();
+    return summary(m_params);
+}
+
+QString ParameterPanel::summary(const ImageParams &params)
+{
+    const QString size = params.effectiveSize();
     return tr("%1 quality · %2")
-        .arg(m_quality->currentText(),
+        .arg(qualityName(params.quality),
              size == QLatin1String("auto") ? tr("size Auto") : shownSize(size));
+}
+
+QString ParameterPanel::qualityName(const QString &quality)
+{
+    // The Quality list's own words.
+    if (quality == QLatin1String("auto"))
+        return tr("Auto");
+    if (quality == QLatin1String("low"))
+        return tr("Low");
+    if (quality == QLatin1String("medium"))
+        return tr("Medium");
+    if (quality == QLatin1String("high"))
+        return tr("High");
+    return quality;
 }
 
 QString ParameterPanel::problem() const

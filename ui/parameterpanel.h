@@ -32,6 +32,10 @@ public:
     // The choices that decide the price, in words: "High quality · 1536 × 1024" (the composer's
     // hint says it beside the price).
     QString summary() const;
+    // The same for any settings: "High quality · 1536 × 1024", "Auto quality · size Auto". The
+    // composer's hint and the Compare window's base settings word them as the panel shows them.
+    static QString summary(const ImageParams &params);
+    static QString qualityName(const QString &quality); // "High"; an unknown value as it is
     void setParams(const ImageParams &params);
     void setModels(const QStringList &imageModels);
     QStringList models() const; // the image models offered, in order

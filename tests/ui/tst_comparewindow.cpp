@@ -92,6 +92,7 @@ private Q_SLOTS:
     void limitAsksFirst_data();
     void limitAsksFirst();
     void runSettingsAreTheDesigners();
+    void baseSettingsWordedAsThePanel();
     void runFillsEveryCell();
     void newImagesAreDecodedToFitTheLargestCell();
     void failingCellKeepsItsError();
@@ -514,6 +515,30 @@ void TestCompareWindow::runSettingsAreTheDesigners()
     QVERIFY(finished.wait(20000));
     QCOMPARE(m_fixture->fake.maxInFlight(), 1);
     QVERIFY(atOnce->isEnabled());
+}
+
+// Found in a QA pass: the base settings read "quality auto · size auto · png" where the
+// composer's hint and the Image settings panel say "Auto quality · size Auto" and "PNG".
+void TestCompareWindow::baseSettingsWordedAsThePanel()
+{
+    QVERIFY(makeWindow());
+    ImageParams params;
+    params.imageModel = QStringLiteral("gpt-image-1.5");
+    params.quality = QStringLiteral("auto");
+    params.size = QStringLiteral("auto");
+    params.outputFormat = QStringLiteral("png");
+    m_window->setupPanel()->setBaseParams(params);
+    QCOMPARE(labelText("compareBaseSettings"),
+             QStringLiteral("Base settings: gpt-image-1.5 · Auto quality · size Auto · PNG"));
+    params.quality = QStringLiteral("high");
+    params.size = QStringLiteral("1536x1024");
+    params.outputFormat = QStringLiteral("webp");
+    params.outputCompression = 80;
+    params.background = QStringLiteral("transparent");
+    m_window->setupPanel()->setBaseParams(params);
+    QCOMPARE(labelText("compareBaseSettings"),
+             QStringLiteral("Base settings: gpt-image-1.5 · High quality · 1536 × 1024 · WEBP · "
+                            "transparent background · compression 80"));
 }
 
 void TestCompareWindow::runTwoByTwo()
