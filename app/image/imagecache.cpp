@@ -60,9 +60,9 @@ QImage decodeCommonPng(QIODevice *device, QSize targetPixels)
         || fullSize.height() > ImageCache::maxSide)
         return {}; // not such a PNG, or too large: QImageReader says which
     const QSize scaled = shownSize(fullSize, targetPixels);
-    // A very large image shown smaller takes QImageReader's row-by-row path, as in decode().
-    const qint64 limit = scaled.isValid() ? ImageCache::wholeReadLimitBytes
-                                          : qint64(ImageCache::allocationLimitMb) * 1024 * 1024;
+    // FastPng holds the inflated rows beside the image, about twice the image's memory: a very
+    // large image (far beyond what gateways send) takes QImageReader's row-by-row path instead.
+    const qint64 limit = ImageCache::wholeReadLimitBytes;
     const qint64 start = device->pos();
     QByteArray read;
     QByteArrayView png;
