@@ -88,11 +88,12 @@ DemoImagesRequest DemoImagesRequest::fromJson(const QByteArray &body)
         return fail(QStringLiteral("Invalid 'prompt': empty string. Expected a string with "
                                    "minimum length 1, but got an empty string instead."),
                     QStringLiteral("prompt"), QStringLiteral("empty_string"));
-    if (s.prompt.size() > maxPromptLength)
+    // Characters, as the API counts them: an emoji is one, not two UTF-16 units.
+    if (const qsizetype length = QStringView(s.prompt).toUcs4().size(); length > maxPromptLength)
         return fail(QStringLiteral("Invalid 'prompt': string too long. Expected a string with "
                                    "maximum length %1, but got a string with length %2 instead.")
                         .arg(maxPromptLength)
-                        .arg(s.prompt.size()),
+                        .arg(length),
                     QStringLiteral("prompt"), QStringLiteral("string_above_max_length"));
 
     // Every other field: a wrong JSON type is refused before its value is looked at.

@@ -37,8 +37,12 @@ DemoResponseBuilder::DemoResponseBuilder(const DemoRequest &request)
 QString DemoResponseBuilder::assistantText() const
 {
     QString prompt = m_request.prompt.simplified();
-    if (prompt.size() > 80)
-        prompt = prompt.left(79).trimmed() + QChar(0x2026);
+    if (prompt.size() > 80) {
+        qsizetype cut = 79;
+        if (prompt.at(cut - 1).isHighSurrogate())
+            --cut; // never half of an emoji
+        prompt = prompt.left(cut).trimmed() + QChar(0x2026);
+    }
     if (!m_request.hasImageTool) {
         return QStringLiteral("The offline demo only draws when the image generation tool is on. "
                               "Add an API key in the environment for real answers.");

@@ -74,6 +74,16 @@ void TestDemoImagesErrors::invalidRequestIs400_data()
         << QByteArray("{\"prompt\":\"" + QByteArray(32001, 'a') + "\"}") << "prompt"
         << "string_above_max_length"
         << "maximum length 32000, but got a string with length 32001";
+    {
+        // Counted in characters as the API counts them: 32,001 emoji are 64,002 UTF-16 units.
+        QString emoji;
+        for (int i = 0; i < 32001; ++i)
+            emoji += QString::fromUcs4(U"\U0001F98A");
+        QTest::newRow("prompt too long, in emoji")
+            << ("{\"prompt\":\"" + emoji.toUtf8() + "\"}") << "prompt"
+            << "string_above_max_length"
+            << "maximum length 32000, but got a string with length 32001";
+    }
     QTest::newRow("n = 0") << QByteArray(R"({"prompt":"x","n":0})") << "n"
                            << "integer_below_min_value"
                            << "Expected a value >= 1, but got 0";

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void encodeFormats();
 
     void eventFraming();
+    void longPromptCutBetweenCharacters();
     void deltasRebuildTheText();
     void imagesEventFraming();
 };
@@ -536,6 +537,24 @@ void TestDemoParts::eventFraming()
                 .value(QLatin1String("output_tokens"))
                 .toInt()
             > 0);
+}
+
+void TestDemoParts::longPromptCutBetweenCharacters()
+{
+    // An emoji (two UTF-16 units) where the quoted prompt is cut: it goes whole, not halved.
+    const QString prompt = QString(78, u'a') + QString::fromUcs4(U"\U0001F98A") + QString(20, u'b');
+    QJsonObject request { { "model", "m" }, { "input", prompt } };
+    request.insert("tools", QJsonArray { QJsonObject { { "type", "image_generation" } } });
+    const DemoResponseBuilder builder(
+        DemoRequest::fromJson(QJsonDocument(request).toJson(QJsonDocument::Compact)));
+    const QString text = builder.assistantText();
+    QVERIFY(text.contains(QString(78, u'a') + QChar(0x2026)));
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate())
+            QVERIFY(i + 1 < text.size() && text.at(i + 1).isLowSurrogate());
+        else
+            QVERIFY2(!text.at(i).isLowSurrogate(), qPrintable(QString::number(i)));
+    }
 }
 
 void TestDemoParts::deltasRebuildTheText()
