@@ -34,7 +34,6 @@ BenchTurn::BenchTurn()
     m_view = std::make_unique<ConversationView>();
     m_view->setModel(m_session->model());
     m_session->setImageCache(m_view->imageCache()); // wired as MainWindow wires it
-    m_session->setImageDecodeBox(m_view->largestImagePixels());
     m_view->resize(1100, 900); // a laptop window's conversation area
     m_view->show();
     m_probe = std::make_unique<PaintProbe>(m_view.get());
@@ -55,6 +54,8 @@ BenchTurn::~BenchTurn()
 bool BenchTurn::send(const SseScript &script, const ImageParams &params, QString *error)
 {
     m_server.setScript(script);
+    // As MainWindow::send(): the view's size, hence the largest image it shows, is known now.
+    m_session->setImageDecodeBox(m_view->largestImagePixels());
     if (!m_session->send(QStringLiteral("A lighthouse on a basalt cliff at dusk, concept art"), {},
                          params)) {
         *error = QStringLiteral("ChatSession refused the turn: ") + m_session->lastRefusal();

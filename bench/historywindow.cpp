@@ -17,9 +17,9 @@ HistoryWindow::HistoryWindow(const QString &dir)
     view = std::make_unique<ConversationView>();
     view->setModel(session->model());
     session->setImageCache(view->imageCache());
-    session->setImageDecodeBox(view->largestImagePixels());
     view->resize(1100, 900);
     view->show();
+    session->setImageDecodeBox(view->largestImagePixels()); // for the view's size, once shown
     clock = std::make_unique<ViewportPaintClock>(view->viewport());
     QObject::connect(view->imageCache(), &ImageCache::imageReady, view.get(),
                      [this] { lastDeliveredNs = benchNowNs(); });

@@ -119,7 +119,7 @@ void ConversationView::scrollTo(const QModelIndex &index, ScrollHint hint)
 
 QSize ConversationView::largestImagePixels() const
 {
-    return (QSizeF(TurnLayout::maxColumnWidth, TurnLayout::maxImageHeight)
+    return (QSizeF(TurnLayout::maxColumnWidth, m_delegate->imageHeightLimit())
             * viewport()->devicePixelRatioF())
         .toSize();
 }
@@ -223,9 +223,12 @@ int ConversationView::contentWidth() const
 void ConversationView::updateLayoutWidth()
 {
     const int width = contentWidth();
-    if (width == m_delegate->layoutWidth())
+    // A taller window shows images taller (TurnLayout::imageHeightFor()).
+    const int imageHeight = TurnLayout::imageHeightFor(viewport()->height());
+    if (width == m_delegate->layoutWidth() && imageHeight == m_delegate->imageHeightLimit())
         return;
     m_delegate->setLayoutWidth(width);
+    m_delegate->setImageHeightLimit(imageHeight);
     relayoutAll();
     Q_EMIT columnChanged();
 }

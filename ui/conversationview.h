@@ -54,8 +54,9 @@ public:
     // The view creates its own cache; a shared one can be given instead (not owned).
     void setImageCache(ImageCache *cache);
     ImageCache *imageCache() const;
-    // The largest size, in device pixels, at which a turn shows an image: a new image decoded to
-    // fit it serves every size the view asks for (ChatSession::setImageDecodeBox).
+    // The largest size, in device pixels, at which a turn shows an image (its height follows the
+    // viewport's, TurnLayout::imageHeightFor()): a new image decoded to fit it serves every size
+    // the view asks for (ChatSession::setImageDecodeBox, set again at each send).
     QSize largestImagePixels() const;
     TurnDelegate *turnDelegate() const { return m_delegate; }
 
@@ -93,7 +94,8 @@ public:
     ImageSelection *imageSelection() const { return m_selection; }
 
     // Where the conversation's column is, in this view's coordinates (its height is 0): the
-    // composer below lines up with it. columnChanged() says it moved or changed width.
+    // composer below lines up with it. columnChanged() says it moved or changed width, or that
+    // images are shown at another height.
     QRect columnRect() const;
 
     // The context menu for a point of the viewport: image actions over an image, turn actions

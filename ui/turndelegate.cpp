@@ -84,6 +84,11 @@ void TurnDelegate::setLayoutWidth(int width)
     m_layoutWidth = width;
 }
 
+void TurnDelegate::setImageHeightLimit(int pixels)
+{
+    m_imageHeightLimit = pixels; // as for the width: each layout is replaced when next asked for
+}
+
 QString TurnDelegate::rowKey(const QModelIndex &index)
 {
     const QString id = index.data(ConversationModel::TurnRole).value<Turn>().id;
@@ -104,7 +109,7 @@ TurnLayout TurnDelegate::layoutFor(const QModelIndex &index, const QFont &font) 
     // The row's last layout, current or invalidated, lends what is still valid of it.
     const TurnLayout previous = it != m_layouts.constEnd() ? *it : m_invalidated.take(key);
     TurnLayout layout(turn, width, font, TurnLayout::Measure::Exact, pointerTo(parent),
-                      previous.isValid() ? &previous : nullptr);
+                      previous.isValid() ? &previous : nullptr, m_imageHeightLimit);
     m_layouts.insert(key, layout);
     m_estimates.remove(key);
     return layout;
@@ -121,8 +126,8 @@ bool TurnDelegate::hasLayout(const QModelIndex &index, const QFont &font) const
 bool TurnDelegate::isCurrent(const TurnLayout &layout, const QFont &font,
                              const ImageAsset *parent) const
 {
-    return layout.width() == effectiveWidth() && layout.bodyFont() == font
-        && layout.hasParent(parent);
+    return layout.width() == effectiveWidth() && layout.imageHeightLimit() == m_imageHeightLimit
+        && layout.bodyFont() == font && layout.hasParent(parent);
 }
 
 QSize TurnDelegate::sizeFor(const QModelIndex &index, const QFont &font) const
@@ -137,14 +142,15 @@ QSize TurnDelegate::sizeFor(const QModelIndex &index, const QFont &font) const
         it != m_layouts.constEnd() && isCurrent(*it, font, pointerTo(parent))) {
         size = it->size();
     } else if (const auto estimate = m_estimates.constFind(key); estimate != m_estimates.constEnd()
-               && estimate->width == width && estimate->font == font
-               && estimate->parent == parent) {
+               && estimate->width == width && estimate->imageHeightLimit == m_imageHeightLimit
+               && estimate->font == font && estimate->parent == parent) {
         size = estimate->size;
     } else {
         ++m_estimateCount;
-        size = TurnLayout(turn, width, font, TurnLayout::Measure::Estimate, pointerTo(parent))
+        size = TurnLayout(turn, width, font, TurnLayout::Measure::Estimate, pointerTo(parent),
+                          nullptr, m_imageHeightLimit)
                    .size();
-        m_estimates.insert(key, { width, font, size, parent });
+        m_estimates.insert(key, { width, m_imageHeightLimit, font, size, parent });
     }
     if (m_recording)
         m_laidOut.insert(key, size.height());
@@ -166,7 +172,8 @@ int TurnDelegate::laidOutHeight(const QModelIndex &index) const
 QSize TurnDelegate::cachedSize(const QModelIndex &index) const
 {
     const auto it = m_layouts.constFind(rowKey(index));
-    if (it == m_layouts.constEnd() || it->width() != m_layoutWidth)
+    if (it == m_layouts.constEnd() || it->width() != m_layoutWidth
+        || it->imageHeightLimit() != m_imageHeightLimit)
         return {};
     return it->size();
 }

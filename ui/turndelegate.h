@@ -41,6 +41,9 @@ public:
     // The row width the layouts are computed for (the view's content width).
     void setLayoutWidth(int width);
     int layoutWidth() const { return m_layoutWidth; }
+    // How tall images are shown (TurnLayout::imageHeightFor() the viewport's height).
+    void setImageHeightLimit(int pixels);
+    int imageHeightLimit() const { return m_imageHeightLimit; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
@@ -99,6 +102,7 @@ private:
     struct Estimate
     {
         int width = 0;
+        int imageHeightLimit = 0;
         QFont font;
         QSize size;
         std::optional<ImageAsset> parent; // an edit's parent as it was measured
@@ -106,6 +110,7 @@ private:
 
     QPointer<ImageCache> m_imageCache;
     int m_layoutWidth = 0;
+    int m_imageHeightLimit = TurnLayout::maxImageHeight;
     bool m_focusVisible = false;
     mutable QHash<QString, TurnLayout> m_layouts;
     // Layouts of rows that changed, until the row is laid out again (TurnLayout's `previous`).

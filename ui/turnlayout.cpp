@@ -188,6 +188,11 @@ private:
 
 } // namespace
 
+int TurnLayout::imageHeightFor(int viewportHeight)
+{
+    return std::clamp(viewportHeight * 3 / 5, int(maxImageHeight), int(maxColumnWidth));
+}
+
 QRect TurnLayout::column(int width)
 {
     const int columnWidth = std::max(std::min(width - 2 * sideMargin, maxColumnWidth), 120);
@@ -195,9 +200,10 @@ QRect TurnLayout::column(int width)
 }
 
 TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure,
-                       const ImageAsset *parent, const TurnLayout *previous)
+                       const ImageAsset *parent, const TurnLayout *previous, int imageHeightLimit)
     : m_width(std::max(width, 1))
     , m_estimate(measure == Measure::Estimate)
+    , m_imageHeightLimit(std::max(imageHeightLimit, 1))
     , m_bodyFont(font)
     , m_smallFont(font)
     , m_labelFont(font)
@@ -291,9 +297,10 @@ TurnLayout::TurnLayout(const Turn &turn, int width, const QFont &font, Measure m
         const ImageAsset &image = turn.images.at(i);
         const bool failed = image.state == ImageAsset::State::Failed;
         const bool retryable = failed && !image.sourceUrl.isEmpty();
-        const QSize size = failed ? QSize(std::min(imagesWidth, failedCardWidth),
-                                          retryable ? failedLinkCardHeight : failedCardHeight)
-                                  : imageDisplaySize(image, turn.requested, imagesWidth);
+        const QSize size = failed
+            ? QSize(std::min(imagesWidth, failedCardWidth),
+                    retryable ? failedLinkCardHeight : failedCardHeight)
+            : imageDisplaySize(image, turn.requested, imagesWidth, m_imageHeightLimit);
         const QRect rect(QPoint(imagesLeft, y), size);
         m_images.append({ i, rect, retryable ? retryButtonRect(rect, m_smallFont) : QRect() });
         y += size.height() + gap;
@@ -345,7 +352,8 @@ int TurnLayout::layOutParent(const Turn &turn, const ImageAsset *parent, int top
     const int columnWidth = m_column.width();
     // A share of the first result's width: of what it would be given alone (a small result keeps
     // a small original), and of what the tile leaves it (2/7 of the room is 40% of the rest).
-    const QSize alone = imageDisplaySize(turn.images.value(0), turn.requested, columnWidth);
+    const QSize alone
+        = imageDisplaySize(turn.images.value(0), turn.requested, columnWidth, m_imageHeightLimit);
     const int room = columnWidth - arrowWidth;
     const int tileWidth
         = std::max(std::min({ maxParentSide, alone.width() * parentSharePercent / 100,
@@ -425,14 +433,14 @@ QString TurnLayout::anchorAt(QPoint point) const
 }
 
 QSize TurnLayout::imageDisplaySize(const ImageAsset &image, const ImageParams &requested,
-                                   int maxWidth)
+                                   int maxWidth, int maxHeight)
 {
     QSize pixels = image.pixelSize;
     if (!pixels.isValid() || pixels.isEmpty())
         pixels = ImageParams::parseSize(requested.effectiveSize());
     if (!pixels.isValid() || pixels.isEmpty())
         pixels = QSize(1024, 1024); // what "auto" most often turns out to be
-    const QSize box(std::max(maxWidth, 1), maxImageHeight);
+    const QSize box(std::max(maxWidth, 1), std::max(maxHeight, 1));
     if (pixels.width() <= box.width() && pixels.height() <= box.height())
         return pixels;
     return pixels.scaled(box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));

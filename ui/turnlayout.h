@@ -46,6 +46,7 @@ public:
     static constexpr int bubblePaddingY = 9;
     static constexpr int bubbleRadius = 16;
     static constexpr int imageRadius = 12;
+    // Images are shown at most this tall, and taller on a tall window (imageHeightFor()).
     static constexpr int maxImageHeight = 512;
     static constexpr int failedCardHeight = 84;
     static constexpr int failedCardWidth = 440;
@@ -88,12 +89,19 @@ public:
     // `previous`, an earlier layout of the same turn, lends its answer document when the answer,
     // the font and the width are unchanged: a running turn changes its status, usage and images
     // far more often than its text, and shaping a long answer again took tens of milliseconds.
+    // `imageHeightLimit` is how tall an image may be shown (imageHeightFor() the viewport).
     TurnLayout(const Turn &turn, int width, const QFont &font, Measure measure = Measure::Exact,
-               const ImageAsset *parent = nullptr, const TurnLayout *previous = nullptr);
+               const ImageAsset *parent = nullptr, const TurnLayout *previous = nullptr,
+               int imageHeightLimit = maxImageHeight);
 
     bool isValid() const { return m_width > 0; }
     bool isEstimate() const { return m_estimate; }
     int width() const { return m_width; }
+    int imageHeightLimit() const { return m_imageHeightLimit; }
+    // How tall images may be shown in a viewport this tall: maxImageHeight, and up to 3/5 of a
+    // taller viewport, at most maxColumnWidth (a square as wide as the column). On a large monitor
+    // a concept fills more of the screen; on a laptop it stays whole in view with its text.
+    static int imageHeightFor(int viewportHeight);
     QSize size() const { return { m_width, m_height }; }
 
     QRect columnRect() const { return m_column; }
@@ -143,9 +151,9 @@ public:
     QString anchorAt(QPoint point) const;
 
     // The size an image is shown at: its pixel size (or the requested size, or a square while
-    // neither is known) scaled down to fit `maxWidth` x maxImageHeight, never enlarged.
+    // neither is known) scaled down to fit `maxWidth` x `maxHeight`, never enlarged.
     static QSize imageDisplaySize(const ImageAsset &image, const ImageParams &requested,
-                                  int maxWidth);
+                                  int maxWidth, int maxHeight = maxImageHeight);
     // The answer as shown: Markdown image links to images already shown inline are removed, and
     // past maxShownTextLength characters a note stands for the rest (Copy Answer has it all).
     static QString displayedText(const Turn &turn);
@@ -180,6 +188,7 @@ private:
     int m_width = 0;
     int m_height = 0;
     bool m_estimate = false;
+    int m_imageHeightLimit = maxImageHeight;
     QRect m_column;
     QRect m_promptBubble;
     QRect m_promptText;

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void statusText();
     void imageDisplaySize_data();
     void imageDisplaySize();
+    void imagesGrowOnATallWindow();
     void estimatedHeight_data();
     void estimatedHeight();
     void reservesImageHeightBeforePixelsLoad();
@@ -393,20 +394,28 @@ void TestConversationView::imageDisplaySize_data()
     QTest::addColumn<QSize>("pixels");
     QTest::addColumn<QString>("requestedSize");
     QTest::addColumn<int>("maxWidth");
+    QTest::addColumn<int>("maxHeight");
     QTest::addColumn<QSize>("expected");
 
     QTest::newRow("landscape capped by height")
-        << QSize(1536, 1024) << QStringLiteral("auto") << 860 << QSize(768, 512);
-    QTest::newRow("portrait") << QSize(1024, 1536) << QStringLiteral("auto") << 860
+        << QSize(1536, 1024) << QStringLiteral("auto") << 860 << 512 << QSize(768, 512);
+    QTest::newRow("portrait") << QSize(1024, 1536) << QStringLiteral("auto") << 860 << 512
                               << QSize(341, 512);
     QTest::newRow("narrow column")
-        << QSize(1536, 1024) << QStringLiteral("auto") << 400 << QSize(400, 266);
+        << QSize(1536, 1024) << QStringLiteral("auto") << 400 << 512 << QSize(400, 266);
     QTest::newRow("small never enlarged")
-        << QSize(300, 200) << QStringLiteral("auto") << 860 << QSize(300, 200);
+        << QSize(300, 200) << QStringLiteral("auto") << 860 << 512 << QSize(300, 200);
     QTest::newRow("unknown yet: requested size")
-        << QSize() << QStringLiteral("1536x1024") << 860 << QSize(768, 512);
+        << QSize() << QStringLiteral("1536x1024") << 860 << 512 << QSize(768, 512);
     QTest::newRow("unknown yet, auto: a square")
-        << QSize() << QStringLiteral("auto") << 860 << QSize(512, 512);
+        << QSize() << QStringLiteral("auto") << 860 << 512 << QSize(512, 512);
+    // A tall window (TurnLayout::imageHeightFor()).
+    QTest::newRow("tall window: landscape as wide as the column")
+        << QSize(1536, 1024) << QStringLiteral("auto") << 860 << 860 << QSize(860, 573);
+    QTest::newRow("tall window: a square as wide as the column")
+        << QSize(1024, 1024) << QStringLiteral("auto") << 860 << 860 << QSize(860, 860);
+    QTest::newRow("tall window: portrait")
+        << QSize(1024, 1536) << QStringLiteral("auto") << 860 << 720 << QSize(480, 720);
 }
 
 void TestConversationView::imageDisplaySize()
@@ -414,13 +423,47 @@ void TestConversationView::imageDisplaySize()
     QFETCH(QSize, pixels);
     QFETCH(QString, requestedSize);
     QFETCH(int, maxWidth);
+    QFETCH(int, maxHeight);
     QFETCH(QSize, expected);
 
     ImageAsset image;
     image.pixelSize = pixels;
     ImageParams params;
     params.size = requestedSize;
-    QCOMPARE(TurnLayout::imageDisplaySize(image, params, maxWidth), expected);
+    QCOMPARE(TurnLayout::imageDisplaySize(image, params, maxWidth, maxHeight), expected);
+}
+
+// On a tall window (a large monitor) images are shown taller than on a laptop: up to 3/5 of the
+// viewport, at most a square as wide as the column (found by QA: 512 pixels on a 27-inch screen).
+void TestConversationView::imagesGrowOnATallWindow()
+{
+    QCOMPARE(TurnLayout::imageHeightFor(700), TurnLayout::maxImageHeight);
+    QCOMPARE(TurnLayout::imageHeightFor(1200), 720);
+    QCOMPARE(TurnLayout::imageHeightFor(4000), TurnLayout::maxColumnWidth);
+
+    ConversationModel model;
+    model.setTurns(sampleConversation().mid(0, 1)); // a 1536x1024 image
+    ConversationView view;
+    view.setModel(&model);
+    QSignalSpy changed(&view, &ConversationView::columnChanged);
+    showAndWait(view, QSize(1100, 800));
+    const QModelIndex row = model.index(0);
+    QCOMPARE(view.imageRect(row, 0).size(), QSize(768, 512)); // a laptop's window: as before
+    const int rowHeight = view.visualRect(row).height();
+    const QSize decodeBox = view.largestImagePixels();
+    changed.clear();
+
+    view.resize(1100, 1500);
+    QTRY_COMPARE(view.turnDelegate()->imageHeightLimit(),
+                 TurnLayout::imageHeightFor(view.viewport()->height()));
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(view.imageRect(row, 0).size(), QSize(860, 573)); // as wide as the column
+    QCOMPARE(view.visualRect(row).height(), rowHeight + 61); // laid out again, taller
+    QVERIFY(view.largestImagePixels().height() > decodeBox.height());
+
+    view.resize(1100, 800); // and back
+    QTRY_COMPARE(view.imageRect(row, 0).size(), QSize(768, 512));
+    QCOMPARE(view.visualRect(row).height(), rowHeight);
 }
 
 void TestConversationView::estimatedHeight_data()
@@ -495,7 +538,8 @@ void TestConversationView::reservesImageHeightBeforePixelsLoad()
     const QRect imageBefore = view.imageRect(row, 0).translated(0, scroll);
     QCOMPARE(imageBefore.size(),
              TurnLayout::imageDisplaySize(model.turnAt(0).images.at(0), model.turnAt(0).requested,
-                                          columnWidthFor(view)));
+                                          columnWidthFor(view),
+                                          view.turnDelegate()->imageHeightLimit()));
     QVERIFY(rowBefore.height() > imageBefore.height());
     const int layoutsBefore = view.turnDelegate()->layoutCount();
 
@@ -1228,6 +1272,9 @@ void TestConversationView::rendersScreenshots()
         view.setModel(&model);
         showAndWait(view, QSize(1040, 2300));
         QTRY_VERIFY_WITH_TIMEOUT(ready.size() >= 2, 5000);
+        // From the first turn: on a window this tall images are shown large, and the whole
+        // conversation no longer fits.
+        view.verticalScrollBar()->setValue(0);
         QCoreApplication::processEvents();
         const QImage shot = view.grab().toImage();
         const QString path = dark ? QStringLiteral("/tmp/easel-view-dark.png")
