@@ -40,3 +40,17 @@ foreach(figure sse_decode base64_decode final_image_to_painted gui_stall history
     endif()
     message("${figure}: ${value} (pass: ${passed})")
 endforeach()
+
+# Each start-up launch is split where main() begins, for Easel and both baselines.
+foreach(figure startup_empty startup_history)
+    foreach(program easel bare_qwidget bare_qwidget_with_label)
+        foreach(half launch_to_main_ms main_to_first_paint_ms)
+            string(JSON type ERROR_VARIABLE json_error
+                TYPE "${out}" figures ${figure} split ${program} ${half})
+            if(json_error OR NOT type STREQUAL "NUMBER")
+                message(FATAL_ERROR
+                    "figure ${figure} has no split.${program}.${half}: ${json_error}\n${out}")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()

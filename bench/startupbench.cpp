@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -64,6 +65,7 @@ StartupBench::Launch StartupBench::launch(const QString &program, const QStringL
     timer.start();
     QByteArray output;
     qint64 firstNs = 0;
+    qint64 mainNs = 0;
     qint64 restoredNs = 0;
     while (timer.elapsed() < launchTimeoutMs && (firstNs == 0 || (waitRestored && restoredNs == 0))
            && process.state() == QProcess::Running) {
@@ -75,6 +77,7 @@ StartupBench::Launch StartupBench::launch(const QString &program, const QStringL
                 firstNs = fields.value(1).toLongLong();
                 const QList<QByteArray> size = fields.value(2).split('x');
                 result.windowSize = QSize(size.value(0).toInt(), size.value(1).toInt());
+                mainNs = fields.value(3).toLongLong();
             } else if (fields.value(0) == "easel-restored-paint" && restoredNs == 0) {
                 restoredNs = fields.value(1).toLongLong();
             }
@@ -96,6 +99,13 @@ StartupBench::Launch StartupBench::launch(const QString &program, const QStringL
         return result;
     }
     result.firstPaintMs = nsToMs(firstNs - startNs);
+    if (mainNs == 0) {
+        result.error = QStringLiteral("%1 reported no main() stamp (FirstPaintReport::"
+                                      "markMainReached)")
+                           .arg(QFileInfo(program).fileName());
+        return result;
+    }
+    result.mainMs = nsToMs(mainNs - startNs);
     if (waitRestored)
         result.restoredPaintMs = nsToMs(restoredNs - startNs);
     return result;
@@ -175,6 +185,11 @@ QList<FigureReport> StartupBench::run()
     Samples labelMs;
     Samples emptyMs;
     Samples historyMs;
+    // launch -> main() of each
+    Samples bareMainMs;
+    Samples labelMainMs;
+    Samples emptyMainMs;
+    Samples historyMainMs;
     Samples restoredMs;
     Samples emptyRatio;
     Samples historyRatio;
@@ -186,26 +201,32 @@ QList<FigureReport> StartupBench::run()
         if (!base.error.isEmpty())
             return fail(base.error);
         bareMs.add(base.firstPaintMs);
+        bareMainMs.add(base.mainMs);
         const Launch label = launch(bare, labelArguments, false);
         if (!label.error.isEmpty())
             return fail(label.error);
         labelMs.add(label.firstPaintMs);
+        labelMainMs.add(label.mainMs);
         const Launch withEmpty = launch(easel, emptyArguments, false);
         if (!withEmpty.error.isEmpty())
             return fail(withEmpty.error);
         emptyMs.add(withEmpty.firstPaintMs);
+        emptyMainMs.add(withEmpty.mainMs);
         emptyRatio.add(ratio(withEmpty.firstPaintMs, base.firstPaintMs));
-        QString line = QStringLiteral("startup run %1: bare %2 ms (with a label %3 ms), empty "
-                                      "history %4 ms")
+        QString line = QStringLiteral("startup run %1: bare %2 ms (main() at %3; with a label %4 "
+                                      "ms), empty history %5 ms (main() at %6)")
                            .arg(run + 1)
                            .arg(base.firstPaintMs, 0, 'f', 1)
+                           .arg(base.mainMs, 0, 'f', 1)
                            .arg(label.firstPaintMs, 0, 'f', 1)
-                           .arg(withEmpty.firstPaintMs, 0, 'f', 1);
+                           .arg(withEmpty.firstPaintMs, 0, 'f', 1)
+                           .arg(withEmpty.mainMs, 0, 'f', 1);
         if (wantHistory) {
             const Launch withHistory = launch(easel, historyArguments, true);
             if (!withHistory.error.isEmpty())
                 return fail(withHistory.error);
             historyMs.add(withHistory.firstPaintMs);
+            historyMainMs.add(withHistory.mainMs);
             restoredMs.add(withHistory.restoredPaintMs);
             historyRatio.add(ratio(withHistory.firstPaintMs, base.firstPaintMs));
             line += QStringLiteral(", %1 turns %2 ms (conversation painted at %3 ms)")
@@ -221,7 +242,21 @@ QList<FigureReport> StartupBench::run()
                                             "way in the same runs: launch -> first painted frame")
                                  .arg(size.width())
                                  .arg(size.height());
-    const auto fill = [&](FigureReport *figure, const Samples &ratios, const Samples &easelMs) {
+    // The medians of each half, for Easel and both baselines: where the time goes.
+    const auto split = [&](const Samples &easelMs, const Samples &easelMainMs) {
+        const auto halves = [](const Samples &total, const Samples &toMain) {
+            return QJsonObject { { QStringLiteral("launch_to_main_ms"),
+                                   roundTo(toMain.median(), 1) },
+                                 { QStringLiteral("main_to_first_paint_ms"),
+                                   roundTo(total.median() - toMain.median(), 1) } };
+        };
+        return QJsonObject { { QStringLiteral("easel"), halves(easelMs, easelMainMs) },
+                             { QStringLiteral("bare_qwidget"), halves(bareMs, bareMainMs) },
+                             { QStringLiteral("bare_qwidget_with_label"),
+                               halves(labelMs, labelMainMs) } };
+    };
+    const auto fill = [&](FigureReport *figure, const Samples &ratios, const Samples &easelMs,
+                          const Samples &easelMainMs) {
         figure->setValue(ratios);
         figure->addBaseline(QStringLiteral("bare_qwidget"), bareMs.median(), QStringLiteral("ms"),
                             bareWhat, bareMs);
@@ -236,15 +271,21 @@ QList<FigureReport> StartupBench::run()
         figure->setDetail(QStringLiteral("ratio_to_bare_with_label"),
                           roundTo(ratio(easelMs.median(), labelMs.median()), 2));
         figure->setDetail(QStringLiteral("easel_ms_samples"), easelMs.toJson(1));
+        figure->setDetail(QStringLiteral("split"), split(easelMs, easelMainMs));
+        figure->setDetail(QStringLiteral("split_what"),
+                          QStringLiteral("each launch split where main() begins: before it, the "
+                                         "kernel and the dynamic loader with the program's "
+                                         "libraries; after it, the program's own work up to its "
+                                         "first painted frame (medians)"));
         figure->setDetail(QStringLiteral("window_size"),
                           QStringLiteral("%1x%2").arg(size.width()).arg(size.height()));
         figure->setDetail(QStringLiteral("platform"), QGuiApplication::platformName());
         figure->setDetail(QStringLiteral("keychain"),
                           QStringLiteral("off (EASEL_NO_KEYCHAIN=1): no secret service here"));
     };
-    fill(&empty, emptyRatio, emptyMs);
+    fill(&empty, emptyRatio, emptyMs, emptyMainMs);
     if (wantHistory) {
-        fill(&history, historyRatio, historyMs);
+        fill(&history, historyRatio, historyMs, historyMainMs);
         history.setDetail(QStringLiteral("conversation_painted_ms"),
                           roundTo(restoredMs.median(), 1));
         history.setDetail(QStringLiteral("conversation_painted_what"),

@@ -60,6 +60,7 @@ int printAnswer(LaunchOptions::Answer answer)
 
 int main(int argc, char *argv[])
 {
+    FirstPaintReport::markMainReached(); // for easel-bench's start-up figures
     // `easel generate` and `easel compare` run without a window (and without a display).
     if (argc > 1 && CliCommand::isCommand(argv[1]))
         return CliCommand::main(argc, argv);

@@ -17,7 +17,15 @@ qint64 nowNs()
         .count();
 }
 
+// Written once by the main thread before any other thread exists, read after.
+qint64 mainReachedNs = 0;
+
 } // namespace
+
+void FirstPaintReport::markMainReached()
+{
+    mainReachedNs = nowNs();
+}
 
 FirstPaintReport::FirstPaintReport(QWidget *window)
     : m_window(window)
@@ -56,8 +64,9 @@ bool FirstPaintReport::eventFilter(QObject *watched, QEvent *event)
 void FirstPaintReport::reportFrame()
 {
     if (!m_firstReported) {
-        std::fprintf(stderr, "easel-first-paint %lld %dx%d\n", static_cast<long long>(m_frameEndNs),
-                     m_window->width(), m_window->height());
+        std::fprintf(stderr, "easel-first-paint %lld %dx%d %lld\n",
+                     static_cast<long long>(m_frameEndNs), m_window->width(), m_window->height(),
+                     static_cast<long long>(mainReachedNs));
         m_firstReported = true;
     }
     if (m_restoredNs != 0 && m_frameStartNs > m_restoredNs) {

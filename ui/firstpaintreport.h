@@ -5,8 +5,11 @@
 class QWidget;
 
 // EASEL_REPORT_FIRST_PAINT=1 (easel-bench's start-up figures): prints on stderr the monotonic
-// clock (ns) when `window`'s first frame is painted ("easel-first-paint <ns> <w>x<h>") and, once
-// markRestored() was called, the first frame painted after it ("easel-restored-paint <ns>").
+// clock (ns) when `window`'s first frame is painted and when main() began, if markMainReached()
+// was called there ("easel-first-paint <ns> <w>x<h> <main ns or 0>"), and, once markRestored()
+// was called, the first frame painted after it ("easel-restored-paint <ns>"). The main() stamp
+// splits start-up into what the dynamic loader does with the program's libraries before main()
+// and what the program itself does after it.
 // One class for Easel and its baseline, easel-bench-bare, so that both are measured alike.
 class FirstPaintReport : public QObject
 {
@@ -14,6 +17,8 @@ public:
     explicit FirstPaintReport(QWidget *window);
     ~FirstPaintReport() override;
 
+    // First thing in main(), before any application object: a clock read, nothing else.
+    static void markMainReached();
     void markRestored(); // the last conversation is in the model: report the frame showing it
 
 protected:

@@ -16,6 +16,7 @@
 
 int main(int argc, char *argv[])
 {
+    FirstPaintReport::markMainReached();
     QApplication app(argc, argv);
     const QStringList arguments = QApplication::arguments();
     const int width = arguments.value(1).toInt();
