@@ -78,7 +78,9 @@ ProvidersDialog::ProvidersDialog(ProviderRegistry *registry, QWidget *parent)
     fillList();
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
-    resize(860, 600);
+    // Tall enough for the fields and some five lines of messages under them: a window too short
+    // for its layout squeezes the rows, and a message coming would then move them.
+    resize(860, qMax(600, sizeHint().height() + fontMetrics().lineSpacing() * 5));
 }
 
 ProvidersDialog::~ProvidersDialog() = default;
@@ -191,8 +193,13 @@ void ProvidersDialog::buildUi()
                           tr("Asks the provider for its list of models (GET /models)"));
     m_testResult = noteLabel(this, QStringLiteral("testResultLabel"));
     auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_testButton);
-    testRow->addWidget(m_testResult, 1);
+    // An answer of several lines grows down from the button's top, not around its middle; its
+    // first line stays level with the button's text.
+    m_testResult->setContentsMargins(
+        0, qMax(0, (m_testButton->sizeHint().height() - m_testResult->fontMetrics().height()) / 2),
+        0, 0);
+    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
+    testRow->addWidget(m_testResult, 1, Qt::AlignTop);
 
     m_error = noteLabel(this, QStringLiteral("errorLabel"));
     // A red that reads on the light or the dark window, and follows a theme switch.
@@ -226,9 +233,14 @@ void ProvidersDialog::buildUi()
     form->addRow(QString(), testRow);
     form->addRow(QString(), m_error);
 
+    // The fields sit at the top; the room under them is where a test's answer and an error grow,
+    // so that they never move a field (QA).
+    auto *formColumn = new QVBoxLayout;
+    formColumn->addLayout(form);
+    formColumn->addStretch(1);
     auto *top = new QHBoxLayout;
     top->addLayout(left);
-    top->addLayout(form, 1);
+    top->addLayout(formColumn, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Close, this);
     m_apply = buttons->button(QDialogButtonBox::Apply);

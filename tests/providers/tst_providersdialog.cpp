@@ -332,6 +332,73 @@ private Q_SLOTS:
         QVERIFY(!ini.open(QIODevice::ReadOnly) || !ini.readAll().contains("sk-in-the-wrong-place"));
     }
 
+    // A test's answer and an error appear under the fields and go again: the fields stay where
+    // they are, so the one being read or clicked never jumps (QA: the rows moved as they came).
+    void messagesNeverMoveTheFields()
+    {
+        ProvidersDialog dialog(m_registry.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.selectProfile(QStringLiteral("custom"));
+        const QList<QWidget *> fields = {
+            child<QWidget>(&dialog, "nameEdit"),
+            child<QWidget>(&dialog, "baseUrlEdit"),
+            child<QWidget>(&dialog, "apiKeyEdit"),
+            child<QWidget>(&dialog, "chatModelEdit"),
+            child<QWidget>(&dialog, "imageModelEdit"),
+            child<QWidget>(&dialog, "flavourCombo"),
+            child<QWidget>(&dialog, "toolTypeEdit"),
+            child<QWidget>(&dialog, "nestParametersCheck"),
+            child<QWidget>(&dialog, "imagesPathEdit"),
+            child<QWidget>(&dialog, "headersEdit"),
+            child<QWidget>(&dialog, "maxInputImagesSpin"),
+            child<QWidget>(&dialog, "maxInputImageMbSpin"),
+            child<QWidget>(&dialog, "testButton"),
+            child<QWidget>(&dialog, "applyButton"),
+        };
+        QVERIFY(!fields.contains(nullptr));
+        const auto places = [&] {
+            QList<QRect> rects;
+            for (QWidget *field : fields)
+                rects << QRect(field->mapTo(&dialog, QPoint()), field->size());
+            return rects;
+        };
+        const auto settle = [] {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        };
+        settle();
+        const QList<QRect> before = places();
+        auto *baseUrl = child<QLineEdit>(&dialog, "baseUrlEdit");
+        auto *result = child<QLabel>(&dialog, "testResultLabel");
+        auto *error = child<QLabel>(&dialog, "errorLabel");
+        const auto lines = [](QLabel *label) {
+            return label->height() / label->fontMetrics().lineSpacing();
+        };
+
+        // A refused address: two lines beside the button.
+        replaceText(baseUrl, QStringLiteral("ftp://x"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
+        QTRY_VERIFY(result->text().startsWith(QLatin1String("The base URL must be")));
+        settle();
+        QVERIFY2(lines(result) >= 2, qPrintable(QString::number(result->height())));
+        QCOMPARE(places(), before);
+
+        // Apply's refusal, under them.
+        child<QPlainTextEdit>(&dialog, "headersEdit")
+            ->setPlainText(QStringLiteral("Authorization: Bearer sk-in-the-wrong-place"));
+        QVERIFY(!dialog.apply());
+        settle();
+        QVERIFY(error->isVisible() && lines(error) >= 2);
+        QCOMPARE(places(), before);
+
+        // Both go with the edits they were about.
+        child<QPlainTextEdit>(&dialog, "headersEdit")->clear();
+        replaceText(baseUrl, QStringLiteral("https://example.com/v1"));
+        settle();
+        QVERIFY(result->text().isEmpty());
+        QCOMPARE(places(), before);
+    }
+
     void keyFieldWithoutKeychain_data()
     {
         QTest::addColumn<QString>("id");
