@@ -123,6 +123,7 @@ void HistoryStore::setFileFolders(const QString &imageRoot, const QString &previ
 {
     m_imageRoot = imageRoot;
     m_previewRoot = previewRoot;
+    m_paths = StoredPaths(imageRoot, previewRoot);
 }
 
 StoreCleaner::Report HistoryStore::purgeAndSweep(HistoryDatabase &db, const QString &id,
@@ -189,7 +190,13 @@ QFuture<StoreCleaner::Report> HistoryStore::cleanUp()
 QFuture<QList<Turn>> HistoryStore::turns(const QString &conversationId)
 {
     return post<QList<Turn>>(
-        [conversationId](HistoryDatabase &db) { return db.turns(conversationId); }, false);
+        [conversationId, paths = m_paths](HistoryDatabase &db) {
+            QList<Turn> turns = db.turns(conversationId);
+            for (Turn &turn : turns)
+                paths.resolve(&turn);
+            return turns;
+        },
+        false);
 }
 
 QFuture<bool> HistoryStore::saveTurn(const QString &conversationId, const Turn &turn)
@@ -211,8 +218,11 @@ QFuture<QList<LibraryImage>> HistoryStore::libraryImages(const LibraryFilter &fi
                                                          int limit)
 {
     return post<QList<LibraryImage>>(
-        [filter, offset, limit](HistoryDatabase &db) {
-            return db.libraryImages(filter, offset, limit);
+        [filter, offset, limit, paths = m_paths](HistoryDatabase &db) {
+            QList<LibraryImage> images = db.libraryImages(filter, offset, limit);
+            for (LibraryImage &image : images)
+                image.filePath = paths.resolve(image.filePath);
+            return images;
         },
         false);
 }

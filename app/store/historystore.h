@@ -3,6 +3,7 @@
 #include "historytypes.h"
 #include "model/turn.h"
 #include "storecleaner.h"
+#include "storedpaths.h"
 
 #include <QFuture>
 #include <QList>
@@ -95,6 +96,7 @@ private:
     QString m_path;
     QString m_imageRoot;
     QString m_previewRoot;
+    StoredPaths m_paths; // the read turns' and images' paths, as the folders now are
     StoreCleaner::Report m_lastCleanup;
     Worker *m_worker;
     QThread *m_thread;

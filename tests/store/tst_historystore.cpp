@@ -4,6 +4,7 @@
 #include "store/imagestore.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void saysWhyItCannotOpen();
     void neverStoresImageBytes();
     void workRunsOffTheCallingThread();
+    void movedDataFolderKeepsItsImages();
 
 private:
     std::unique_ptr<HistoryStore> openStore(HistoryStore::OpenResult *opened = nullptr);
@@ -408,6 +410,67 @@ void TestHistoryStore::fillLibrary(HistoryStore &store)
     QVERIFY(result(store.saveTurn(c2, c)));
     QVERIFY(result(store.setFavourite(b.images.at(1).hash, true)));
     QVERIFY(!result(store.setFavourite(QStringLiteral("0000"), true)));
+}
+
+// A data folder moved (or restored under another user name) keeps its files under the same names:
+// the turns and the Library find them where the folder is now, not "missing" (the rows remember
+// the old absolute paths). A reference picture from elsewhere keeps its path.
+void TestHistoryStore::movedDataFolderKeepsItsImages()
+{
+    QTemporaryDir outside;
+    QVERIFY(outside.isValid());
+    const QString ownPicture = outside.filePath(QStringLiteral("my-sketch.png"));
+    {
+        QFile file(ownPicture);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pngBytes(4, 4));
+    }
+    const QString folder = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/masks")));
+    const QString mask = folder + QStringLiteral("/masks/mask-1.png");
+    {
+        QFile file(mask);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pngBytes(8, 8));
+    }
+    ImageStore images(folder + QStringLiteral("/images"));
+    QString conversation;
+    QString stored; // the image's path as the history keeps it
+    {
+        HistoryStore store(folder + QStringLiteral("/history.sqlite"));
+        store.setFileFolders(folder + QStringLiteral("/images"),
+                             folder + QStringLiteral("/previews"));
+        QVERIFY(result(store.open()).ok);
+        conversation = result(store.createConversation({})).id;
+        Turn turn = makeTurn(QStringLiteral("t"), QStringLiteral("a harbour at dawn"), {});
+        turn.images.append(finalImage(images.put(pngBytes(10, 10)), QStringLiteral("ig_1")));
+        turn.attachments.append({ ownPicture, QStringLiteral("image/png") });
+        turn.maskPath = mask;
+        QVERIFY(result(store.saveTurn(conversation, turn)));
+        stored = turn.images.constFirst().filePath;
+    }
+    QVERIFY(stored.startsWith(folder));
+
+    const QString moved = m_dir->filePath(QStringLiteral("restored/elsewhere"));
+    QVERIFY(QDir().mkpath(QFileInfo(moved).path()));
+    QVERIFY(QDir().rename(folder, moved));
+    QVERIFY(!QFile::exists(stored));
+
+    HistoryStore store(moved + QStringLiteral("/history.sqlite"));
+    store.setFileFolders(moved + QStringLiteral("/images"), moved + QStringLiteral("/previews"));
+    QVERIFY(result(store.open()).ok);
+    const QList<Turn> turns = result(store.turns(conversation));
+    QCOMPARE(turns.size(), 1);
+    const QString image = turns.constFirst().images.constFirst().filePath;
+    QVERIFY2(image.startsWith(moved + QStringLiteral("/images/")), qPrintable(image));
+    QCOMPARE(QFileInfo(image).fileName(), QFileInfo(stored).fileName());
+    QVERIFY(QFile::exists(image));
+    QCOMPARE(turns.constFirst().maskPath, moved + QStringLiteral("/masks/mask-1.png"));
+    QCOMPARE(turns.constFirst().attachments.constFirst().filePath, ownPicture);
+
+    const QList<LibraryImage> library = result(store.libraryImages({}, 0, 10));
+    QCOMPARE(library.size(), 1);
+    QCOMPARE(library.constFirst().filePath, image);
 }
 
 void TestHistoryStore::libraryFilters_data()
