@@ -172,6 +172,7 @@ void AttachmentStrip::showTileMenu(QWidget *frame, const QPoint &pos)
     const QString file = tile->attachment.filePath;
     const bool masked = file == m_maskedFile;
     QMenu menu(this);
+    menu.setToolTipsVisible(true); // why Draw Mask… is off, when it is (QA)
     if (m_maskDrawingOffered) {
         QAction *draw = menu.addAction(masked ? tr("Edit Mask…") : tr("Draw Mask…"), this,
                                        [this, file] { Q_EMIT maskRequested(file); });

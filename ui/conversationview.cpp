@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDrag>
+#include <QFileInfo>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
@@ -450,6 +451,15 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
 
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("conversationContextMenu"));
+    menu->setToolTipsVisible(true); // a disabled action says why
+    // A file gone from the disk (deleted, or on a drive not mounted) can be neither edited,
+    // saved nor copied: its actions say so instead of failing when chosen (QA).
+    const bool fileThere = canExport(image) && QFileInfo::exists(image.filePath);
+    const auto needsTheFile = [fileThere](QAction *action) {
+        action->setEnabled(fileThere);
+        if (!fileThere)
+            action->setToolTip(tr("The image file is missing"));
+    };
     const bool onImage = !image.itemId.isEmpty() || !image.filePath.isEmpty()
         || image.state != ImageAsset::State::Pending;
     if (onImage && image.state == ImageAsset::State::Failed && !image.sourceUrl.isEmpty()) {
@@ -469,6 +479,8 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
         QAction *masked = menu->addAction(tr("Edit with Mask…"), this,
                                           [this, ref] { Q_EMIT maskedEditRequested(ref); });
         masked->setObjectName(QStringLiteral("maskedEditAction"));
+        needsTheFile(edit);
+        needsTheFile(masked);
         menu->addSeparator();
     }
     if (onImage) {
@@ -476,10 +488,14 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
             tr("Save As…"), this, [this, image, turn] { Q_EMIT saveImageRequested(image, turn); });
         save->setObjectName(QStringLiteral("saveImageAction"));
         save->setEnabled(canExport(image));
+        if (canExport(image))
+            needsTheFile(save);
         QAction *copy = menu->addAction(tr("Copy Image"), this,
                                         [this, image] { Q_EMIT copyImageRequested(image); });
         copy->setObjectName(QStringLiteral("copyImageAction"));
         copy->setEnabled(canExport(image));
+        if (canExport(image))
+            needsTheFile(copy);
         QAction *saveTurn = menu->addAction(tr("Save All Images of This Turn…"), this,
                                             [this, turn] { Q_EMIT saveTurnImagesRequested(turn); });
         saveTurn->setObjectName(QStringLiteral("saveTurnImagesAction"));
@@ -552,7 +568,12 @@ void ConversationView::mousePressEvent(QMouseEvent *event)
             m_pressPos = event->position().toPoint();
         }
     }
+    // QAbstractItemView scrolls a pressed row into view once no double-click can come: a turn
+    // is taller than the viewport, so a click or a right-click on the part in sight moved the
+    // page under the pointer and its menu (QA). Keys still scroll to the row they reach.
+    setAutoScroll(false);
     QListView::mousePressEvent(event);
+    setAutoScroll(true);
 }
 
 void ConversationView::mouseMoveEvent(QMouseEvent *event)

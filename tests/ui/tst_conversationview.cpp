@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QLineEdit>
 #include <QLinearGradient>
 #include <QMenu>
 #include <QPainter>
@@ -16,7 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolTip>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -160,6 +163,7 @@ private Q_SLOTS:
     void imageAtHitTests();
     void contextMenuOnImage();
     void contextMenuOnText();
+    void rightClickKeepsTheScroll();
     void clickOpensImage();
     void keyboardNavigation();
     void missingImageFileShowsReason();
@@ -1094,6 +1098,54 @@ void TestConversationView::imageAtHitTests()
     QVERIFY(view.imageAt(rect.topLeft() - QPoint(0, 2)).itemId.isEmpty());
 }
 
+// A right-click on an image whose turn starts above the viewport opens the menu where the pointer
+// is, without scrolling the turn into view first (QA: the page jumped by up to 250 pixels, so
+// the menu then stood over another part of it).
+void TestConversationView::rightClickKeepsTheScroll()
+{
+    ConversationModel model;
+    model.setTurns(longConversation(6));
+    // The keyboard's focus elsewhere, as in the window (the prompt has it).
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *viewHolder = new ConversationView(&window);
+    ConversationView &view = *viewHolder;
+    auto *prompt = new QLineEdit(&window);
+    layout->addWidget(viewHolder);
+    layout->addWidget(prompt);
+    view.setModel(&model);
+    window.resize(1000, 760);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    prompt->setFocus();
+    QApplication::processEvents();
+    const QModelIndex row = model.index(3);
+    view.scrollTo(row, QAbstractItemView::PositionAtTop);
+    QApplication::processEvents();
+    const QRect image = view.imageRect(row, 0);
+    QVERIFY(image.isValid());
+    // The turn's top and its image's first 120 pixels above the viewport.
+    QScrollBar *bar = view.verticalScrollBar();
+    bar->setValue(bar->value() + image.top() + 120);
+    QApplication::processEvents();
+    const int scrolled = bar->value();
+    const QRect shownImage = view.imageRect(row, 0);
+    QVERIFY(shownImage.top() < 0 && shownImage.bottom() > 40);
+    QTimer::singleShot(0, [] {
+        if (QWidget *menu = QApplication::activePopupWidget())
+            menu->close();
+    });
+    QTest::mouseClick(view.viewport(), Qt::RightButton, {}, QPoint(shownImage.center().x(), 20));
+    // QAbstractItemView scrolls to a pressed row once a double-click could no longer come.
+    QTest::qWait(QApplication::doubleClickInterval() + 300);
+    QCOMPARE(bar->value(), scrolled);
+    // Nor does a left click (on the turn's text beside the image).
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                      QPoint(view.viewport()->width() - 20, 20));
+    QTest::qWait(QApplication::doubleClickInterval() + 300);
+    QCOMPARE(bar->value(), scrolled);
+}
+
 void TestConversationView::contextMenuOnImage()
 {
     ConversationModel model;
@@ -1251,6 +1303,18 @@ void TestConversationView::missingImageFileShowsReason()
     // Painting again does not try again.
     view.viewport()->repaint();
     QCOMPARE(cache.decodeCount(), 1);
+    // Its menu offers nothing that needs the file, and says why (QA: all were enabled).
+    std::unique_ptr<QMenu> menu(view.createContextMenu(reserved.center()));
+    QVERIFY(menu);
+    QVERIFY(menu->toolTipsVisible());
+    for (const char *name :
+         { "editImageAction", "maskedEditAction", "saveImageAction", "copyImageAction" }) {
+        auto *action = menu->findChild<QAction *>(QLatin1String(name));
+        QVERIFY2(action, name);
+        QVERIFY2(!action->isEnabled(), name);
+        QCOMPARE(action->toolTip(), QStringLiteral("The image file is missing"));
+    }
+    QVERIFY(menu->findChild<QAction *>(QStringLiteral("showDetailsAction"))->isEnabled());
 }
 
 void TestConversationView::rendersScreenshots()
