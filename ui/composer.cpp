@@ -253,7 +253,17 @@ void Composer::setHint(const QString &hint)
 
 void Composer::updateHint()
 {
-    m_hint->setText(isAttaching() ? tr("Attaching the pasted image…") : m_hintText);
+    // The hint's short parts hold together when it wraps, so that "1536 × 1024" or "High
+    // quality" is never cut in two on a narrow window (QA); a long one (a price with its
+    // reference images) may still wrap inside, or it would hold the composer wide.
+    constexpr qsizetype longestUnbroken = 24;
+    QStringList parts = m_hintText.split(QStringLiteral(" · "));
+    for (QString &part : parts) {
+        if (part.size() <= longestUnbroken)
+            part.replace(u' ', QChar::Nbsp);
+    }
+    m_hint->setText(isAttaching() ? tr("Attaching the pasted image…")
+                                  : parts.join(QStringLiteral(" · ")));
 }
 
 void Composer::setPasteFolder(const QString &folder)
