@@ -1,4 +1,5 @@
 #include "detailsdialog.h"
+#include "toplevelwindow.h"
 
 #include "chat/providerprofile.h"
 #include "viewpalette.h"
@@ -264,7 +265,7 @@ DetailsDialog::DetailsDialog(const Turn &turn, const ImageAsset &image, QWidget 
     setObjectName(QStringLiteral("detailsDialog"));
     const bool oneImage = !image.itemId.isEmpty() || !image.filePath.isEmpty();
     setWindowTitle(oneImage ? tr("Image Details") : tr("Turn Details"));
-    resize(640, 720);
+    resizeToFitScreen(this, QSize(640, 720));
 
     m_browser->setObjectName(QStringLiteral("detailsText"));
     m_browser->setAccessibleName(oneImage ? tr("Image details") : tr("Turn details"));

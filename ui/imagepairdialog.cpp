@@ -1,4 +1,5 @@
 #include "imagepairdialog.h"
+#include "toplevelwindow.h"
 
 #include "compare/pairdifferences.h"
 #include "pairdifferencespanel.h"
@@ -42,7 +43,7 @@ ImagePairDialog::ImagePairDialog(const Turn &turnA, int imageA, const Turn &turn
 {
     setObjectName(QStringLiteral("imagePairDialog"));
     setWindowTitle(tr("Compare Images"));
-    resize(1280, 820);
+    resizeToFitScreen(this, QSize(1280, 820));
 
     const QString nameA = titleA.isEmpty() ? defaultTitle(turnA) : titleA;
     const QString nameB = titleB.isEmpty() ? defaultTitle(turnB) : titleB;

@@ -1,16 +1,20 @@
 #include "imageviewer.h"
+#include "toplevelwindow.h"
 
 #include "image/imagecache.h"
 #include "imageviewport.h"
 #include "viewpalette.h"
 #include "zoomtext.h"
 
+#include <QAction>
+#include <QContextMenuEvent>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolButton>
@@ -51,7 +55,6 @@ public:
         setObjectName(QStringLiteral("imageCanvas"));
         setMinimumSize(240, 180);
         setFocusPolicy(Qt::StrongFocus);
-        setCursor(Qt::OpenHandCursor);
     }
 
     std::function<void()> viewChanged;
@@ -106,20 +109,24 @@ protected:
         painter.drawImage(target, m_image);
     }
     void resizeEvent(QResizeEvent *) override { relayout(); }
+    // The wheel zooms about the pointer, as in the mask editor (QA: at Fit it did nothing);
+    // Shift+wheel and a sideways wheel pan.
     void wheelEvent(QWheelEvent *event) override
     {
-        if (event->modifiers() & Qt::ControlModifier) {
-            const qreal notches = event->angleDelta().y() / 120.0;
-            zoomTo(scale() * std::pow(zoomStep, notches), event->position());
+        const QPoint delta = event->angleDelta();
+        const bool pan
+            = (event->modifiers() & Qt::ShiftModifier) || (delta.y() == 0 && delta.x() != 0);
+        if (!pan) {
+            zoomTo(scale() * std::pow(zoomStep, delta.y() / 120.0), event->position());
         } else if (!fits()) {
-            viewport().panBy(QPointF(event->angleDelta()) / 2.0);
+            viewport().panBy(QPointF(delta) / 2.0);
             update();
         }
         event->accept();
     }
     void mousePressEvent(QMouseEvent *event) override
     {
-        if (event->button() == Qt::LeftButton) {
+        if (event->button() == Qt::LeftButton && !fits()) {
             m_dragFrom = event->position();
             setCursor(Qt::ClosedHandCursor);
         }
@@ -132,7 +139,7 @@ protected:
         m_dragFrom = event->position();
         update();
     }
-    void mouseReleaseEvent(QMouseEvent *) override { setCursor(Qt::OpenHandCursor); }
+    void mouseReleaseEvent(QMouseEvent *) override { updateCursor(); }
     void mouseDoubleClickEvent(QMouseEvent *event) override
     {
         if (fits())
@@ -157,8 +164,17 @@ private:
     }
     void notify()
     {
+        updateCursor();
         if (viewChanged)
             viewChanged();
+    }
+    // A hand only where a drag pans: a fitted image cannot move.
+    void updateCursor()
+    {
+        if (!m_image.isNull() && !fits())
+            setCursor(Qt::OpenHandCursor);
+        else
+            unsetCursor();
     }
 
     QImage m_image;
@@ -173,7 +189,6 @@ ImageViewer::ImageViewer(QWidget *parent)
 {
     setObjectName(QStringLiteral("imageViewer"));
     setWindowTitle(tr("Image"));
-    resize(1000, 760);
 
     auto makeButton = [this](const QString &text, const QString &name, const QString &tip) {
         auto *button = new QToolButton(this);
@@ -216,6 +231,31 @@ ImageViewer::ImageViewer(QWidget *parent)
         updateChrome();
     };
 
+    const auto makeAction
+        = [this](const QString &text, const QString &name, const QList<QKeySequence> &keys) {
+              auto *action = new QAction(text, this);
+              action->setObjectName(name);
+              action->setShortcuts(keys);
+              action->setShortcutContext(Qt::WindowShortcut);
+              action->setEnabled(false);
+              addAction(action);
+              return action;
+          };
+    m_saveAction = makeAction(tr("Save Image As…"), QStringLiteral("saveImageAction"),
+                              QKeySequence::keyBindings(QKeySequence::Save));
+    m_copyAction = makeAction(tr("Copy Image"), QStringLiteral("copyImageAction"),
+                              QKeySequence::keyBindings(QKeySequence::Copy));
+    m_previousAction = makeAction(tr("Previous Image"), QStringLiteral("previousImageAction"),
+                                  { QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp) });
+    m_nextAction = makeAction(tr("Next Image"), QStringLiteral("nextImageAction"),
+                              { QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown) });
+    m_saveAction->setVisible(false);
+    m_copyAction->setVisible(false);
+    connect(m_saveAction, &QAction::triggered, this, [this] { Q_EMIT saveRequested(m_filePath); });
+    connect(m_copyAction, &QAction::triggered, this, [this] { Q_EMIT copyRequested(m_filePath); });
+    connect(m_previousAction, &QAction::triggered, this, &ImageViewer::showPrevious);
+    connect(m_nextAction, &QAction::triggered, this, &ImageViewer::showNext);
+
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(10, 6, 10, 8);
     bar->setSpacing(2);
@@ -236,6 +276,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     layout->addWidget(m_canvas, 1);
     layout->addLayout(bar);
     updateChrome();
+    resizeToFitScreen(this, QSize(1000, 760));
 }
 
 ImageViewer::ImageViewer(const QString &filePath, QWidget *parent)
@@ -270,6 +311,48 @@ void ImageViewer::openFile(const QString &filePath)
     connect(watcher, &QFutureWatcherBase::finished, this, &ImageViewer::onLoaded);
     watcher->setFuture(QtConcurrent::run([filePath] { return loadImage(filePath); }));
     updateChrome();
+}
+
+void ImageViewer::setSequence(const QList<Entry> &entries)
+{
+    m_sequence = entries;
+    updateChrome();
+}
+
+void ImageViewer::offerSaveAndCopy(bool offered)
+{
+    m_saveAction->setVisible(offered);
+    m_copyAction->setVisible(offered);
+    updateChrome();
+}
+
+int ImageViewer::sequenceIndex() const
+{
+    for (int i = 0; i < m_sequence.size(); ++i) {
+        if (m_sequence.at(i).filePath == m_filePath)
+            return i;
+    }
+    return -1;
+}
+
+void ImageViewer::showPrevious()
+{
+    step(-1);
+}
+
+void ImageViewer::showNext()
+{
+    step(1);
+}
+
+void ImageViewer::step(int by)
+{
+    const int at = sequenceIndex();
+    if (at < 0 || at + by < 0 || at + by >= m_sequence.size())
+        return;
+    const Entry entry = m_sequence.at(at + by);
+    openFile(entry.filePath);
+    setSubject(entry.subject);
 }
 
 void ImageViewer::setSubject(const QString &subject)
@@ -361,6 +444,11 @@ void ImageViewer::updateChrome()
     m_zoomLabel->setText(loaded ? zoomText(zoom()) : QString());
     if (!loaded)
         m_infoLabel->setText(m_error);
+    const int at = sequenceIndex();
+    m_previousAction->setEnabled(at > 0);
+    m_nextAction->setEnabled(at >= 0 && at + 1 < m_sequence.size());
+    m_saveAction->setEnabled(m_saveAction->isVisible() && loaded);
+    m_copyAction->setEnabled(m_copyAction->isVisible() && loaded);
 }
 
 void ImageViewer::toggleFullScreen()
@@ -370,6 +458,26 @@ void ImageViewer::toggleFullScreen()
     else
         showFullScreen();
     m_fullScreenButton->setChecked(isFullScreen());
+}
+
+void ImageViewer::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *fit = menu.addAction(tr("Fit to Window"), this, &ImageViewer::fitToWindow);
+    QAction *actual = menu.addAction(tr("Actual Size"), this, &ImageViewer::showActualSize);
+    fit->setEnabled(isLoaded());
+    actual->setEnabled(isLoaded());
+    if (!m_sequence.isEmpty()) {
+        menu.addSeparator();
+        menu.addAction(m_previousAction);
+        menu.addAction(m_nextAction);
+    }
+    if (m_saveAction->isVisible()) {
+        menu.addSeparator();
+        menu.addAction(m_saveAction);
+        menu.addAction(m_copyAction);
+    }
+    menu.exec(event->globalPos());
 }
 
 void ImageViewer::keyPressEvent(QKeyEvent *event)

@@ -6,13 +6,17 @@
 #include <QPointer>
 
 class ImageCanvas;
+class QAction;
 class QLabel;
 class QToolButton;
 
 // One image at full resolution: fit to the window (the default) or at 100 % (one image pixel per
-// screen pixel, also on a high-DPI screen: ImageViewport), zoom with Ctrl+wheel or +/-, drag to
-// pan, a checkerboard behind transparent pixels; F11 fills the screen with it. The file is decoded
-// on a worker thread under the same allocation limit as the conversation's cache.
+// screen pixel, also on a high-DPI screen: ImageViewport), zoom with the wheel (as the mask editor
+// does) or +/-, drag or Shift+wheel to pan, a checkerboard behind transparent pixels; F11 fills
+// the screen with it. Given a sequence (the conversation's images), Left/Right and Page Up/Down
+// step through it; Ctrl+S and Ctrl+C ask to save or copy the image shown, for whoever offers it.
+// The file is decoded on a worker thread under the same allocation limit as the conversation's
+// cache.
 class ImageViewer : public QDialog
 {
     Q_OBJECT
@@ -22,6 +26,12 @@ public:
         QImage image;
         QString error;
         QByteArray format; // "png", "jpeg", ...
+    };
+    // One image of a sequence: its file and what the title calls it.
+    struct Entry
+    {
+        QString filePath;
+        QString subject;
     };
 
     explicit ImageViewer(QWidget *parent = nullptr);
@@ -35,6 +45,10 @@ public:
     // name, which is a content hash. Set it after openFile(); empty: the file name again.
     void setSubject(const QString &subject);
     QString filePath() const { return m_filePath; }
+    // The images Previous and Next step through; the one shown is looked for in it by its path.
+    void setSequence(const QList<Entry> &entries);
+    // Save Image As… and Copy Image, which emit saveRequested() and copyRequested().
+    void offerSaveAndCopy(bool offered);
 
     bool isLoaded() const;
     QString errorMessage() const { return m_error; }
@@ -52,17 +66,24 @@ public Q_SLOTS:
     void zoomOut();
     // F11: the whole screen for the image and back. Esc leaves full screen before it closes.
     void toggleFullScreen();
+    void showPrevious();
+    void showNext();
 
 Q_SIGNALS:
     void loaded();
     void loadFailed(const QString &message);
+    void saveRequested(const QString &filePath);
+    void copyRequested(const QString &filePath);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void onLoaded();
     void updateChrome();
+    void step(int by);
+    int sequenceIndex() const;
 
     ImageCanvas *m_canvas = nullptr;
     QToolButton *m_fitButton = nullptr;
@@ -72,6 +93,11 @@ private:
     QToolButton *m_fullScreenButton = nullptr;
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_infoLabel = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_previousAction = nullptr;
+    QAction *m_nextAction = nullptr;
+    QList<Entry> m_sequence;
     QPointer<QFutureWatcher<Loaded>> m_watcher;
     QString m_filePath;
     QString m_subject;

@@ -1,4 +1,5 @@
 #include "keyboardshortcutsdialog.h"
+#include "toplevelwindow.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -150,5 +151,5 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(const QList<Entry> &entries, QW
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list);
     layout->addWidget(buttons);
-    resize(520, 620);
+    resizeToFitScreen(this, QSize(520, 620));
 }

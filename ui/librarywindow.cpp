@@ -502,6 +502,8 @@ ImageViewer *LibraryWindow::viewImage(const QModelIndex &index)
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     viewer->setSubject(ChatSession::titleFromPrompt(image.prompt)); // its file name is a hash
     viewer->show();
+    viewer->raise();
+    viewer->activateWindow();
     m_lastViewer = viewer;
     return viewer;
 }

@@ -807,17 +807,40 @@ ImageViewer *MainWindow::viewImage(const ImageAsset &image)
 {
     auto *viewer = new ImageViewer(image.filePath, this);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
-    // Titled by the prompt that made it: its file name is a content hash.
+    // Left and Right step through the conversation's images, each titled by the prompt that made
+    // it (its file name is a content hash).
+    QList<ImageViewer::Entry> sequence;
     for (const Turn &turn : m_session->model()->turns()) {
-        const bool holds = std::any_of(
-            turn.images.cbegin(), turn.images.cend(),
-            [&image](const ImageAsset &candidate) { return candidate.filePath == image.filePath; });
-        if (holds) {
-            viewer->setSubject(ChatSession::titleFromPrompt(turn.prompt));
-            break;
+        const QString subject = ChatSession::titleFromPrompt(turn.prompt);
+        for (const ImageAsset &shown : turn.images) {
+            if (shown.state == ImageAsset::State::Final && !shown.filePath.isEmpty())
+                sequence.append({ shown.filePath, subject });
+            if (shown.filePath == image.filePath)
+                viewer->setSubject(subject);
         }
     }
+    viewer->setSequence(sequence);
+    // Ctrl+S and Ctrl+C act on the image shown, as the conversation's act on the one selected.
+    viewer->offerSaveAndCopy(true);
+    const auto find = [this](const QString &filePath, const auto &use) {
+        for (const Turn &turn : m_session->model()->turns()) {
+            for (const ImageAsset &candidate : turn.images) {
+                if (candidate.filePath == filePath)
+                    return use(candidate, turn);
+            }
+        }
+    };
+    connect(viewer, &ImageViewer::saveRequested, this, [this, find](const QString &filePath) {
+        find(filePath,
+             [this](const ImageAsset &found, const Turn &turn) { saveImage(found, turn); });
+    });
+    connect(viewer, &ImageViewer::copyRequested, this, [this, find](const QString &filePath) {
+        find(filePath, [this](const ImageAsset &found, const Turn &) { copyImage(found); });
+    });
     viewer->show();
+    // Its keys are its own from the start (QA: Right and Ctrl+S went to the window behind it).
+    viewer->raise();
+    viewer->activateWindow();
     return viewer;
 }
 
@@ -897,6 +920,8 @@ void MainWindow::showDetails(const Turn &turn, const ImageAsset &image)
     auto *dialog = new DetailsDialog(turn, image, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+    dialog->raise();
+    dialog->activateWindow(); // Esc closes it at once
 }
 
 void MainWindow::setProviderRegistry(ProviderRegistry *registry)

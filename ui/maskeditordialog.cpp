@@ -1,4 +1,5 @@
 #include "maskeditordialog.h"
+#include "toplevelwindow.h"
 
 #include "maskcanvas.h"
 #include "messageboxes.h"
@@ -58,7 +59,7 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
 {
     setObjectName(QStringLiteral("maskEditorDialog"));
     setWindowTitle(tr("Mask — choose what may change"));
-    resize(1100, 800);
+    resizeToFitScreen(this, QSize(1100, 800));
     // No remembered geometry: Easel keeps only the main window's (Settings::windowGeometry); its
     // other dialogs open at their default size, and this one follows them.
 
@@ -95,7 +96,10 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
     m_sizeSlider->setAccessibleName(tr("Brush size"));
     m_sizeSlider->setToolTip(sizeTip);
     m_sizeSlider->setRange(MaskCanvas::minBrushSize, MaskCanvas::maxBrushSize);
-    m_sizeSlider->setFixedWidth(160);
+    // As long as 160 pixels where there is room, down to 72 on a small screen, so that the
+    // editor fits a laptop at 2x (QA).
+    m_sizeSlider->setMinimumWidth(72);
+    m_sizeSlider->setMaximumWidth(160);
     m_sizeSlider->setFocusPolicy(Qt::NoFocus); // keys belong to the canvas and the dialog
     m_sizeSpin = new QSpinBox(this);
     m_sizeSpin->setObjectName(QStringLiteral("brushSizeSpin"));
@@ -167,7 +171,7 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
     bar->addSpacing(12);
     bar->addWidget(sizeLabel);
     bar->addSpacing(4);
-    bar->addWidget(m_sizeSlider);
+    bar->addWidget(m_sizeSlider, 1);
     bar->addWidget(m_sizeSpin);
     bar->addSpacing(12);
     bar->addWidget(addToolButton(m_undoAction, QStringLiteral("undoButton")));

@@ -2,6 +2,7 @@
 #include "imageviewer.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QFile>
 #include <QLabel>
 #include <QPainter>
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void failuresAreShown();
     void zoomsWithKeysWheelAndButtons();
     void escapeCloses();
+    void stepsThroughASequence();
+    void savesAndCopiesTheImageShown();
     void detailsShowEverything();
     void detailsHighlightDifferences_data();
     void detailsHighlightDifferences();
@@ -152,22 +155,33 @@ void TestImageViewer::zoomsWithKeysWheelAndButtons()
     QTest::keyClick(&viewer, Qt::Key_Minus);
     QCOMPARE(viewer.zoom(), 0.8);
 
-    // Ctrl+wheel zooms; a plain wheel does not.
+    // The wheel zooms, with or without Ctrl, as in the mask editor; Shift+wheel pans.
     QWidget *canvas = viewer.findChild<QWidget *>(QStringLiteral("imageCanvas"));
     QVERIFY(canvas);
     const QPointF center = QRectF(canvas->rect()).center();
-    QWheelEvent zoomWheel(center, canvas->mapToGlobal(center), {}, QPoint(0, 120), Qt::NoButton,
-                          Qt::ControlModifier, Qt::NoScrollPhase, false);
-    QApplication::sendEvent(canvas, &zoomWheel);
+    const auto wheel = [&](Qt::KeyboardModifiers modifiers) {
+        QWheelEvent event(center, canvas->mapToGlobal(center), {}, QPoint(0, 120), Qt::NoButton,
+                          modifiers, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(canvas, &event);
+    };
+    wheel(Qt::ControlModifier);
     QCOMPARE(viewer.zoom(), 1.0);
-    QWheelEvent panWheel(center, canvas->mapToGlobal(center), {}, QPoint(0, 120), Qt::NoButton,
-                         Qt::NoModifier, Qt::NoScrollPhase, false);
-    QApplication::sendEvent(canvas, &panWheel);
+    wheel(Qt::ShiftModifier);
     QCOMPARE(viewer.zoom(), 1.0);
+    wheel(Qt::NoModifier);
+    QCOMPARE(viewer.zoom(), 1.25);
+    QCOMPARE(canvas->cursor().shape(), Qt::OpenHandCursor); // a drag pans
 
     viewer.findChild<QToolButton *>(QStringLiteral("fitButton"))->click();
     QVERIFY(viewer.fitsToWindow());
     QCOMPARE(viewer.zoom(), fit);
+    // Fitted, nothing can be dragged, so no hand; the wheel zooms from here too (QA: it did
+    // nothing at Fit).
+    QCOMPARE(canvas->cursor().shape(), Qt::ArrowCursor);
+    wheel(Qt::NoModifier);
+    QVERIFY(viewer.zoom() > fit);
+    QTest::keyClick(&viewer, Qt::Key_0);
+    QVERIFY(viewer.fitsToWindow());
     viewer.findChild<QToolButton *>(QStringLiteral("zoomInButton"))->click();
     QVERIFY(viewer.zoom() > fit);
     QTest::keyClick(&viewer, Qt::Key_0);
@@ -191,6 +205,64 @@ void TestImageViewer::escapeCloses()
     QVERIFY(viewer.isVisible());
     QTest::keyClick(&viewer, Qt::Key_Escape);
     QVERIFY(!viewer.isVisible());
+}
+
+// Left/Right and Page Up/Down step through the conversation's images, with their titles; the
+// ends stay where they are.
+void TestImageViewer::stepsThroughASequence()
+{
+    ImageViewer viewer(m_jpegPath);
+    QSignalSpy loaded(&viewer, &ImageViewer::loaded);
+    viewer.setSequence(
+        { { m_pngPath, QStringLiteral("A red disc") }, { m_jpegPath, QStringLiteral("A photo") } });
+    viewer.setSubject(QStringLiteral("A photo"));
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QVERIFY(loaded.wait(5000));
+    auto *previous = viewer.findChild<QAction *>(QStringLiteral("previousImageAction"));
+    auto *next = viewer.findChild<QAction *>(QStringLiteral("nextImageAction"));
+    QVERIFY(previous && next);
+    QVERIFY(previous->isEnabled());
+    QVERIFY(!next->isEnabled()); // the last one
+
+    QTest::keyClick(&viewer, Qt::Key_Left);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(viewer.filePath(), m_pngPath);
+    QCOMPARE(viewer.imageSize(), QSize(1536, 1024));
+    QVERIFY(viewer.windowTitle().startsWith(QLatin1String("A red disc")));
+    QVERIFY(!previous->isEnabled());
+    QTest::keyClick(&viewer, Qt::Key_Left); // the first: stays
+    QCOMPARE(viewer.filePath(), m_pngPath);
+    QTest::keyClick(&viewer, Qt::Key_PageDown);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(viewer.filePath(), m_jpegPath);
+    QVERIFY(viewer.windowTitle().startsWith(QLatin1String("A photo")));
+}
+
+// Offered by the window that opened it, Ctrl+S and Ctrl+C ask for the image shown; not offered,
+// they are not there.
+void TestImageViewer::savesAndCopiesTheImageShown()
+{
+    ImageViewer viewer(m_pngPath);
+    QSignalSpy loaded(&viewer, &ImageViewer::loaded);
+    QSignalSpy saves(&viewer, &ImageViewer::saveRequested);
+    QSignalSpy copies(&viewer, &ImageViewer::copyRequested);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QVERIFY(loaded.wait(5000));
+    auto *save = viewer.findChild<QAction *>(QStringLiteral("saveImageAction"));
+    QVERIFY(save && !save->isVisible() && !save->isEnabled());
+    QTest::keySequence(&viewer, QKeySequence::Save);
+    QCOMPARE(saves.count(), 0);
+
+    viewer.offerSaveAndCopy(true);
+    QVERIFY(save->isEnabled());
+    QTest::keySequence(&viewer, QKeySequence::Save);
+    QTest::keySequence(&viewer, QKeySequence::Copy);
+    QCOMPARE(saves.count(), 1);
+    QCOMPARE(saves.constFirst().constFirst().toString(), m_pngPath);
+    QCOMPARE(copies.count(), 1);
+    QCOMPARE(copies.constFirst().constFirst().toString(), m_pngPath);
 }
 
 void TestImageViewer::detailsShowEverything()

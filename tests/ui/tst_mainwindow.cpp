@@ -4,9 +4,14 @@
 #include "composer.h"
 #include "conversationview.h"
 #include "demo/demogateway.h"
+#include "detailsdialog.h"
 #include "filedialogs.h"
 #include "image/imagecache.h"
+#include "imagepairdialog.h"
+#include "imageviewer.h"
+#include "keyboardshortcutsdialog.h"
 #include "mainwindow.h"
+#include "maskeditordialog.h"
 #include "parameterpanel.h"
 #include "store/imagemetadata.h"
 #include "store/settings.h"
@@ -93,6 +98,43 @@ private Q_SLOTS:
                                 .arg(room.y())
                                 .arg(room.width())
                                 .arg(room.height())));
+    }
+
+    // The viewer and the dialogs open no larger than the screen either (QA: on a 768-pixel
+    // laptop the mask editor's Use Mask and Cancel were below its edge, and at 2x the viewer's
+    // controls).
+    void secondaryWindowsFitTheScreen()
+    {
+        const QRect room = m_window->screen()->availableGeometry();
+        QVERIFY2(room.width() < 1100 || room.height() < 800,
+                 "this test needs a screen smaller than the mask editor's preferred size");
+        Turn turn;
+        turn.prompt = QStringLiteral("a lighthouse");
+        QImage picture(64, 48, QImage::Format_RGB32);
+        picture.fill(Qt::darkCyan);
+        const std::vector<std::unique_ptr<QWidget>> windows = [&] {
+            std::vector<std::unique_ptr<QWidget>> list;
+            list.push_back(std::make_unique<ImageViewer>(m_window.get()));
+            list.push_back(std::make_unique<MaskEditorDialog>(picture, QImage(), m_window.get()));
+            list.push_back(std::make_unique<DetailsDialog>(turn, ImageAsset(), m_window.get()));
+            list.push_back(std::make_unique<ImagePairDialog>(turn, 0, turn, 0, QString(), QString(),
+                                                             m_window.get()));
+            list.push_back(std::make_unique<KeyboardShortcutsDialog>(
+                QList<KeyboardShortcutsDialog::Entry>(), m_window.get()));
+            return list;
+        }();
+        for (const auto &window : windows) {
+            window->show();
+            QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+            const QRect shown = window->frameGeometry();
+            QVERIFY2(shown.width() <= room.width() && shown.height() <= room.height(),
+                     qPrintable(QStringLiteral("%1: %2x%3 on a screen with room for %4x%5")
+                                    .arg(window->objectName())
+                                    .arg(shown.width())
+                                    .arg(shown.height())
+                                    .arg(room.width())
+                                    .arg(room.height())));
+        }
     }
 
     void firstSizeFitsTheScreen()
@@ -443,32 +485,39 @@ private Q_SLOTS:
         auto *quality = m_window->findChild<QComboBox *>(QStringLiteral("qualityCombo"));
         auto *size = m_window->findChild<QComboBox *>(QStringLiteral("sizeCombo"));
         QVERIFY(hint && quality && size);
+        // Shown with no-break spaces inside each part (it wraps only between them).
+        const auto shown = [hint] {
+            return hint->text().replace(QChar::Nbsp, u' ');
+        };
         quality->setCurrentIndex(quality->findData(QStringLiteral("high")));
         size->setCurrentIndex(size->findData(QStringLiteral("1536x1024")));
-        QTRY_VERIFY2(hint->text().contains(QStringLiteral(" · High quality · 1536 × 1024 · ")),
-                     qPrintable(hint->text()));
-        QVERIFY2(hint->text().startsWith(QStringLiteral("Next image: $0.00 demo · ")),
+        QTRY_VERIFY2(shown().contains(QStringLiteral(" · High quality · 1536 × 1024 · ")),
+                     qPrintable(shown()));
+        QVERIFY2(hint->text().contains(
+                     QStringLiteral(u" · High\u00a0quality · 1536\u00a0×\u00a01024 · ")),
                  qPrintable(hint->text()));
+        QVERIFY2(shown().startsWith(QStringLiteral("Next image: $0.00 demo · ")),
+                 qPrintable(shown()));
 
         ProviderProfile priced = m_session->provider();
         priced.isDemo = false;
         priced.displayName = QStringLiteral("Office gateway");
         m_session->setProvider(priced);
         quality->setCurrentIndex(quality->findData(QStringLiteral("low")));
-        QTRY_VERIFY2(hint->text().contains(QStringLiteral(" · Low quality · 1536 × 1024 · ")),
-                     qPrintable(hint->text()));
+        QTRY_VERIFY2(shown().contains(QStringLiteral(" · Low quality · 1536 × 1024 · ")),
+                     qPrintable(shown()));
         // "$0.0… estimated", as the turn writes it: no "about" before an estimate.
         QVERIFY2(QRegularExpression(QStringLiteral("^Next image: \\$0\\.\\d+ estimated · "))
-                     .match(hint->text())
+                     .match(shown())
                      .hasMatch(),
-                 qPrintable(hint->text()));
-        const QString lowPrice = hint->text().section(QStringLiteral(" · "), 0, 0);
+                 qPrintable(shown()));
+        const QString lowPrice = shown().section(QStringLiteral(" · "), 0, 0);
         quality->setCurrentIndex(quality->findData(QStringLiteral("high")));
-        QTRY_VERIFY(hint->text().contains(QStringLiteral(" · High quality · ")));
-        QVERIFY(hint->text().section(QStringLiteral(" · "), 0, 0) != lowPrice);
+        QTRY_VERIFY(shown().contains(QStringLiteral(" · High quality · ")));
+        QVERIFY(shown().section(QStringLiteral(" · "), 0, 0) != lowPrice);
         size->setCurrentIndex(size->findData(QStringLiteral("auto")));
-        QTRY_VERIFY2(hint->text().contains(QStringLiteral(" · High quality · size Auto · ")),
-                     qPrintable(hint->text()));
+        QTRY_VERIFY2(shown().contains(QStringLiteral(" · High quality · size Auto · ")),
+                     qPrintable(shown()));
     }
 
     // On a wide window the conversation is a centred column; the prompt and its buttons line up
