@@ -411,6 +411,10 @@ bool HistoryDatabase::saveTurn(const QString &conversationId, const Turn &turn)
     if (!position.exec() || !position.query().next())
         return fail("placing a turn", position.error());
     const qint64 pos = position.query().value(0).toLongLong();
+    // A query read only in part is still reading at the commit below, and a reader at commit
+    // keeps SQLite from folding the write-ahead log back into the database: it grew by each
+    // save's size, 0.85 MB a turn, until quit (QA). So each is finished once read.
+    position.query().finish();
 
     // An upsert, not a replace: the row keeps its rowid, which the FTS rows are keyed on.
     const QString data
@@ -432,6 +436,7 @@ bool HistoryDatabase::saveTurn(const QString &conversationId, const Turn &turn)
     if (!rowid.exec() || !rowid.query().next())
         return fail("saving a turn", rowid.error());
     const qint64 row = rowid.query().value(0).toLongLong();
+    rowid.query().finish();
 
     QStringList revised;
     QStringList kept;
