@@ -2061,6 +2061,10 @@ Exit codes:
         <source>Image settings are on the right; every turn shows what it cost.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The image file is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationsDock</name>
@@ -3624,6 +3628,30 @@ Exit codes:
     </message>
     <message>
         <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Image As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
