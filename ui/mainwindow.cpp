@@ -159,6 +159,19 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     m_totals->setContentsMargins(16, 0, 6, 0);
     statusBar()->addPermanentWidget(m_totals);
 
+    // A dock tabbed behind another is still "visible" to Qt's focus chain: Tab or Ctrl+F could
+    // put the keyboard in a field nobody can see, and typing there changed the image model
+    // (QA). Focus arriving in such a dock brings its tab to the front.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *widget = now; widget && widget != this; widget = widget->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(widget)) {
+                if (dock->visibleRegion().isEmpty() && !tabifiedDockWidgets(dock).isEmpty())
+                    dock->raise();
+                return;
+            }
+        }
+    });
+
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
     connect(m_composer, &Composer::stopRequested, m_session, &ChatSession::stop);
     connect(m_session, &ChatSession::busyChanged, this, &MainWindow::onBusyChanged);

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void quitWorksFromTheSecondaryWindows();
     void everyTabStopCanBeSeen();
     void viewMenuBringsATabbedDockToTheFront();
+    void focusBringsATabbedDockToTheFront();
     void librarySizeAndSaveFolderOutliveAQuit();
     void focusCanBeSeenWhereverTabGoes();
 
@@ -666,6 +667,35 @@ void TestKeyboard::viewMenuBringsATabbedDockToTheFront()
     QVERIFY(toggle->isChecked());
     toggle->trigger(); // seen: choosing it again closes it, as before
     QTRY_VERIFY(!conversations->isVisible());
+}
+
+// Found by QA: with the docks tabbed together, Tab from Attach went into the hidden Image settings
+// (typing there replaced the image model), and Ctrl+F into the hidden search field. Focus that
+// arrives in a tabbed-away dock brings it to the front.
+void TestKeyboard::focusBringsATabbedDockToTheFront()
+{
+    auto *conversations = m_window->findChild<QDockWidget *>(QStringLiteral("conversationsDock"));
+    auto *settings = m_window->findChild<QDockWidget *>(QStringLiteral("imageSettingsDock"));
+    QVERIFY(conversations && settings);
+    m_window->tabifyDockWidget(conversations, settings);
+    conversations->raise();
+    QTRY_VERIFY(settings->visibleRegion().isEmpty());
+
+    auto *attach = m_window->findChild<QWidget *>(QStringLiteral("attachButton"));
+    QVERIFY(attach);
+    attach->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(attach, Qt::Key_Tab);
+    QWidget *focus = QApplication::focusWidget();
+    QVERIFY(focus && settings->isAncestorOf(focus));
+    QTRY_VERIFY(!settings->visibleRegion().isEmpty());
+    QTRY_VERIFY(!focus->visibleRegion().isEmpty()); // where the keys go can be seen
+
+    // Image settings in front: Ctrl+F brings the search field's tab forward.
+    QVERIFY(conversations->visibleRegion().isEmpty());
+    QTest::keyClick(m_prompt, Qt::Key_F, Qt::ControlModifier);
+    focus = QApplication::focusWidget();
+    QVERIFY(focus && conversations->isAncestorOf(focus));
+    QTRY_VERIFY(!conversations->visibleRegion().isEmpty());
 }
 
 // Found by QA: the Library opened at its first size after every restart, and Save As opened on
