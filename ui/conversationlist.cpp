@@ -198,6 +198,7 @@ ConversationList::ConversationList(QWidget *parent)
     // The label takes what width the sidebar has instead of asking for its text's width.
     m_undoLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_undoLabel->installEventFilter(this);
+    m_search->installEventFilter(this);
     barLayout->addWidget(m_undoLabel, 1);
     barLayout->addWidget(undoButton);
     m_undoBar->hide();
@@ -558,6 +559,17 @@ bool ConversationList::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_undoLabel && event->type() == QEvent::Resize)
         fitUndoLabel();
+    // Esc in a search clears it, back to the list, as in a file manager's search (QA); before
+    // the window's own Esc (stop the turn) takes it as a shortcut.
+    if (watched == m_search
+        && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape
+        && !m_search->text().isEmpty()) {
+        event->accept();
+        if (event->type() == QEvent::KeyPress)
+            m_search->clear();
+        return true;
+    }
     if (watched == m_list->viewport()
         && (event->type() == QEvent::MouseButtonPress
             || event->type() == QEvent::MouseButtonDblClick)

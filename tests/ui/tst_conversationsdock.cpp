@@ -28,6 +28,7 @@
 #include <QImage>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -358,6 +359,14 @@ private Q_SLOTS:
         list->undoDelete();
         QTRY_COMPARE(firstHit(), m_imageId);
         QCOMPARE(list->hitModel()->rowCount(), 1);
+
+        // Esc in the search field clears it and shows the list again (QA: it did nothing).
+        auto *search = list->findChild<QLineEdit *>(QStringLiteral("conversationSearch"));
+        QVERIFY(search);
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_Escape);
+        QCOMPARE(search->text(), QString());
+        QCOMPARE(list->hitModel()->rowCount(), 0);
     }
 
     // The Chats and Comparisons tabs filter the search results as they filter the list, and the
