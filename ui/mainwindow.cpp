@@ -818,6 +818,15 @@ void MainWindow::restoreSettings(const QJsonObject &record)
 
 ImageViewer *MainWindow::viewImage(const ImageAsset &image)
 {
+    // The image already open comes to the front rather than opening again (QA: one more
+    // identical window each time).
+    for (ImageViewer *open : findChildren<ImageViewer *>(Qt::FindDirectChildrenOnly)) {
+        if (open->filePath() == image.filePath && open->isVisible()) {
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
     auto *viewer = new ImageViewer(image.filePath, this);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     // Left and Right step through the conversation's images, each titled by the prompt that made

@@ -377,6 +377,11 @@ void TestKeyboard::leftAndRightWalkTheImages()
     QTRY_VERIFY(QApplication::clipboard()->mimeData()->hasImage());
     const QImage copied = qvariant_cast<QImage>(QApplication::clipboard()->mimeData()->imageData());
     QCOMPARE(copied.pixelColor(32, 24), colours[2]);
+
+    // Asked again for the image it shows, the same viewer comes to the front.
+    Q_EMIT m_view->viewImageRequested(m_session->model()->turnAt(2).images.first());
+    QCOMPARE(m_window->findChildren<ImageViewer *>().size(), 1);
+    QTRY_COMPARE(QApplication::activeWindow(), viewer);
 }
 
 void TestKeyboard::f11ShowsTheImageFullScreen()
