@@ -3802,6 +3802,74 @@ Exit codes:
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library, Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A screen up or down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First or last turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected image large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected image&apos;s conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+, −, wheel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drag, Shift+wheel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous or next image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save or copy the image shown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LaunchOptions</name>

@@ -40,6 +40,9 @@ QList<KeyboardShortcutsDialog::Entry> widgetKeys()
     const QString conversation = KeyboardShortcutsDialog::tr("Conversation");
     const QString viewer = KeyboardShortcutsDialog::tr("Image viewer");
     const QString mask = KeyboardShortcutsDialog::tr("Mask editor");
+    const QString conversations = KeyboardShortcutsDialog::tr("Conversations");
+    const QString library = KeyboardShortcutsDialog::tr("Library");
+    const QString windows = KeyboardShortcutsDialog::tr("Library, Compare");
     return {
         // Enter, as the composer's own hint says ("Ctrl+Enter to send"); Return works the same.
         { composer, KeyboardShortcutsDialog::tr("Send the prompt"),
@@ -50,6 +53,12 @@ QList<KeyboardShortcutsDialog::Entry> widgetKeys()
         { conversation, KeyboardShortcutsDialog::tr("Previous or next turn"),
           native(QKeySequence(Qt::Key_Up)) + QStringLiteral(", ")
               + native(QKeySequence(Qt::Key_Down)) },
+        { conversation, KeyboardShortcutsDialog::tr("A screen up or down"),
+          native(QKeySequence(Qt::Key_PageUp)) + QStringLiteral(", ")
+              + native(QKeySequence(Qt::Key_PageDown)) },
+        { conversation, KeyboardShortcutsDialog::tr("First or last turn"),
+          native(QKeySequence(Qt::Key_Home)) + QStringLiteral(", ")
+              + native(QKeySequence(Qt::Key_End)) },
         { conversation, KeyboardShortcutsDialog::tr("Select the previous or next image"),
           native(QKeySequence(Qt::Key_Left)) + QStringLiteral(", ")
               + native(QKeySequence(Qt::Key_Right)) },
@@ -57,8 +66,31 @@ QList<KeyboardShortcutsDialog::Entry> widgetKeys()
           native(QKeySequence(Qt::Key_Enter)) },
         { conversation, KeyboardShortcutsDialog::tr("Menu of the selected image"),
           native(QKeySequence(Qt::Key_Menu)) },
+        { conversations, KeyboardShortcutsDialog::tr("Open the selected conversation"),
+          native(QKeySequence(Qt::Key_Enter)) },
+        { conversations, KeyboardShortcutsDialog::tr("Rename the selected conversation"),
+          native(QKeySequence(Qt::Key_F2)) },
+        { conversations, KeyboardShortcutsDialog::tr("Delete the selected conversation"),
+          native(QKeySequence(QKeySequence::Delete)) },
+        { conversations, KeyboardShortcutsDialog::tr("Clear the search"),
+          native(QKeySequence(Qt::Key_Escape)) },
+        { library, KeyboardShortcutsDialog::tr("Show the selected image large"),
+          native(QKeySequence(Qt::Key_Space)) },
+        { library, KeyboardShortcutsDialog::tr("Open the selected image's conversation"),
+          native(QKeySequence(Qt::Key_Enter)) },
+        { windows, KeyboardShortcutsDialog::tr("Close the window"),
+          native(QKeySequence(Qt::CTRL | Qt::Key_W)) + QStringLiteral(", ")
+              + native(QKeySequence(Qt::Key_Escape)) },
         { viewer, KeyboardShortcutsDialog::tr("Zoom in or out"),
-          QStringLiteral("+, −, Ctrl+wheel") },
+          KeyboardShortcutsDialog::tr("+, −, wheel") },
+        { viewer, KeyboardShortcutsDialog::tr("Pan"),
+          KeyboardShortcutsDialog::tr("drag, Shift+wheel") },
+        { viewer, KeyboardShortcutsDialog::tr("Previous or next image"),
+          native(QKeySequence(Qt::Key_Left)) + QStringLiteral(", ")
+              + native(QKeySequence(Qt::Key_Right)) },
+        { viewer, KeyboardShortcutsDialog::tr("Save or copy the image shown"),
+          native(QKeySequence(QKeySequence::Save)) + QStringLiteral(", ")
+              + native(QKeySequence(QKeySequence::Copy)) },
         { viewer, KeyboardShortcutsDialog::tr("Fit to window / actual size"),
           QStringLiteral("0, 1") },
         { viewer, KeyboardShortcutsDialog::tr("Full screen"), native(QKeySequence(Qt::Key_F11)) },
@@ -94,7 +126,9 @@ QList<KeyboardShortcutsDialog::Entry> KeyboardShortcutsDialog::entriesFor(const 
     // the window they work in: the studio's own under "General", the Library's under "Library".
     const QList<QAction *> others = window->findChildren<QAction *>();
     for (const QAction *action : others) {
-        if (listed.contains(action) || action->shortcut().isEmpty() || action->text().isEmpty())
+        // Closing a secondary window is listed once below, whether or not it was opened yet.
+        if (listed.contains(action) || action->shortcut().isEmpty() || action->text().isEmpty()
+            || action->objectName() == QLatin1String("closeWindowAction"))
             continue;
         const auto *owner = qobject_cast<const QWidget *>(action->parent());
         const QWidget *home = owner ? owner->window() : window;

@@ -528,7 +528,18 @@ void TestKeyboard::shortcutsDialogListsEveryKey()
         { QKeySequence(Qt::CTRL | Qt::Key_K), "Switch Provider or Model…" },
         { QKeySequence(Qt::Key_F11), "View Image Full Screen" },
         { QKeySequence(Qt::Key_Escape), "Stop the running turn" },
+        // Found missing by QA: keys that work, and the README names.
+        { QKeySequence(Qt::Key_F2), "Rename the selected conversation" },
+        { QKeySequence(QKeySequence::Delete), "Delete the selected conversation" },
+        { QKeySequence(Qt::Key_Space), "Show the selected image large" },
     };
+    const auto native = [](const QKeySequence &keys) {
+        return keys.toString(QKeySequence::NativeText);
+    };
+    QVERIFY(listed.values(native(Qt::Key_Home) + ", " + native(Qt::Key_End))
+                .contains("First or last turn"));
+    QVERIFY(listed.values(native(Qt::CTRL | Qt::Key_W) + ", " + native(Qt::Key_Escape))
+                .contains("Close the window"));
     for (const auto &[keys, description] : expected) {
         const QString text = keys.toString(QKeySequence::NativeText);
         QVERIFY2(listed.values(text).contains(description),
