@@ -91,6 +91,7 @@ Composer::Composer(QWidget *parent)
     m_editor->setTabChangesFocus(true);
     m_editor->setFixedHeight(m_editor->fontMetrics().lineSpacing() * 4 + 16);
     m_editor->installEventFilter(this);
+    m_hint->installEventFilter(this);
     m_editor->viewport()->installEventFilter(this); // where a real drag over the text arrives
 
     m_send->setObjectName(QStringLiteral("sendButton"));
@@ -220,13 +221,38 @@ void Composer::setBusy(bool busy)
 
 void Composer::setColumnInsets(int left, int right)
 {
+    m_wantedLeftInset = left;
+    m_wantedRightInset = right;
+    applyColumnInsets();
+}
+
+void Composer::applyColumnInsets()
+{
+    // The insets come out of the room beyond the composer's own minimum: on a window narrowed
+    // faster than the column follows, they give way rather than squeeze the prompt and its
+    // buttons over each other (QA: "tach image" drawn across the prompt).
+    const int wantedLeft = std::max(m_wantedLeftInset, sideMargin) - sideMargin;
+    const int wantedRight = std::max(m_wantedRightInset, sideMargin) - sideMargin;
+    const int room = std::max(0, width() - minimumSizeHint().width());
+    int left = wantedLeft;
+    int right = wantedRight;
+    if (wantedLeft + wantedRight > room) {
+        left = int(qint64(wantedLeft) * room / (wantedLeft + wantedRight));
+        right = room - left;
+    }
     QMargins margins = layout()->contentsMargins();
-    margins.setLeft(std::max(left, sideMargin));
-    margins.setRight(std::max(right, sideMargin));
+    margins.setLeft(sideMargin + left);
+    margins.setRight(sideMargin + right);
     if (margins == layout()->contentsMargins())
         return;
-    m_columnInsetsExtra = margins.left() + margins.right() - 2 * sideMargin;
+    m_columnInsetsExtra = left + right;
     layout()->setContentsMargins(margins);
+}
+
+void Composer::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    applyColumnInsets();
 }
 
 QSize Composer::minimumSizeHint() const
@@ -235,6 +261,8 @@ QSize Composer::minimumSizeHint() const
     // the window from getting narrower again.
     QSize size = QWidget::minimumSizeHint();
     size.rwidth() -= m_columnInsetsExtra;
+    if (!m_hint->isHidden())
+        size.rheight() += m_hintExtraHeight;
     return size;
 }
 
@@ -506,6 +534,16 @@ void Composer::dropEvent(QDropEvent *event)
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_hint && event->type() == QEvent::Resize) {
+        // The wrapped hint's lines at its new width: the composer's minimum height follows,
+        // or a short window would paint the hint over the prompt (QA).
+        const int extra = std::max(
+            0, m_hint->heightForWidth(m_hint->width()) - m_hint->minimumSizeHint().height());
+        if (extra != m_hintExtraHeight) {
+            m_hintExtraHeight = extra;
+            updateGeometry();
+        }
+    }
     if ((watched == m_editor || watched == m_editor->viewport()) && handleDrag(event))
         return true;
     if (watched == m_editor && event->type() == QEvent::KeyPress) {

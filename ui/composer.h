@@ -103,13 +103,19 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     static constexpr int sideMargin = 12;
-    int m_columnInsetsExtra = 0; // setColumnInsets() beyond sideMargin, both sides together
+    int m_columnInsetsExtra = 0; // the insets applied beyond sideMargin, both sides together
+    // What setColumnInsets() asked for; applied as far as the composer's width allows.
+    int m_wantedLeftInset = 0;
+    int m_wantedRightInset = 0;
+    void applyColumnInsets();
+    int m_hintExtraHeight = 0; // the wrapped hint's lines beyond its minimum, at its width
     void requestSend();
     // A new attach, drop or paste begins: the refusals of the last one are forgotten.
     void beginAttaching();

@@ -315,6 +315,9 @@ QImage TestHighDpi::grabSurface(const QString &surface, QRectF *rect, int *margi
     if (surface == QLatin1String("image viewer at 100 %")) {
         auto *viewer = new ImageViewer(turn.images.first().filePath, m_window.get());
         viewer->setAttribute(Qt::WA_DeleteOnClose);
+        // Large enough for the whole image at 100 %, whatever room the test screen has (the
+        // viewer opens no larger than the screen).
+        viewer->resize(1000, 760);
         viewer->show();
         if (!QTest::qWaitForWindowExposed(viewer)
             || !QTest::qWaitFor([viewer] { return viewer->isLoaded(); }, 10000))

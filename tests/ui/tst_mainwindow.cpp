@@ -137,6 +137,33 @@ private Q_SLOTS:
         }
     }
 
+    // At the window's smallest size the composer's parts never overlap: the buttons keep their
+    // text and the hint stays below the prompt (QA: "tach image" drawn over the prompt, and the
+    // hint painted over its text).
+    void composerHoldsTogetherWhenSmall()
+    {
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        auto *attach = m_window->findChild<QWidget *>(QStringLiteral("attachButton"));
+        auto *send = m_window->findChild<QWidget *>(QStringLiteral("sendButton"));
+        auto *hint = m_window->findChild<QLabel *>(QStringLiteral("composerHint"));
+        QVERIFY(prompt && attach && send && hint);
+        const auto in = [this](QWidget *widget) {
+            return QRect(widget->mapTo(m_window.get(), QPoint()), widget->size());
+        };
+        for (const QSize size : { QSize(760, 700), QSize(1, 1) }) {
+            m_window->resize(size);
+            QApplication::processEvents();
+            QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            const QString where
+                = QStringLiteral("at %1x%2").arg(m_window->width()).arg(m_window->height());
+            QVERIFY2(!in(attach).intersects(in(prompt)), qPrintable(where));
+            QVERIFY2(!in(send).intersects(in(prompt)), qPrintable(where));
+            QVERIFY2(attach->width() >= attach->minimumSizeHint().width(), qPrintable(where));
+            QVERIFY2(!in(hint).intersects(in(prompt)), qPrintable(where));
+            QVERIFY2(hint->height() >= hint->heightForWidth(hint->width()), qPrintable(where));
+        }
+    }
+
     void firstSizeFitsTheScreen()
     {
         const QRect room = m_window->screen()->availableGeometry();
