@@ -218,7 +218,8 @@ void TestImageViewer::stepsThroughASequence()
     viewer.setSubject(QStringLiteral("A photo"));
     viewer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&viewer));
-    QVERIFY(loaded.wait(5000));
+    // The first load may end while the window is being exposed: counted, not waited for.
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
     auto *previous = viewer.findChild<QAction *>(QStringLiteral("previousImageAction"));
     auto *next = viewer.findChild<QAction *>(QStringLiteral("nextImageAction"));
     QVERIFY(previous && next);
@@ -226,7 +227,7 @@ void TestImageViewer::stepsThroughASequence()
     QVERIFY(!next->isEnabled()); // the last one
 
     QTest::keyClick(&viewer, Qt::Key_Left);
-    QVERIFY(loaded.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 5000);
     QCOMPARE(viewer.filePath(), m_pngPath);
     QCOMPARE(viewer.imageSize(), QSize(1536, 1024));
     QVERIFY(viewer.windowTitle().startsWith(QLatin1String("A red disc")));
@@ -234,7 +235,7 @@ void TestImageViewer::stepsThroughASequence()
     QTest::keyClick(&viewer, Qt::Key_Left); // the first: stays
     QCOMPARE(viewer.filePath(), m_pngPath);
     QTest::keyClick(&viewer, Qt::Key_PageDown);
-    QVERIFY(loaded.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, 5000);
     QCOMPARE(viewer.filePath(), m_jpegPath);
     QVERIFY(viewer.windowTitle().startsWith(QLatin1String("A photo")));
 }
@@ -249,7 +250,7 @@ void TestImageViewer::savesAndCopiesTheImageShown()
     QSignalSpy copies(&viewer, &ImageViewer::copyRequested);
     viewer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&viewer));
-    QVERIFY(loaded.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
     auto *save = viewer.findChild<QAction *>(QStringLiteral("saveImageAction"));
     QVERIFY(save && !save->isVisible() && !save->isEnabled());
     QTest::keySequence(&viewer, QKeySequence::Save);
