@@ -4379,6 +4379,14 @@ Exit codes:
         <source>&amp;Saving…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The edit you were preparing here is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edit you were preparing waits in its conversation: open that one again to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaskCanvas</name>

@@ -356,6 +356,7 @@ void Composer::setEditTarget(const ImageRef &image, const QString &filePath, con
     clearMask();
     m_editTarget = image;
     m_editFile = filePath;
+    m_editLabel = label;
     m_editBar->setTarget(filePath, label);
     m_editor->setPlaceholderText(placeholder(true));
     // While an image is edited its mask is the only one a turn can carry (it applies to the
@@ -372,6 +373,7 @@ void Composer::clearEditTarget()
         clearMask();
     m_editTarget = {};
     m_editFile.clear();
+    m_editLabel.clear();
     m_editBar->clearTarget();
     m_editor->setPlaceholderText(placeholder(false));
     m_attachments->setMaskingEnabled(true);
@@ -382,6 +384,7 @@ void Composer::setMask(const QString &maskPath, const QString &imageFile, const 
 {
     m_maskPath = maskPath;
     m_maskedFile = imageFile;
+    m_maskSummary = summary;
     const bool onEdit = !m_editFile.isEmpty() && imageFile == m_editFile;
     m_editBar->setMaskSummary(onEdit ? summary : QString());
     m_attachments->setMaskedFile(onEdit ? QString() : imageFile, summary);
@@ -391,6 +394,7 @@ void Composer::clearMask()
 {
     m_maskPath.clear();
     m_maskedFile.clear();
+    m_maskSummary.clear();
     m_editBar->setMaskSummary({});
     m_attachments->setMaskedFile({}, {});
 }

@@ -74,6 +74,7 @@ public:
     void clearEditTarget();
     ImageRef editTarget() const { return m_editTarget; }
     QString editTargetFile() const { return m_editFile; }
+    QString editTargetLabel() const { return m_editLabel; }
 
     // The mask of the next turn, drawn on `imageFile`: the edited image or one attachment.
     // `summary` is shown beside it ("12% may change"). Removing that attachment or the edit
@@ -82,6 +83,7 @@ public:
     void clearMask();
     QString maskPath() const { return m_maskPath; }
     QString maskedFile() const { return m_maskedFile; }
+    QString maskSummary() const { return m_maskSummary; }
     // Everything that goes with the prompt is gone: attachments, edit target, mask, and the
     // notice of refused files.
     void clearInputs();
@@ -147,7 +149,9 @@ private:
     PastedImageWriter *m_pastes;
     ImageRef m_editTarget;
     QString m_editFile;
+    QString m_editLabel;
     QString m_maskPath;
     QString m_maskedFile;
+    QString m_maskSummary;
     bool m_busy = false;
 };

@@ -200,7 +200,9 @@ MainWindow::MainWindow(ChatSession *session, Settings *settings, QWidget *parent
     connect(m_providers, &ProviderSwitcher::imageParamsChanged, this, &MainWindow::onParamsChanged);
     connect(m_providers, &ProviderSwitcher::providerApplied, this, &MainWindow::updateCostPreview);
     // An edit target belongs to the conversation it was picked in.
-    connect(m_session, &ChatSession::conversationChanged, m_composer, &Composer::clearEditTarget);
+    m_composerConversation = m_session->conversationId();
+    connect(m_session, &ChatSession::conversationChanged, this,
+            &MainWindow::keepEditWithItsConversation);
     connect(m_composer, &Composer::attachmentsChanged, this, &MainWindow::updateCostPreview);
     connect(m_composer, &Composer::editTargetChanged, this, &MainWindow::updateCostPreview);
     connect(m_session, &ChatSession::referencesNoted, this,
@@ -743,6 +745,35 @@ void MainWindow::onParamsChanged()
 {
     m_settings->setImageParams(m_panel->params());
     updateCostPreview();
+}
+
+void MainWindow::keepEditWithItsConversation(const QString &shownConversationId)
+{
+    // An edit's image belongs to its conversation, so the edit cannot go with the prompt to
+    // another one; it is kept there rather than dropped with its painted mask (QA: the prompt
+    // then went as a new image).
+    const bool leaving = !m_composer->editTarget().isNull() && !m_composerConversation.isEmpty()
+        && m_composerConversation != shownConversationId;
+    if (leaving) {
+        m_waitingEdits.insert(m_composerConversation,
+                              { m_composer->editTarget(), m_composer->editTargetFile(),
+                                m_composer->editTargetLabel(), m_composer->maskPath(),
+                                m_composer->maskedFile(), m_composer->maskSummary() });
+    }
+    m_composer->clearEditTarget();
+    m_composerConversation = shownConversationId;
+    const auto waiting = m_waitingEdits.constFind(shownConversationId);
+    if (waiting != m_waitingEdits.cend()) {
+        m_composer->setEditTarget(waiting->image, waiting->file, waiting->label);
+        if (!waiting->maskPath.isEmpty())
+            m_composer->setMask(waiting->maskPath, waiting->maskedFile, waiting->maskSummary);
+        m_waitingEdits.erase(waiting);
+        statusBar()->showMessage(tr("The edit you were preparing here is back."), 5000);
+    } else if (leaving) {
+        statusBar()->showMessage(tr("The edit you were preparing waits in its conversation: "
+                                    "open that one again to send it."),
+                                 8000);
+    }
 }
 
 void MainWindow::newConversation()

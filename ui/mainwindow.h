@@ -3,6 +3,7 @@
 #include "model/imageasset.h"
 #include "model/turn.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -110,6 +111,20 @@ private:
     // What the last send took from the composer, until its turn is refused or fails unbilled.
     SentInputs m_lastSent;
     PendingEdit m_pendingEdit; // "Edit This Image" from the library, until its conversation shows
+    // An edit being prepared (its image, mask and their labels) in a conversation left for
+    // another: it waits there, and comes back with the conversation.
+    struct WaitingEdit
+    {
+        ImageRef image;
+        QString file;
+        QString label;
+        QString maskPath;
+        QString maskedFile;
+        QString maskSummary;
+    };
+    QHash<QString, WaitingEdit> m_waitingEdits; // by conversation id
+    QString m_composerConversation; // the conversation the composer's edit belongs to
+    void keepEditWithItsConversation(const QString &shownConversationId);
     ParameterPanel *m_panel;
     ProviderSwitcher *m_providers;
     QDockWidget *m_dock;

@@ -12,6 +12,7 @@
 #include "fakes/fakegateway.h"
 #include "fakes/testpayloads.h"
 #include "librarywindow.h"
+#include "conversationsdock.h"
 #include "mainwindow.h"
 #include "maskcanvas.h"
 #include "maskeditordialog.h"
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void cancelledMaskEditorEditsNothing();
     void unfinishedImageCannotBeEdited();
     void editFromTheLibraryOpensItsConversation();
+    void editWaitsInItsConversation();
 
 private:
     void sendPrompt(const QString &text);
@@ -377,6 +379,39 @@ void TestEditingInWindow::editFromTheLibraryOpensItsConversation()
     const QJsonObject body = QJsonDocument::fromJson(m_fake->requests().at(1).body).object();
     QCOMPARE(body.value(QLatin1String("previous_response_id")).toString(),
              QStringLiteral("resp_1"));
+}
+
+// Found by QA: leaving a conversation with an edit and its painted mask prepared dropped both
+// without a word, and the prompt then went as a new image. The edit waits in its conversation
+// and comes back with it.
+void TestEditingInWindow::editWaitsInItsConversation()
+{
+    m_store = std::make_unique<HistoryStore>(m_dir->filePath("history.sqlite"));
+    QVERIFY(m_store->open().result().ok);
+    m_session->setHistory(m_store.get());
+    m_window->setHistoryStore(m_store.get());
+    sendPrompt(QStringLiteral("a lighthouse at dusk"));
+    const QString conversationId = m_session->conversationId();
+    const ImageRef image = imageOfRow(0);
+    Q_EMIT m_view->editImageRequested(image);
+    QCOMPARE(m_composer->editTarget(), image);
+    const QString file = m_composer->editTargetFile();
+    m_composer->setMask(m_dir->filePath("mask.png"), file, QStringLiteral("12% may change"));
+
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(m_session->model()->rowCount(), 0);
+    QVERIFY(m_composer->editTarget().isNull());
+    QVERIFY(m_composer->maskPath().isEmpty());
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("waits in its")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    m_window->conversationsDock()->openConversation(conversationId);
+    QTRY_COMPARE(m_session->conversationId(), conversationId);
+    QTRY_COMPARE(m_composer->editTarget(), image);
+    QCOMPARE(m_composer->editTargetFile(), file);
+    QCOMPARE(m_composer->maskPath(), m_dir->filePath("mask.png"));
+    QCOMPARE(m_composer->maskSummary(), QStringLiteral("12% may change"));
+    QVERIFY(m_window->findChild<EditTargetBar *>()->isVisible());
 }
 
 QTEST_MAIN(TestEditingInWindow)
