@@ -4387,6 +4387,22 @@ Exit codes:
         <source>The edit you were preparing waits in its conversation: open that one again to send it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result will be %1 (%2), this image is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaskCanvas</name>

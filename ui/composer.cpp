@@ -365,6 +365,11 @@ void Composer::setEditTarget(const ImageRef &image, const QString &filePath, con
     Q_EMIT editTargetChanged();
 }
 
+void Composer::setEditNote(const QString &note)
+{
+    m_editBar->setNote(note);
+}
+
 void Composer::clearEditTarget()
 {
     if (m_editTarget.isNull())

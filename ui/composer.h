@@ -75,6 +75,8 @@ public:
     ImageRef editTarget() const { return m_editTarget; }
     QString editTargetFile() const { return m_editFile; }
     QString editTargetLabel() const { return m_editLabel; }
+    // Shown beside the edit target, e.g. that the result will have another shape.
+    void setEditNote(const QString &note);
 
     // The mask of the next turn, drawn on `imageFile`: the edited image or one attachment.
     // `summary` is shown beside it ("12% may change"). Removing that attachment or the edit

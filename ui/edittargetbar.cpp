@@ -98,12 +98,22 @@ QString EditTargetBar::labelText() const
     return m_label->text();
 }
 
+void EditTargetBar::setNote(const QString &note)
+{
+    if (note == m_note)
+        return;
+    m_note = note;
+    updateTexts();
+}
+
 void EditTargetBar::updateTexts()
 {
     const bool masked = !m_maskSummary.isEmpty();
     QString text = tr("Editing %1").arg(m_targetLabel);
     if (masked)
         text += QStringLiteral(" · ") + tr("Mask: %1").arg(m_maskSummary);
+    if (!m_note.isEmpty())
+        text += QStringLiteral(" · ") + m_note;
     m_label->setText(text);
     m_mask->setText(masked ? tr("Edit Mask…") : tr("Draw Mask…"));
     m_mask->setAccessibleName(masked ? tr("Edit mask") : tr("Draw mask"));

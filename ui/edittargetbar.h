@@ -30,6 +30,9 @@ public:
     void clearTarget();
     // `summary` is shown after "Mask:", e.g. "12% may change"; empty summary: no mask.
     void setMaskSummary(const QString &summary);
+    // A word about what the edit will give, e.g. that the result's shape differs from the
+    // image's; empty: none.
+    void setNote(const QString &note);
 
     QString labelText() const;
 
@@ -51,4 +54,5 @@ private:
     QString m_filePath;
     QString m_targetLabel;
     QString m_maskSummary;
+    QString m_note;
 };

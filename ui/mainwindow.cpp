@@ -719,6 +719,7 @@ void MainWindow::updateCostPreview()
                                   "provider's key variable) and start Easel again to make "
                                   "real ones."));
     const ImageParams params = m_panel->params();
+    m_composer->setEditNote(editShapeNote(params));
     Cost perImage = m_session->provider().isDemo
         ? Cost { 0.0, Cost::Basis::Demo, tr("The offline demo gateway is free.") }
         : m_estimator->preflight(m_session->provider().chatModel, params);
@@ -745,6 +746,30 @@ void MainWindow::onParamsChanged()
 {
     m_settings->setImageParams(m_panel->params());
     updateCostPreview();
+}
+
+QString MainWindow::editShapeNote(const ImageParams &params) const
+{
+    // An edit is made at the size the panel asks for: one of another shape than the edited
+    // image (the aspect ratio set for another prompt) turns a landscape into a portrait, which
+    // is said before it is paid for (QA).
+    if (m_composer->editTarget().isNull())
+        return {};
+    const std::optional<ImageAsset> image = m_session->model()->findImage(m_composer->editTarget());
+    const QStringList wanted = params.effectiveSize().split(QLatin1Char('x'));
+    if (!image || !image->pixelSize.isValid() || wanted.size() != 2)
+        return {};
+    const QSize result(wanted.at(0).toInt(), wanted.at(1).toInt());
+    const auto shape = [](QSize size) {
+        return size.width() > size.height() ? tr("landscape")
+            : size.width() < size.height()  ? tr("portrait")
+                                            : tr("square");
+    };
+    if (result.isEmpty() || shape(result) == shape(image->pixelSize))
+        return {};
+    return tr("the result will be %1 (%2), this image is %3")
+        .arg(shape(result), ParameterPanel::shownSize(params.effectiveSize()),
+             shape(image->pixelSize));
 }
 
 void MainWindow::keepEditWithItsConversation(const QString &shownConversationId)

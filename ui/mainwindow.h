@@ -125,6 +125,7 @@ private:
     QHash<QString, WaitingEdit> m_waitingEdits; // by conversation id
     QString m_composerConversation; // the conversation the composer's edit belongs to
     void keepEditWithItsConversation(const QString &shownConversationId);
+    QString editShapeNote(const ImageParams &params) const;
     ParameterPanel *m_panel;
     ProviderSwitcher *m_providers;
     QDockWidget *m_dock;

@@ -36,6 +36,7 @@ public:
     // composer's hint and the Compare window's base settings word them as the panel shows them.
     static QString summary(const ImageParams &params);
     static QString qualityName(const QString &quality); // "High"; an unknown value as it is
+    static QString shownSize(const QString &size); // "1536 × 1024"
     void setParams(const ImageParams &params);
     void setModels(const QStringList &imageModels);
     QStringList models() const; // the image models offered, in order
@@ -48,7 +49,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    static QString shownSize(const QString &size); // "1536 × 1024"
     void buildControls();
     void buildLayout();
     void connectControls();

@@ -19,6 +19,7 @@
 #include "store/historystore.h"
 #include "store/settings.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void unfinishedImageCannotBeEdited();
     void editFromTheLibraryOpensItsConversation();
     void editWaitsInItsConversation();
+    void editSaysWhenItsShapeWillChange();
 
 private:
     void sendPrompt(const QString &text);
@@ -412,6 +414,25 @@ void TestEditingInWindow::editWaitsInItsConversation()
     QCOMPARE(m_composer->maskPath(), m_dir->filePath("mask.png"));
     QCOMPARE(m_composer->maskSummary(), QStringLiteral("12% may change"));
     QVERIFY(m_window->findChild<EditTargetBar *>()->isVisible());
+}
+
+// Found by QA: an edit is made at the size the panel asks for, so a portrait aspect left from
+// another prompt turned a landscape image into a portrait one without a word. The edit bar says
+// so while the shapes differ.
+void TestEditingInWindow::editSaysWhenItsShapeWillChange()
+{
+    sendPrompt(QStringLiteral("a lighthouse at dusk")); // a 64x48 landscape image
+    Q_EMIT m_view->editImageRequested(imageOfRow(0));
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("editTargetLabel"));
+    auto *size = m_window->findChild<QComboBox *>(QStringLiteral("sizeCombo"));
+    QVERIFY(label && size);
+    QVERIFY2(!label->text().contains(QLatin1String("result")), qPrintable(label->text()));
+    size->setCurrentIndex(size->findData(QStringLiteral("1024x1536")));
+    QTRY_VERIFY2(label->text().contains(QStringLiteral(
+                     "the result will be portrait (1024 × 1536), this image is landscape")),
+                 qPrintable(label->text()));
+    size->setCurrentIndex(size->findData(QStringLiteral("1536x1024")));
+    QTRY_VERIFY2(!label->text().contains(QLatin1String("result")), qPrintable(label->text()));
 }
 
 QTEST_MAIN(TestEditingInWindow)
