@@ -108,17 +108,28 @@ private:
         const qreal top = rect.top() + (rect.height() - document.size().height()) / 2;
         const QString ellipsis(QChar(0x2026));
         const int ellipsisWidth = QFontMetrics(font).horizontalAdvance(ellipsis);
-        const qreal scroll = ConversationList::snippetScroll(document, rect.width(), ellipsisWidth);
+        // A snippet longer than the row keeps room for the ellipsis at its end, so the match
+        // it scrolls to is shown whole before it.
+        const qreal full = document.idealWidth();
+        const int room = full > rect.width() ? rect.width() - ellipsisWidth : rect.width();
+        const qreal scroll = ConversationList::snippetScroll(document, room, ellipsisWidth);
         painter->save();
+        painter->setFont(font);
+        QRect clip = rect;
         if (scroll > 0) {
             // The words before the match give way to an ellipsis.
-            painter->setFont(font);
             painter->drawText(QRect(rect.left(), rect.top(), ellipsisWidth, rect.height()),
                               Qt::AlignLeft | Qt::AlignVCenter, ellipsis);
-            painter->setClipRect(rect.adjusted(ellipsisWidth, 0, 0, 0));
-        } else {
-            painter->setClipRect(rect);
+            clip.setLeft(rect.left() + ellipsisWidth);
         }
+        if (full - scroll > rect.width()) {
+            // And the words past the row's edge, to one (QA: cut mid-word, "wit").
+            painter->drawText(
+                QRect(rect.right() + 1 - ellipsisWidth, rect.top(), ellipsisWidth, rect.height()),
+                Qt::AlignLeft | Qt::AlignVCenter, ellipsis);
+            clip.setRight(rect.right() - ellipsisWidth);
+        }
+        painter->setClipRect(clip);
         painter->translate(rect.left() - scroll, top);
         document.documentLayout()->draw(painter, context);
         painter->restore();

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void workRunsOffTheCallingThread();
     void movedDataFolderKeepsItsImages();
     void writeAheadLogStaysSmall();
+    void searchHitsComeInTurnOrderWithinAConversation();
 
 private:
     std::unique_ptr<HistoryStore> openStore(HistoryStore::OpenResult *opened = nullptr);
@@ -505,6 +506,32 @@ void TestHistoryStore::writeAheadLogStaysSmall()
     const qint64 wal = QFileInfo(m_dbPath + QStringLiteral("-wal")).size();
     QVERIFY2(wal < 12 * 1024 * 1024,
              qPrintable(QStringLiteral("the WAL is %1 MB").arg(wal / 1048576.0)));
+}
+
+// The conversation with the best match comes first; within a conversation its hits come in the
+// order of its turns, not of their scores (QA: 32 hits of one conversation in no useful order).
+void TestHistoryStore::searchHitsComeInTurnOrderWithinAConversation()
+{
+    auto store = openStore();
+    const QString older = result(store->createConversation({})).id;
+    const QString best = result(store->createConversation({})).id;
+    const QDateTime start = QDateTime::currentDateTime().addDays(-1);
+    // Scores rise with the word's count: a, c, b in score order, a, b, c in turn order.
+    const char *const prompts[] = { "a fox", "a fox fox fox by a fox", "a fox fox" };
+    for (int i = 0; i < 3; ++i) {
+        Turn turn
+            = makeTurn(QStringLiteral("older-%1").arg(i), QString::fromLatin1(prompts[i]), {});
+        turn.startedAt = start.addSecs(60 * i);
+        QVERIFY(result(store->saveTurn(older, turn)));
+    }
+    Turn top = makeTurn(QStringLiteral("best"), QStringLiteral("fox fox fox fox fox fox fox"), {});
+    top.startedAt = start.addSecs(600);
+    QVERIFY(result(store->saveTurn(best, top)));
+
+    QStringList found;
+    for (const SearchHit &hit : result(store->search(QStringLiteral("fox"))))
+        found.append(hit.turnId);
+    QCOMPARE(found, QStringList({ "best", "older-0", "older-1", "older-2" }));
 }
 
 void TestHistoryStore::libraryFilters_data()
