@@ -6058,26 +6058,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cached %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>out %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (reasoning %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>image %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6091,6 +6071,26 @@ Exit codes:
     </message>
     <message>
         <source>cost unknown (it may be billed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 cached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 reasoning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 image</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -57,27 +57,29 @@ QString TurnText::usageLine(const Turn &turn)
         return {};
     const QLocale locale = numberLocale();
     const Usage &usage = turn.usage;
+    // One group of token counts, summed with "+" and named once ("1,889 in + 1,434 out + 196
+    // image tokens"), so that "image" there cannot be read as the image count after it (QA).
     QStringList tokens;
-    if (usage.inputTokens > 0)
-        tokens << tr("in %1").arg(locale.toString(usage.inputTokens));
-    if (usage.cachedInputTokens > 0)
-        tokens << tr("cached %1").arg(locale.toString(usage.cachedInputTokens));
+    if (usage.inputTokens > 0) {
+        QString in = tr("%1 in").arg(locale.toString(usage.inputTokens));
+        if (usage.cachedInputTokens > 0)
+            in += tr(" (%1 cached)").arg(locale.toString(usage.cachedInputTokens));
+        tokens << in;
+    }
     if (usage.outputTokens > 0) {
-        QString out = tr("out %1").arg(locale.toString(usage.outputTokens));
+        QString out = tr("%1 out").arg(locale.toString(usage.outputTokens));
         if (usage.reasoningTokens > 0)
-            out += tr(" (reasoning %1)").arg(locale.toString(usage.reasoningTokens));
+            out += tr(" (%1 reasoning)").arg(locale.toString(usage.reasoningTokens));
         tokens << out;
     }
     const qint64 imageTokens
         = usage.imageInputTextTokens + usage.imageInputImageTokens + usage.imageOutputTokens;
     if (usage.hasImageTokens && imageTokens > 0)
-        tokens << tr("image %1").arg(locale.toString(imageTokens));
+        tokens << tr("%1 image").arg(locale.toString(imageTokens));
 
     QStringList parts;
-    if (!tokens.isEmpty()) {
-        tokens.last() += tr(" tokens");
-        parts << tokens;
-    }
+    if (!tokens.isEmpty())
+        parts << tokens.join(QStringLiteral(" + ")) + tr(" tokens");
     const int images = turn.finalImageCount();
     if (images > 0)
         parts << (images == 1 ? tr("1 image") : tr("%1 images").arg(images));

@@ -81,7 +81,7 @@ void TestConversationModel::doneTurnDescribesAnswerImagesAndCost()
         QStringLiteral("done"),
         QStringLiteral("Here is your lighthouse, with a warm sky."),
         QStringLiteral(u"2 images, 1024 × 1024"),
-        QStringLiteral(u"in 1,200 · out 300 tokens · 2 images · $0.0421 estimated · 38.2 s"),
+        QStringLiteral(u"1,200 in + 300 out tokens · 2 images · $0.0421 estimated · 38.2 s"),
     };
     QCOMPARE(descriptionLines(model, 0), expected);
     // The usage line is the view's own, not a second formatting of it.

@@ -285,7 +285,7 @@ void TestConversationView::usageText_data()
     full.usage.imageOutputTokens = 196;
     full.images << finalImage(QStringLiteral("ig"), QStringLiteral("/x.png"), QSize(10, 10));
     QTest::newRow("full") << full
-                          << QStringLiteral("in 1,889 · out 1,434 (reasoning 1,280) · image 196 "
+                          << QStringLiteral("1,889 in + 1,434 out (1,280 reasoning) + 196 image "
                                             "tokens · 1 image · $0.0421 estimated · 38.2 s");
 
     Turn cached = finishedTurn(QStringLiteral("b"), QStringLiteral("p"), {});
@@ -296,7 +296,7 @@ void TestConversationView::usageText_data()
     cached.cost = {};
     cached.durationMs = -1;
     QTest::newRow("cached, cost unknown, no duration")
-        << cached << QStringLiteral("in 1,000 · cached 800 · out 10 tokens · cost unknown");
+        << cached << QStringLiteral("1,000 in (800 cached) + 10 out tokens · cost unknown");
 
     Turn demo = finishedTurn(QStringLiteral("c"), QStringLiteral("p"), {});
     demo.usage = {};
