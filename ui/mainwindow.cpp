@@ -440,6 +440,11 @@ void MainWindow::setHistoryStore(HistoryStore *store)
         if (!restoreDockWidget(m_conversationsDock)) {
             addDockWidget(Qt::LeftDockWidgetArea, m_conversationsDock);
             m_conversationsDock->show();
+        } else if (!tabifiedDockWidgets(m_conversationsDock).isEmpty()) {
+            // Put back into a tab group, it joins behind the tab restoreState() brought to the
+            // front alone; the state again, now that both docks exist, brings the tab that was
+            // in front at quit (QA).
+            QMainWindow::restoreState(m_settings->value(Settings::windowState));
         }
         connect(m_conversationsDock, &ConversationsDock::notice, this, &MainWindow::showNotice);
         connect(m_conversationsDock, &ConversationsDock::busyRefusal, this,

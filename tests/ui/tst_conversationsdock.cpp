@@ -779,6 +779,23 @@ private Q_SLOTS:
         QCOMPARE(window.dockWidgetArea(window.conversationsDock()), Qt::LeftDockWidgetArea);
     }
 
+    // Found by QA: with the two docks tabbed together, the one on top at quit was not the one
+    // on top at the next start.
+    void tabOnTopIsRemembered()
+    {
+        auto *settings = m_window->findChild<QDockWidget *>(QStringLiteral("imageSettingsDock"));
+        QVERIFY(settings);
+        m_window->tabifyDockWidget(settings, m_dock);
+        m_dock->raise();
+        QTRY_VERIFY(settings->visibleRegion().isEmpty());
+        QVERIFY(!m_dock->visibleRegion().isEmpty());
+        restartWindow();
+        settings = m_window->findChild<QDockWidget *>(QStringLiteral("imageSettingsDock"));
+        QCOMPARE(m_window->tabifiedDockWidgets(m_dock).size(), 1);
+        QTRY_VERIFY(!m_dock->visibleRegion().isEmpty());
+        QVERIFY(settings->visibleRegion().isEmpty());
+    }
+
 private:
     // A stored compare run of one cell, newer than the two chats, and the list told of it; no id
     // when it could not be stored.
