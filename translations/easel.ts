@@ -4606,14 +4606,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Discard the Mask?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The strokes painted here will be lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4623,6 +4615,22 @@ Exit codes:
     </message>
     <message>
         <source>Redo what was undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the Strokes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the changes painted here? The mask you used before is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the strokes painted here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Painting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

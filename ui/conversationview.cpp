@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QCursor>
 #include <QDrag>
 #include <QFileInfo>
 #include <QKeyEvent>
@@ -487,12 +488,17 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
         QAction *save = menu->addAction(
             tr("Save As…"), this, [this, image, turn] { Q_EMIT saveImageRequested(image, turn); });
         save->setObjectName(QStringLiteral("saveImageAction"));
+        // The window's keys for the same, shown beside them (QA).
+        save->setShortcut(QKeySequence::Save);
+        save->setShortcutVisibleInContextMenu(true);
         save->setEnabled(canExport(image));
         if (canExport(image))
             needsTheFile(save);
         QAction *copy = menu->addAction(tr("Copy Image"), this,
                                         [this, image] { Q_EMIT copyImageRequested(image); });
         copy->setObjectName(QStringLiteral("copyImageAction"));
+        copy->setShortcut(QKeySequence::Copy);
+        copy->setShortcutVisibleInContextMenu(true);
         copy->setEnabled(canExport(image));
         if (canExport(image))
             needsTheFile(copy);
@@ -655,6 +661,13 @@ void ConversationView::mouseDoubleClickEvent(QMouseEvent *event)
 void ConversationView::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier) {
+        // The menu key of keyboards that have none (QA), as on Windows and in GTK.
+        QContextMenuEvent menu(QContextMenuEvent::Keyboard, QPoint(), QCursor::pos());
+        contextMenuEvent(&menu);
+        event->accept();
+        return;
+    }
     if (event->modifiers() == Qt::NoModifier
         && (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right)) {
         // Left and Right walk the conversation's images, Up and Down its turns.

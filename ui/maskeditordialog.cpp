@@ -227,7 +227,8 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
     connect(m_canvas, &MaskCanvas::undoAvailableChanged, this, &MaskEditorDialog::updateChrome);
     connect(m_canvas, &MaskCanvas::redoAvailableChanged, this, &MaskEditorDialog::updateChrome);
 
-    if (!existingMask.isNull() && !m_canvas->setMask(existingMask)) {
+    m_editsEarlierMask = !existingMask.isNull() && m_canvas->setMask(existingMask);
+    if (!existingMask.isNull() && !m_editsEarlierMask) {
         m_hintLabel->setText(
             tr("The earlier mask is %1 × %2, not %3 × %4 like the image, and was left out. "
                "Paint over what may change; the rest is kept.")
@@ -278,9 +279,15 @@ void MaskEditorDialog::stepBrushSize(int direction)
 
 void MaskEditorDialog::reject()
 {
+    // The question in the box itself (some desktops show no title), with its answers named for
+    // what they do: "Cancel" right after the editor's own Cancel was ambiguous (QA).
     if (m_canvas->canUndo()
-        && !MessageBoxes::confirm(this, tr("Discard the Mask?"),
-                                  tr("The strokes painted here will be lost."), tr("Discard")))
+        && !MessageBoxes::confirm(this, tr("Discard the Strokes?"),
+                                  m_editsEarlierMask
+                                      ? tr("Discard the changes painted here? The mask you used "
+                                           "before is kept.")
+                                      : tr("Discard the strokes painted here?"),
+                                  tr("Discard"), tr("Keep Painting")))
         return;
     QDialog::reject();
 }

@@ -48,6 +48,7 @@ private:
     void updateZoomLabel();
 
     MaskCanvas *m_canvas = nullptr;
+    bool m_editsEarlierMask = false; // opened on a mask already used (Edit Mask…)
     QSlider *m_sizeSlider = nullptr;
     QSpinBox *m_sizeSpin = nullptr;
     QAction *m_brushAction = nullptr;

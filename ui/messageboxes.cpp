@@ -11,7 +11,7 @@ int MessageBoxes::s_questionsAsked = 0;
 QString MessageBoxes::s_lastQuestion;
 
 bool MessageBoxes::confirm(QWidget *parent, const QString &title, const QString &text,
-                           const QString &confirmLabel)
+                           const QString &confirmLabel, const QString &cancelLabel)
 {
     ++s_questionsAsked;
     s_lastQuestion = text;
@@ -21,7 +21,8 @@ bool MessageBoxes::confirm(QWidget *parent, const QString &title, const QString 
     }
     QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
     QPushButton *yes = box.addButton(confirmLabel, QMessageBox::AcceptRole);
-    QPushButton *no = box.addButton(QMessageBox::Cancel);
+    QPushButton *no = cancelLabel.isEmpty() ? box.addButton(QMessageBox::Cancel)
+                                            : box.addButton(cancelLabel, QMessageBox::RejectRole);
     box.setDefaultButton(no); // spending money is never the default
     box.exec();
     return box.clickedButton() == yes;

@@ -9,9 +9,10 @@ class QWidget;
 class MessageBoxes
 {
 public:
-    // A yes/no question whose "yes" button says what will happen ("Run"). True for yes.
+    // A yes/no question whose "yes" button says what will happen ("Run"), and its "no" button
+    // what staying means ("Keep Painting"; Cancel when empty). True for yes.
     static bool confirm(QWidget *parent, const QString &title, const QString &text,
-                        const QString &confirmLabel);
+                        const QString &confirmLabel, const QString &cancelLabel = {});
     static void setNextAnswer(bool yes);
 
     // Edits not applied yet, as a window closes: apply them, discard them, or stay.

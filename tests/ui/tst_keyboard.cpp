@@ -103,6 +103,7 @@ private Q_SLOTS:
     void everyTabStopCanBeSeen();
     void viewMenuBringsATabbedDockToTheFront();
     void focusBringsATabbedDockToTheFront();
+    void shiftF10OpensTheImageMenu();
     void librarySizeAndSaveFolderOutliveAQuit();
     void focusCanBeSeenWhereverTabGoes();
 
@@ -712,6 +713,30 @@ void TestKeyboard::focusBringsATabbedDockToTheFront()
     focus = QApplication::focusWidget();
     QVERIFY(focus && conversations->isAncestorOf(focus));
     QTRY_VERIFY(!conversations->visibleRegion().isEmpty());
+}
+
+// Found by QA: without a Menu key (most laptops) the image's menu could not be opened from the
+// keyboard. Shift+F10 opens it, on the selected image, with the window's keys shown in it.
+void TestKeyboard::shiftF10OpensTheImageMenu()
+{
+    sendPrompt(QStringLiteral("a lighthouse"));
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Left);
+    QString shown;
+    QString saveKeys;
+    QTimer::singleShot(0, this, [&] {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            shown = menu->objectName();
+            if (auto *save = menu->findChild<QAction *>(QStringLiteral("saveImageAction")))
+                saveKeys = save->isShortcutVisibleInContextMenu()
+                    ? save->shortcut().toString(QKeySequence::NativeText)
+                    : QString();
+            menu->close();
+        }
+    });
+    QTest::keyClick(m_view, Qt::Key_F10, Qt::ShiftModifier);
+    QCOMPARE(shown, QStringLiteral("conversationContextMenu"));
+    QCOMPARE(saveKeys, QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText));
 }
 
 // Found by QA: the Library opened at its first size after every restart, and Save As opened on

@@ -1011,6 +1011,8 @@ void TestMaskEditor::escapeAsksBeforeStrokesAreLost()
     MessageBoxes::setNextAnswer(false);
     QTest::keyClick(canvas, Qt::Key_Escape);
     QCOMPARE(MessageBoxes::questionsAsked(), asked + 1);
+    // The question is in the box, not only in its title (QA).
+    QCOMPARE(MessageBoxes::lastQuestion(), QStringLiteral("Discard the strokes painted here?"));
     QVERIFY(dialog.isVisible()); // kept, with its strokes
     QCOMPARE(canvas->paintedFraction(), 1.0);
     MessageBoxes::setNextAnswer(true);
@@ -1018,6 +1020,21 @@ void TestMaskEditor::escapeAsksBeforeStrokesAreLost()
     QVERIFY(!dialog.isVisible());
     QCOMPARE(MessageBoxes::questionsAsked(), asked + 2);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+    // Reopened on a mask already used, the question says that mask stays (QA: "will be lost"
+    // overstated it).
+    QImage earlier(320, 240, QImage::Format_ARGB32);
+    earlier.fill(Qt::transparent);
+    MaskEditorDialog again(markedImage(QSize(320, 240)), earlier);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    again.canvas()->setFocus();
+    QTest::keyClick(again.canvas(), Qt::Key_I, Qt::ControlModifier);
+    MessageBoxes::setNextAnswer(true);
+    QTest::keyClick(again.canvas(), Qt::Key_Escape);
+    QVERIFY2(
+        MessageBoxes::lastQuestion().contains(QLatin1String("The mask you used before is kept")),
+        qPrintable(MessageBoxes::lastQuestion()));
 }
 
 QTEST_MAIN(TestMaskEditor)
