@@ -502,10 +502,13 @@ QMenu *ConversationView::createContextMenu(const QPoint &viewportPos)
         copy->setEnabled(canExport(image));
         if (canExport(image))
             needsTheFile(copy);
-        QAction *saveTurn = menu->addAction(tr("Save All Images of This Turn…"), this,
-                                            [this, turn] { Q_EMIT saveTurnImagesRequested(turn); });
-        saveTurn->setObjectName(QStringLiteral("saveTurnImagesAction"));
-        saveTurn->setEnabled(turn.finalImageCount() > 0);
+        // Only where there is more than the one image Save As saves (QA).
+        if (turn.finalImageCount() > 1) {
+            QAction *saveTurn
+                = menu->addAction(tr("Save All Images of This Turn…"), this,
+                                  [this, turn] { Q_EMIT saveTurnImagesRequested(turn); });
+            saveTurn->setObjectName(QStringLiteral("saveTurnImagesAction"));
+        }
     }
     // On the image too: "what prompt made this?" is asked pointing at it (found by QA).
     QAction *copyPrompt = menu->addAction(

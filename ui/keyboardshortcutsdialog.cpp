@@ -65,7 +65,8 @@ QList<KeyboardShortcutsDialog::Entry> widgetKeys()
         { conversation, KeyboardShortcutsDialog::tr("Open the selected image"),
           native(QKeySequence(Qt::Key_Enter)) },
         { conversation, KeyboardShortcutsDialog::tr("Menu of the selected image"),
-          native(QKeySequence(Qt::Key_Menu)) },
+          native(QKeySequence(Qt::Key_Menu)) + QStringLiteral(", ")
+              + native(QKeySequence(Qt::SHIFT | Qt::Key_F10)) },
         { conversations, KeyboardShortcutsDialog::tr("Open the selected conversation"),
           native(QKeySequence(Qt::Key_Enter)) },
         { conversations, KeyboardShortcutsDialog::tr("Rename the selected conversation"),

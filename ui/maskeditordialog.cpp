@@ -202,7 +202,9 @@ MaskEditorDialog::MaskEditorDialog(const QImage &image, const QImage &existingMa
     m_useButton->setObjectName(QStringLiteral("useMaskButton"));
     m_useButton->setAccessibleName(tr("Use Mask"));
     m_useButton->setDefault(true);
-    QPushButton *cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    // A text button like Use Mask beside it: the standard Cancel brought an icon its neighbour
+    // has not (QA).
+    QPushButton *cancel = m_buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
     cancel->setObjectName(QStringLiteral("cancelButton"));
     cancel->setAccessibleName(tr("Cancel"));
     cancel->setToolTip(tr("Close without using a mask (Esc)"));

@@ -1315,6 +1315,8 @@ void TestConversationView::missingImageFileShowsReason()
         QCOMPARE(action->toolTip(), QStringLiteral("The image file is missing"));
     }
     QVERIFY(menu->findChild<QAction *>(QStringLiteral("showDetailsAction"))->isEnabled());
+    // One image: Save As saves it; "Save All Images of This Turn" is not offered beside it.
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("saveTurnImagesAction")));
 }
 
 void TestConversationView::rendersScreenshots()
