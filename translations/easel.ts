@@ -1962,6 +1962,14 @@ Exit codes:
         <source>Matches in chats: the All or Chats tab lists them</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Undo Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo Delete of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationListModel</name>

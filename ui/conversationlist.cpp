@@ -153,6 +153,7 @@ ConversationList::ConversationList(QWidget *parent)
     , m_undoBar(new QWidget(this))
     , m_undoLabel(new QLabel(tr("Conversation deleted"), m_undoBar))
     , m_searchAction(new QAction(tr("Search Conversations"), this))
+    , m_undoAction(new QAction(tr("Undo Delete"), this))
 {
     m_search->setObjectName(QStringLiteral("conversationSearch"));
     m_search->setAccessibleName(tr("Search conversations"));
@@ -237,9 +238,19 @@ ConversationList::ConversationList(QWidget *parent)
     m_undoTimer.setInterval(8000);
     connect(&m_undoTimer, &QTimer::timeout, this, [this] {
         m_undoBar->hide();
+        m_undoAction->setEnabled(false);
+        m_undoAction->setText(tr("Undo Delete"));
         purgeLastDeleted();
     });
     connect(undoButton, &QPushButton::clicked, this, &ConversationList::undoDelete);
+    // The bar's Undo from anywhere in the window, for the seconds it shows (QA: a keyboard had
+    // to find its button with Tab in time). A text field's own Ctrl+Z comes first there.
+    m_undoAction->setObjectName(QStringLiteral("undoDeleteAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcutContext(Qt::WindowShortcut);
+    m_undoAction->setEnabled(false);
+    addAction(m_undoAction);
+    connect(m_undoAction, &QAction::triggered, this, &ConversationList::undoDelete);
 
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(200);
@@ -424,6 +435,8 @@ void ConversationList::deleteConversation(const QString &id)
     m_undoLabel->setToolTip(m_undoText);
     fitUndoLabel();
     m_undoBar->show();
+    m_undoAction->setText(tr("Undo Delete of %1").arg(title));
+    m_undoAction->setEnabled(true);
     m_undoTimer.start();
     refreshSearch(); // its hits go from the results too
     Q_EMIT conversationDeleted(id);
@@ -435,12 +448,19 @@ void ConversationList::undoDelete()
         return;
     const ConversationSummary restored = m_lastDeleted;
     m_lastDeleted = {};
+    // The keyboard leaves the bar with it: back to the list, not on to the next widget (QA: it
+    // landed in the conversation).
+    const bool focusInBar = m_undoBar->isAncestorOf(QApplication::focusWidget());
     m_undoTimer.stop();
     m_undoBar->hide();
+    m_undoAction->setEnabled(false);
+    m_undoAction->setText(tr("Undo Delete"));
     m_model->insert(restored);
     if (m_store)
         m_store->setConversationDeleted(restored.id, false);
     refreshSearch(); // its hits come back (the store has the change first: its work is in order)
+    if (focusInBar)
+        m_list->setFocus(Qt::OtherFocusReason);
     Q_EMIT conversationRestored(restored.id);
 }
 

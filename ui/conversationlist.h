@@ -66,6 +66,8 @@ public:
     static qreal snippetScroll(QTextDocument &document, int width, int ellipsisWidth);
 
     QAction *searchAction() const { return m_searchAction; } // Ctrl+F: focuses the search field
+    // Ctrl+Z: undoDelete(), enabled while the undo bar shows (Edit > Undo Delete).
+    QAction *undoAction() const { return m_undoAction; }
 
     // Which conversations the list shows: all, only chats or only comparisons (the tabs above
     // it). Emits shownChanged() when the designer picks another tab, not when set here.
@@ -111,6 +113,7 @@ private:
     QLabel *m_undoLabel;
     QString m_undoText; // the bar's whole text; the label shows it elided to fit
     QAction *m_searchAction;
+    QAction *m_undoAction;
     QTimer m_undoTimer;
     QTimer m_searchDelay;
     QString m_currentId; // the conversation on screen, highlighted when it is listed

@@ -259,6 +259,7 @@ void MainWindow::buildActions()
         quitKeys.isEmpty() ? QList<QKeySequence> { QKeySequence(Qt::CTRL | Qt::Key_Q) } : quitKeys);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_dock->toggleViewAction()->setText(tr("&Image Settings"));
     addDockToggle(view, m_dock);
@@ -451,6 +452,11 @@ void MainWindow::setHistoryStore(HistoryStore *store)
                 &MainWindow::showBusyRefusal);
         // Held by the window too, so that Ctrl+F works with the dock closed (and opens it).
         addAction(m_conversationsDock->list()->searchAction());
+        // Edit > Undo Delete (Ctrl+Z) while the sidebar offers to undo a deletion.
+        if (QMenu *edit = menuBar()->findChild<QMenu *>(QStringLiteral("editMenu"))) {
+            edit->insertAction(edit->actions().value(0), m_conversationsDock->list()->undoAction());
+            edit->insertSeparator(edit->actions().value(1));
+        }
         // All, chats only or comparisons only, as the designer left it.
         static const QStringList shownNames { QStringLiteral("all"), QStringLiteral("chats"),
                                               QStringLiteral("comparisons") };

@@ -33,6 +33,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -539,6 +541,45 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(int(opened.size()), before);
         QCOMPARE(m_session->conversationId(), m_imageId);
+    }
+
+    // Found by QA: a keyboard had to reach the bar's Undo with Tab within its 8 seconds, and
+    // after it the focus landed in the conversation. Ctrl+Z (Edit > Undo Delete) undoes while
+    // the bar shows, and Undo from the bar leaves the keyboard in the list.
+    void undoFromTheKeyboard()
+    {
+        QAction *undo = m_dock->list()->undoAction();
+        QVERIFY(undo && !undo->isEnabled());
+        QMenu *edit = m_window->findChild<QMenu *>(QStringLiteral("editMenu"));
+        QVERIFY(edit && edit->actions().contains(undo));
+        m_dock->list()->deleteConversation(m_longId);
+        QVERIFY(undo->isEnabled());
+        m_window->findChild<ConversationView *>()->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(m_dock->list()->model()->rowCount(), 2);
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(!m_dock->list()->isUndoBarVisible());
+
+        m_dock->list()->deleteConversation(m_longId);
+        auto *button = m_dock->list()->findChild<QPushButton *>(QStringLiteral("undoButton"));
+        QVERIFY(button);
+        button->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(button, Qt::Key_Space);
+        QTRY_COMPARE(m_dock->list()->model()->rowCount(), 2);
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus && m_dock->list()->isAncestorOf(focus));
+        QVERIFY(qobject_cast<QListView *>(focus));
+
+        // In the prompt, Ctrl+Z undoes the typing, not the deletion.
+        auto *prompt = m_window->findChild<QPlainTextEdit *>(QStringLiteral("promptEdit"));
+        QVERIFY(prompt);
+        prompt->setFocus();
+        QTest::keyClicks(prompt, QStringLiteral("warmer"));
+        m_dock->list()->deleteConversation(m_longId);
+        QTest::keyClick(prompt, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(prompt->toPlainText(), QString());
+        QVERIFY(m_dock->list()->isUndoBarVisible());
+        QCOMPARE(m_dock->list()->model()->rowCount(), 1);
     }
 
     void undoBarKeepsTheSidebarsWidth()
