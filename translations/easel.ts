@@ -2603,6 +2603,18 @@ Exit codes:
         <source>none expected: the gateway did not take the request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edited image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of turn %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DiskSpace</name>

@@ -191,6 +191,11 @@ QString DetailsDialog::html(const Turn &turn, const QList<ImageAsset> &images,
             files << attachment.filePath;
         html.row(tr("Reference images"), files.join(QLatin1Char('\n')));
     }
+    // What an edit turn edited and through which mask (QA: nothing named either).
+    if (!turn.editOf.isNull())
+        html.row(tr("Edited image"),
+                 tr("%1 of turn %2").arg(turn.editOf.itemId, turn.editOf.turnId));
+    html.row(tr("Mask"), turn.maskPath);
     html.endTable();
 
     if (images.isEmpty()) {

@@ -293,6 +293,9 @@ void TestImageViewer::detailsShowEverything()
     turn.requested.size = QStringLiteral("1024x1024");
     turn.requested.quality = QStringLiteral("high");
     turn.images << image;
+    // An edit through a mask names what it edited and the mask (QA).
+    turn.editOf = { QStringLiteral("turn-0"), QStringLiteral("ig_7") };
+    turn.maskPath = QStringLiteral("/data/masks/mask-1.png");
 
     DetailsDialog dialog(turn, image);
     const QString text = dialog.plainText();
@@ -300,7 +303,8 @@ void TestImageViewer::detailsShowEverything()
          { turn.prompt, image.report.revisedPrompt, turn.responseId, image.itemId, image.hash,
            image.filePath, QStringLiteral("1536 × 1024"), QStringLiteral("2,345,678"),
            QStringLiteral("1,889"), QStringLiteral("$0.0421 estimated"), turn.cost.note,
-           QStringLiteral("gpt-image-1.5"), QStringLiteral("OpenAI (openai)") }) {
+           QStringLiteral("gpt-image-1.5"), QStringLiteral("OpenAI (openai)"),
+           QStringLiteral("ig_7 of turn turn-0"), turn.maskPath }) {
         QVERIFY2(text.contains(expected), qPrintable(expected));
     }
     // A turn the gateway refused outright expects no charge; one it took and lost may be billed.
