@@ -778,9 +778,11 @@ QString MainWindow::editShapeNote(const ImageParams &params) const
     };
     if (result.isEmpty() || shape(result) == shape(image->pixelSize))
         return {};
+    // The size held together, as in the composer's hint.
+    const QString size
+        = ParameterPanel::shownSize(params.effectiveSize()).replace(u' ', QChar::Nbsp);
     return tr("the result will be %1 (%2), this image is %3")
-        .arg(shape(result), ParameterPanel::shownSize(params.effectiveSize()),
-             shape(image->pixelSize));
+        .arg(shape(result), size, shape(image->pixelSize));
 }
 
 void MainWindow::keepEditWithItsConversation(const QString &shownConversationId)
