@@ -237,9 +237,7 @@ ConversationList::ConversationList(QWidget *parent)
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(8000);
     connect(&m_undoTimer, &QTimer::timeout, this, [this] {
-        m_undoBar->hide();
-        m_undoAction->setEnabled(false);
-        m_undoAction->setText(tr("Undo Delete"));
+        hideUndoBar();
         purgeLastDeleted();
     });
     connect(undoButton, &QPushButton::clicked, this, &ConversationList::undoDelete);
@@ -452,9 +450,7 @@ void ConversationList::undoDelete()
     // landed in the conversation).
     const bool focusInBar = m_undoBar->isAncestorOf(QApplication::focusWidget());
     m_undoTimer.stop();
-    m_undoBar->hide();
-    m_undoAction->setEnabled(false);
-    m_undoAction->setText(tr("Undo Delete"));
+    hideUndoBar();
     m_model->insert(restored);
     if (m_store)
         m_store->setConversationDeleted(restored.id, false);
@@ -462,6 +458,13 @@ void ConversationList::undoDelete()
     if (focusInBar)
         m_list->setFocus(Qt::OtherFocusReason);
     Q_EMIT conversationRestored(restored.id);
+}
+
+void ConversationList::hideUndoBar()
+{
+    m_undoBar->hide();
+    m_undoAction->setEnabled(false); // Ctrl+Z goes with the bar
+    m_undoAction->setText(tr("Undo Delete"));
 }
 
 void ConversationList::refreshSearch()

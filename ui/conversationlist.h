@@ -97,6 +97,7 @@ private:
     void runSearch();
     void refreshSearch(); // runs the search shown again, if one is
     void purgeLastDeleted(); // its undo is over
+    void hideUndoBar(); // and its Undo Delete action
     void onRenameRequested(const QString &id, const QString &title);
     void activateHit(const QModelIndex &index);
     void fitUndoLabel(); // elides the bar's text to the label's width, so it never widens the dock
